@@ -1,0 +1,92 @@
+//! The `hoego` command line: parses arguments, loads configuration, and runs one command.
+//! Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad configuration.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{self, ConfigError, LoadOptions, Settings};
+use crate::startup;
+
+/// hoego (회고): asks your team retrospective questions on a schedule and compiles recaps.
+#[derive(Debug, Parser)]
+#[command(name = "hoego", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (TOML); overrides the built-in defaults. Also HOEGO_CONFIG.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: CliCommand,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Run the bot on Discord or Slack (configure a token first; see `hoego check-config`).
+    Run,
+    /// Apply database migrations (safe to run again).
+    Migrate,
+    /// Print the effective configuration with where each value came from; secrets are masked.
+    CheckConfig,
+}
+
+/// Why a command failed, which decides the exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad usage: exit code 2.
+    #[error("{0}")]
+    Usage(String),
+    /// Bad configuration: exit code 2.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Something failed while running: exit code 1.
+    #[error(transparent)]
+    Runtime(#[from] anyhow::Error),
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) | CliError::Config(_) => 2,
+            CliError::Runtime(_) => 1,
+        }
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            match &error {
+                CliError::Runtime(e) => eprintln!("hoego: {e:#}"),
+                other => eprintln!("hoego: {other}"),
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let (settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
+    if let CliCommand::CheckConfig = cli.command {
+        print!("{}", crate::startup::describe_config(&layers));
+        return Ok(());
+    }
+    crate::telemetry::init(&settings.log);
+    let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
+    runtime.block_on(dispatch(cli.command, settings))
+}
+
+async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliError> {
+    match command {
+        CliCommand::Run => startup::run(settings).await,
+        CliCommand::Migrate => startup::migrate(&settings).await,
+        CliCommand::CheckConfig => Ok(()),
+    }
+}

@@ -1,0 +1,15 @@
+//! hoego (회고, "looking back"): a self-hosted reflection bot that asks a team's members
+//! retrospective questions on a schedule, keeps every answer, and compiles recaps.
+//!
+//! Layers: [`domain`] (pure) ← [`service`] (use cases) ← [`platform`] adapters; [`store`] holds
+//! all SQL; [`startup`] wires them together.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod http;
+pub mod platform;
+pub mod service;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,5 @@
+//! The `hoego` binary: everything is in the library.
+
+fn main() -> std::process::ExitCode {
+    hoego::cli::main()
+}

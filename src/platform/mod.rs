@@ -1,0 +1,2 @@
+//! Chat platform adapters (Discord, Slack, console). They speak to [`crate::service`] only,
+//! never to the store.

@@ -1,0 +1,98 @@
+//! Wiring only: opens the store, starts the HTTP endpoints and the platform, and waits for a
+//! stop signal.
+
+use anyhow::Context;
+use toml::Value;
+
+use crate::cli::CliError;
+use crate::config::{Layers, SECRET_KEYS, Settings, Source, mask_url};
+use crate::http::HttpServer;
+use crate::store::Store;
+
+/// What `hoego run` says when no chat platform is configured.
+pub const NO_PLATFORM_HELP: &str = "no chat platform is configured.
+  Discord: set HOEGO_DISCORD__TOKEN to your bot token.
+  Slack:   set HOEGO_SLACK__BOT_TOKEN (xoxb-...) and HOEGO_SLACK__APP_TOKEN (xapp-...) for Socket Mode.
+  Or try hoego without a chat account: `hoego console` (arrives with the conversations work; not in this build yet).
+See `hoego check-config` for every setting.";
+
+/// `hoego migrate`: applies migrations and reports the backend.
+pub async fn migrate(settings: &Settings) -> Result<(), CliError> {
+    let store = Store::open(&settings.database)
+        .await
+        .with_context(|| format!("cannot migrate the database at {}", settings.database.url))?;
+    store.close().await;
+    println!("migrations applied to {}", settings.database.url);
+    Ok(())
+}
+
+/// `hoego run`: the bot on Discord or Slack.
+pub async fn run(settings: Settings) -> Result<(), CliError> {
+    if !settings.has_platform() {
+        return Err(CliError::Usage(NO_PLATFORM_HELP.into()));
+    }
+    let store = Store::open(&settings.database)
+        .await
+        .with_context(|| format!("cannot open the database at {}", settings.database.url))?;
+    let http = if settings.http.enabled {
+        let server = HttpServer::bind(settings.http.bind, store.clone())
+            .await
+            .with_context(|| format!("cannot listen on http.bind = {}", settings.http.bind))?;
+        tracing::info!(addr = %server.local_addr().context("bound address")?, "health and metrics endpoints up");
+        Some(tokio::spawn(server.serve(shutdown_signal())))
+    } else {
+        None
+    };
+    let outcome = Err(CliError::Usage(
+        "the Discord and Slack adapters are not in this build yet; a token was found but nothing can use it".into(),
+    ));
+    if let Some(http) = http {
+        http.abort();
+    }
+    store.close().await;
+    outcome
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// The effective configuration, one `key = value  # source` line each, secrets masked.
+pub fn describe_config(layers: &Layers) -> String {
+    let mut out = String::new();
+    for (key, value, source) in layers.iter() {
+        let shown = if SECRET_KEYS.contains(&key) {
+            match value.as_str() {
+                Some("") | None => "\"\"  (not set)".to_string(),
+                Some(_) => "\"********\"".to_string(),
+            }
+        } else if key == "database.url" {
+            Value::String(mask_url(value.as_str().unwrap_or_default())).to_string()
+        } else {
+            value.to_string()
+        };
+        let from = match source {
+            Source::Default => String::new(),
+            other => format!("  # from {other}"),
+        };
+        out.push_str(&format!("{key} = {shown}{from}\n"));
+    }
+    out
+}

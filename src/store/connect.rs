@@ -1,0 +1,53 @@
+//! Opening a store from settings: the backend comes from the URL's scheme.
+
+use std::str::FromStr;
+
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+
+use super::{Pool, Store, StoreError};
+use crate::config::{DatabaseSettings, DatabaseUrl};
+
+/// SQLite allows one writer; a few connections are enough for readers.
+const SQLITE_MAX_CONNECTIONS: u32 = 4;
+
+impl Store {
+    /// Connects (creating a missing SQLite file) without running migrations.
+    pub async fn connect(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        let pool = match &settings.url {
+            DatabaseUrl::Postgres(_) => Pool::Postgres(
+                PgPoolOptions::new()
+                    .max_connections(settings.max_connections)
+                    .acquire_timeout(settings.connect_timeout)
+                    .connect(settings.url.expose())
+                    .await?,
+            ),
+            DatabaseUrl::Sqlite { url } => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .busy_timeout(
+                        settings
+                            .connect_timeout
+                            .max(std::time::Duration::from_secs(5)),
+                    );
+                Pool::Sqlite(
+                    SqlitePoolOptions::new()
+                        .max_connections(settings.max_connections.min(SQLITE_MAX_CONNECTIONS))
+                        .acquire_timeout(settings.connect_timeout)
+                        .connect_with(options)
+                        .await?,
+                )
+            }
+        };
+        Ok(Store { pool })
+    }
+
+    /// Connects and applies migrations: what `hoego run` and `hoego console` do at start-up.
+    pub async fn open(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        let store = Store::connect(settings).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+}

@@ -1,0 +1,83 @@
+//! All of hoego's SQL, for PostgreSQL and SQLite behind one interface, [`Store`].
+//!
+//! Most statements are written once and run on both backends (`$1` placeholders work in both);
+//! where the dialects differ, the statement says so with [`Dialect`].
+
+mod connect;
+mod error;
+mod rounds;
+mod rows;
+mod schedules;
+mod teams;
+
+use sqlx::{PgPool, SqlitePool};
+
+pub use error::StoreError;
+pub use rounds::{NewDelivery, NewRound};
+pub use schedules::NewSchedule;
+
+/// Which SQL backend a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// PostgreSQL: production, several replicas.
+    Postgres,
+    /// Embedded SQLite: one process, no server.
+    Sqlite,
+}
+
+/// The database: every read and write hoego makes goes through here.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: Pool,
+}
+
+#[derive(Debug, Clone)]
+enum Pool {
+    Postgres(PgPool),
+    Sqlite(SqlitePool),
+}
+
+/// Runs `$body` with `$pool` bound to the concrete pool, so one statement serves both backends
+/// and is type-checked against each.
+macro_rules! on_pool {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match &$store.pool {
+            $crate::store::Pool::Postgres($pool) => $body,
+            $crate::store::Pool::Sqlite($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+impl Store {
+    /// The backend in use.
+    pub fn dialect(&self) -> Dialect {
+        match self.pool {
+            Pool::Postgres(_) => Dialect::Postgres,
+            Pool::Sqlite(_) => Dialect::Sqlite,
+        }
+    }
+
+    /// Applies the embedded migrations; running it again changes nothing.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match &self.pool {
+            Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+            Pool::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Checks the database answers (for `/readyz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_pool!(self, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        on_pool!(self, |pool| pool.close().await)
+    }
+}

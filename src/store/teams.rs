@@ -1,0 +1,108 @@
+//! Teams and members.
+
+use chrono::{DateTime, Utc};
+
+use sqlx::AssertSqlSafe;
+
+use super::rows::RowExt;
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{MemberId, TeamId};
+use crate::domain::team::{Member, NewMember, NewTeam, Team};
+
+const TEAM_COLUMNS: &str = "id, platform, external_id, name, time_zone, language";
+const MEMBER_COLUMNS: &str =
+    "id, team_id, user_id, display_name, time_zone, language, delivery, paused_until";
+
+impl Store {
+    /// Registers a team, or returns the one already registered for (platform, external id).
+    pub async fn ensure_team(
+        &self,
+        team: &NewTeam,
+        now: DateTime<Utc>,
+    ) -> Result<Team, StoreError> {
+        let sql = format!(
+            "INSERT INTO teams (platform, external_id, name, time_zone, language, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (platform, external_id) DO UPDATE SET name = excluded.name
+             RETURNING {TEAM_COLUMNS}"
+        );
+        let row = on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql.as_str()))
+                .bind(team.platform.as_str())
+                .bind(&team.external_id)
+                .bind(&team.name)
+                .bind(team.time_zone.to_string())
+                .bind(team.language.code())
+                .bind(now)
+                .fetch_one(pool)
+                .await?;
+            team_from(&row)
+        })?;
+        Ok(row)
+    }
+
+    /// Registers a member, or returns the one already registered; the display name is refreshed.
+    pub async fn ensure_member(
+        &self,
+        member: &NewMember,
+        now: DateTime<Utc>,
+    ) -> Result<Member, StoreError> {
+        let sql = format!(
+            "INSERT INTO members (team_id, user_id, display_name, language, created_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (team_id, user_id) DO UPDATE SET display_name = excluded.display_name
+             RETURNING {MEMBER_COLUMNS}"
+        );
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql.as_str()))
+                .bind(member.team_id.0)
+                .bind(&member.user_id)
+                .bind(&member.display_name)
+                .bind(member.language.code())
+                .bind(now)
+                .fetch_one(pool)
+                .await?;
+            member_from(&row)
+        })
+    }
+
+    /// A member by row id.
+    pub async fn member(&self, id: MemberId) -> Result<Member, StoreError> {
+        let sql = format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1");
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql.as_str()))
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?;
+            row.map(|r| member_from(&r))
+                .unwrap_or_else(|| Err(StoreError::NotFound(format!("member {id}"))))
+        })
+    }
+}
+
+fn team_from(row: &impl RowExt) -> Result<Team, StoreError> {
+    Ok(Team {
+        id: TeamId(row.int("id")?),
+        platform: row.word("platform")?,
+        external_id: row.text("external_id")?,
+        name: row.text("name")?,
+        time_zone: row.opt_zone("time_zone")?.ok_or(StoreError::Corrupt {
+            column: "time_zone",
+            problem: "missing".into(),
+        })?,
+        language: row.lang("language")?,
+    })
+}
+
+pub(crate) fn member_from(row: &impl RowExt) -> Result<Member, StoreError> {
+    Ok(Member {
+        id: MemberId(row.int("id")?),
+        team_id: TeamId(row.int("team_id")?),
+        user_id: row.text("user_id")?,
+        display_name: row.text("display_name")?,
+        time_zone: row.opt_zone("time_zone")?,
+        language: row.lang("language")?,
+        delivery: row.word("delivery")?,
+        paused_until: row.opt_instant("paused_until")?,
+    })
+}

@@ -1,0 +1,8 @@
+//! hoego's integration tests: one binary, one module per area.
+
+mod support;
+
+mod cli;
+mod config_layers;
+mod http_endpoints;
+mod store_conformance;
