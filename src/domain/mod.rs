@@ -1,9 +1,12 @@
-//! The pure core: concepts parsed once at the edge, schedule arithmetic, recap building.
+//! The pure core: concepts parsed once at the edge, schedule arithmetic, templates and answers.
 //! No I/O here: no sqlx, no tokio, no chat libraries.
 
+pub mod answer;
 pub mod ids;
 pub mod lang;
+pub mod schedule;
 pub mod state;
 pub mod team;
+pub mod template;
 pub mod visibility;
 pub mod zone;

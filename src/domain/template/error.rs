@@ -1,0 +1,120 @@
+//! What can be wrong with a template file, told with its file name and line.
+
+use std::path::PathBuf;
+
+use crate::domain::lang::Lang;
+
+/// A template that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateError {
+    /// The file was read but its content is wrong; `line` is 1-based.
+    #[error("{file}:{line}: {problem}")]
+    Invalid {
+        /// The file (or built-in name) the template came from.
+        file: String,
+        /// The 1-based line the problem is on.
+        line: usize,
+        /// What is wrong.
+        problem: TemplateProblem,
+    },
+    /// A template directory or file could not be read.
+    #[error("{}: cannot read: {message}", path.display())]
+    Read {
+        /// The directory or file.
+        path: PathBuf,
+        /// Why, as the operating system tells it.
+        message: String,
+    },
+}
+
+/// What is wrong inside a template file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TemplateProblem {
+    /// The file is not valid TOML.
+    #[error("not valid TOML: {0}")]
+    Syntax(String),
+    /// A key the template format does not have (often a typo).
+    #[error("{0}")]
+    UnknownField(String),
+    /// Valid TOML in the wrong shape: a missing field, a value of the wrong type, an unknown
+    /// `kind` or `visibility`.
+    #[error("{0}")]
+    Shape(String),
+    /// The template id is not 1 to 40 lowercase letters, digits and `-`.
+    #[error("bad template id {0:?}: use 1 to 40 lowercase letters (a-z), digits and `-`")]
+    BadTemplateId(String),
+    /// A question id is not 1 to 40 lowercase letters, digits and `-`.
+    #[error("bad question id {0:?}: use 1 to 40 lowercase letters (a-z), digits and `-`")]
+    BadQuestionId(String),
+    /// A text lacks one of its languages, or it is blank.
+    #[error("{field}: the {} text (`{}`) is missing or empty", lang_name(*.lang), .lang.code())]
+    MissingText {
+        /// Which text, such as ``question `went-well` text``.
+        field: String,
+        /// The missing language.
+        lang: Lang,
+    },
+    /// The template has no questions.
+    #[error("the template has no questions: add at least one `[[questions]]` table")]
+    NoQuestions,
+    /// Two questions share an id.
+    #[error("question id `{id}` is used twice (first on line {first_line})")]
+    DuplicateQuestionId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first_line: usize,
+    },
+    /// `max_len` is 0, negative or over the limit.
+    #[error(
+        "question `{question}`: max_len {value} is out of range; use 1 to {}",
+        crate::domain::template::Question::MAX_MAX_LEN
+    )]
+    MaxLen {
+        /// The question.
+        question: String,
+        /// The value given.
+        value: i64,
+    },
+    /// A scale question lacks its `low` or `high` label.
+    #[error(
+        "question `{question}`: a scale needs labels for both ends; add `[questions.{end}]` with `en` and `ko`"
+    )]
+    MissingScaleLabel {
+        /// The question.
+        question: String,
+        /// `low` or `high`.
+        end: &'static str,
+    },
+    /// A field that does not apply to the question's kind, such as `low` on a text question.
+    #[error("question `{question}`: `{field}` does not apply to a {kind} question")]
+    NotApplicable {
+        /// The question.
+        question: String,
+        /// The field.
+        field: &'static str,
+        /// The question's kind: `text`, `list` or `scale`.
+        kind: &'static str,
+    },
+    /// A `{placeholder}` hoego does not know.
+    #[error(
+        "unknown placeholder `{{{0}}}`; use {{year}}, {{next_year}}, {{quarter}}, {{week}} or {{team}}"
+    )]
+    UnknownPlaceholder(String),
+    /// Two template files in one directory use the same id.
+    #[error("template id `{id}` is already used by {other_file}")]
+    DuplicateTemplateId {
+        /// The id.
+        id: String,
+        /// The other file.
+        other_file: String,
+    },
+}
+
+/// The English name of a language, for error messages.
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Ko => "Korean",
+    }
+}

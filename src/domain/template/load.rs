@@ -1,0 +1,326 @@
+//! Reading a template from its TOML file, with errors that name the file and line.
+//!
+//! # Format
+//!
+//! ```toml
+//! # 1 to 40 lowercase letters, digits and `-`. A team file with a built-in's id replaces it.
+//! id = "weekly"
+//!
+//! [name]                  # required, in both languages
+//! en = "Weekly retrospective"
+//! ko = "주간 회고"
+//!
+//! [description]           # required, in both languages
+//! en = "A short look back at the week."
+//! ko = "한 주를 짧게 돌아봅니다."
+//!
+//! [[questions]]           # one table per question, asked in file order; at least one
+//! id = "went-well"        # unique within the template; same rules as the template id
+//! kind = "text"           # "text" (default), "list" (one item per line) or "scale" (1 to 5)
+//! visibility = "team"     # "team" (default), "private" or "anonymous"
+//! required = true         # default true
+//! max_len = 1000          # characters, 1 to 4000; default 1000 (text), 2000 (list); not for scale
+//! [questions.text]        # required; inline works too: text = { en = "…", ko = "…" }
+//! en = "What went well this week?"
+//! ko = "이번 주에 잘한 점은 무엇인가요?"
+//!
+//! [[questions]]
+//! id = "resolutions"
+//! kind = "list"
+//! resolutions = true      # list only: the items are resolutions, recalled later; default false
+//! text = { en = "Your resolutions for {next_year}, one per line.", ko = "{next_year}년의 다짐을 한 줄에 하나씩 적어 주세요." }
+//!
+//! [[questions]]
+//! id = "energy"
+//! kind = "scale"
+//! text = { en = "How was your energy this week?", ko = "이번 주 에너지는 어땠나요?" }
+//! low = { en = "Running on empty", ko = "바닥났어요" }   # scale only and required: what 1 means
+//! high = { en = "Full of energy", ko = "에너지가 넘쳐요" } # scale only and required: what 5 means
+//! ```
+//!
+//! Every text (name, description, question, scale label) may use the placeholders `{year}`,
+//! `{next_year}`, `{quarter}`, `{week}` and `{team}`; any other `{name}` is refused. Unknown keys
+//! are refused too, so a typo such as `requried` is reported rather than ignored.
+//! `config/template-example.toml` is a complete, commented example.
+
+use std::collections::HashMap;
+
+mod raw;
+
+use toml::Spanned;
+
+use raw::{RawKind, RawLocalized, RawQuestion, RawTemplate};
+
+use super::placeholders::first_unknown;
+use super::{
+    Localized, Question, QuestionId, QuestionKind, Template, TemplateError, TemplateId,
+    TemplateProblem,
+};
+use crate::domain::lang::Lang;
+use crate::domain::visibility::Visibility;
+
+impl Template {
+    /// Reads a template from TOML text; `source_name` (usually the file path) names the file in
+    /// errors.
+    pub fn from_toml(source_name: &str, text: &str) -> Result<Template, TemplateError> {
+        parse(source_name, text).map(|(template, _)| template)
+    }
+}
+
+/// Reads a template and also returns the line of its `id`.
+pub(super) fn parse(file: &str, text: &str) -> Result<(Template, usize), TemplateError> {
+    let loader = Loader { file, text };
+    let raw = loader.deserialize()?;
+    loader.template(raw)
+}
+
+/// One file being read.
+struct Loader<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl Loader<'_> {
+    /// The 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn error(&self, offset: usize, problem: TemplateProblem) -> TemplateError {
+        TemplateError::Invalid {
+            file: self.file.to_string(),
+            line: self.line(offset),
+            problem,
+        }
+    }
+
+    fn toml_error(&self, error: &toml::de::Error, problem: TemplateProblem) -> TemplateError {
+        self.error(error.span().map_or(0, |span| span.start), problem)
+    }
+
+    /// Parses the TOML, telling syntax errors apart from a document of the wrong shape.
+    fn deserialize(&self) -> Result<RawTemplate, TemplateError> {
+        if let Err(e) = toml::from_str::<toml::Table>(self.text) {
+            let problem = TemplateProblem::Syntax(e.message().to_string());
+            return Err(self.toml_error(&e, problem));
+        }
+        toml::from_str::<RawTemplate>(self.text).map_err(|e| {
+            let message = e.message().to_string();
+            let problem = if message.starts_with("unknown field") {
+                TemplateProblem::UnknownField(message)
+            } else {
+                TemplateProblem::Shape(message)
+            };
+            self.toml_error(&e, problem)
+        })
+    }
+
+    fn template(&self, raw: RawTemplate) -> Result<(Template, usize), TemplateError> {
+        let id_offset = raw.id.span().start;
+        let id = TemplateId::parse(raw.id.get_ref()).map_err(|_| {
+            self.error(
+                id_offset,
+                TemplateProblem::BadTemplateId(raw.id.get_ref().clone()),
+            )
+        })?;
+        let name = self.localized(&raw.name, "`name`")?;
+        let description = self.localized(&raw.description, "`description`")?;
+        let questions = self.questions(raw.questions)?;
+        let template = Template {
+            id,
+            name,
+            description,
+            questions,
+        };
+        Ok((template, self.line(id_offset)))
+    }
+
+    fn questions(
+        &self,
+        raw: Option<Spanned<Vec<Spanned<RawQuestion>>>>,
+    ) -> Result<Vec<Question>, TemplateError> {
+        let (offset, list) = match raw {
+            Some(list) => (list.span().start, list.into_inner()),
+            None => (self.text.trim_end().len(), Vec::new()),
+        };
+        if list.is_empty() {
+            return Err(self.error(offset, TemplateProblem::NoQuestions));
+        }
+        let mut first_lines: HashMap<String, usize> = HashMap::new();
+        let mut questions = Vec::with_capacity(list.len());
+        for raw in &list {
+            let question = self.question(raw)?;
+            let id_offset = raw.get_ref().id.span().start;
+            if let Some(&first_line) = first_lines.get(question.id.as_str()) {
+                let id = question.id.to_string();
+                let problem = TemplateProblem::DuplicateQuestionId { id, first_line };
+                return Err(self.error(id_offset, problem));
+            }
+            first_lines.insert(question.id.to_string(), self.line(id_offset));
+            questions.push(question);
+        }
+        Ok(questions)
+    }
+
+    fn question(&self, spanned: &Spanned<RawQuestion>) -> Result<Question, TemplateError> {
+        let raw = spanned.get_ref();
+        let id = QuestionId::parse(raw.id.get_ref()).map_err(|_| {
+            let problem = TemplateProblem::BadQuestionId(raw.id.get_ref().clone());
+            self.error(raw.id.span().start, problem)
+        })?;
+        let field = format!("question `{id}` text");
+        let text = match &raw.text {
+            Some(text) => self.localized(text, &field)?,
+            None => {
+                let problem = TemplateProblem::MissingText {
+                    field,
+                    lang: Lang::En,
+                };
+                return Err(self.error(spanned.span().start, problem));
+            }
+        };
+        let kind = self.kind(spanned, &id)?;
+        let max_len = self.max_len(raw, &id, &kind)?;
+        Ok(Question {
+            id,
+            kind,
+            text,
+            visibility: raw.visibility.unwrap_or(Visibility::Team),
+            max_len,
+            required: raw.required.unwrap_or(true),
+        })
+    }
+
+    fn kind(
+        &self,
+        spanned: &Spanned<RawQuestion>,
+        id: &QuestionId,
+    ) -> Result<QuestionKind, TemplateError> {
+        let raw = spanned.get_ref();
+        let kind = raw.kind.name();
+        if raw.kind != RawKind::List
+            && let Some(given) = &raw.resolutions
+        {
+            return Err(self.not_applicable(given.span().start, id, "resolutions", kind));
+        }
+        if raw.kind != RawKind::Scale {
+            for (field, label) in [("low", &raw.low), ("high", &raw.high)] {
+                if let Some(label) = label {
+                    return Err(self.not_applicable(label.span().start, id, field, kind));
+                }
+            }
+        }
+        Ok(match raw.kind {
+            RawKind::Text => QuestionKind::Text,
+            RawKind::List => QuestionKind::List {
+                resolutions: raw.resolutions.as_ref().is_some_and(|r| *r.get_ref()),
+            },
+            RawKind::Scale => QuestionKind::Scale {
+                low: self.scale_label(spanned, id, "low", raw.low.as_ref())?,
+                high: self.scale_label(spanned, id, "high", raw.high.as_ref())?,
+            },
+        })
+    }
+
+    fn not_applicable(
+        &self,
+        offset: usize,
+        id: &QuestionId,
+        field: &'static str,
+        kind: &'static str,
+    ) -> TemplateError {
+        let question = id.to_string();
+        let problem = TemplateProblem::NotApplicable {
+            question,
+            field,
+            kind,
+        };
+        self.error(offset, problem)
+    }
+
+    fn scale_label(
+        &self,
+        question: &Spanned<RawQuestion>,
+        id: &QuestionId,
+        end: &'static str,
+        label: Option<&Spanned<RawLocalized>>,
+    ) -> Result<Localized, TemplateError> {
+        match label {
+            Some(label) => self.localized(label, &format!("question `{id}` {end} label")),
+            None => {
+                let question_id = id.to_string();
+                let problem = TemplateProblem::MissingScaleLabel {
+                    question: question_id,
+                    end,
+                };
+                Err(self.error(question.span().start, problem))
+            }
+        }
+    }
+
+    fn max_len(
+        &self,
+        raw: &RawQuestion,
+        id: &QuestionId,
+        kind: &QuestionKind,
+    ) -> Result<usize, TemplateError> {
+        let Some(given) = &raw.max_len else {
+            return Ok(Question::default_max_len(kind));
+        };
+        let offset = given.span().start;
+        if let QuestionKind::Scale { .. } = kind {
+            return Err(self.not_applicable(offset, id, "max_len", kind.as_str()));
+        }
+        let question = id.to_string();
+        let value = *given.get_ref();
+        match usize::try_from(value) {
+            Ok(len) if (1..=Question::MAX_MAX_LEN).contains(&len) => Ok(len),
+            _ => Err(self.error(offset, TemplateProblem::MaxLen { question, value })),
+        }
+    }
+
+    fn localized(
+        &self,
+        spanned: &Spanned<RawLocalized>,
+        field: &str,
+    ) -> Result<Localized, TemplateError> {
+        let table = spanned.span().start;
+        let raw = spanned.get_ref();
+        Ok(Localized {
+            en: self.lang_text(table, raw.en.as_ref(), field, Lang::En)?,
+            ko: self.lang_text(table, raw.ko.as_ref(), field, Lang::Ko)?,
+        })
+    }
+
+    /// One language of a text: present, not blank, and with known placeholders only.
+    fn lang_text(
+        &self,
+        table: usize,
+        text: Option<&Spanned<String>>,
+        field: &str,
+        lang: Lang,
+    ) -> Result<String, TemplateError> {
+        let missing = || TemplateProblem::MissingText {
+            field: field.to_string(),
+            lang,
+        };
+        let Some(text) = text else {
+            return Err(self.error(table, missing()));
+        };
+        let offset = text.span().start;
+        let value = text.get_ref().trim();
+        if value.is_empty() {
+            return Err(self.error(offset, missing()));
+        }
+        if let Some(name) = first_unknown(value) {
+            let problem = TemplateProblem::UnknownPlaceholder(name.to_string());
+            return Err(self.error(offset, problem));
+        }
+        Ok(value.to_string())
+    }
+}

@@ -1,0 +1,61 @@
+//! The shape of a template file as serde reads it, with spans kept for error lines.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::visibility::Visibility;
+
+/// A whole template file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTemplate {
+    pub(super) id: Spanned<String>,
+    pub(super) name: Spanned<RawLocalized>,
+    pub(super) description: Spanned<RawLocalized>,
+    pub(super) questions: Option<Spanned<Vec<Spanned<RawQuestion>>>>,
+}
+
+/// A table of texts by language; either may be missing, which the loader reports.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLocalized {
+    pub(super) en: Option<Spanned<String>>,
+    pub(super) ko: Option<Spanned<String>>,
+}
+
+/// The `kind` of a question.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum RawKind {
+    #[default]
+    Text,
+    List,
+    Scale,
+}
+
+impl RawKind {
+    /// The word used in template files.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            RawKind::Text => "text",
+            RawKind::List => "list",
+            RawKind::Scale => "scale",
+        }
+    }
+}
+
+/// One `[[questions]]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuestion {
+    pub(super) id: Spanned<String>,
+    #[serde(default)]
+    pub(super) kind: RawKind,
+    pub(super) text: Option<Spanned<RawLocalized>>,
+    pub(super) visibility: Option<Visibility>,
+    pub(super) max_len: Option<Spanned<i64>>,
+    pub(super) required: Option<bool>,
+    pub(super) resolutions: Option<Spanned<bool>>,
+    pub(super) low: Option<Spanned<RawLocalized>>,
+    pub(super) high: Option<Spanned<RawLocalized>>,
+}

@@ -1,0 +1,114 @@
+//! Every built-in template loads and is complete in both languages.
+
+use crate::domain::lang::Lang;
+use crate::domain::template::*;
+
+/// Every text of a template, named, for checks that cover them all.
+fn texts(template: &Template) -> Vec<(String, &Localized)> {
+    let mut all = vec![
+        ("name".to_string(), &template.name),
+        ("description".to_string(), &template.description),
+    ];
+    for q in &template.questions {
+        all.push((format!("{} text", q.id), &q.text));
+        if let QuestionKind::Scale { low, high } = &q.kind {
+            all.push((format!("{} low", q.id), low));
+            all.push((format!("{} high", q.id), high));
+        }
+    }
+    all
+}
+
+fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+#[test]
+fn every_built_in_loads_with_three_to_seven_questions() {
+    let library = TemplateLibrary::load(None).expect("built-ins load");
+    let mut want = vec![
+        "4ls",
+        "kpt",
+        "mad-sad-glad",
+        "quarterly",
+        "start-stop-continue",
+        "weekly",
+        "year-end",
+    ];
+    want.sort();
+    assert_eq!(library.ids(), want);
+    for template in library.templates() {
+        let n = template.questions.len();
+        assert!((3..=7).contains(&n), "{} has {n} questions", template.id);
+    }
+}
+
+#[test]
+fn every_built_in_text_exists_in_english_and_korean() {
+    for template in TemplateLibrary::built_in().templates() {
+        for (what, text) in texts(template) {
+            let at = format!("{} {what}", template.id);
+            assert!(!text.get(Lang::En).trim().is_empty(), "{at}: no English");
+            assert!(!text.get(Lang::Ko).trim().is_empty(), "{at}: no Korean");
+            assert!(
+                has_hangul(text.get(Lang::Ko)),
+                "{at}: Korean text has no Hangul"
+            );
+            assert!(
+                !has_hangul(text.get(Lang::En)),
+                "{at}: English text has Hangul"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_year_end_template_ends_with_resolutions_for_next_year() {
+    let library = TemplateLibrary::built_in();
+    let year_end = library.get("year-end").expect("year-end exists");
+    let first = &year_end.questions[0];
+    assert_eq!(first.kind, QuestionKind::List { resolutions: false });
+    assert!(
+        first
+            .text
+            .ko
+            .starts_with("{year}년을 몇 개의 시기로 나눈다면?")
+    );
+    assert!(
+        year_end
+            .questions
+            .iter()
+            .any(|q| matches!(q.kind, QuestionKind::Scale { .. }))
+    );
+    let last = year_end.questions.last().expect("has questions");
+    assert_eq!(last.kind, QuestionKind::List { resolutions: true });
+    let values = PlaceholderValues::from_occurrence(
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
+        "Core",
+    );
+    assert_eq!(
+        last.text.filled(&values).ko,
+        "2027년의 다짐을 한 줄에 하나씩 적어 주세요."
+    );
+}
+
+#[test]
+fn the_quarterly_template_opens_with_what_changed() {
+    let library = TemplateLibrary::built_in();
+    let quarterly = library.get("quarterly").expect("quarterly exists");
+    assert_eq!(quarterly.questions[0].text.en, "What changed this quarter?");
+}
+
+#[test]
+fn the_example_template_file_loads() {
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/config/template-example.toml"
+    ));
+    let template = Template::from_toml("config/template-example.toml", text).expect("loads");
+    assert_eq!(template.id.as_str(), "team-health");
+    let support = template
+        .question(&QuestionId::parse("support").expect("id"))
+        .expect("q");
+    assert_eq!(support.max_len, 600);
+}

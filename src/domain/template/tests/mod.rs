@@ -1,0 +1,5 @@
+//! Tests for templates: the built-ins, loading files (and refusing broken ones), and the library.
+
+mod built_ins;
+mod files;
+mod library;

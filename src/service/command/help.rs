@@ -1,0 +1,289 @@
+//! One help line per command (usage and purpose) in every language, and the help texts built
+//! from them. Usages and examples are the same in every language; purposes are catalog ids.
+
+use crate::domain::lang::Lang;
+use crate::service::i18n::t;
+
+use super::values::nearest;
+use super::{Command, ScheduleCommand};
+
+/// The help for one command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpEntry {
+    /// The topic, as typed after `help` (`recap`, `schedule add`).
+    pub topic: &'static str,
+    /// The command line, with `<required>` and `[optional]` parts.
+    pub usage: &'static str,
+    /// The catalog id of the one-sentence purpose.
+    pub purpose: &'static str,
+    /// A command that works.
+    pub example: &'static str,
+}
+
+const fn entry(
+    topic: &'static str,
+    usage: &'static str,
+    purpose: &'static str,
+    example: &'static str,
+) -> HelpEntry {
+    HelpEntry {
+        topic,
+        usage,
+        purpose,
+        example,
+    }
+}
+
+/// Every command, in the order help lists them.
+pub const ENTRIES: &[HelpEntry] = &[
+    entry(
+        "answer",
+        "answer [schedule]",
+        "help.answer",
+        "answer weekly-retro",
+    ),
+    entry("skip", "skip [schedule]", "help.skip", "skip"),
+    entry("edit", "edit [schedule]", "help.edit", "edit"),
+    entry(
+        "recap",
+        "recap [period] [me|team] [public]",
+        "help.recap",
+        "recap 2026-Q3 team",
+    ),
+    entry(
+        "settings",
+        "settings [tz <zone>] [lang en|ko] [delivery dm|thread]",
+        "help.settings",
+        "settings tz Asia/Seoul lang ko",
+    ),
+    entry("join", "join [schedule]", "help.join", "join weekly-retro"),
+    entry(
+        "leave",
+        "leave [schedule]",
+        "help.leave",
+        "leave weekly-retro",
+    ),
+    entry(
+        "pause",
+        "pause until <YYYY-MM-DD>",
+        "help.pause",
+        "pause until 2026-06-01",
+    ),
+    entry("resume", "resume", "help.resume", "resume"),
+    entry("export", "export", "help.export", "export"),
+    entry(
+        "forget-me",
+        "forget-me [confirm]",
+        "help.forget_me",
+        "forget-me",
+    ),
+    entry(
+        "visibility",
+        "visibility <question-or-all> private|team|anonymous",
+        "help.visibility",
+        "visibility all anonymous",
+    ),
+    entry(
+        "resolutions",
+        "resolutions",
+        "help.resolutions",
+        "resolutions",
+    ),
+    entry(
+        "resolutions set",
+        "resolutions set <n> on-track|changed|done|dropped [note…]",
+        "help.resolutions_set",
+        "resolutions set 2 done shipped the new onboarding",
+    ),
+    entry(
+        "schedule add",
+        "schedule add <template> \"<cron>\" [tz <zone>|local] [channel <#channel>] [window <2d>] [remind <2h|75%>] [name <name>]",
+        "help.schedule_add",
+        "schedule add retro \"0 17 * * FRI\" tz Asia/Seoul window 2d remind 2h name weekly-retro",
+    ),
+    entry(
+        "schedule list",
+        "schedule list",
+        "help.schedule_list",
+        "schedule list",
+    ),
+    entry(
+        "schedule preview",
+        "schedule preview \"<cron>\" [tz <zone>] [count N]",
+        "help.schedule_preview",
+        "schedule preview \"0 17 * * FRI\" tz Asia/Seoul count 3",
+    ),
+    entry(
+        "schedule pause",
+        "schedule pause <name>",
+        "help.schedule_pause",
+        "schedule pause weekly-retro",
+    ),
+    entry(
+        "schedule resume",
+        "schedule resume <name>",
+        "help.schedule_resume",
+        "schedule resume weekly-retro",
+    ),
+    entry(
+        "schedule remove",
+        "schedule remove <name>",
+        "help.schedule_remove",
+        "schedule remove weekly-retro",
+    ),
+    entry(
+        "schedule run-now",
+        "schedule run-now <schedule-or-template>",
+        "help.schedule_run_now",
+        "schedule run-now weekly-retro",
+    ),
+    entry(
+        "schedule add-member",
+        "schedule add-member <schedule> <@user…>",
+        "help.schedule_add_member",
+        "schedule add-member weekly-retro @alice @bob",
+    ),
+    entry(
+        "schedule remove-member",
+        "schedule remove-member <schedule> <@user…>",
+        "help.schedule_remove_member",
+        "schedule remove-member weekly-retro @bob",
+    ),
+    entry("help", "help [command]", "help.help", "help recap"),
+];
+
+/// Topics that stand for several entries (`help schedule` lists every `schedule …` line).
+const GROUPS: &[&str] = &["schedule"];
+
+fn matches(entry: &HelpEntry, topic: &str) -> bool {
+    entry.topic == topic
+        || (GROUPS.contains(&topic)
+            && entry
+                .topic
+                .strip_prefix(topic)
+                .is_some_and(|rest| rest.starts_with(' ')))
+}
+
+/// The entries a topic covers: one for a command, several for a group such as `schedule`.
+pub fn entries(topic: &str) -> impl Iterator<Item = &'static HelpEntry> {
+    let topic = normalize(topic);
+    ENTRIES.iter().filter(move |e| matches(e, &topic))
+}
+
+fn normalize(topic: &str) -> String {
+    let words: Vec<&str> = topic.split_whitespace().collect();
+    let words = match words.first() {
+        Some(first) if matches!(*first, "/hoego" | "hoego") => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ").to_lowercase()
+}
+
+/// The canonical spelling of a known topic (`Schedule  Add` → `schedule add`).
+pub fn find_topic(topic: &str) -> Option<&'static str> {
+    let topic = normalize(topic);
+    let group = GROUPS.iter().find(|&&g| g == topic);
+    let entry = ENTRIES.iter().find(|e| e.topic == topic).map(|e| &e.topic);
+    entry.or(group).copied()
+}
+
+/// The topic nearest to a misspelt one (`recpa` → `recap`, `schedule ad` → `schedule add`).
+pub fn nearest_topic(topic: &str) -> Option<&'static str> {
+    let topics: Vec<&'static str> = ENTRIES
+        .iter()
+        .map(|e| e.topic)
+        .chain(GROUPS.iter().copied())
+        .collect();
+    nearest(&normalize(topic), &topics)
+}
+
+/// A command that works for a topic (the first entry's, for a group).
+pub fn example(topic: &str) -> Option<&'static str> {
+    entries(topic).next().map(|e| e.example)
+}
+
+/// The help line of one entry: `` `usage` — purpose``.
+pub fn help_line(lang: Lang, entry: &HelpEntry) -> String {
+    format!("`{}` — {}", entry.usage, t(lang, entry.purpose, &[]))
+}
+
+/// The help lines of a topic (none for an unknown topic).
+pub fn help_lines(lang: Lang, topic: &str) -> Vec<String> {
+    entries(topic).map(|e| help_line(lang, e)).collect()
+}
+
+/// The whole help (`None`), or the help of one topic with an example per command. An unknown
+/// topic says so, suggests the nearest one, and shows the whole help.
+pub fn help_text(lang: Lang, topic: Option<&str>) -> String {
+    let Some(topic) = topic.filter(|t| !t.trim().is_empty()) else {
+        return overview(lang);
+    };
+    let found: Vec<&HelpEntry> = entries(topic).collect();
+    if found.is_empty() {
+        let mut lines = vec![t(lang, "help.no_topic", &[("topic", topic.trim())])];
+        if let Some(near) = nearest_topic(topic) {
+            lines.push(t(lang, "error.did_you_mean", &[("suggestion", near)]));
+        }
+        lines.push(String::new());
+        lines.push(overview(lang));
+        return lines.join("\n");
+    }
+    let mut lines = Vec::new();
+    for entry in found {
+        lines.push(help_line(lang, entry));
+        lines.push(format!(
+            "    {}",
+            t(lang, "help.example", &[("example", entry.example)])
+        ));
+    }
+    lines.join("\n")
+}
+
+/// Every help line, between a header and a footer.
+fn overview(lang: Lang) -> String {
+    let mut lines = vec![t(lang, "help.header", &[])];
+    lines.extend(ENTRIES.iter().map(|e| format!("• {}", help_line(lang, e))));
+    lines.push(t(lang, "help.footer", &[]));
+    lines.join("\n")
+}
+
+impl Command {
+    /// The help topic that documents this command (a topic of [`ENTRIES`]).
+    pub fn help_topic(&self) -> &'static str {
+        match self {
+            Command::Answer { .. } => "answer",
+            Command::Skip { .. } => "skip",
+            Command::Edit { .. } => "edit",
+            Command::Recap { .. } => "recap",
+            Command::ShowSettings | Command::UpdateSettings(_) => "settings",
+            Command::Join { .. } => "join",
+            Command::Leave { .. } => "leave",
+            Command::Pause { .. } => "pause",
+            Command::Resume => "resume",
+            Command::Export => "export",
+            Command::ForgetMe { .. } => "forget-me",
+            Command::SetVisibility { .. } => "visibility",
+            Command::ListResolutions => "resolutions",
+            Command::SetResolution { .. } => "resolutions set",
+            Command::Schedule(sub) => sub.help_topic(),
+            Command::Help { .. } => "help",
+        }
+    }
+}
+
+impl ScheduleCommand {
+    /// The help topic that documents this subcommand.
+    pub fn help_topic(&self) -> &'static str {
+        match self {
+            ScheduleCommand::Add(_) => "schedule add",
+            ScheduleCommand::List => "schedule list",
+            ScheduleCommand::Preview { .. } => "schedule preview",
+            ScheduleCommand::Pause { .. } => "schedule pause",
+            ScheduleCommand::Resume { .. } => "schedule resume",
+            ScheduleCommand::Remove { .. } => "schedule remove",
+            ScheduleCommand::RunNow { .. } => "schedule run-now",
+            ScheduleCommand::AddMember { .. } => "schedule add-member",
+            ScheduleCommand::RemoveMember { .. } => "schedule remove-member",
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Tests of the command grammar, its errors and the help texts.
+
+mod errors;
+mod help;
+mod parsing;

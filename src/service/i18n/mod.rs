@@ -1,0 +1,183 @@
+//! The message catalog: every text hoego shows, by id, in every language.
+//!
+//! The catalogs are `config/i18n/<lang>.toml`, embedded at build time. Ids are dotted paths
+//! (`answer.saved`, from `[answer] saved = "…"`), and texts take `{name}` arguments.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use crate::domain::lang::Lang;
+
+#[cfg(test)]
+mod tests;
+
+/// The English catalog, as shipped.
+const EN: &str = include_str!("../../../config/i18n/en.toml");
+/// The Korean catalog, as shipped.
+const KO: &str = include_str!("../../../config/i18n/ko.toml");
+
+/// The catalog built on first use by [`t`] and [`catalog`].
+static BUILTIN: LazyLock<Catalog> = LazyLock::new(Catalog::builtin);
+
+/// A catalog file that cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CatalogError {
+    /// The file is not valid TOML.
+    #[error("the {lang} message catalog is not valid TOML: {message}")]
+    Toml {
+        /// The catalog's language.
+        lang: Lang,
+        /// What the TOML parser said.
+        message: String,
+    },
+    /// A value is neither text nor a table of texts.
+    #[error("message {id:?} in the {lang} catalog is not text")]
+    NotText {
+        /// The catalog's language.
+        lang: Lang,
+        /// The message id.
+        id: String,
+    },
+}
+
+/// Messages by language and id.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    messages: HashMap<Lang, HashMap<String, String>>,
+}
+
+impl Catalog {
+    /// The catalog shipped in `config/i18n/`.
+    ///
+    /// # Panics
+    /// If a shipped file is invalid, which the tests rule out.
+    pub fn builtin() -> Catalog {
+        match Catalog::from_toml(&[(Lang::En, EN), (Lang::Ko, KO)]) {
+            Ok(catalog) => catalog,
+            Err(error) => panic!("the built-in message catalog is broken: {error}"),
+        }
+    }
+
+    /// Builds a catalog from one TOML text per language.
+    pub fn from_toml(sources: &[(Lang, &str)]) -> Result<Catalog, CatalogError> {
+        let mut messages = HashMap::new();
+        for &(lang, source) in sources {
+            let table: toml::Table = toml::from_str(source).map_err(|e| CatalogError::Toml {
+                lang,
+                message: e.to_string(),
+            })?;
+            let mut texts = HashMap::new();
+            flatten(lang, "", table, &mut texts)?;
+            messages.insert(lang, texts);
+        }
+        Ok(Catalog { messages })
+    }
+
+    /// The raw text of a message, without arguments filled in.
+    pub fn get(&self, lang: Lang, id: &str) -> Option<&str> {
+        self.messages.get(&lang)?.get(id).map(String::as_str)
+    }
+
+    /// Every message id of a language, sorted.
+    pub fn ids(&self, lang: Lang) -> Vec<&str> {
+        let mut ids: Vec<&str> = self
+            .messages
+            .get(&lang)
+            .map(|texts| texts.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// A message with its `{name}` arguments filled in. A missing argument stays visible as
+    /// `{name}`; a message missing in `lang` falls back to English; an unknown id returns the id
+    /// itself (and fails a debug assertion, so tests catch it).
+    pub fn text(&self, lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+        let found = self.get(lang, id).or_else(|| self.get(Lang::En, id));
+        debug_assert!(found.is_some(), "unknown message id {id:?}");
+        match found {
+            Some(template) => interpolate(template, args),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// Adds the texts of `table` to `texts`, with ids prefixed by `prefix`.
+fn flatten(
+    lang: Lang,
+    prefix: &str,
+    table: toml::Table,
+    texts: &mut HashMap<String, String>,
+) -> Result<(), CatalogError> {
+    for (key, value) in table {
+        let id = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::String(text) => {
+                texts.insert(id, text);
+            }
+            toml::Value::Table(inner) => flatten(lang, &id, inner, texts)?,
+            _ => return Err(CatalogError::NotText { lang, id }),
+        }
+    }
+    Ok(())
+}
+
+/// The argument name at the start of `rest` (just after a `{`), if a `}` closes it.
+fn argument_name(rest: &str) -> Option<&str> {
+    let end = rest.find('}')?;
+    let name = &rest[..end];
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    valid.then_some(name)
+}
+
+/// Fills `{name}` arguments into `template`; unknown ones and other braces stay as they are.
+fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = argument_name(after)
+            .and_then(|name| args.iter().find(|(n, _)| *n == name).map(|&(n, v)| (n, v)));
+        match value {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` arguments a template uses.
+pub fn placeholders(template: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        names.extend(argument_name(rest));
+    }
+    names
+}
+
+/// The built-in catalog, built on first use.
+pub fn catalog() -> &'static Catalog {
+    &BUILTIN
+}
+
+/// A message of the built-in catalog with its arguments filled in (see [`Catalog::text`]).
+pub fn t(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    BUILTIN.text(lang, id, args)
+}

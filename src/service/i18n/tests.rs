@@ -1,0 +1,269 @@
+//! Tests of the message catalog and of the shipped catalog files.
+
+use std::collections::BTreeSet;
+
+use super::*;
+
+/// The sources whose message ids must exist in the catalog.
+const SOURCES: &[(&str, &str)] = &[
+    ("command/mod.rs", include_str!("../command/mod.rs")),
+    ("command/error.rs", include_str!("../command/error.rs")),
+    ("command/help.rs", include_str!("../command/help.rs")),
+    ("command/parse.rs", include_str!("../command/parse.rs")),
+    (
+        "command/schedule.rs",
+        include_str!("../command/schedule.rs"),
+    ),
+];
+
+fn id_set(lang: Lang) -> BTreeSet<&'static str> {
+    catalog().ids(lang).into_iter().collect()
+}
+
+/// The string literals in `source` that look like ids of one of the catalog's sections.
+fn ids_used_in(source: &str, sections: &BTreeSet<&str>) -> Vec<String> {
+    let mut used = Vec::new();
+    for section in sections {
+        for (at, _) in source.match_indices(&format!("\"{section}.")) {
+            let literal = &source[at + 1..];
+            let end = literal
+                .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c)))
+                .unwrap_or(literal.len());
+            if literal[end..].starts_with('"') {
+                used.push(literal[..end].to_string());
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn both_catalog_files_have_exactly_the_same_ids() {
+    let (en, ko) = (id_set(Lang::En), id_set(Lang::Ko));
+    let missing_in_ko: Vec<_> = en.difference(&ko).collect();
+    let missing_in_en: Vec<_> = ko.difference(&en).collect();
+    assert!(
+        missing_in_ko.is_empty() && missing_in_en.is_empty(),
+        "ids missing from ko.toml: {missing_in_ko:?}; ids missing from en.toml: {missing_in_en:?}"
+    );
+}
+
+#[test]
+fn every_message_takes_the_same_arguments_in_both_languages() {
+    let mismatched: Vec<String> = catalog()
+        .ids(Lang::En)
+        .into_iter()
+        .filter_map(|id| {
+            let en = placeholders(catalog().get(Lang::En, id)?);
+            let ko = placeholders(catalog().get(Lang::Ko, id)?);
+            (en != ko).then(|| format!("{id}: en {en:?}, ko {ko:?}"))
+        })
+        .collect();
+    assert!(mismatched.is_empty(), "arguments differ: {mismatched:#?}");
+}
+
+#[test]
+fn every_message_id_used_by_commands_errors_and_help_exists() {
+    let ids = id_set(Lang::En);
+    let sections: BTreeSet<&str> = ids.iter().filter_map(|id| id.split('.').next()).collect();
+    let mut checked = 0;
+    for (file, source) in SOURCES {
+        for id in ids_used_in(source, &sections) {
+            assert!(
+                ids.contains(id.as_str()),
+                "{file} uses the unknown message id {id:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 40,
+        "only {checked} ids found: is the scan broken?"
+    );
+}
+
+#[test]
+fn every_korean_message_is_written_in_korean() {
+    let hangul = |text: &str| text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let words_outside_arguments = |text: &str| {
+        let mut rest = text.to_string();
+        for name in placeholders(text) {
+            rest = rest.replace(&format!("{{{name}}}"), "");
+        }
+        rest.chars().any(|c| c.is_ascii_alphabetic())
+    };
+    for id in catalog().ids(Lang::En) {
+        let (Some(en), Some(ko)) = (catalog().get(Lang::En, id), catalog().get(Lang::Ko, id))
+        else {
+            continue;
+        };
+        if words_outside_arguments(en) {
+            assert!(hangul(ko), "{id} is not translated: {ko:?}");
+        }
+    }
+}
+
+#[test]
+fn the_catalog_covers_what_the_bot_says() {
+    let required = [
+        "answer.saved",
+        "answer.updated",
+        "answer.round_closed",
+        "answer.nothing_open",
+        "answer.skipped",
+        "reminder.closing",
+        "prompt.round_open",
+        "button.answer",
+        "button.skip",
+        "button.join",
+        "settings.shown",
+        "settings.updated",
+        "pause.paused",
+        "pause.resumed",
+        "export.ready",
+        "forget_me.confirm",
+        "forget_me.done",
+        "schedule.added",
+        "schedule.list_item",
+        "schedule.paused",
+        "schedule.resumed",
+        "schedule.removed",
+        "schedule.run_now",
+        "error.admins_only",
+        "error.database_unavailable",
+        "error.internal",
+        "error.unknown_command",
+    ];
+    let ids = id_set(Lang::En);
+    for id in required {
+        assert!(ids.contains(id), "the catalog lacks {id}");
+    }
+    let bot_messages = ids.iter().filter(|id| !id.starts_with("help.")).count();
+    assert!(
+        bot_messages >= 60,
+        "only {bot_messages} messages besides help"
+    );
+}
+
+#[test]
+fn korean_messages_are_filled_in_naturally() {
+    let args = [("count", "3"), ("schedule", "주간 회고")];
+    assert_eq!(
+        t(Lang::Ko, "answer.saved", &args),
+        "주간 회고 답변 3개를 저장했어요."
+    );
+    assert_eq!(
+        t(Lang::En, "answer.saved", &args),
+        "Saved 3 answers for 주간 회고."
+    );
+}
+
+#[test]
+fn the_prompt_and_reminder_read_as_specified() {
+    let args = [
+        ("team", "Platform"),
+        ("schedule", "weekly-retro"),
+        ("template", "retro"),
+        ("when", "today at 17:00"),
+    ];
+    assert_eq!(
+        t(Lang::En, "prompt.round_open", &args),
+        "Platform · weekly-retro: time for your retro"
+    );
+    assert_eq!(
+        t(Lang::En, "reminder.closing", &args),
+        "Reminder: weekly-retro closes today at 17:00."
+    );
+}
+
+#[test]
+fn the_database_message_gives_back_what_was_written() {
+    let text = t(
+        Lang::Ko,
+        "error.database_unavailable",
+        &[("text", "이번 주엔 배포를 두 번 했다")],
+    );
+    assert!(text.ends_with("\n\n이번 주엔 배포를 두 번 했다"), "{text}");
+}
+
+#[test]
+fn an_argument_is_filled_in_wherever_it_appears() {
+    let catalog = Catalog::from_toml(&[(Lang::En, "a = \"{x} and {x}, {y}\"")]).unwrap();
+    assert_eq!(
+        catalog.text(Lang::En, "a", &[("x", "1"), ("y", "2")]),
+        "1 and 1, 2"
+    );
+}
+
+#[test]
+fn a_missing_argument_stays_visible() {
+    let text = t(Lang::En, "answer.saved", &[("schedule", "retro")]);
+    assert_eq!(text, "Saved {count} answers for retro.");
+}
+
+#[test]
+fn braces_that_are_not_arguments_are_kept() {
+    let catalog = Catalog::from_toml(&[(Lang::En, "a = \"{ x } {Count} {} {x\"")]).unwrap();
+    assert_eq!(
+        catalog.text(Lang::En, "a", &[("x", "1")]),
+        "{ x } {Count} {} {x"
+    );
+}
+
+#[test]
+fn an_argument_value_is_never_read_as_an_argument() {
+    let catalog = Catalog::from_toml(&[(Lang::En, "a = \"{x}{y}\"")]).unwrap();
+    assert_eq!(
+        catalog.text(Lang::En, "a", &[("x", "{y}"), ("y", "2")]),
+        "{y}2"
+    );
+}
+
+#[test]
+fn a_message_missing_in_korean_falls_back_to_english() {
+    let catalog =
+        Catalog::from_toml(&[(Lang::En, "[s]\na = \"hello\""), (Lang::Ko, "[s]")]).unwrap();
+    assert_eq!(catalog.text(Lang::Ko, "s.a", &[]), "hello");
+}
+
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "unknown message id")]
+fn an_unknown_id_fails_a_debug_assertion() {
+    t(Lang::En, "no.such.message", &[]);
+}
+
+#[cfg(not(debug_assertions))]
+#[test]
+fn an_unknown_id_is_shown_as_itself() {
+    assert_eq!(t(Lang::En, "no.such.message", &[]), "no.such.message");
+}
+
+#[test]
+fn an_invalid_catalog_file_is_reported_with_its_language() {
+    let error = Catalog::from_toml(&[(Lang::Ko, "a = ")]).unwrap_err();
+    assert!(matches!(error, CatalogError::Toml { lang: Lang::Ko, .. }));
+    assert!(
+        error
+            .to_string()
+            .starts_with("the ko message catalog is not valid TOML")
+    );
+}
+
+#[test]
+fn a_value_that_is_not_text_is_refused() {
+    let error = Catalog::from_toml(&[(Lang::En, "[answer]\nsaved = 3")]).unwrap_err();
+    assert_eq!(
+        error,
+        CatalogError::NotText {
+            lang: Lang::En,
+            id: "answer.saved".to_string()
+        }
+    );
+}
+
+#[test]
+fn placeholders_lists_each_argument_once() {
+    let names: Vec<&str> = placeholders("{b} {a} {b} {A} {}").into_iter().collect();
+    assert_eq!(names, ["a", "b"]);
+}
