@@ -5,6 +5,7 @@
 //! all SQL; [`startup`] wires them together.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod http;

@@ -1,5 +1,68 @@
 //! Use cases: each platform turns its input into a platform-neutral [`command::Command`] and
-//! renders the reply it gets back, so behaviour is written once, here.
+//! renders the [`reply::Reply`] it gets back, so behaviour is written once, here.
 
 pub mod command;
+pub mod error;
 pub mod i18n;
+pub mod members;
+pub mod messenger;
+pub mod reply;
+pub mod schedules;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::clock::Clock;
+use crate::domain::lang::Lang;
+use crate::domain::state::Platform;
+use crate::domain::template::TemplateLibrary;
+use crate::domain::zone::ZoneName;
+use crate::store::Store;
+
+/// Who is asking: the platform adapter fills this from the incoming event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// The platform.
+    pub platform: Platform,
+    /// The team's id on the platform (guild id, workspace id, `local` for the console).
+    pub team_external_id: String,
+    /// The team's name.
+    pub team_name: String,
+    /// The person's platform user id.
+    pub user_id: String,
+    /// The person's display name.
+    pub display_name: String,
+    /// The platform's locale for the person (e.g. `ko`, `en-US`), if it gives one.
+    pub locale: Option<String>,
+    /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
+    /// admin or configured list).
+    pub is_admin: bool,
+}
+
+/// Defaults that apply to new teams and new schedules.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    /// Zone for teams and members who have set none.
+    pub time_zone: ZoneName,
+    /// Language when the platform gives no locale.
+    pub language: Lang,
+    /// How long a round stays open.
+    pub answer_window: Duration,
+    /// How late a missed prompt may still be sent.
+    pub grace_period: Duration,
+    /// Reminder point in percent of the window (0 = none).
+    pub reminder_at_percent: u8,
+}
+
+/// The use cases, shared by every platform and background loop.
+#[derive(Clone)]
+pub struct Service {
+    /// The database.
+    pub store: Store,
+    /// The templates teams can use.
+    pub templates: Arc<TemplateLibrary>,
+    /// Where "now" comes from.
+    pub clock: Arc<dyn Clock>,
+    /// Defaults for new teams and schedules.
+    pub defaults: Defaults,
+}

@@ -1,0 +1,35 @@
+//! Knowing who is asking: the actor's team and member rows, registered on first contact with
+//! the platform's locale as their first language.
+
+use super::error::ServiceError;
+use super::{Actor, Service};
+use crate::domain::lang::Lang;
+use crate::domain::team::{Member, NewMember, NewTeam, Team};
+
+impl Service {
+    /// The actor's team and member, registering either on first contact.
+    pub async fn identify(&self, actor: &Actor) -> Result<(Team, Member), ServiceError> {
+        let now = self.clock.now();
+        let team = NewTeam {
+            platform: actor.platform,
+            external_id: actor.team_external_id.clone(),
+            name: actor.team_name.clone(),
+            time_zone: self.defaults.time_zone,
+            language: self.defaults.language,
+        };
+        let team = self.store.ensure_team(&team, now).await?;
+        let language = actor
+            .locale
+            .as_deref()
+            .map(Lang::from_locale)
+            .unwrap_or(team.language);
+        let member = NewMember {
+            team_id: team.id,
+            user_id: actor.user_id.clone(),
+            display_name: actor.display_name.clone(),
+            language,
+        };
+        let member = self.store.ensure_member(&member, now).await?;
+        Ok((team, member))
+    }
+}

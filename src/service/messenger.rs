@@ -1,0 +1,77 @@
+//! The network boundary: how the sender, the reminders and digests reach a chat platform. Each
+//! platform implements [`Messenger`]; tests use a recording one.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use super::reply::Reply;
+
+/// Where a message goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A direct message to a member (`dm_channel` is the cached DM channel id, if known).
+    Direct {
+        /// The platform user id.
+        user_id: String,
+        /// The cached DM channel, if any.
+        dm_channel: Option<String>,
+    },
+    /// A channel, optionally inside a thread.
+    Channel {
+        /// The channel id.
+        channel_id: String,
+        /// The thread (Discord thread id, Slack parent `ts`), if any.
+        thread: Option<String>,
+    },
+}
+
+/// One message to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outgoing {
+    /// Where it goes.
+    pub to: Destination,
+    /// What it says.
+    pub reply: Reply,
+    /// The same key for every attempt of the same message (Discord's `nonce`), so a retried
+    /// send after a crash cannot post twice where the platform supports it.
+    pub idempotency_key: String,
+}
+
+/// What the platform recorded for a sent message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// The channel it landed in (for DMs: the DM channel, worth caching).
+    pub channel_id: String,
+    /// The platform's message id.
+    pub message_id: String,
+}
+
+/// Why a send failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// The platform asked us to slow down; try again after `retry_after` (not a failed attempt).
+    #[error("rate limited; retry after {retry_after:?}")]
+    RateLimited {
+        /// How long to wait.
+        retry_after: Duration,
+    },
+    /// The platform will never deliver this (e.g. the member does not accept DMs).
+    #[error("undeliverable: {0}")]
+    Undeliverable(String),
+    /// Anything else (network, 5xx); retried with backoff.
+    #[error("send failed: {0}")]
+    Failed(String),
+}
+
+/// Sends messages to a chat platform.
+#[async_trait]
+pub trait Messenger: Send + Sync {
+    /// Sends one message.
+    async fn send(&self, message: &Outgoing) -> Result<Sent, SendError>;
+
+    /// The least time between two messages to one channel (per-channel pacing).
+    fn channel_interval(&self) -> Duration {
+        Duration::ZERO
+    }
+}
