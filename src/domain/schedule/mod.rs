@@ -10,12 +10,18 @@ mod cron;
 mod describe;
 mod field;
 mod occurrence;
+mod plan;
+#[cfg(test)]
+mod plan_tests;
 mod wording;
 
 use std::fmt;
 
 pub use cron::CronSpec;
 pub use describe::describe;
+pub use plan::{
+    Firing, FiringKind, MAX_FIRINGS_PER_TICK, MemberTimes, Plan, ScheduleRule, Timing,
+};
 pub use occurrence::{
     Occurrence, first_local_after_instant, next_occurrence, preview, resolve_local,
 };
