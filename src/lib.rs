@@ -10,6 +10,8 @@ pub mod config;
 pub mod domain;
 pub mod http;
 pub mod platform;
+pub mod scheduler;
+pub mod sender;
 pub mod service;
 pub mod startup;
 pub mod store;

@@ -21,7 +21,8 @@ pub enum Destination {
     Channel {
         /// The channel id.
         channel_id: String,
-        /// The thread (Discord thread id, Slack parent `ts`), if any.
+        /// The thread to post in, by title: the platform opens it on first use and reuses it
+        /// (Discord thread, Slack reply chain).
         thread: Option<String>,
     },
 }

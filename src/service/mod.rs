@@ -5,8 +5,11 @@ pub mod command;
 pub mod error;
 pub mod i18n;
 pub mod members;
+pub mod membership;
 pub mod messenger;
+pub mod prompts;
 pub mod reply;
+pub mod schedule_changes;
 pub mod schedules;
 
 use std::sync::Arc;

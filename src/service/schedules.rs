@@ -1,10 +1,21 @@
-//! Schedule administration and membership: `schedule add|list|preview|pause|resume|remove|
-//! run-now|add-member|remove-member`, `join`, `leave`.
+//! Schedule administration: `schedule add|list|preview|pause|resume|remove|run-now|add-member|
+//! remove-member`. Changing schedules is for admins; listing and previewing are for everyone.
 
-use super::command::ScheduleCommand;
+use std::time::Duration;
+
+use chrono::Duration as Span;
+
+use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand, ScheduleTz};
 use super::error::ServiceError;
+use super::i18n::t;
+use super::prompts::local_time;
 use super::reply::Reply;
 use super::{Actor, Service};
+use crate::domain::lang::Lang;
+use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
+use crate::domain::team::{Member, Team};
+use crate::domain::zone::ZoneName;
+use crate::store::{NewSchedule, ScheduleSummary};
 
 impl Service {
     /// Runs one `schedule ...` subcommand for `actor`.
@@ -13,33 +24,277 @@ impl Service {
         actor: &Actor,
         command: ScheduleCommand,
     ) -> Result<Reply, ServiceError> {
-        let _ = (actor, command);
-        Err(ServiceError::User(
-            "schedules are being built; this command is not available in this build yet".into(),
-        ))
+        let (team, member) = self.identify(actor).await?;
+        let lang = member.language;
+        match command {
+            ScheduleCommand::List => self.list_schedules(&team, lang).await,
+            ScheduleCommand::Preview { cron, tz, count } => {
+                self.preview_schedule(&team, &member, &cron, tz, count)
+            }
+            other => {
+                require_admin(actor, &team, lang)?;
+                self.change_schedules(&team, &member, other).await
+            }
+        }
     }
 
-    /// Adds the actor to a schedule's participants (the team's only schedule when `None`).
-    pub async fn join(
+    async fn change_schedules(
         &self,
-        actor: &Actor,
-        schedule: Option<String>,
+        team: &Team,
+        member: &Member,
+        command: ScheduleCommand,
     ) -> Result<Reply, ServiceError> {
-        let _ = (actor, schedule);
-        Err(ServiceError::User(
-            "schedules are being built; this command is not available in this build yet".into(),
-        ))
+        match command {
+            ScheduleCommand::Add(request) => self.add_schedule(team, member, request).await,
+            ScheduleCommand::Pause { name } => {
+                self.pause_schedule(team, member.language, &name).await
+            }
+            ScheduleCommand::Resume { name } => {
+                self.resume_schedule(team, member.language, &name).await
+            }
+            ScheduleCommand::Remove { name } => {
+                self.remove_schedule(team, member.language, &name).await
+            }
+            ScheduleCommand::RunNow { target } => self.run_now(team, member, &target).await,
+            ScheduleCommand::AddMember { schedule, users } => {
+                self.add_members(team, member.language, &schedule, &users)
+                    .await
+            }
+            ScheduleCommand::RemoveMember { schedule, users } => {
+                self.remove_members(team, member.language, &schedule, &users)
+                    .await
+            }
+            ScheduleCommand::List | ScheduleCommand::Preview { .. } => {
+                unreachable!("handled by schedule_command")
+            }
+        }
     }
 
-    /// Removes the actor from a schedule's participants.
-    pub async fn leave(
+    async fn add_schedule(
         &self,
-        actor: &Actor,
-        schedule: Option<String>,
+        team: &Team,
+        member: &Member,
+        request: AddRequest,
     ) -> Result<Reply, ServiceError> {
-        let _ = (actor, schedule);
-        Err(ServiceError::User(
-            "schedules are being built; this command is not available in this build yet".into(),
-        ))
+        let lang = member.language;
+        let template = self
+            .templates
+            .find(&request.template)
+            .map_err(|e| ServiceError::User(e.message(lang)))?;
+        let cron = parse_cron(&request.cron, lang)?;
+        let zone = schedule_zone(request.tz.as_ref(), team)?;
+        let rule = self.rule(cron.clone(), zone, request.window, request.remind);
+        let now = self.clock.now();
+        let first = rule.first_after(now);
+        let name = request
+            .name
+            .clone()
+            .unwrap_or_else(|| template.id.as_str().to_string());
+        let template_id = self
+            .store
+            .template_version(team.id, template.id.as_str(), &template.source, now)
+            .await?;
+        let channel = request.channel.as_ref().map(channel_text);
+        let row = NewSchedule {
+            team_id: team.id,
+            name: name.clone(),
+            template_id,
+            cron: cron.as_str().to_string(),
+            time_zone: zone.map(|z| z.to_string()),
+            channel_id: channel.clone(),
+            digest_channel_id: channel,
+            window_secs: rule.window.num_seconds(),
+            reminder_percent: i16::from(rule.reminder_percent),
+            grace_secs: Span::from_std(self.defaults.grace_period)
+                .map_or(6 * 3600, |g| g.num_seconds()),
+            next_local: first.map(|f| f.0),
+            next_due_at: first.map(|f| f.1),
+        };
+        let id = match self.store.create_schedule(&row, now).await {
+            Err(crate::store::StoreError::Conflict(_)) => {
+                return Err(ServiceError::User(t(
+                    lang,
+                    "schedule.name_taken",
+                    &[("name", &name)],
+                )));
+            }
+            other => other?,
+        };
+        self.store.add_participant(id, member.id, now).await?;
+        let tz_text = zone_text(zone, lang);
+        let next = first.map_or_else(
+            || "-".to_string(),
+            |f| local_time(f.1, zone.unwrap_or(team.time_zone)),
+        );
+        let added = t(
+            lang,
+            "schedule.added",
+            &[
+                ("name", &name),
+                ("template", template.name.get(lang)),
+                ("cron", cron.as_str()),
+                ("tz", &tz_text),
+                ("next", &next),
+            ],
+        );
+        let joined = t(
+            lang,
+            "membership.joined",
+            &[("schedule", &name), ("when", &next)],
+        );
+        Ok(Reply {
+            blocks: vec![added, describe(&cron, lang), joined],
+            ..Reply::default()
+        })
     }
+
+    async fn list_schedules(&self, team: &Team, lang: Lang) -> Result<Reply, ServiceError> {
+        let schedules = self.store.schedules(team.id).await?;
+        if schedules.is_empty() {
+            return Ok(Reply::text(t(lang, "schedule.none_yet", &[])));
+        }
+        let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
+        lines.extend(schedules.iter().map(|s| list_line(s, team, lang)));
+        Ok(Reply::text(lines.join("\n")))
+    }
+
+    fn preview_schedule(
+        &self,
+        team: &Team,
+        member: &Member,
+        cron: &str,
+        tz: Option<String>,
+        count: u32,
+    ) -> Result<Reply, ServiceError> {
+        let lang = member.language;
+        let spec = parse_cron(cron, lang)?;
+        let zone = match tz {
+            Some(name) => ZoneName::parse(&name).map_err(|e| ServiceError::User(e.to_string()))?,
+            None => member.time_zone.unwrap_or(team.time_zone),
+        };
+        let count_text = count.to_string();
+        let header = t(
+            lang,
+            "schedule.preview_header",
+            &[
+                ("count", &count_text),
+                ("cron", spec.as_str()),
+                ("tz", &zone.to_string()),
+            ],
+        );
+        let lines: Vec<String> = preview(&spec, zone.tz(), self.clock.now(), count as usize)
+            .iter()
+            .map(|o| {
+                format!(
+                    "{}  {}",
+                    o.at.with_timezone(&zone.tz()).to_rfc3339(),
+                    o.at.format("%Y-%m-%dT%H:%M:%SZ")
+                )
+            })
+            .collect();
+        Ok(Reply {
+            blocks: vec![header, lines.join("\n"), describe(&spec, lang)],
+            ..Reply::default()
+        })
+    }
+
+    /// The rule for a new schedule, with this service's defaults filled in.
+    pub(super) fn rule(
+        &self,
+        cron: CronSpec,
+        zone: Option<ZoneName>,
+        window: Option<Duration>,
+        remind: Option<Remind>,
+    ) -> ScheduleRule {
+        let window = window.unwrap_or(self.defaults.answer_window);
+        let reminder_percent = match remind {
+            Some(Remind::AtPercent(p)) => p,
+            Some(Remind::BeforeClose(before)) if before < window => (100
+                - (before.as_secs_f64() / window.as_secs_f64() * 100.0).round() as u8)
+                .clamp(1, 99),
+            Some(Remind::BeforeClose(_)) => 0,
+            None => self.defaults.reminder_at_percent,
+        };
+        ScheduleRule {
+            cron,
+            timing: zone.map_or(Timing::MemberLocal, |z| Timing::Zone(z.tz())),
+            window: Span::from_std(window).unwrap_or(Span::hours(48)),
+            grace: Span::from_std(self.defaults.grace_period).unwrap_or(Span::hours(6)),
+            reminder_percent,
+        }
+    }
+}
+
+/// Refuses non-admins with a clear message.
+pub(super) fn require_admin(actor: &Actor, team: &Team, lang: Lang) -> Result<(), ServiceError> {
+    if actor.is_admin {
+        Ok(())
+    } else {
+        Err(ServiceError::User(t(
+            lang,
+            "error.admins_only",
+            &[("team", &team.name)],
+        )))
+    }
+}
+
+pub(super) fn parse_cron(cron: &str, lang: Lang) -> Result<CronSpec, ServiceError> {
+    CronSpec::parse(cron).map_err(|e| {
+        ServiceError::User(t(
+            lang,
+            "schedule.invalid_cron",
+            &[("cron", cron), ("reason", &e.to_string())],
+        ))
+    })
+}
+
+/// `None` for member-local; the team's zone when none was given.
+fn schedule_zone(tz: Option<&ScheduleTz>, team: &Team) -> Result<Option<ZoneName>, ServiceError> {
+    match tz {
+        Some(ScheduleTz::Local) => Ok(None),
+        Some(ScheduleTz::Zone(name)) => ZoneName::parse(name)
+            .map(Some)
+            .map_err(|e| ServiceError::User(e.to_string())),
+        None => Ok(Some(team.time_zone)),
+    }
+}
+
+fn channel_text(channel: &super::command::ChannelRef) -> String {
+    match channel {
+        super::command::ChannelRef::Id(id) | super::command::ChannelRef::Name(id) => id.clone(),
+    }
+}
+
+fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
+    zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
+}
+
+fn list_line(s: &ScheduleSummary, team: &Team, lang: Lang) -> String {
+    let zone = s.time_zone.as_deref().and_then(|z| ZoneName::parse(z).ok());
+    let next = s.next_due_at.map_or_else(
+        || "-".to_string(),
+        |at| local_time(at, zone.unwrap_or(team.time_zone)),
+    );
+    let state = t(lang, &format!("schedule.state_{}", s.state), &[]);
+    let item = t(
+        lang,
+        "schedule.list_item",
+        &[
+            ("name", &s.name),
+            ("template", &s.template_key),
+            ("cron", &s.cron),
+            ("tz", &zone_text(zone, lang)),
+            ("next", &next),
+            ("state", &state),
+        ],
+    );
+    let counts = t(
+        lang,
+        "schedule.list_counts",
+        &[
+            ("participants", &s.participants.to_string()),
+            ("undeliverable", &s.undeliverable.to_string()),
+        ],
+    );
+    format!("- {item} · {counts}")
 }

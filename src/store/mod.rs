@@ -3,18 +3,32 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod closing;
 mod connect;
+mod deliveries;
+mod deliveries_sql;
 mod error;
+mod member_prefs;
+mod round_views;
 mod rounds;
 mod rows;
+mod schedule_admin;
 mod schedules;
+mod scheduling;
+mod scheduling_sql;
 mod teams;
 
 use sqlx::{PgPool, SqlitePool};
 
+pub use deliveries::ClaimedDelivery;
 pub use error::StoreError;
+pub use round_views::{DeliveryView, RoundView};
 pub use rounds::{NewDelivery, NewRound};
+pub use schedule_admin::ScheduleSummary;
 pub use schedules::NewSchedule;
+pub use scheduling::{
+    Advance, DueSchedule, Participant, PlannedDelivery, PlannedRound, Planner, TickReport,
+};
 
 /// Which SQL backend a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

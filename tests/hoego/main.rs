@@ -5,4 +5,5 @@ mod support;
 mod cli;
 mod config_layers;
 mod http_endpoints;
+mod scheduling;
 mod store_conformance;

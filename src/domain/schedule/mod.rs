@@ -19,12 +19,10 @@ use std::fmt;
 
 pub use cron::CronSpec;
 pub use describe::describe;
-pub use plan::{
-    Firing, FiringKind, MAX_FIRINGS_PER_TICK, MemberTimes, Plan, ScheduleRule, Timing,
-};
 pub use occurrence::{
     Occurrence, first_local_after_instant, next_occurrence, preview, resolve_local,
 };
+pub use plan::{Firing, FiringKind, MAX_FIRINGS_PER_TICK, MemberTimes, Plan, ScheduleRule, Timing};
 
 /// The format hint every "wrong shape" error ends with.
 const FORMAT_HINT: &str =

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{CronSpec, Occurrence, next_occurrence, resolve_local};
+use super::{CronSpec, Occurrence, first_local_after_instant, next_occurrence, resolve_local};
 
 /// Most occurrences one tick plans for one schedule; the rest wait for the next tick.
 pub const MAX_FIRINGS_PER_TICK: usize = 500;
@@ -98,7 +98,11 @@ impl ScheduleRule {
         let closes_at = due_at + self.window;
         let remind_at = (self.reminder_percent > 0)
             .then(|| due_at + self.window * i32::from(self.reminder_percent) / 100);
-        MemberTimes { due_at, closes_at, remind_at }
+        MemberTimes {
+            due_at,
+            closes_at,
+            remind_at,
+        }
     }
 
     /// The wall time after `previous`, skipping wall times that would fire at an instant not
@@ -111,6 +115,20 @@ impl ScheduleRule {
             }
             Timing::MemberLocal => self.cron.next_local_after(previous),
         }
+    }
+
+    /// The first occurrence whose trigger is at or after `now` (a new or resumed schedule: no
+    /// backfill), with its trigger instant.
+    pub fn first_after(&self, now: DateTime<Utc>) -> Option<(NaiveDateTime, DateTime<Utc>)> {
+        let local = match self.timing {
+            Timing::Zone(tz) => first_local_after_instant(&self.cron, tz, now)?,
+            Timing::MemberLocal => {
+                let earliest =
+                    now.naive_utc() + Duration::hours(EARLIEST_OFFSET_HOURS) - Duration::seconds(1);
+                self.cron.next_local_after(earliest)?
+            }
+        };
+        Some((local, self.trigger_at(local)))
     }
 
     /// Plans every occurrence from `next_local` whose trigger is at or before `now`.
@@ -133,8 +151,17 @@ impl ScheduleRule {
     fn firing(&self, local: NaiveDateTime, now: DateTime<Utc>) -> Firing {
         let due_at = self.trigger_at(local);
         let last_due = self.last_due_at(local);
-        let kind = if last_due + self.grace < now { FiringKind::Missed } else { FiringKind::Deliver };
-        Firing { local, due_at, closes_at: last_due + self.window, kind }
+        let kind = if last_due + self.grace < now {
+            FiringKind::Missed
+        } else {
+            FiringKind::Deliver
+        };
+        Firing {
+            local,
+            due_at,
+            closes_at: last_due + self.window,
+            kind,
+        }
     }
 }
 

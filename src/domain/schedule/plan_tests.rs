@@ -6,7 +6,10 @@ use chrono_tz::Tz;
 use super::{CronSpec, FiringKind, MAX_FIRINGS_PER_TICK, ScheduleRule, Timing};
 
 fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(h, min, 0)
+        .unwrap()
 }
 
 fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -38,7 +41,10 @@ fn an_occurrence_fires_on_time_and_the_next_is_a_week_later() {
     assert_eq!(plan.firings[0].kind, FiringKind::Deliver);
     assert_eq!(plan.firings[0].due_at, utc(2026, 12, 4, 8, 0));
     assert_eq!(plan.firings[0].closes_at, utc(2026, 12, 6, 8, 0));
-    assert_eq!(plan.next, Some((local(2026, 12, 11, 17, 0), utc(2026, 12, 11, 8, 0))));
+    assert_eq!(
+        plan.next,
+        Some((local(2026, 12, 11, 17, 0), utc(2026, 12, 11, 8, 0)))
+    );
 }
 
 #[test]
@@ -69,7 +75,11 @@ fn downtime_longer_than_the_grace_period_records_a_missed_round_and_sends_nothin
 
     assert_eq!(plan.firings.len(), 1);
     assert_eq!(plan.firings[0].kind, FiringKind::Missed);
-    assert_eq!(plan.next.unwrap().0, local(2026, 12, 11, 17, 0), "computed from the previous occurrence");
+    assert_eq!(
+        plan.next.unwrap().0,
+        local(2026, 12, 11, 17, 0),
+        "computed from the previous occurrence"
+    );
 }
 
 #[test]
@@ -79,7 +89,10 @@ fn after_weeks_of_downtime_only_the_latest_occurrence_within_grace_is_delivered(
     let plan = weekly.plan(local(2026, 12, 4, 17, 0), utc(2026, 12, 18, 9, 0));
 
     let kinds: Vec<FiringKind> = plan.firings.iter().map(|f| f.kind).collect();
-    assert_eq!(kinds, [FiringKind::Missed, FiringKind::Missed, FiringKind::Deliver]);
+    assert_eq!(
+        kinds,
+        [FiringKind::Missed, FiringKind::Missed, FiringKind::Deliver]
+    );
 }
 
 #[test]
@@ -89,9 +102,17 @@ fn a_daily_schedule_down_for_two_days_catches_up_at_most_once() {
 
     let plan = hourly.plan(local(2026, 12, 1, 0, 0), utc(2026, 12, 3, 0, 30));
 
-    let delivered = plan.firings.iter().filter(|f| f.kind == FiringKind::Deliver).count();
+    let delivered = plan
+        .firings
+        .iter()
+        .filter(|f| f.kind == FiringKind::Deliver)
+        .count();
     assert_eq!(delivered, 1);
-    assert_eq!(plan.firings.len(), 2 * 24 + 10, "every hour from 12-01 00:00 to 12-03 09:00 local");
+    assert_eq!(
+        plan.firings.len(),
+        2 * 24 + 10,
+        "every hour from 12-01 00:00 to 12-03 09:00 local"
+    );
     assert_eq!(plan.firings.last().unwrap().local, local(2026, 12, 3, 9, 0));
 }
 
@@ -102,7 +123,10 @@ fn one_tick_plans_a_bounded_number_of_firings_and_the_next_tick_continues() {
     let plan = every_minute.plan(local(2026, 1, 1, 0, 0), utc(2026, 3, 1, 0, 0));
 
     assert_eq!(plan.firings.len(), MAX_FIRINGS_PER_TICK);
-    assert_eq!(plan.next.unwrap().0, plan.firings.last().unwrap().local + Duration::minutes(1));
+    assert_eq!(
+        plan.next.unwrap().0,
+        plan.firings.last().unwrap().local + Duration::minutes(1)
+    );
 }
 
 #[test]
@@ -111,12 +135,16 @@ fn the_reminder_falls_at_its_percentage_of_the_window() {
 
     let times = weekly.member_times(local(2026, 12, 4, 17, 0), chrono_tz::UTC);
 
-    assert_eq!(times.remind_at, Some(utc(2026, 12, 4, 8, 0) + Duration::hours(36)));
+    assert_eq!(
+        times.remind_at,
+        Some(utc(2026, 12, 4, 8, 0) + Duration::hours(36))
+    );
     assert_eq!(times.closes_at, utc(2026, 12, 6, 8, 0));
 }
 
 #[test]
-fn member_local_rounds_start_when_the_first_zone_reaches_the_time_and_each_member_is_asked_at_their_own() {
+fn member_local_rounds_start_when_the_first_zone_reaches_the_time_and_each_member_is_asked_at_their_own()
+ {
     let weekly = rule("0 17 * * FRI", Timing::MemberLocal);
     let friday = local(2026, 12, 4, 17, 0);
 
@@ -130,31 +158,77 @@ fn member_local_rounds_start_when_the_first_zone_reaches_the_time_and_each_membe
     assert!(plan.firings[0].closes_at >= new_york.closes_at);
 }
 
+/// A zone, a daily expression, the first day, and the expected UTC firing times.
+type DstCase = (
+    Tz,
+    &'static str,
+    NaiveDate,
+    &'static [(u32, u32, u32, u32, u32)],
+);
+
 /// Daily 02:30 (00:30 in Santiago, whose clocks change at midnight) planned tick by tick across
 /// both DST changes: exactly one firing per local day at the expected instant.
 #[test]
 fn a_daily_schedule_fires_once_per_day_across_dst_changes_in_team_zone_mode() {
-    let cases: [(Tz, &str, NaiveDate, &[(u32, u32, u32, u32, u32)]); 4] = [
-        (chrono_tz::America::New_York, "30 2 * * *", NaiveDate::from_ymd_opt(2026, 3, 7).unwrap(),
-            &[(2026, 3, 7, 7, 30), (2026, 3, 8, 7, 0), (2026, 3, 9, 6, 30)]),
-        (chrono_tz::America::New_York, "30 1 * * *", NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            &[(2026, 10, 31, 5, 30), (2026, 11, 1, 5, 30), (2026, 11, 2, 6, 30)]),
-        (chrono_tz::Europe::Berlin, "30 2 * * *", NaiveDate::from_ymd_opt(2026, 3, 28).unwrap(),
-            &[(2026, 3, 28, 1, 30), (2026, 3, 29, 1, 0), (2026, 3, 30, 0, 30)]),
-        (chrono_tz::Asia::Seoul, "30 2 * * *", NaiveDate::from_ymd_opt(2026, 3, 7).unwrap(),
-            &[(2026, 3, 6, 17, 30), (2026, 3, 7, 17, 30), (2026, 3, 8, 17, 30)]),
+    let cases: [DstCase; 4] = [
+        (
+            chrono_tz::America::New_York,
+            "30 2 * * *",
+            NaiveDate::from_ymd_opt(2026, 3, 7).unwrap(),
+            &[(2026, 3, 7, 7, 30), (2026, 3, 8, 7, 0), (2026, 3, 9, 6, 30)],
+        ),
+        (
+            chrono_tz::America::New_York,
+            "30 1 * * *",
+            NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            &[
+                (2026, 10, 31, 5, 30),
+                (2026, 11, 1, 5, 30),
+                (2026, 11, 2, 6, 30),
+            ],
+        ),
+        (
+            chrono_tz::Europe::Berlin,
+            "30 2 * * *",
+            NaiveDate::from_ymd_opt(2026, 3, 28).unwrap(),
+            &[
+                (2026, 3, 28, 1, 30),
+                (2026, 3, 29, 1, 0),
+                (2026, 3, 30, 0, 30),
+            ],
+        ),
+        (
+            chrono_tz::Asia::Seoul,
+            "30 2 * * *",
+            NaiveDate::from_ymd_opt(2026, 3, 7).unwrap(),
+            &[
+                (2026, 3, 6, 17, 30),
+                (2026, 3, 7, 17, 30),
+                (2026, 3, 8, 17, 30),
+            ],
+        ),
     ];
     for (tz, cron, first_day, expected) in cases {
         let daily = rule(cron, Timing::Zone(tz));
-        let mut next = daily.cron.next_local_after(first_day.and_hms_opt(0, 0, 0).unwrap()).unwrap();
+        let mut next = daily
+            .cron
+            .next_local_after(first_day.and_hms_opt(0, 0, 0).unwrap())
+            .unwrap();
         let mut fired = Vec::new();
         for &(y, m, d, h, min) in expected {
             let plan = daily.plan(next, utc(y as i32, m, d, h, min));
-            assert_eq!(plan.firings.len(), 1, "{tz} {cron}: one firing at {y}-{m}-{d}");
+            assert_eq!(
+                plan.firings.len(),
+                1,
+                "{tz} {cron}: one firing at {y}-{m}-{d}"
+            );
             fired.push(plan.firings[0].due_at);
             next = plan.next.unwrap().0;
         }
-        let want: Vec<DateTime<Utc>> = expected.iter().map(|&(y, m, d, h, min)| utc(y as i32, m, d, h, min)).collect();
+        let want: Vec<DateTime<Utc>> = expected
+            .iter()
+            .map(|&(y, m, d, h, min)| utc(y as i32, m, d, h, min))
+            .collect();
         assert_eq!(fired, want, "{tz} {cron}");
     }
 }

@@ -136,6 +136,7 @@ impl Loader<'_> {
             name,
             description,
             questions,
+            source: self.text.to_string(),
         };
         Ok((template, self.line(id_offset)))
     }

@@ -34,6 +34,8 @@ pub struct Template {
     pub description: Localized,
     /// The questions, in the order they are asked; never empty.
     pub questions: Vec<Question>,
+    /// The TOML it was read from, stored with each round so answers keep their questions.
+    pub source: String,
 }
 
 impl Template {

@@ -1,6 +1,8 @@
-//! Test support: a fresh database per test on each backend, and helpers that read like the
-//! scenario.
+//! Test support: a fresh database per test on each backend, a recording platform, and a world
+//! with a hand-moved clock, so tests read like the scenario they check.
 
 pub mod db;
+pub mod messenger;
+pub mod world;
 
 pub use db::Backend;

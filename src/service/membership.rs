@@ -1,0 +1,155 @@
+//! A schedule's audience: admins add and remove members by mention, id or name; members join
+//! and leave themselves.
+
+use super::command::UserRef;
+use super::error::ServiceError;
+use super::i18n::t;
+use super::prompts::local_time;
+use super::reply::Reply;
+use super::{Actor, Service};
+use crate::domain::lang::Lang;
+use crate::domain::team::{Member, NewMember, Team};
+
+impl Service {
+    pub(super) async fn add_members(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+        users: &[UserRef],
+    ) -> Result<Reply, ServiceError> {
+        let schedule = self.schedule_called(team, lang, name).await?;
+        let mut added = Vec::new();
+        for user in users {
+            let member = self.member_for(team, lang, user).await?;
+            self.store
+                .add_participant(schedule.id, member.id, self.clock.now())
+                .await?;
+            added.push(member.display_name);
+        }
+        let text = t(
+            lang,
+            "schedule.members_added",
+            &[("members", &added.join(", ")), ("schedule", &schedule.name)],
+        );
+        Ok(Reply::text(text))
+    }
+
+    pub(super) async fn remove_members(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+        users: &[UserRef],
+    ) -> Result<Reply, ServiceError> {
+        let schedule = self.schedule_called(team, lang, name).await?;
+        let mut removed = Vec::new();
+        for user in users {
+            let member = self.member_for(team, lang, user).await?;
+            self.store
+                .remove_participant(schedule.id, member.id)
+                .await?;
+            removed.push(member.display_name);
+        }
+        let text = t(
+            lang,
+            "schedule.members_removed",
+            &[
+                ("members", &removed.join(", ")),
+                ("schedule", &schedule.name),
+            ],
+        );
+        Ok(Reply::text(text))
+    }
+
+    /// Adds the actor to a schedule's participants (the team's only schedule when `None`).
+    pub async fn join(
+        &self,
+        actor: &Actor,
+        schedule: Option<String>,
+    ) -> Result<Reply, ServiceError> {
+        let (team, member) = self.identify(actor).await?;
+        let lang = member.language;
+        let schedule = self
+            .schedule_or_only(&team, lang, schedule.as_deref(), "join")
+            .await?;
+        if !self
+            .store
+            .add_participant(schedule.id, member.id, self.clock.now())
+            .await?
+        {
+            return Ok(Reply::text(t(
+                lang,
+                "membership.already_member",
+                &[("schedule", &schedule.name)],
+            )));
+        }
+        let zone = member.time_zone.unwrap_or(team.time_zone);
+        let when = schedule
+            .next_due_at
+            .map_or_else(|| "-".into(), |at| local_time(at, zone));
+        Ok(Reply::text(t(
+            lang,
+            "membership.joined",
+            &[("schedule", &schedule.name), ("when", &when)],
+        )))
+    }
+
+    /// Removes the actor from a schedule's participants.
+    pub async fn leave(
+        &self,
+        actor: &Actor,
+        schedule: Option<String>,
+    ) -> Result<Reply, ServiceError> {
+        let (team, member) = self.identify(actor).await?;
+        let lang = member.language;
+        let schedule = self
+            .schedule_or_only(&team, lang, schedule.as_deref(), "leave")
+            .await?;
+        let id = if self
+            .store
+            .remove_participant(schedule.id, member.id)
+            .await?
+        {
+            "membership.left"
+        } else {
+            "membership.not_member"
+        };
+        Ok(Reply::text(t(lang, id, &[("schedule", &schedule.name)])))
+    }
+
+    /// A member named by mention or id (registered if new: they may not have used hoego yet),
+    /// or by display name (must be known).
+    async fn member_for(
+        &self,
+        team: &Team,
+        lang: Lang,
+        user: &UserRef,
+    ) -> Result<Member, ServiceError> {
+        match user {
+            UserRef::Id(id) => match self.store.find_member(team.id, id).await? {
+                Some(member) => Ok(member),
+                None => {
+                    let new = NewMember {
+                        team_id: team.id,
+                        user_id: id.clone(),
+                        display_name: id.clone(),
+                        language: team.language,
+                    };
+                    Ok(self.store.ensure_member(&new, self.clock.now()).await?)
+                }
+            },
+            UserRef::Name(name) => self
+                .store
+                .find_member(team.id, name.trim_start_matches('@'))
+                .await?
+                .ok_or_else(|| {
+                    ServiceError::User(t(
+                        lang,
+                        "schedule.user_unknown",
+                        &[("user", name), ("team", &team.name)],
+                    ))
+                }),
+        }
+    }
+}

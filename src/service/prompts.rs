@@ -1,0 +1,135 @@
+//! The messages the background loops send: a round's prompt (its questions, when it closes,
+//! Answer and Skip buttons) and the one reminder.
+
+use chrono::{DateTime, Utc};
+
+use super::i18n::t;
+use super::messenger::{Destination, Outgoing};
+use super::reply::{Action, Audience, Reply};
+use crate::domain::lang::Lang;
+use crate::domain::state::DeliveryMode;
+use crate::domain::template::{PlaceholderValues, Template};
+use crate::domain::zone::ZoneName;
+use crate::store::ClaimedDelivery;
+
+/// The prompt for a claimed delivery, or why its template cannot be read.
+pub fn prompt(delivery: &ClaimedDelivery) -> Result<Outgoing, String> {
+    let template = Template::from_toml(&delivery.template_key, &delivery.template_source)
+        .map_err(|e| e.to_string())?;
+    let lang = delivery.language;
+    let values = PlaceholderValues::from_occurrence(
+        delivery.occurrence_local.date(),
+        delivery.team_name.clone(),
+    );
+    let schedule = schedule_label(delivery);
+    let header = t(
+        lang,
+        "prompt.round_open",
+        &[
+            ("team", &delivery.team_name),
+            ("schedule", &schedule),
+            ("template", template.name.filled(&values).get(lang)),
+        ],
+    );
+    let questions: Vec<String> = template
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| format!("{}. {}", i + 1, q.text.filled(&values).get(lang)))
+        .collect();
+    let closes = t(
+        lang,
+        "prompt.closes",
+        &[("when", &local_time(delivery.closes_at, delivery.zone))],
+    );
+    let reply = Reply {
+        blocks: vec![format!("**{header}**"), questions.join("\n"), closes],
+        actions: vec![
+            action(lang, "answer", delivery, true),
+            action(lang, "skip", delivery, false),
+        ],
+        audience: Audience::OnlyMe,
+        ..Reply::default()
+    };
+    Ok(Outgoing {
+        to: destination(delivery),
+        reply,
+        idempotency_key: format!("hoego-d{}", delivery.id),
+    })
+}
+
+/// The reminder for a delivery whose prompt was sent, posted where the prompt went.
+pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
+    let lang = delivery.language;
+    let text = t(
+        lang,
+        "reminder.closing",
+        &[
+            ("schedule", &schedule_label(delivery)),
+            ("when", &local_time(delivery.closes_at, delivery.zone)),
+        ],
+    );
+    let to = match (&delivery.platform_channel_id, delivery.delivery) {
+        (Some(channel), DeliveryMode::Thread) => Destination::Channel {
+            channel_id: channel.clone(),
+            thread: None,
+        },
+        (Some(channel), DeliveryMode::Dm) => Destination::Direct {
+            user_id: delivery.user_id.clone(),
+            dm_channel: Some(channel.clone()),
+        },
+        (None, _) => destination(delivery),
+    };
+    let reply = Reply {
+        blocks: vec![text],
+        actions: vec![action(lang, "answer", delivery, true)],
+        ..Reply::default()
+    };
+    Outgoing {
+        to,
+        reply,
+        idempotency_key: format!("hoego-r{}", delivery.id),
+    }
+}
+
+/// Where a delivery's prompt goes: the schedule's channel thread when the member chose threads
+/// and the schedule has a channel, otherwise a DM.
+pub fn destination(delivery: &ClaimedDelivery) -> Destination {
+    match (&delivery.channel_id, delivery.delivery) {
+        (Some(channel), DeliveryMode::Thread) => Destination::Channel {
+            channel_id: channel.clone(),
+            thread: Some(format!(
+                "{} · {}",
+                schedule_label(delivery),
+                delivery.occurrence_local.format("%Y-%m-%d")
+            )),
+        },
+        _ => Destination::Direct {
+            user_id: delivery.user_id.clone(),
+            dm_channel: delivery.dm_channel_id.clone(),
+        },
+    }
+}
+
+fn schedule_label(delivery: &ClaimedDelivery) -> String {
+    delivery
+        .schedule_name
+        .clone()
+        .unwrap_or_else(|| delivery.template_key.clone())
+}
+
+fn action(lang: Lang, kind: &str, delivery: &ClaimedDelivery, primary: bool) -> Action {
+    Action {
+        id: format!("{kind}:{}", delivery.id),
+        label: t(lang, &format!("button.{kind}"), &[]),
+        primary,
+    }
+}
+
+/// An instant as a person in `zone` reads it, e.g. `2026-12-06 17:00 (Asia/Seoul)`.
+pub fn local_time(at: DateTime<Utc>, zone: ZoneName) -> String {
+    format!(
+        "{} ({zone})",
+        at.with_timezone(&zone.tz()).format("%Y-%m-%d %H:%M")
+    )
+}

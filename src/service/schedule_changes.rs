@@ -1,0 +1,252 @@
+//! Changing a schedule's life: pause, resume (no backfill), remove, run-now; and finding a
+//! schedule by name.
+
+use chrono::Duration as Span;
+
+use super::Service;
+use super::error::ServiceError;
+use super::i18n::t;
+use super::prompts::local_time;
+use super::reply::Reply;
+use super::schedules::parse_cron;
+use crate::domain::lang::Lang;
+use crate::domain::state::ScheduleState;
+use crate::domain::team::{Member, Team};
+use crate::domain::zone::ZoneName;
+use chrono::{DateTime, Utc};
+
+use crate::domain::ids::MemberId;
+use crate::store::{NewRound, PlannedDelivery, ScheduleSummary};
+
+impl Service {
+    pub(super) async fn pause_schedule(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+    ) -> Result<Reply, ServiceError> {
+        let schedule = self.schedule_called(team, lang, name).await?;
+        self.store
+            .set_schedule_state(schedule.id, ScheduleState::Paused, None)
+            .await?;
+        Ok(Reply::text(t(
+            lang,
+            "schedule.paused",
+            &[("name", &schedule.name)],
+        )))
+    }
+
+    /// Resuming starts from the next occurrence after now: the paused time is not backfilled.
+    pub(super) async fn resume_schedule(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+    ) -> Result<Reply, ServiceError> {
+        let schedule = self.schedule_called(team, lang, name).await?;
+        let zone = schedule
+            .time_zone
+            .as_deref()
+            .and_then(|z| ZoneName::parse(z).ok());
+        let rule = self.rule(parse_cron(&schedule.cron, lang)?, zone, None, None);
+        let next = rule.first_after(self.clock.now());
+        self.store
+            .set_schedule_state(schedule.id, ScheduleState::Active, next)
+            .await?;
+        let when = next.map_or_else(
+            || "-".into(),
+            |n| local_time(n.1, zone.unwrap_or(team.time_zone)),
+        );
+        Ok(Reply::text(t(
+            lang,
+            "schedule.resumed",
+            &[("name", &schedule.name), ("next", &when)],
+        )))
+    }
+
+    pub(super) async fn remove_schedule(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+    ) -> Result<Reply, ServiceError> {
+        let schedule = self.schedule_called(team, lang, name).await?;
+        self.store.remove_schedule(schedule.id).await?;
+        Ok(Reply::text(t(
+            lang,
+            "schedule.removed",
+            &[("name", &schedule.name)],
+        )))
+    }
+
+    /// Opens a round at once: of a schedule (its participants), or of a template no schedule
+    /// uses (a one-off round for the person asking).
+    pub(super) async fn run_now(
+        &self,
+        team: &Team,
+        member: &Member,
+        target: &str,
+    ) -> Result<Reply, ServiceError> {
+        let lang = member.language;
+        let schedules = self.store.schedules(team.id).await?;
+        let by_template: Vec<&ScheduleSummary> = schedules
+            .iter()
+            .filter(|s| s.template_key == target)
+            .collect();
+        let schedule = match schedules.iter().find(|s| s.name == target) {
+            Some(found) => Some(found),
+            None if by_template.len() == 1 => Some(by_template[0]),
+            None => None,
+        };
+        match schedule {
+            Some(schedule) => self.run_schedule_now(team, lang, schedule).await,
+            None if self.templates.get(target).is_some() => {
+                self.run_template_now(team, member, target).await
+            }
+            None => Err(self.not_found(lang, target, &schedules)),
+        }
+    }
+
+    async fn run_schedule_now(
+        &self,
+        team: &Team,
+        lang: Lang,
+        schedule: &ScheduleSummary,
+    ) -> Result<Reply, ServiceError> {
+        let now = self.clock.now();
+        let zone = schedule
+            .time_zone
+            .as_deref()
+            .and_then(|z| ZoneName::parse(z).ok())
+            .unwrap_or(team.time_zone);
+        let window = Span::seconds(schedule.window_secs);
+        let members = self.store.participants_of(schedule.id).await?;
+        let deliveries: Vec<_> = members
+            .iter()
+            .filter(|m| !m.is_paused(now))
+            .map(|m| delivery_now(m.id, now, window, schedule.reminder_percent))
+            .collect();
+        let round = NewRound {
+            team_id: team.id,
+            schedule_id: Some(schedule.id),
+            template_id: schedule.template_id,
+            occurrence_local: now.with_timezone(&zone.tz()).naive_local(),
+            due_at: now,
+            closes_at: now + window,
+        };
+        self.store.open_round(&round, &deliveries, now).await?;
+        let when = local_time(now + window, zone);
+        Ok(Reply::text(t(
+            lang,
+            "schedule.run_now",
+            &[("name", &schedule.name), ("when", &when)],
+        )))
+    }
+
+    async fn run_template_now(
+        &self,
+        team: &Team,
+        member: &Member,
+        key: &str,
+    ) -> Result<Reply, ServiceError> {
+        let lang = member.language;
+        let template = self
+            .templates
+            .find(key)
+            .map_err(|e| ServiceError::User(e.message(lang)))?;
+        let now = self.clock.now();
+        let window = Span::from_std(self.defaults.answer_window).unwrap_or(Span::hours(48));
+        let zone = member.time_zone.unwrap_or(team.time_zone);
+        let template_id = self
+            .store
+            .template_version(team.id, key, &template.source, now)
+            .await?;
+        let round = NewRound {
+            team_id: team.id,
+            schedule_id: None,
+            template_id,
+            occurrence_local: now.with_timezone(&zone.tz()).naive_local(),
+            due_at: now,
+            closes_at: now + window,
+        };
+        let remind = i64::from(self.defaults.reminder_at_percent);
+        self.store
+            .open_round(&round, &[delivery_now(member.id, now, window, remind)], now)
+            .await?;
+        let when = local_time(now + window, zone);
+        Ok(Reply::text(t(
+            lang,
+            "schedule.run_now_one_off",
+            &[("template", template.name.get(lang)), ("when", &when)],
+        )))
+    }
+
+    pub(super) async fn schedule_or_only(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: Option<&str>,
+        verb: &str,
+    ) -> Result<ScheduleSummary, ServiceError> {
+        if let Some(name) = name {
+            return self.schedule_called(team, lang, name).await;
+        }
+        let mut schedules = self.store.schedules(team.id).await?;
+        match schedules.len() {
+            0 => Err(ServiceError::User(t(lang, "schedule.none_yet", &[]))),
+            1 => Ok(schedules.remove(0)),
+            _ => {
+                let names: Vec<&str> = schedules.iter().map(|s| s.name.as_str()).collect();
+                let example = format!("{verb} {}", names[0]);
+                Err(ServiceError::User(t(
+                    lang,
+                    "schedule.choose",
+                    &[("names", &names.join(", ")), ("example", &example)],
+                )))
+            }
+        }
+    }
+
+    pub(super) async fn schedule_called(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+    ) -> Result<ScheduleSummary, ServiceError> {
+        match self.store.schedule_named(team.id, name).await? {
+            Some(schedule) => Ok(schedule),
+            None => Err(self.not_found(lang, name, &self.store.schedules(team.id).await?)),
+        }
+    }
+
+    fn not_found(&self, lang: Lang, name: &str, schedules: &[ScheduleSummary]) -> ServiceError {
+        let names: Vec<&str> = schedules.iter().map(|s| s.name.as_str()).collect();
+        let names = if names.is_empty() {
+            "-".to_string()
+        } else {
+            names.join(", ")
+        };
+        ServiceError::User(t(
+            lang,
+            "schedule.not_found",
+            &[("name", name), ("names", &names)],
+        ))
+    }
+}
+
+/// A delivery due now, closing after `window`, reminded at `percent` of it.
+fn delivery_now(
+    member: MemberId,
+    now: DateTime<Utc>,
+    window: Span,
+    percent: i64,
+) -> PlannedDelivery {
+    let remind_at = (percent > 0).then(|| now + window * i32::try_from(percent).unwrap_or(0) / 100);
+    PlannedDelivery {
+        member_id: member,
+        due_at: now,
+        closes_at: now + window,
+        remind_at,
+        missed: false,
+    }
+}

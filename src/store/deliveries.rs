@@ -1,0 +1,229 @@
+//! The sender's side of deliveries: claim due ones with a lease, then record what happened.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde_json::json;
+
+use super::deliveries_sql as sql;
+use super::rows::{BeginWrite, RowExt};
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{DeliveryId, RoundId};
+use crate::domain::lang::Lang;
+use crate::domain::state::DeliveryMode;
+use crate::domain::zone::ZoneName;
+
+/// A delivery leased to one sender, with what its prompt needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedDelivery {
+    /// The delivery.
+    pub id: DeliveryId,
+    /// Its round.
+    pub round_id: RoundId,
+    /// Failed attempts so far.
+    pub attempts: i64,
+    /// When it was due.
+    pub due_at: DateTime<Utc>,
+    /// When the member's window closes.
+    pub closes_at: DateTime<Utc>,
+    /// The member's platform user id.
+    pub user_id: String,
+    /// The member's cached DM channel.
+    pub dm_channel_id: Option<String>,
+    /// The member's language.
+    pub language: Lang,
+    /// DM or thread.
+    pub delivery: DeliveryMode,
+    /// The member's zone, else the team's (for showing times).
+    pub zone: ZoneName,
+    /// The team's name.
+    pub team_name: String,
+    /// The schedule's name (`None` for a one-off round).
+    pub schedule_name: Option<String>,
+    /// The schedule's channel, for thread delivery.
+    pub channel_id: Option<String>,
+    /// The template's key, e.g. `weekly`.
+    pub template_key: String,
+    /// The template version's TOML source.
+    pub template_source: String,
+    /// The round's local wall-clock occurrence.
+    pub occurrence_local: NaiveDateTime,
+    /// Where the prompt landed (for reminders).
+    pub platform_channel_id: Option<String>,
+    /// The prompt's message id (for reminders).
+    pub platform_message_id: Option<String>,
+}
+
+impl Store {
+    /// Leases up to `limit` due pending deliveries until `lease_until`.
+    pub async fn claim_deliveries(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedDelivery>, StoreError> {
+        let dialect = self.dialect();
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let ids: Vec<i64> = sqlx::query_scalar(sql::claim(dialect))
+                .bind(now)
+                .bind(lease_until)
+                .bind(limit)
+                .fetch_all(&mut *tx)
+                .await?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let rows = sqlx::query(sql::details(dialect))
+                .bind(json!(ids).to_string())
+                .fetch_all(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            rows.iter().map(claimed_from).collect()
+        })
+    }
+
+    /// Marks up to `limit` sent deliveries whose reminder is due as reminded, and returns them.
+    /// Marked before sending: a reminder is never sent twice.
+    pub async fn claim_reminders(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedDelivery>, StoreError> {
+        let dialect = self.dialect();
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let ids: Vec<i64> = sqlx::query_scalar(sql::claim_reminders(dialect))
+                .bind(now)
+                .bind(limit)
+                .fetch_all(&mut *tx)
+                .await?;
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let rows = sqlx::query(sql::details(dialect))
+                .bind(json!(ids).to_string())
+                .fetch_all(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            rows.iter().map(claimed_from).collect()
+        })
+    }
+
+    /// Records a sent prompt and caches the member's DM channel. Returns false when the delivery
+    /// was no longer pending (closed meanwhile).
+    pub async fn record_sent(
+        &self,
+        id: DeliveryId,
+        now: DateTime<Utc>,
+        channel_id: &str,
+        message_id: &str,
+        dm: bool,
+    ) -> Result<bool, StoreError> {
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let updated = sqlx::query(
+                "UPDATE deliveries SET status = 'sent', sent_at = $2, platform_channel_id = $3,
+                        platform_message_id = $4, lease_until = NULL
+                 WHERE id = $1 AND status = 'pending'",
+            )
+            .bind(id.0)
+            .bind(now)
+            .bind(channel_id)
+            .bind(message_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if dm {
+                sqlx::query(
+                    "UPDATE members SET dm_channel_id = $2
+                     WHERE id = (SELECT member_id FROM deliveries WHERE id = $1)
+                       AND (dm_channel_id IS NULL OR dm_channel_id <> $2)",
+                )
+                .bind(id.0)
+                .bind(channel_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(updated == 1)
+        })
+    }
+
+    /// Puts a delivery back for a later attempt. `count_attempt` is false for rate limits.
+    pub async fn retry_delivery(
+        &self,
+        id: DeliveryId,
+        at: DateTime<Utc>,
+        count_attempt: bool,
+        error: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE deliveries SET next_attempt_at = $2, lease_until = NULL,
+                          attempts = attempts + $3, last_error = COALESCE($4, last_error)
+                   WHERE id = $1 AND status = 'pending'";
+        on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(id.0)
+                .bind(at)
+                .bind(i32::from(count_attempt))
+                .bind(error)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+
+    /// Ends a delivery that will not be sent: `failed` (attempts exhausted) or `undeliverable`.
+    pub async fn give_up_delivery(
+        &self,
+        id: DeliveryId,
+        now: DateTime<Utc>,
+        undeliverable: bool,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        let status = if undeliverable {
+            "undeliverable"
+        } else {
+            "failed"
+        };
+        let sql = "UPDATE deliveries SET status = $2, finished_at = $3, lease_until = NULL,
+                          last_error = $4, attempts = attempts + 1
+                   WHERE id = $1 AND status = 'pending'";
+        on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(id.0)
+                .bind(status)
+                .bind(now)
+                .bind(error)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(())
+    }
+}
+
+fn claimed_from(row: &impl RowExt) -> Result<ClaimedDelivery, StoreError> {
+    Ok(ClaimedDelivery {
+        id: DeliveryId(row.int("id")?),
+        round_id: RoundId(row.int("round_id")?),
+        attempts: row.int("attempts")?,
+        due_at: row.instant("due_at")?,
+        closes_at: row.instant("closes_at")?,
+        user_id: row.text("user_id")?,
+        dm_channel_id: row.opt_text("dm_channel_id")?,
+        language: row.lang("language")?,
+        delivery: row.word("delivery")?,
+        zone: match row.opt_zone("member_zone")? {
+            Some(zone) => zone,
+            None => row.opt_zone("team_zone")?.unwrap_or(ZoneName::UTC),
+        },
+        team_name: row.text("team_name")?,
+        schedule_name: row.opt_text("schedule_name")?,
+        channel_id: row.opt_text("channel_id")?,
+        template_key: row.text("template_key")?,
+        template_source: row.text("template_source")?,
+        occurrence_local: row.local("occurrence_local")?,
+        platform_channel_id: row.opt_text("platform_channel_id")?,
+        platform_message_id: row.opt_text("platform_message_id")?,
+    })
+}

@@ -1,0 +1,276 @@
+//! Schedule administration: listing, finding, pausing, removing, participants, template
+//! versions, and opening a round at once.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::rows::{BeginWrite, RowExt};
+use super::teams::member_from;
+use super::{NewRound, PlannedDelivery, Store, StoreError, on_pool};
+use crate::domain::ids::{MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::state::ScheduleState;
+use crate::domain::team::Member;
+
+/// A schedule as listed to people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleSummary {
+    /// The schedule.
+    pub id: ScheduleId,
+    /// Its name.
+    pub name: String,
+    /// The template key it asks.
+    pub template_key: String,
+    /// The template version.
+    pub template_id: TemplateVersionId,
+    /// The crontab expression.
+    pub cron: String,
+    /// Its zone, `None` for member-local.
+    pub time_zone: Option<String>,
+    /// Channel for threads and digests.
+    pub channel_id: Option<String>,
+    /// Active or paused.
+    pub state: ScheduleState,
+    /// The next occurrence.
+    pub next_local: Option<NaiveDateTime>,
+    /// When it fires.
+    pub next_due_at: Option<DateTime<Utc>>,
+    /// Answer window, seconds.
+    pub window_secs: i64,
+    /// Reminder point, percent.
+    pub reminder_percent: i64,
+    /// How many participants.
+    pub participants: i64,
+    /// Deliveries the platform refused (e.g. DMs closed).
+    pub undeliverable: i64,
+}
+
+const SUMMARY: &str =
+    "SELECT s.id, s.name, tp.key AS template_key, s.template_id, s.cron, s.time_zone,
+        s.channel_id, s.state, s.next_local, s.next_due_at, s.window_secs, s.reminder_percent,
+        (SELECT COUNT(*) FROM schedule_participants sp WHERE sp.schedule_id = s.id) AS participants,
+        (SELECT COUNT(*) FROM deliveries d JOIN rounds r ON r.id = d.round_id
+          WHERE r.schedule_id = s.id AND d.status = 'undeliverable') AS undeliverable
+     FROM schedules s JOIN templates tp ON tp.id = s.template_id";
+
+impl Store {
+    /// The team's schedules by name.
+    pub async fn schedules(&self, team: TeamId) -> Result<Vec<ScheduleSummary>, StoreError> {
+        let sql = format!("{SUMMARY} WHERE s.team_id = $1 ORDER BY s.name");
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(team.0)
+                .fetch_all(pool)
+                .await?;
+            rows.iter().map(summary_from).collect()
+        })
+    }
+
+    /// A team's schedule by name.
+    pub async fn schedule_named(
+        &self,
+        team: TeamId,
+        name: &str,
+    ) -> Result<Option<ScheduleSummary>, StoreError> {
+        let sql = format!("{SUMMARY} WHERE s.team_id = $1 AND s.name = $2");
+        on_pool!(self, |pool| {
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(team.0)
+                .bind(name)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(summary_from).transpose()
+        })
+    }
+
+    /// Pauses or resumes a schedule; resuming sets the next occurrence (no backfill).
+    pub async fn set_schedule_state(
+        &self,
+        id: ScheduleId,
+        state: ScheduleState,
+        next: Option<(NaiveDateTime, DateTime<Utc>)>,
+    ) -> Result<(), StoreError> {
+        let sql = "UPDATE schedules SET state = $2, next_local = COALESCE($3, next_local),
+                          next_due_at = COALESCE($4, next_due_at) WHERE id = $1";
+        on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(id.0)
+                .bind(state.as_str())
+                .bind(next.map(|n| n.0))
+                .bind(next.map(|n| n.1))
+                .execute(pool)
+                .await
+                .map(|_| ())
+        })?;
+        Ok(())
+    }
+
+    /// Removes a schedule; its past rounds and their answers stay (detached from it).
+    pub async fn remove_schedule(&self, id: ScheduleId) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query("UPDATE rounds SET schedule_id = NULL WHERE schedule_id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM schedules WHERE id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        })?;
+        Ok(())
+    }
+
+    /// Adds a participant; returns false when they already were one.
+    pub async fn add_participant(
+        &self,
+        schedule: ScheduleId,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let sql = "INSERT INTO schedule_participants (schedule_id, member_id, added_at) VALUES ($1, $2, $3)
+                   ON CONFLICT (schedule_id, member_id) DO NOTHING";
+        let added = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(schedule.0)
+                .bind(member.0)
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(added == 1)
+    }
+
+    /// Removes a participant; returns false when they were not one.
+    pub async fn remove_participant(
+        &self,
+        schedule: ScheduleId,
+        member: MemberId,
+    ) -> Result<bool, StoreError> {
+        let sql = "DELETE FROM schedule_participants WHERE schedule_id = $1 AND member_id = $2";
+        let removed = on_pool!(self, |pool| {
+            sqlx::query(sql)
+                .bind(schedule.0)
+                .bind(member.0)
+                .execute(pool)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        Ok(removed == 1)
+    }
+
+    /// A schedule's participants.
+    pub async fn participants_of(&self, schedule: ScheduleId) -> Result<Vec<Member>, StoreError> {
+        let sql = "SELECT m.id, m.team_id, m.user_id, m.display_name, m.time_zone, m.language, m.delivery,
+                          m.paused_until
+                   FROM schedule_participants sp JOIN members m ON m.id = sp.member_id
+                   WHERE sp.schedule_id = $1 ORDER BY m.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql).bind(schedule.0).fetch_all(pool).await?;
+            rows.iter().map(member_from).collect()
+        })
+    }
+
+    /// A team member by display name (case-insensitive) or platform user id.
+    pub async fn find_member(
+        &self,
+        team: TeamId,
+        name_or_id: &str,
+    ) -> Result<Option<Member>, StoreError> {
+        let sql = "SELECT id, team_id, user_id, display_name, time_zone, language, delivery, paused_until
+                   FROM members WHERE team_id = $1 AND (user_id = $2 OR LOWER(display_name) = LOWER($2))
+                   ORDER BY id LIMIT 1";
+        on_pool!(self, |pool| {
+            let row = sqlx::query(sql)
+                .bind(team.0)
+                .bind(name_or_id)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(member_from).transpose()
+        })
+    }
+
+    /// The team's newest stored version of a template whose source is `source`, stored anew
+    /// when the text changed.
+    pub async fn template_version(
+        &self,
+        team: TeamId,
+        key: &str,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TemplateVersionId, StoreError> {
+        let sql = "SELECT id FROM templates WHERE team_id = $1 AND key = $2 AND source = $3
+                   ORDER BY id DESC LIMIT 1";
+        let found: Option<i64> = on_pool!(self, |pool| {
+            sqlx::query_scalar(sql)
+                .bind(team.0)
+                .bind(key)
+                .bind(source)
+                .fetch_optional(pool)
+                .await
+        })?;
+        match found {
+            Some(id) => Ok(TemplateVersionId(id)),
+            None => self.save_template(team, key, source, now).await,
+        }
+    }
+
+    /// Opens a round with its deliveries in one transaction (run-now).
+    pub async fn open_round(
+        &self,
+        round: &NewRound,
+        deliveries: &[PlannedDelivery],
+        now: DateTime<Utc>,
+    ) -> Result<RoundId, StoreError> {
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO rounds (team_id, schedule_id, template_id, occurrence_local, due_at, closes_at, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(round.team_id.0)
+            .bind(round.schedule_id.map(|s| s.0))
+            .bind(round.template_id.0)
+            .bind(round.occurrence_local)
+            .bind(round.due_at)
+            .bind(round.closes_at)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for delivery in deliveries {
+                sqlx::query(
+                    "INSERT INTO deliveries (round_id, member_id, due_at, closes_at, remind_at, next_attempt_at)
+                     VALUES ($1, $2, $3, $4, $5, $3)",
+                )
+                .bind(id)
+                .bind(delivery.member_id.0)
+                .bind(delivery.due_at)
+                .bind(delivery.closes_at)
+                .bind(delivery.remind_at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(RoundId(id))
+        })
+    }
+}
+
+fn summary_from(row: &impl RowExt) -> Result<ScheduleSummary, StoreError> {
+    Ok(ScheduleSummary {
+        id: ScheduleId(row.int("id")?),
+        name: row.text("name")?,
+        template_key: row.text("template_key")?,
+        template_id: TemplateVersionId(row.int("template_id")?),
+        cron: row.text("cron")?,
+        time_zone: row.opt_text("time_zone")?,
+        channel_id: row.opt_text("channel_id")?,
+        state: row.word("state")?,
+        next_local: row.opt_local("next_local")?,
+        next_due_at: row.opt_instant("next_due_at")?,
+        window_secs: row.int("window_secs")?,
+        reminder_percent: row.int("reminder_percent")?,
+        participants: row.int("participants")?,
+        undeliverable: row.int("undeliverable")?,
+    })
+}

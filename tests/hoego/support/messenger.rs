@@ -1,0 +1,55 @@
+//! A strict fake of the chat platform: records every message and answers with scripted
+//! results, so tests can count sends and inject rate limits and failures.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use hoego::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
+
+/// Records sends; answers each with the next scripted result, or success.
+#[derive(Clone, Default)]
+pub struct RecordingMessenger {
+    sent: Arc<Mutex<Vec<Outgoing>>>,
+    script: Arc<Mutex<VecDeque<SendError>>>,
+}
+
+impl RecordingMessenger {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The next sends fail with these errors, in order.
+    pub fn fail_next(&self, errors: impl IntoIterator<Item = SendError>) {
+        self.script.lock().unwrap().extend(errors);
+    }
+
+    /// Every message that was sent successfully.
+    pub fn sent(&self) -> Vec<Outgoing> {
+        self.sent.lock().unwrap().clone()
+    }
+
+    /// How many were sent successfully.
+    pub fn count(&self) -> usize {
+        self.sent.lock().unwrap().len()
+    }
+}
+
+#[async_trait]
+impl Messenger for RecordingMessenger {
+    async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
+        if let Some(error) = self.script.lock().unwrap().pop_front() {
+            return Err(error);
+        }
+        let mut sent = self.sent.lock().unwrap();
+        sent.push(message.clone());
+        let channel = match &message.to {
+            Destination::Direct { user_id, .. } => format!("dm-{user_id}"),
+            Destination::Channel { channel_id, .. } => channel_id.clone(),
+        };
+        Ok(Sent {
+            channel_id: channel,
+            message_id: format!("m{}", sent.len()),
+        })
+    }
+}

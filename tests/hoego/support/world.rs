@@ -1,0 +1,109 @@
+//! A team, its members and schedules on a fresh database, with a hand-moved clock: the world a
+//! scheduling test arranges before it acts.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use hoego::clock::ManualClock;
+use hoego::config::SenderSettings;
+use hoego::domain::lang::Lang;
+use hoego::domain::state::Platform;
+use hoego::domain::template::TemplateLibrary;
+use hoego::domain::zone::ZoneName;
+use hoego::scheduler::Scheduler;
+use hoego::sender::Sender;
+use hoego::service::command::{self, Command};
+use hoego::service::reply::Reply;
+use hoego::service::{Actor, Defaults, Service};
+use hoego::store::Store;
+
+use super::messenger::RecordingMessenger;
+
+/// Everything a scheduling test needs.
+pub struct World {
+    pub store: Store,
+    pub clock: ManualClock,
+    pub service: Service,
+    pub messenger: RecordingMessenger,
+}
+
+pub fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+}
+
+impl World {
+    pub fn new(store: Store, start: DateTime<Utc>) -> World {
+        let clock = ManualClock::new(start);
+        let defaults = Defaults {
+            time_zone: ZoneName::parse("Asia/Seoul").unwrap(),
+            language: Lang::En,
+            answer_window: Duration::from_secs(48 * 3600),
+            grace_period: Duration::from_secs(6 * 3600),
+            reminder_at_percent: 75,
+        };
+        let service = Service {
+            store: store.clone(),
+            templates: Arc::new(TemplateLibrary::built_in()),
+            clock: Arc::new(clock.clone()),
+            defaults,
+        };
+        World {
+            store,
+            clock,
+            service,
+            messenger: RecordingMessenger::new(),
+        }
+    }
+
+    /// A person in the team; `admin` may change schedules.
+    pub fn actor(&self, user: &str, admin: bool) -> Actor {
+        Actor {
+            platform: Platform::Console,
+            team_external_id: "team-1".into(),
+            team_name: "Team One".into(),
+            user_id: user.into(),
+            display_name: user.into(),
+            locale: None,
+            is_admin: admin,
+        }
+    }
+
+    /// Runs a `schedule ...` / `join` / `leave` command line as `actor`; panics on other commands.
+    pub async fn say(&self, actor: &Actor, line: &str) -> Result<Reply, String> {
+        let parsed = command::parse(line).map_err(|e| e.to_string())?;
+        let result = match parsed {
+            Command::Schedule(sub) => self.service.schedule_command(actor, sub).await,
+            Command::Join { schedule } => self.service.join(actor, schedule).await,
+            Command::Leave { schedule } => self.service.leave(actor, schedule).await,
+            other => panic!("not a scheduling command: {other:?}"),
+        };
+        result.map_err(|e| e.message(Lang::En))
+    }
+
+    pub fn scheduler(&self) -> Scheduler {
+        Scheduler::new(
+            self.store.clone(),
+            Arc::new(self.clock.clone()),
+            Duration::from_secs(15),
+        )
+    }
+
+    pub fn sender(&self) -> Sender {
+        self.sender_with(self.messenger.clone())
+    }
+
+    pub fn sender_with(&self, messenger: RecordingMessenger) -> Sender {
+        let settings = SenderSettings {
+            rate_per_second: 0,
+            max_attempts: 3,
+            lease: Duration::from_secs(60),
+        };
+        Sender::new(
+            self.store.clone(),
+            Arc::new(self.clock.clone()),
+            Arc::new(messenger),
+            settings,
+        )
+    }
+}
