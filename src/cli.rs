@@ -31,6 +31,28 @@ pub enum CliCommand {
     Migrate,
     /// Print the effective configuration with where each value came from; secrets are masked.
     CheckConfig,
+    /// Schedules: try a crontab expression before using it.
+    #[command(subcommand)]
+    Schedule(ScheduleCli),
+}
+
+/// `hoego schedule ...`.
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCli {
+    /// Print the next occurrences of a 5-field crontab expression in a time zone.
+    Preview {
+        /// The expression, e.g. "0 17 * * FRI" (minute hour day-of-month month day-of-week).
+        cron: String,
+        /// IANA time zone, e.g. Asia/Seoul; default: team.time_zone.
+        #[arg(long)]
+        tz: Option<String>,
+        /// Start after this date (midnight in the zone) or RFC 3339 time; default: now.
+        #[arg(long)]
+        after: Option<String>,
+        /// How many occurrences.
+        #[arg(long, default_value_t = 5)]
+        count: usize,
+    },
 }
 
 /// Why a command failed, which decides the exit code.
@@ -74,9 +96,32 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), CliError> {
     let (settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
-    if let CliCommand::CheckConfig = cli.command {
-        print!("{}", crate::startup::describe_config(&layers));
-        return Ok(());
+    match &cli.command {
+        CliCommand::CheckConfig => {
+            print!("{}", crate::startup::describe_config(&layers));
+            return Ok(());
+        }
+        CliCommand::Schedule(ScheduleCli::Preview {
+            cron,
+            tz,
+            after,
+            count,
+        }) => {
+            let zone = tz
+                .clone()
+                .unwrap_or_else(|| settings.team.time_zone.to_string());
+            let text = crate::cli_preview::render(
+                cron,
+                &zone,
+                after.as_deref(),
+                *count,
+                chrono::Utc::now(),
+            )
+            .map_err(CliError::Usage)?;
+            print!("{text}");
+            return Ok(());
+        }
+        _ => {}
     }
     crate::telemetry::init(&settings.log);
     let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
@@ -87,6 +132,6 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
     match command {
         CliCommand::Run => startup::run(settings).await,
         CliCommand::Migrate => startup::migrate(&settings).await,
-        CliCommand::CheckConfig => Ok(()),
+        CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
     }
 }

@@ -4,7 +4,9 @@
 //! Layers: [`domain`] (pure) ← [`service`] (use cases) ← [`platform`] adapters; [`store`] holds
 //! all SQL; [`startup`] wires them together.
 
+pub mod background;
 pub mod cli;
+mod cli_preview;
 pub mod clock;
 pub mod config;
 pub mod domain;

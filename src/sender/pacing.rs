@@ -65,3 +65,38 @@ impl Pacer {
         state.next_slot = state.next_slot.max(Instant::now() + pause);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn sends_are_spaced_by_the_global_rate_and_the_channel_interval() {
+        let pacer = Pacer::new(10, Duration::from_secs(1));
+        let start = Instant::now();
+
+        pacer.wait("a").await;
+        pacer.wait("b").await;
+        let after_two = start.elapsed();
+        pacer.wait("a").await;
+        let after_same_channel = start.elapsed();
+
+        assert_eq!(after_two, Duration::from_millis(100), "10 per second");
+        assert_eq!(
+            after_same_channel,
+            Duration::from_secs(1),
+            "one per second per channel"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_rate_limit_holds_every_send_back() {
+        let pacer = Pacer::new(0, Duration::ZERO);
+        let start = Instant::now();
+
+        pacer.back_off(Duration::from_secs(5)).await;
+        pacer.wait("a").await;
+
+        assert_eq!(start.elapsed(), Duration::from_secs(5));
+    }
+}

@@ -174,3 +174,34 @@ fn an_unreachable_database_exits_1_with_the_reason() {
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output).contains("unreachable"), "{}", text(&output));
 }
+
+#[test]
+fn schedule_preview_prints_local_and_utc_times_through_a_dst_change() {
+    let output = hoego(
+        &[
+            "schedule",
+            "preview",
+            "30 2 * * *",
+            "--tz",
+            "America/New_York",
+            "--after",
+            "2026-03-07",
+            "--count",
+            "2",
+        ],
+        &[],
+    );
+
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let shown = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(shown.starts_with("2026-03-07T02:30:00-05:00  2026-03-07T07:30:00Z\n2026-03-08T03:00:00-04:00  2026-03-08T07:00:00Z\n"), "{shown}");
+    assert!(shown.contains("every day at 02:30"), "{shown}");
+}
+
+#[test]
+fn schedule_preview_refuses_a_six_field_expression_with_exit_2() {
+    let output = hoego(&["schedule", "preview", "0 30 2 * * *", "--tz", "UTC"], &[]);
+
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output).contains("5-field"), "{}", text(&output));
+}
