@@ -3,18 +3,28 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod answers;
+mod columns;
 mod connect;
+mod deliveries;
 mod error;
+mod member_data;
 mod rounds;
 mod rows;
 mod schedules;
+mod team_view;
 mod teams;
+mod tx;
 
 use sqlx::{PgPool, SqlitePool};
 
+pub use answers::{AnswerWrite, SavedAnswers, StoredAnswer};
+pub use deliveries::DeliveryRound;
 pub use error::StoreError;
+pub use member_data::{AnswerRecord, ForgetCounts, HistoryRecord, MemberExport, ResolutionRecord};
 pub use rounds::{NewDelivery, NewRound};
 pub use schedules::NewSchedule;
+pub use team_view::TeamAnswer;
 
 /// Which SQL backend a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

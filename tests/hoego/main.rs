@@ -2,6 +2,7 @@
 
 mod support;
 
+mod answering;
 mod cli;
 mod config_layers;
 mod http_endpoints;
