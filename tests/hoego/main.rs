@@ -6,4 +6,6 @@ mod answering;
 mod cli;
 mod config_layers;
 mod http_endpoints;
+mod personal;
+mod privacy;
 mod store_conformance;
