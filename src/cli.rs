@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, ConfigError, LoadOptions, Settings};
+use crate::domain::lang::Lang;
 use crate::startup;
 
 /// hoego (회고): asks your team retrospective questions on a schedule and compiles recaps.
@@ -31,6 +32,23 @@ pub enum CliCommand {
     Migrate,
     /// Print the effective configuration with where each value came from; secrets are masked.
     CheckConfig,
+    /// Try hoego in the terminal: a local team with you as its one member, no chat account
+    /// needed. Reads a script from standard input when it is not a terminal.
+    Console(ConsoleArgs),
+}
+
+/// Options of `hoego console`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConsoleArgs {
+    /// Speak English (`en`) or Korean (`ko`); the choice is kept as your language setting.
+    #[arg(long, value_name = "en|ko")]
+    pub lang: Option<Lang>,
+    /// Your name in the local team (another name is another member); defaults to $USER.
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Directory that exports and other files are written to.
+    #[arg(long, value_name = "DIR", default_value = "hoego-out")]
+    pub out: PathBuf,
 }
 
 /// Why a command failed, which decides the exit code.
@@ -72,11 +90,18 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `log.filter`'s default, which `hoego console` quietens to warnings.
+const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
+
 fn run(cli: Cli) -> Result<(), CliError> {
-    let (settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
+    let (mut settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
     if let CliCommand::CheckConfig = cli.command {
         print!("{}", crate::startup::describe_config(&layers));
         return Ok(());
+    }
+    if matches!(cli.command, CliCommand::Console(_)) && settings.log.filter == DEFAULT_LOG_FILTER {
+        // The terminal is the conversation: only warnings and errors go to stderr.
+        settings.log.filter = "warn".into();
     }
     crate::telemetry::init(&settings.log);
     let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
@@ -87,6 +112,7 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
     match command {
         CliCommand::Run => startup::run(settings).await,
         CliCommand::Migrate => startup::migrate(&settings).await,
+        CliCommand::Console(args) => startup::console(settings, args).await,
         CliCommand::CheckConfig => Ok(()),
     }
 }

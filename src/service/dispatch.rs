@@ -56,13 +56,7 @@ impl Service {
     pub async fn handle_text(&self, actor: &Actor, text: &str) -> Reply {
         match command::parse(text) {
             Ok(command) => self.handle(actor, command).await,
-            Err(error) => {
-                let lang = match self.asker(actor).await {
-                    Ok(asker) => asker.lang(),
-                    Err(_) => fallback_lang(self, actor),
-                };
-                Reply::text(error.message(lang))
-            }
+            Err(error) => Reply::text(error.message(self.language_of(actor).await)),
         }
     }
 
@@ -82,6 +76,21 @@ impl Service {
         }
         .instrument(span)
         .await
+    }
+
+    /// The language `actor` reads now (their setting; their locale or the default when the
+    /// database cannot say).
+    pub async fn language_of(&self, actor: &Actor) -> Lang {
+        match self.asker(actor).await {
+            Ok(asker) => asker.lang(),
+            Err(_) => fallback_lang(self, actor),
+        }
+    }
+
+    /// Whether `actor`'s team has any schedule yet (the console offers one when not).
+    pub async fn has_schedules(&self, actor: &Actor) -> Result<bool, ServiceError> {
+        let asker = self.asker(actor).await?;
+        Ok(self.store.team_has_schedules(asker.team.id).await?)
     }
 
     /// The identified actor.

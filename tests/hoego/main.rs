@@ -5,6 +5,7 @@ mod support;
 mod answering;
 mod cli;
 mod config_layers;
+mod console;
 mod http_endpoints;
 mod personal;
 mod privacy;

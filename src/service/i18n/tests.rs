@@ -22,6 +22,18 @@ const SOURCES: &[(&str, &str)] = &[
     ("rounds.rs", include_str!("../rounds.rs")),
     ("settings.rs", include_str!("../settings.rs")),
     ("submit.rs", include_str!("../submit.rs")),
+    (
+        "platform/console/mod.rs",
+        include_str!("../../platform/console/mod.rs"),
+    ),
+    (
+        "platform/console/form.rs",
+        include_str!("../../platform/console/form.rs"),
+    ),
+    (
+        "platform/console/render.rs",
+        include_str!("../../platform/console/render.rs"),
+    ),
 ];
 
 fn id_set(lang: Lang) -> BTreeSet<&'static str> {
