@@ -126,9 +126,16 @@ impl Service {
                 asker.lang(),
                 topic.as_deref(),
             ))),
-            Command::Recap { .. } | Command::ListResolutions | Command::SetResolution { .. } => {
-                Ok(Reply::text(asker.t("error.not_built_yet", &[])))
+            Command::ListResolutions => self.list_resolutions(asker).await,
+            Command::SetResolution {
+                number,
+                status,
+                note,
+            } => {
+                self.set_resolution(asker, number, status, note.as_deref())
+                    .await
             }
+            Command::Recap { .. } => Ok(Reply::text(asker.t("error.not_built_yet", &[]))),
         }
     }
 

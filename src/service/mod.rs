@@ -14,6 +14,7 @@ pub mod members;
 pub mod messenger;
 mod privacy;
 pub mod reply;
+mod resolutions;
 mod rounds;
 pub mod schedules;
 mod settings;

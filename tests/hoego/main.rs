@@ -9,4 +9,5 @@ mod console;
 mod http_endpoints;
 mod personal;
 mod privacy;
+mod resolutions;
 mod store_conformance;

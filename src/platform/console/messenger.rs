@@ -6,30 +6,23 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 
+use super::Shared;
 use super::io::ConsoleOutput;
 use super::render::reply_text;
-use crate::domain::lang::Lang;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
-use crate::service::reply::Action;
 
 /// Prints what is sent; every message lands in the one console channel.
 pub(super) struct ConsoleMessenger {
     out: Arc<dyn ConsoleOutput>,
-    actions: Arc<Mutex<Vec<Action>>>,
-    lang: Lang,
+    shared: Arc<Mutex<Shared>>,
     sent: AtomicU64,
 }
 
 impl ConsoleMessenger {
-    pub(super) fn new(
-        out: Arc<dyn ConsoleOutput>,
-        actions: Arc<Mutex<Vec<Action>>>,
-        lang: Lang,
-    ) -> Self {
+    pub(super) fn new(out: Arc<dyn ConsoleOutput>, shared: Arc<Mutex<Shared>>) -> Self {
         ConsoleMessenger {
             out,
-            actions,
-            lang,
+            shared,
             sent: AtomicU64::new(0),
         }
     }
@@ -39,10 +32,14 @@ impl ConsoleMessenger {
 impl Messenger for ConsoleMessenger {
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         let number = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
-        if let Ok(mut actions) = self.actions.lock() {
-            *actions = message.reply.actions.clone();
-        }
-        let text = reply_text(self.lang, &message.reply);
+        let lang = match self.shared.lock() {
+            Ok(mut shared) => {
+                shared.actions = message.reply.actions.clone();
+                shared.lang
+            }
+            Err(_) => Default::default(),
+        };
+        let text = reply_text(lang, &message.reply);
         self.out.line(&format!("\n── hoego ──\n{text}\n"));
         let channel_id = match &message.to {
             Destination::Direct { user_id, .. } => format!("console:{user_id}"),
@@ -58,14 +55,18 @@ impl Messenger for ConsoleMessenger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lang::Lang;
     use crate::platform::console::io::Captured;
-    use crate::service::reply::Reply;
+    use crate::service::reply::{Action, Reply};
 
     #[tokio::test]
     async fn a_sent_prompt_is_printed_with_its_buttons_numbered() {
         let out = Arc::new(Captured::default());
-        let actions = Arc::new(Mutex::new(Vec::new()));
-        let messenger = ConsoleMessenger::new(out.clone(), actions.clone(), Lang::En);
+        let shared = Arc::new(Mutex::new(Shared {
+            actions: Vec::new(),
+            lang: Lang::Ko,
+        }));
+        let messenger = ConsoleMessenger::new(out.clone(), shared.clone());
         let reply = Reply {
             actions: vec![Action {
                 id: "answer:7".into(),
@@ -91,7 +92,10 @@ mod tests {
             text.contains("time for your Weekly retrospective"),
             "{text}"
         );
-        assert!(text.contains("[1] Answer"), "{text}");
-        assert_eq!(actions.lock().unwrap()[0].id, "answer:7");
+        assert!(
+            text.contains("[1] Answer (번호를 입력해 골라 주세요)"),
+            "{text}"
+        );
+        assert_eq!(shared.lock().unwrap().actions[0].id, "answer:7");
     }
 }

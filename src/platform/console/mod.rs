@@ -51,8 +51,17 @@ pub struct Console {
     actor: Actor,
     out: Arc<dyn ConsoleOutput>,
     options: ConsoleOptions,
-    /// The buttons shown last, pressed by typing their number.
-    actions: Arc<Mutex<Vec<Action>>>,
+    /// What the conversation and the messenger share.
+    shared: Arc<Mutex<Shared>>,
+}
+
+/// The buttons shown last (pressed by typing their number) and the language spoken last.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shared {
+    /// The last buttons shown.
+    pub actions: Vec<Action>,
+    /// The member's language when last seen.
+    pub lang: Lang,
 }
 
 impl Console {
@@ -68,11 +77,14 @@ impl Console {
             is_admin: true,
         };
         Console {
-            service,
             actor,
             out,
+            shared: Arc::new(Mutex::new(Shared {
+                actions: Vec::new(),
+                lang: options.lang.unwrap_or(service.defaults.language),
+            })),
+            service,
             options,
-            actions: Arc::new(Mutex::new(Vec::new())),
         }
     }
 
@@ -84,11 +96,7 @@ impl Console {
     /// What the scheduler and sender send through: prompts and reminders printed in this
     /// session, their buttons pressable by number.
     pub fn messenger(&self) -> Arc<dyn Messenger> {
-        Arc::new(ConsoleMessenger::new(
-            self.out.clone(),
-            self.actions.clone(),
-            self.service.defaults.language,
-        ))
+        Arc::new(ConsoleMessenger::new(self.out.clone(), self.shared.clone()))
     }
 
     /// Runs the conversation until `quit` or the end of input.
@@ -141,8 +149,11 @@ impl Console {
     /// The action a typed number presses, if it names one of the last buttons.
     fn pressed(&self, line: &str) -> Option<String> {
         let number: usize = line.parse().ok()?;
-        let actions = self.actions.lock().ok()?;
-        actions.get(number.checked_sub(1)?).map(|a| a.id.clone())
+        let shared = self.shared.lock().ok()?;
+        shared
+            .actions
+            .get(number.checked_sub(1)?)
+            .map(|a| a.id.clone())
     }
 
     /// Prints a reply, writes its attachments, and asks its form.
@@ -155,8 +166,9 @@ impl Console {
     }
 
     fn show_reply_only(&self, reply: &Reply, lang: Lang) {
-        if let Ok(mut actions) = self.actions.lock() {
-            *actions = reply.actions.clone();
+        if let Ok(mut shared) = self.shared.lock() {
+            shared.actions = reply.actions.clone();
+            shared.lang = lang;
         }
         let text = render::reply_text(lang, reply);
         if !text.is_empty() {

@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("export.rs", include_str!("../export.rs")),
     ("forget.rs", include_str!("../forget.rs")),
     ("privacy.rs", include_str!("../privacy.rs")),
+    ("resolutions.rs", include_str!("../resolutions.rs")),
     ("rounds.rs", include_str!("../rounds.rs")),
     ("settings.rs", include_str!("../settings.rs")),
     ("submit.rs", include_str!("../submit.rs")),
