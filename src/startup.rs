@@ -11,9 +11,10 @@ use crate::cli::{CliError, ConsoleArgs};
 use crate::clock::SystemClock;
 use crate::config::{Layers, SECRET_KEYS, Settings, Source, mask_url};
 use crate::domain::template::TemplateLibrary;
+use crate::domain::zone::ZoneName;
 use crate::http::HttpServer;
 use crate::platform::console::io::Stdout;
-use crate::platform::console::{Console, ConsoleOptions};
+use crate::platform::console::{Console, ConsoleOptions, system_zone};
 use crate::service::{Defaults, Service};
 use crate::store::Store;
 
@@ -57,7 +58,13 @@ pub async fn console(settings: Settings, args: ConsoleArgs) -> Result<(), CliErr
     let store = Store::open(&settings.database)
         .await
         .with_context(|| format!("cannot open the database at {}", settings.database.url))?;
-    let service = service(&settings, store.clone())?;
+    let mut service = service(&settings, store.clone())?;
+    if settings.team.time_zone == ZoneName::UTC
+        && let Some(zone) = system_zone()
+    {
+        // A new local team asks at this computer's local times unless configured otherwise.
+        service.defaults.time_zone = zone;
+    }
     let user = args
         .user
         .or_else(|| std::env::var("USER").ok())

@@ -59,80 +59,113 @@ enum Written {
     Nothing,
 }
 
-/// Writes one answer inside the open transaction `$tx`; evaluates to `Result<Written, _>`.
-macro_rules! write_answer {
-    ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
+/// Removes an earlier answer to `$question` (and its resolutions) inside the transaction `$tx`;
+/// evaluates to `Result<Written, sqlx::Error>`.
+macro_rules! clear_answer {
+    ($tx:expr, $delivery:expr, $question:expr) => {
         async {
-            let (delivery, answer, now) = ($delivery.0, $answer, $now);
-            let Some(value) = &answer.value else {
-                sqlx::query(
-                    "DELETE FROM resolutions WHERE answer_id IN
-                       (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)",
-                )
-                .bind(delivery)
-                .bind(&answer.question_id)
-                .execute(&mut *$tx)
-                .await?;
-                let gone = sqlx::query("DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2")
-                    .bind(delivery)
-                    .bind(&answer.question_id)
+            let resolutions = "DELETE FROM resolutions WHERE answer_id IN
+                (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
+            let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
+            let mut gone = 0;
+            for sql in [resolutions, answer] {
+                gone = sqlx::query(sql)
+                    .bind($delivery)
+                    .bind($question)
                     .execute(&mut *$tx)
                     .await?
                     .rows_affected();
-                return Ok::<Written, sqlx::Error>(if gone > 0 { Written::Cleared } else { Written::Nothing });
+            }
+            Ok::<Written, sqlx::Error>(if gone > 0 {
+                Written::Cleared
+            } else {
+                Written::Nothing
+            })
+        }
+    };
+}
+
+/// Writes `$value` as the answer to `$answer.question_id` inside the transaction `$tx`, the
+/// previous text going to history; evaluates to `Result<(Written, Option<(answer id,
+/// visibility)>), sqlx::Error>`, the id only when something was written.
+macro_rules! upsert_answer {
+    ($tx:expr, $delivery:expr, $answer:expr, $value:expr, $now:expr) => {
+        async {
+            let history = "INSERT INTO answer_history (answer_id, value, visibility, replaced_at)
+                SELECT id, value, visibility, $4 FROM answers
+                WHERE delivery_id = $1 AND question_id = $2 AND value <> $3";
+            let upsert = "INSERT INTO answers (delivery_id, question_id, value, visibility,
+                    created_at, updated_at)
+                VALUES ($1, $2, $3, $5, $4, $4)
+                ON CONFLICT (delivery_id, question_id) DO UPDATE
+                  SET value = excluded.value, updated_at = excluded.updated_at
+                  WHERE answers.value <> excluded.value
+                RETURNING id, visibility";
+            let kept = sqlx::query(history)
+                .bind($delivery)
+                .bind(&$answer.question_id)
+                .bind($value)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+            let written: Option<(i64, String)> = sqlx::query_as(upsert)
+                .bind($delivery)
+                .bind(&$answer.question_id)
+                .bind($value)
+                .bind($now)
+                .bind($answer.visibility.as_str())
+                .fetch_optional(&mut *$tx)
+                .await?;
+            let outcome = match (&written, kept) {
+                (None, _) => Written::Unchanged,
+                (Some(_), 0) => Written::Created,
+                (Some(_), _) => Written::Updated,
             };
-            let kept = sqlx::query(
-                "INSERT INTO answer_history (answer_id, value, visibility, replaced_at)
-                 SELECT id, value, visibility, $4 FROM answers
-                 WHERE delivery_id = $1 AND question_id = $2 AND value <> $3",
-            )
-            .bind(delivery)
-            .bind(&answer.question_id)
-            .bind(value)
-            .bind(now)
-            .execute(&mut *$tx)
-            .await?
-            .rows_affected();
-            let written: Option<(i64, String)> = sqlx::query_as(
-                "INSERT INTO answers (delivery_id, question_id, value, visibility, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $5)
-                 ON CONFLICT (delivery_id, question_id) DO UPDATE
-                   SET value = excluded.value, updated_at = excluded.updated_at
-                   WHERE answers.value <> excluded.value
-                 RETURNING id, visibility",
-            )
-            .bind(delivery)
-            .bind(&answer.question_id)
-            .bind(value)
-            .bind(answer.visibility.as_str())
-            .bind(now)
-            .fetch_optional(&mut *$tx)
-            .await?;
-            let Some((answer_id, visibility)) = written else {
-                return Ok(Written::Unchanged);
-            };
-            if let Some(items) = &answer.resolutions {
-                sqlx::query("DELETE FROM resolutions WHERE answer_id = $1")
-                    .bind(answer_id)
-                    .execute(&mut *$tx)
-                    .await?;
-                for (position, item) in items.iter().enumerate() {
-                    sqlx::query(
-                        "INSERT INTO resolutions (member_id, answer_id, position, text, visibility,
-                             created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, $6)",
-                    )
-                    .bind($member.0)
-                    .bind(answer_id)
+            Ok::<_, sqlx::Error>((outcome, written))
+        }
+    };
+}
+
+/// Replaces the resolutions that came from answer `$answer_id` with `$items`, inside `$tx`.
+macro_rules! replace_resolutions {
+    ($tx:expr, $member:expr, $answer_id:expr, $visibility:expr, $items:expr, $now:expr) => {
+        async {
+            sqlx::query("DELETE FROM resolutions WHERE answer_id = $1")
+                .bind($answer_id)
+                .execute(&mut *$tx)
+                .await?;
+            let insert = "INSERT INTO resolutions (member_id, answer_id, position, text,
+                    visibility, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $6)";
+            for (position, item) in $items.iter().enumerate() {
+                sqlx::query(insert)
+                    .bind($member)
+                    .bind($answer_id)
                     .bind(i32::try_from(position).unwrap_or(i32::MAX))
                     .bind(item)
-                    .bind(&visibility)
-                    .bind(now)
+                    .bind($visibility)
+                    .bind($now)
                     .execute(&mut *$tx)
                     .await?;
-                }
             }
-            Ok(if kept > 0 { Written::Updated } else { Written::Created })
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+
+/// Writes one answer of a submission inside `$tx`; evaluates to `Result<Written, _>`.
+macro_rules! write_answer {
+    ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
+        async {
+            let Some(value) = &$answer.value else {
+                return clear_answer!($tx, $delivery.0, &$answer.question_id).await;
+            };
+            let (outcome, written) = upsert_answer!($tx, $delivery.0, $answer, value, $now).await?;
+            if let (Some((answer_id, visibility)), Some(items)) = (written, &$answer.resolutions) {
+                replace_resolutions!($tx, $member.0, answer_id, &visibility, items, $now).await?;
+            }
+            Ok::<Written, sqlx::Error>(outcome)
         }
     };
 }
@@ -217,19 +250,21 @@ impl Store {
                                  WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2))";
         on_pool!(self, |pool| {
             let mut tx = pool.begin_read_write().await?;
-            let mut changed = 0;
-            for sql in [answers, resolutions] {
-                let done = sqlx::query(sql)
-                    .bind(delivery.0)
-                    .bind(question)
-                    .bind(visibility.as_str())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                if sql == answers {
-                    changed = done.rows_affected();
-                }
-            }
+            let changed = sqlx::query(answers)
+                .bind(delivery.0)
+                .bind(question)
+                .bind(visibility.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query(resolutions)
+                .bind(delivery.0)
+                .bind(question)
+                .bind(visibility.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             Ok(changed)
         })

@@ -21,6 +21,7 @@ use self::io::{ConsoleOutput, Input};
 use self::messenger::ConsoleMessenger;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
+use crate::domain::zone::ZoneName;
 use crate::service::command::{Command, NewSchedule, ScheduleCommand, SettingsChange};
 use crate::service::i18n::t;
 use crate::service::messenger::Messenger;
@@ -229,6 +230,24 @@ impl Console {
         };
         self.show_reply_only(&reply, lang);
     }
+}
+
+/// This computer's time zone (`TZ`, else the `/etc/localtime` link), for a console team that
+/// should ask its questions at local times.
+pub fn system_zone() -> Option<ZoneName> {
+    let from_env = std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string());
+    let from_link = || {
+        let target = std::fs::read_link("/etc/localtime").ok()?;
+        let target = target.to_string_lossy();
+        let (_, name) = target.split_once("zoneinfo/")?;
+        Some(name.to_string())
+    };
+    from_env
+        .filter(|tz| !tz.is_empty())
+        .or_else(from_link)
+        .and_then(|name| ZoneName::parse(&name).ok())
 }
 
 /// An empty answer or a yes in either language.
