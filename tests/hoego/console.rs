@@ -253,3 +253,53 @@ async fn an_interactive_session_greets_offers_a_schedule_and_presses_buttons_by_
     assert_eq!(round.status.as_str(), "skipped");
     db.finish().await;
 }
+
+async fn bad_input_of_every_kind_gets_a_clear_answer(backend: Backend) {
+    let Some(db) = TestDb::new(backend).await else {
+        return;
+    };
+    let delivery = mina(&db).open_round("weekly", WEEKLY).await;
+    let long = "x".repeat(1001);
+    let script = format!(
+        "exprot\nsettings tz Mars/Base\nsettings lang fr\npause until 2020-01-01\n\
+         pause until 2030-13-01\nvisibility 2 loud\nanswer nope\n\
+         answer\n{long}\nfine\nok\nstill {long}\n/cancel\nsettings\n"
+    );
+
+    let (out, _dir) = run_console(&db, &[], &script);
+
+    let expected = [
+        "There is no command `exprot`.\nDid you mean `export`?",
+        "I don't know the time zone `Mars/Base`.",
+        "`fr` is not a valid `lang`: use one of en, ko.",
+        "2020-01-01 has already passed.",
+        "`2030-13-01` is not a date: write it as YYYY-MM-DD.",
+        "`loud` is not a valid `visibility`",
+        "There is no open round called nope. Open now: weekly.",
+        "⚠ Your answer is 1001 characters; the limit is 1000.",
+        "⚠ Your answer is 1007 characters; the limit is 1000.",
+        "Cancelled. Nothing was saved.",
+        "Your settings: time zone Asia/Seoul (the team's), language English",
+    ];
+    for text in expected {
+        assert!(out.contains(text), "missing {text:?} in:\n{out}");
+    }
+    assert!(
+        db.store
+            .delivery_answers(delivery)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn bad_input_of_every_kind_gets_a_clear_answer_on_sqlite() {
+    bad_input_of_every_kind_gets_a_clear_answer(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn bad_input_of_every_kind_gets_a_clear_answer_on_postgres() {
+    bad_input_of_every_kind_gets_a_clear_answer(Backend::Postgres).await;
+}
