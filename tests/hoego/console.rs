@@ -1,20 +1,17 @@
 //! `hoego console` end to end: the real binary, driven by a script on standard input, against
-//! a fresh SQLite file and a fresh PostgreSQL database; and in-process, through its seams.
+//! a fresh SQLite file and a fresh PostgreSQL database.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
 use chrono::Utc;
 use hoego::domain::state::Platform;
-use hoego::platform::console::io::Captured;
-use hoego::platform::console::{Console, ConsoleOptions};
 
 use crate::support::chat::{Chat, WEEKLY, YEAR_END};
 use crate::support::db::{Backend, TestDb};
 
 /// The console's member "Mina", seen through the service, on the test database.
-fn mina(db: &TestDb) -> Chat {
+pub fn mina(db: &TestDb) -> Chat {
     let mut chat = Chat::new(&db.store, "mina");
     chat.actor.platform = Platform::Console;
     chat.actor.team_external_id = "local".into();
@@ -212,45 +209,6 @@ async fn input_that_ends_in_the_middle_of_a_form_saves_nothing_and_exits_cleanly
             .unwrap()
             .is_empty()
     );
-    db.finish().await;
-}
-
-#[tokio::test]
-async fn an_interactive_session_greets_offers_a_schedule_and_presses_buttons_by_number() {
-    let db = TestDb::new(Backend::Sqlite).await.unwrap();
-    let chat = mina(&db);
-    let delivery = chat.open_round("weekly", WEEKLY).await;
-    let out = Arc::new(Captured::default());
-    let options = ConsoleOptions {
-        user: "Mina".into(),
-        lang: None,
-        out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
-        interactive: true,
-    };
-    let console = Console::new(chat.service.clone(), options, out.clone());
-    let script = "n\nforget-me\n2\nskip\n/cancel\nquit\nanswer\n";
-
-    console.run(script.as_bytes()).await;
-
-    let text = out.text();
-    assert!(
-        text.starts_with("hoego console: you are Mina in Local team."),
-        "{text}"
-    );
-    assert!(
-        text.contains("Set up a weekly retrospective every Friday at 17:00? [Y/n]"),
-        "{text}"
-    );
-    assert!(text.contains("No schedule then."), "{text}");
-    assert!(text.contains("[1] Confirm · [2] Cancel"), "{text}");
-    assert!(text.contains("Cancelled. Nothing was deleted."), "{text}");
-    assert!(text.contains("Skipped this weekly round."), "{text}");
-    assert!(
-        !text.contains("Question 1 of 3"),
-        "nothing is read after quit: {text}"
-    );
-    let round = db.store.delivery_round(delivery).await.unwrap().unwrap();
-    assert_eq!(round.status.as_str(), "skipped");
     db.finish().await;
 }
 

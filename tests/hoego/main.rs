@@ -6,6 +6,7 @@ mod answering;
 mod cli;
 mod config_layers;
 mod console;
+mod console_session;
 mod http_endpoints;
 mod personal;
 mod privacy;
