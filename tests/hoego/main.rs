@@ -2,6 +2,7 @@
 
 mod support;
 
+mod answer_store;
 mod answering;
 mod cli;
 mod config_layers;
