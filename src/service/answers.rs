@@ -15,6 +15,7 @@ use super::{Actor, Service};
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
+use crate::store::DeliveryRound;
 
 impl Service {
     /// `answer [schedule]`: the form of the open round (filled with earlier answers).
@@ -29,7 +30,7 @@ impl Service {
                     .await
             }
             Pick::Choose(reply) => Ok(reply),
-            Pick::Nothing => Err(self.nothing_open(asker, schedule)),
+            Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
         }
     }
 
@@ -39,7 +40,7 @@ impl Service {
         asker: &Asker,
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
-        let answered = |d: &crate::store::DeliveryRound| d.status == DeliveryStatus::Answered;
+        let answered = |d: &DeliveryRound| d.status == DeliveryStatus::Answered;
         match self.pick_open(asker, schedule, "edit", answered).await? {
             Pick::One(delivery) => {
                 self.form_reply(asker, self.with_template(asker, delivery)?)
@@ -50,7 +51,7 @@ impl Service {
                 Pick::One(open) => Err(ServiceError::User(
                     asker.t("answer.nothing_to_edit", &[("schedule", open.name())]),
                 )),
-                _ => Err(self.nothing_open(asker, schedule)),
+                _ => Err(self.nothing_open(asker, schedule).await),
             },
         }
     }
@@ -64,7 +65,7 @@ impl Service {
         match self.pick_open(asker, schedule, "skip", |_| true).await? {
             Pick::One(delivery) => self.skip_delivery(asker, delivery.delivery_id).await,
             Pick::Choose(reply) => Ok(reply),
-            Pick::Nothing => Err(self.nothing_open(asker, schedule)),
+            Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
         }
     }
 
@@ -83,7 +84,7 @@ impl Service {
             ));
         }
         if !self.store.skip_delivery(delivery, self.clock.now()).await? {
-            return Err(self.closed(asker, &round));
+            return Err(self.closed(asker, &round.delivery));
         }
         Ok(Reply::text(asker.t(
             "answer.skipped",
@@ -144,25 +145,38 @@ impl Service {
         if round.delivery.is_open(self.clock.now()) {
             Ok(())
         } else {
-            Err(self.closed(asker, round))
+            Err(self.closed(asker, &round.delivery))
         }
     }
 
-    pub(crate) fn closed(&self, asker: &Asker, round: &RoundForm) -> ServiceError {
-        let when = asker.when(round.delivery.closes_at);
-        let name = round.delivery.name();
+    /// "That round closed at …".
+    pub(crate) fn closed(&self, asker: &Asker, delivery: &DeliveryRound) -> ServiceError {
+        let when = asker.when(delivery.closes_at);
+        let name = delivery.name();
         ServiceError::User(asker.t(
             "answer.round_closed",
             &[("schedule", name), ("when", &when)],
         ))
     }
 
-    fn nothing_open(&self, asker: &Asker, schedule: Option<&str>) -> ServiceError {
-        match schedule {
-            Some(name) => {
-                ServiceError::User(asker.t("answer.nothing_open_named", &[("schedule", name)]))
+    /// Why there is nothing to answer: the latest round closed (when it is the one meant), or
+    /// there is no open round (of that name).
+    async fn nothing_open(&self, asker: &Asker, schedule: Option<&str>) -> ServiceError {
+        let now = self.clock.now();
+        let latest = self.store.latest_delivery(asker.member.id, now).await;
+        let meant =
+            |d: &DeliveryRound| schedule.is_none_or(|name| d.name().eq_ignore_ascii_case(name));
+        match latest {
+            Ok(Some(delivery)) if meant(&delivery) && !delivery.is_open(now) => {
+                self.closed(asker, &delivery)
             }
-            None => ServiceError::User(asker.t("answer.nothing_open", &[])),
+            Err(error) => error.into(),
+            _ => match schedule {
+                Some(name) => {
+                    ServiceError::User(asker.t("answer.nothing_open_named", &[("schedule", name)]))
+                }
+                None => ServiceError::User(asker.t("answer.nothing_open", &[])),
+            },
         }
     }
 }

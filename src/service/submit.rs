@@ -54,7 +54,7 @@ impl Service {
         if round.delivery.is_open(self.clock.now()) {
             Ok(round)
         } else {
-            Err(self.closed(asker, &round))
+            Err(self.closed(asker, &round.delivery))
         }
     }
 
@@ -83,7 +83,7 @@ impl Service {
                 self.clock.now(),
             )
             .await?
-            .ok_or_else(|| self.closed(asker, round))?;
+            .ok_or_else(|| self.closed(asker, &round.delivery))?;
         tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
         Ok(SubmitOutcome::Saved(saved_reply(asker, round, saved)))
     }

@@ -83,6 +83,27 @@ impl Store {
         })
     }
 
+    /// The member's most recent delivery that is already due, open or not (to say "that round
+    /// closed" rather than "nothing to answer").
+    pub async fn latest_delivery(
+        &self,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DeliveryRound>, StoreError> {
+        let sql = format!(
+            "{DELIVERY_ROUND} WHERE d.member_id = $1 AND d.due_at <= $2
+             ORDER BY d.due_at DESC, d.id DESC LIMIT 1"
+        );
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql))
+                .bind(member.0)
+                .bind(now)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(delivery_round_from).transpose()
+        })
+    }
+
     /// One delivery with its round, or `None` when there is no such delivery.
     pub async fn delivery_round(
         &self,

@@ -211,7 +211,11 @@ async fn a_closed_round_refuses_answers_and_gives_the_text_back(store: Store) {
     );
     assert_eq!(
         me.say("answer").await.plain_text(),
-        "You have no open round to answer right now."
+        "The weekly round closed 2026-12-06 09:00 Asia/Seoul, so it no longer takes answers."
+    );
+    assert_eq!(
+        me.say("answer year-end").await.plain_text(),
+        "You have no open year-end round to answer right now."
     );
 }
 both_backends!(
