@@ -55,3 +55,36 @@ impl Background {
         }
     }
 }
+
+/// One scheduler tick and one sender step, run on demand (a scripted console runs them after
+/// each line so prompts appear in order).
+pub struct Steps {
+    scheduler: Scheduler,
+    sender: Sender,
+}
+
+impl Steps {
+    /// The steps of a scheduler and a sender built like [`Background::spawn`]'s.
+    pub fn new(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        messenger: Arc<dyn Messenger>,
+        scheduler: &SchedulerSettings,
+        sender: &SenderSettings,
+    ) -> Steps {
+        Steps {
+            scheduler: Scheduler::new(store.clone(), clock.clone(), scheduler.tick_interval),
+            sender: Sender::new(store, clock, messenger, sender.clone()),
+        }
+    }
+
+    /// Opens and closes due rounds, then sends due prompts and reminders.
+    pub async fn run_once(&self) {
+        if let Err(error) = self.scheduler.tick().await {
+            tracing::warn!(error = %error, "scheduler step failed");
+        }
+        if let Err(error) = self.sender.step().await {
+            tracing::warn!(error = %error, "sender step failed");
+        }
+    }
+}

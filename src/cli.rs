@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, ConfigError, LoadOptions, Settings};
+use crate::domain::lang::Lang;
 use crate::startup;
 
 /// hoego (회고): asks your team retrospective questions on a schedule and compiles recaps.
@@ -34,6 +35,9 @@ pub enum CliCommand {
     /// Schedules: try a crontab expression before using it.
     #[command(subcommand)]
     Schedule(ScheduleCli),
+    /// Try hoego in the terminal: a local team with you as its one member, no chat account
+    /// needed. Reads a script from standard input when it is not a terminal.
+    Console(ConsoleArgs),
 }
 
 /// `hoego schedule ...`.
@@ -53,6 +57,20 @@ pub enum ScheduleCli {
         #[arg(long, default_value_t = 5)]
         count: usize,
     },
+}
+
+/// Options of `hoego console`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConsoleArgs {
+    /// Speak English (`en`) or Korean (`ko`); the choice is kept as your language setting.
+    #[arg(long, value_name = "en|ko")]
+    pub lang: Option<Lang>,
+    /// Your name in the local team (another name is another member); defaults to $USER.
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Directory that exports and other files are written to.
+    #[arg(long, value_name = "DIR", default_value = "hoego-out")]
+    pub out: PathBuf,
 }
 
 /// Why a command failed, which decides the exit code.
@@ -94,8 +112,11 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `log.filter`'s default, which `hoego console` quietens to warnings.
+const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
+
 fn run(cli: Cli) -> Result<(), CliError> {
-    let (settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
+    let (mut settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
     match &cli.command {
         CliCommand::CheckConfig => {
             print!("{}", crate::startup::describe_config(&layers));
@@ -123,6 +144,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         _ => {}
     }
+    if matches!(cli.command, CliCommand::Console(_)) && settings.log.filter == DEFAULT_LOG_FILTER {
+        // The terminal is the conversation: only warnings and errors go to stderr.
+        settings.log.filter = "warn".into();
+    }
     crate::telemetry::init(&settings.log);
     let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
     runtime.block_on(dispatch(cli.command, settings))
@@ -132,6 +157,7 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
     match command {
         CliCommand::Run => startup::run(settings).await,
         CliCommand::Migrate => startup::migrate(&settings).await,
+        CliCommand::Console(args) => startup::console(settings, args).await,
         CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
     }
 }

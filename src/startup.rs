@@ -1,19 +1,29 @@
 //! Wiring only: opens the store, starts the HTTP endpoints and the platform, and waits for a
 //! stop signal.
 
+use std::io::IsTerminal;
+use std::sync::Arc;
+
 use anyhow::Context;
 use toml::Value;
 
-use crate::cli::CliError;
+use crate::background::{Background, Steps};
+use crate::cli::{CliError, ConsoleArgs};
+use crate::clock::SystemClock;
 use crate::config::{Layers, SECRET_KEYS, Settings, Source, mask_url};
+use crate::domain::template::TemplateLibrary;
+use crate::domain::zone::ZoneName;
 use crate::http::HttpServer;
+use crate::platform::console::io::Stdout;
+use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
+use crate::service::{Defaults, Service};
 use crate::store::Store;
 
 /// What `hoego run` says when no chat platform is configured.
 pub const NO_PLATFORM_HELP: &str = "no chat platform is configured.
   Discord: set HOEGO_DISCORD__TOKEN to your bot token.
   Slack:   set HOEGO_SLACK__BOT_TOKEN (xoxb-...) and HOEGO_SLACK__APP_TOKEN (xapp-...) for Socket Mode.
-  Or try hoego without a chat account: `hoego console` (arrives with the conversations work; not in this build yet).
+  Or try hoego without a chat account: `hoego console`.
 See `hoego check-config` for every setting.";
 
 /// `hoego migrate`: applies migrations and reports the backend.
@@ -24,6 +34,86 @@ pub async fn migrate(settings: &Settings) -> Result<(), CliError> {
     store.close().await;
     println!("migrations applied to {}", settings.database.url);
     Ok(())
+}
+
+/// The use cases on `store`, with the configured templates and defaults.
+pub fn service(settings: &Settings, store: Store) -> Result<Service, CliError> {
+    let templates = TemplateLibrary::load(settings.team.templates_dir.as_deref())
+        .map_err(|e| CliError::Usage(format!("team.templates_dir: {e}")))?;
+    Ok(Service {
+        store,
+        templates: Arc::new(templates),
+        clock: Arc::new(SystemClock),
+        defaults: Defaults {
+            time_zone: settings.team.time_zone,
+            language: settings.team.language,
+            answer_window: settings.scheduler.answer_window,
+            grace_period: settings.scheduler.grace_period,
+            reminder_at_percent: settings.scheduler.reminder_at_percent,
+        },
+    })
+}
+
+/// `hoego console`: the local team in this terminal (or driven by a script on stdin).
+pub async fn console(settings: Settings, args: ConsoleArgs) -> Result<(), CliError> {
+    let store = Store::open(&settings.database)
+        .await
+        .with_context(|| format!("cannot open the database at {}", settings.database.url))?;
+    let mut service = service(&settings, store.clone())?;
+    if settings.team.time_zone == ZoneName::UTC
+        && let Some(zone) = system_zone()
+    {
+        // A new local team asks at this computer's local times unless configured otherwise.
+        service.defaults.time_zone = zone;
+    }
+    let user = args
+        .user
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| "me".into());
+    let options = ConsoleOptions {
+        user,
+        lang: args.lang,
+        out_dir: args.out,
+        interactive: std::io::stdin().is_terminal(),
+    };
+    let interactive = options.interactive;
+    let clock = service.clock.clone();
+    let mut console = Console::new(service, options, Arc::new(Stdout));
+    let messenger = console.messenger();
+    let (scheduler, sender) = (&settings.scheduler, &settings.sender);
+    let background = if interactive {
+        Some(Background::spawn(
+            store.clone(),
+            clock,
+            messenger,
+            scheduler,
+            sender,
+            None,
+        ))
+    } else {
+        let steps = Steps::new(store.clone(), clock, messenger, scheduler, sender);
+        console = console.with_after_line(Arc::new(ScriptSteps(steps)));
+        None
+    };
+    console
+        .run(tokio::io::BufReader::new(tokio::io::stdin()))
+        .await;
+    if let Some(background) = background {
+        background.stop().await;
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// A scripted console runs the scheduler and sender once after each line.
+struct ScriptSteps(Steps);
+
+#[async_trait::async_trait]
+impl AfterLine for ScriptSteps {
+    async fn after_line(&self) {
+        self.0.run_once().await;
+    }
 }
 
 /// `hoego run`: the bot on Discord or Slack.

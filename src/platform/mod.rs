@@ -1,2 +1,4 @@
 //! Chat platform adapters (Discord, Slack, console). They speak to [`crate::service`] only,
 //! never to the store.
+
+pub mod console;

@@ -1,16 +1,29 @@
 //! Use cases: each platform turns its input into a platform-neutral [`command::Command`] and
 //! renders the [`reply::Reply`] it gets back, so behaviour is written once, here.
 
+mod answers;
+pub mod asker;
 pub mod command;
+mod dispatch;
 pub mod error;
+mod export;
+mod forget;
+mod forms;
 pub mod i18n;
 pub mod members;
 pub mod membership;
 pub mod messenger;
+mod privacy;
 pub mod prompts;
 pub mod reply;
+mod resolutions;
+mod rounds;
 pub mod schedule_changes;
 pub mod schedules;
+mod settings;
+mod submit;
+
+pub use dispatch::SubmitOutcome;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -3,12 +3,16 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod answers;
 mod closing;
 mod connect;
 mod deliveries;
 mod deliveries_sql;
 mod error;
-mod member_prefs;
+mod forget;
+mod member_data;
+mod member_deliveries;
+mod resolutions;
 mod round_views;
 mod rounds;
 mod rows;
@@ -16,12 +20,18 @@ mod schedule_admin;
 mod schedules;
 mod scheduling;
 mod scheduling_sql;
+mod team_view;
 mod teams;
 
 use sqlx::{PgPool, SqlitePool};
 
+pub use answers::{AnswerWrite, SavedAnswers, StoredAnswer};
 pub use deliveries::ClaimedDelivery;
 pub use error::StoreError;
+pub use forget::ForgetCounts;
+pub use member_data::{AnswerRecord, HistoryRecord, MemberExport, ResolutionRecord};
+pub use member_deliveries::DeliveryRound;
+pub use resolutions::ResolutionItem;
 pub use round_views::{DeliveryView, RoundView};
 pub use rounds::{NewDelivery, NewRound};
 pub use schedule_admin::ScheduleSummary;
@@ -29,6 +39,7 @@ pub use schedules::NewSchedule;
 pub use scheduling::{
     Advance, DueSchedule, Participant, PlannedDelivery, PlannedRound, Planner, TickReport,
 };
+pub use team_view::TeamAnswer;
 
 /// Which SQL backend a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,15 @@
 
 mod support;
 
+mod answer_store;
+mod answering;
 mod cli;
 mod config_layers;
+mod console;
+mod console_session;
 mod http_endpoints;
+mod personal;
+mod privacy;
+mod resolutions;
 mod scheduling;
 mod store_conformance;

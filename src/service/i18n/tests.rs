@@ -14,6 +14,27 @@ const SOURCES: &[(&str, &str)] = &[
         "command/schedule.rs",
         include_str!("../command/schedule.rs"),
     ),
+    ("answers.rs", include_str!("../answers.rs")),
+    ("dispatch.rs", include_str!("../dispatch.rs")),
+    ("export.rs", include_str!("../export.rs")),
+    ("forget.rs", include_str!("../forget.rs")),
+    ("privacy.rs", include_str!("../privacy.rs")),
+    ("resolutions.rs", include_str!("../resolutions.rs")),
+    ("rounds.rs", include_str!("../rounds.rs")),
+    ("settings.rs", include_str!("../settings.rs")),
+    ("submit.rs", include_str!("../submit.rs")),
+    (
+        "platform/console/mod.rs",
+        include_str!("../../platform/console/mod.rs"),
+    ),
+    (
+        "platform/console/form.rs",
+        include_str!("../../platform/console/form.rs"),
+    ),
+    (
+        "platform/console/render.rs",
+        include_str!("../../platform/console/render.rs"),
+    ),
 ];
 
 fn id_set(lang: Lang) -> BTreeSet<&'static str> {

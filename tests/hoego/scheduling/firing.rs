@@ -52,7 +52,7 @@ async fn nothing_opens_before_the_time_and_paused_members_are_not_asked(store: S
         .1;
     world
         .store
-        .set_member_paused_until(bob.id, Some(friday_5pm() + Duration::days(3)))
+        .set_paused_until(bob.id, Some(friday_5pm() + Duration::days(3)))
         .await
         .unwrap();
 
@@ -228,7 +228,7 @@ async fn member_local_rounds_reach_each_member_at_their_own_wall_clock_time(stor
         .1;
     world
         .store
-        .set_member_time_zone(ny.id, ZoneName::parse("America/New_York").ok())
+        .update_member_settings(ny.id, ZoneName::parse("America/New_York").ok(), None, None)
         .await
         .unwrap();
     world

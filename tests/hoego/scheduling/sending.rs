@@ -218,7 +218,7 @@ async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_memb
         .1;
     world
         .store
-        .set_member_paused_until(bob.id, Some(friday_5pm() + Duration::days(7)))
+        .set_paused_until(bob.id, Some(friday_5pm() + Duration::days(7)))
         .await
         .unwrap();
 

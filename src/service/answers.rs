@@ -1,0 +1,205 @@
+//! Answering a round: opening its form (again, to edit), skipping it, and committing a
+//! submitted form all at once before saying it is saved.
+
+use std::collections::HashMap;
+
+use tracing::Instrument;
+
+use super::asker::Asker;
+use super::dispatch::SubmitOutcome;
+use super::error::ServiceError;
+use super::forms::answer_form;
+use super::reply::{Action, Reply};
+use super::rounds::{Pick, RoundForm};
+use super::{Actor, Service};
+use crate::domain::ids::DeliveryId;
+use crate::domain::state::DeliveryStatus;
+use crate::domain::visibility::Visibility;
+use crate::store::DeliveryRound;
+
+impl Service {
+    /// `answer [schedule]`: the form of the open round (filled with earlier answers).
+    pub(crate) async fn answer(
+        &self,
+        asker: &Asker,
+        schedule: Option<&str>,
+    ) -> Result<Reply, ServiceError> {
+        match self.pick_open(asker, schedule, "answer", |_| true).await? {
+            Pick::One(delivery) => {
+                self.form_reply(asker, self.with_template(asker, delivery)?)
+                    .await
+            }
+            Pick::Choose(reply) => Ok(reply),
+            Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
+        }
+    }
+
+    /// `edit [schedule]`: the form of an answered open round, filled with the answers.
+    pub(crate) async fn edit(
+        &self,
+        asker: &Asker,
+        schedule: Option<&str>,
+    ) -> Result<Reply, ServiceError> {
+        let answered = |d: &DeliveryRound| d.status == DeliveryStatus::Answered;
+        match self.pick_open(asker, schedule, "edit", answered).await? {
+            Pick::One(delivery) => {
+                self.form_reply(asker, self.with_template(asker, delivery)?)
+                    .await
+            }
+            Pick::Choose(reply) => Ok(reply),
+            Pick::Nothing => match self.pick_open(asker, schedule, "answer", |_| true).await? {
+                Pick::One(open) => Err(ServiceError::User(
+                    asker.t("answer.nothing_to_edit", &[("schedule", open.name())]),
+                )),
+                _ => Err(self.nothing_open(asker, schedule).await),
+            },
+        }
+    }
+
+    /// `skip [schedule]`: marks the open round skipped.
+    pub(crate) async fn skip(
+        &self,
+        asker: &Asker,
+        schedule: Option<&str>,
+    ) -> Result<Reply, ServiceError> {
+        match self.pick_open(asker, schedule, "skip", |_| true).await? {
+            Pick::One(delivery) => self.skip_delivery(asker, delivery.delivery_id).await,
+            Pick::Choose(reply) => Ok(reply),
+            Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
+        }
+    }
+
+    /// Skips one delivery (the Skip button, or `skip`).
+    pub(crate) async fn skip_delivery(
+        &self,
+        asker: &Asker,
+        delivery: DeliveryId,
+    ) -> Result<Reply, ServiceError> {
+        let round = self.round_form(asker, delivery).await?;
+        self.ensure_open(asker, &round)?;
+        if round.delivery.status == DeliveryStatus::Answered {
+            let name = round.delivery.name();
+            return Err(ServiceError::User(
+                asker.t("answer.already_answered", &[("schedule", name)]),
+            ));
+        }
+        if !self.store.skip_delivery(delivery, self.clock.now()).await? {
+            return Err(self.closed(asker, &round.delivery));
+        }
+        Ok(Reply::text(asker.t(
+            "answer.skipped",
+            &[("schedule", round.delivery.name())],
+        )))
+    }
+
+    /// The form of one delivery (the Answer and Edit buttons).
+    pub(crate) async fn open_form(
+        &self,
+        asker: &Asker,
+        delivery: DeliveryId,
+    ) -> Result<Reply, ServiceError> {
+        let round = self.round_form(asker, delivery).await?;
+        self.form_reply(asker, round).await
+    }
+
+    async fn form_reply(&self, asker: &Asker, round: RoundForm) -> Result<Reply, ServiceError> {
+        self.ensure_open(asker, &round)?;
+        let earlier = self
+            .store
+            .delivery_answers(round.delivery.delivery_id)
+            .await?;
+        let values: HashMap<String, String> = earlier
+            .into_iter()
+            .map(|a| (a.question_id, a.value))
+            .collect();
+        let mut blocks = vec![format!(
+            "**{}**\n{}",
+            round.title(asker),
+            asker.t(
+                "prompt.closes",
+                &[("when", &asker.when(round.delivery.closes_at))]
+            )
+        )];
+        blocks.extend(visibility_hints(asker, &round));
+        Ok(Reply {
+            blocks,
+            form: Some(answer_form(asker, &round, &values, &Vec::new())),
+            ..Reply::default()
+        })
+    }
+
+    /// Checks and commits a submitted answer form (`answer:<delivery>`).
+    pub async fn submit(
+        &self,
+        actor: &Actor,
+        form_id: &str,
+        values: Vec<(String, String)>,
+    ) -> SubmitOutcome {
+        let span = tracing::info_span!("submit", form = form_id, user = %actor.user_id);
+        self.submit_form(actor, form_id, values)
+            .instrument(span)
+            .await
+    }
+
+    fn ensure_open(&self, asker: &Asker, round: &RoundForm) -> Result<(), ServiceError> {
+        if round.delivery.is_open(self.clock.now()) {
+            Ok(())
+        } else {
+            Err(self.closed(asker, &round.delivery))
+        }
+    }
+
+    /// "That round closed at …".
+    pub(crate) fn closed(&self, asker: &Asker, delivery: &DeliveryRound) -> ServiceError {
+        let when = asker.when(delivery.closes_at);
+        let name = delivery.name();
+        ServiceError::User(asker.t(
+            "answer.round_closed",
+            &[("schedule", name), ("when", &when)],
+        ))
+    }
+
+    /// Why there is nothing to answer: the latest round closed (when it is the one meant), or
+    /// there is no open round (of that name).
+    async fn nothing_open(&self, asker: &Asker, schedule: Option<&str>) -> ServiceError {
+        let now = self.clock.now();
+        let latest = self.store.latest_delivery(asker.member.id, now).await;
+        let meant =
+            |d: &DeliveryRound| schedule.is_none_or(|name| d.name().eq_ignore_ascii_case(name));
+        match latest {
+            Ok(Some(delivery)) if meant(&delivery) && !delivery.is_open(now) => {
+                self.closed(asker, &delivery)
+            }
+            Err(error) => error.into(),
+            _ => match schedule {
+                Some(name) => {
+                    ServiceError::User(asker.t("answer.nothing_open_named", &[("schedule", name)]))
+                }
+                None => ServiceError::User(asker.t("answer.nothing_open", &[])),
+            },
+        }
+    }
+}
+
+/// The "private answers are only yours" and "anonymous answers carry no name" notes, for the
+/// questions of the round that default to them.
+fn visibility_hints(asker: &Asker, round: &RoundForm) -> Vec<String> {
+    let has = |v: Visibility| round.template.questions.iter().any(|q| q.visibility == v);
+    let mut hints = Vec::new();
+    if has(Visibility::Private) {
+        hints.push(asker.t("prompt.private_hint", &[]));
+    }
+    if has(Visibility::Anonymous) {
+        hints.push(asker.t("prompt.anonymous_hint", &[]));
+    }
+    hints
+}
+
+/// The Edit button for a saved round.
+pub(crate) fn edit_action(asker: &Asker, delivery: DeliveryId) -> Action {
+    Action {
+        id: format!("edit:{delivery}"),
+        label: asker.t("button.edit", &[]),
+        primary: false,
+    }
+}

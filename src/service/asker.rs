@@ -1,0 +1,50 @@
+//! Who a use case is serving, once identified: their team and member rows, with their language
+//! and time zone at hand for every message.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::i18n::t;
+use crate::domain::lang::Lang;
+use crate::domain::team::{Member, Team};
+use crate::domain::zone::ZoneName;
+
+/// The identified person behind a command.
+#[derive(Debug, Clone)]
+pub struct Asker {
+    /// Their team.
+    pub team: Team,
+    /// Their member row.
+    pub member: Member,
+}
+
+impl Asker {
+    /// The language they read.
+    pub fn lang(&self) -> Lang {
+        self.member.language
+    }
+
+    /// Their time zone: their own, or the team's.
+    pub fn zone(&self) -> ZoneName {
+        self.member.time_zone.unwrap_or(self.team.time_zone)
+    }
+
+    /// A catalog message in their language.
+    pub fn t(&self, id: &str, args: &[(&str, &str)]) -> String {
+        t(self.lang(), id, args)
+    }
+
+    /// An instant as their local wall-clock time, e.g. `2026-12-04 17:00 Asia/Seoul`.
+    pub fn when(&self, at: DateTime<Utc>) -> String {
+        let zone = self.zone();
+        format!(
+            "{} {}",
+            at.with_timezone(&zone.tz()).format("%Y-%m-%d %H:%M"),
+            zone.name()
+        )
+    }
+
+    /// Today's date in their time zone.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        now.with_timezone(&self.zone().tz()).date_naive()
+    }
+}

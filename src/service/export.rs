@@ -1,0 +1,205 @@
+//! `export`: everything the member wrote, as a Markdown file to read and a JSON file to keep,
+//! with dates, the questions as asked, visibility and every earlier version of edited answers.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use super::Service;
+use super::asker::Asker;
+use super::error::ServiceError;
+use super::reply::{Attachment, Reply};
+use crate::domain::ids::TemplateVersionId;
+use crate::domain::template::{PlaceholderValues, Template};
+use crate::store::{AnswerRecord, MemberExport};
+
+impl Service {
+    /// `export`: the member's answers as `hoego-export.md` and `hoego-export.json`.
+    pub(crate) async fn export(&self, asker: &Asker) -> Result<Reply, ServiceError> {
+        let data = self.store.member_export(asker.member.id).await?;
+        let (Some(first), Some(last)) = (data.answers.first(), data.answers.last()) else {
+            return Ok(Reply::text(asker.t("export.empty", &[])));
+        };
+        let now = self.clock.now();
+        let templates = parse_templates(&data.templates);
+        let count = data.answers.len().to_string();
+        let (from, to) = (
+            first.occurrence_local.date().to_string(),
+            last.occurrence_local.date().to_string(),
+        );
+        let text = asker.t(
+            "export.ready",
+            &[("count", &count), ("from", &from), ("to", &to)],
+        );
+        let json = serde_json::to_vec_pretty(&to_json(asker, &data, &templates, now))
+            .map_err(anyhow::Error::from)?;
+        Ok(Reply {
+            attachments: vec![
+                attachment(
+                    "hoego-export.md",
+                    "text/markdown",
+                    markdown(asker, &data, &templates, now).into_bytes(),
+                ),
+                attachment("hoego-export.json", "application/json", json),
+            ],
+            ..Reply::text(text)
+        })
+    }
+}
+
+fn attachment(filename: &str, content_type: &str, bytes: Vec<u8>) -> Attachment {
+    Attachment {
+        filename: filename.into(),
+        content_type: content_type.into(),
+        bytes,
+    }
+}
+
+type Templates = BTreeMap<TemplateVersionId, Template>;
+
+fn parse_templates(sources: &BTreeMap<TemplateVersionId, String>) -> Templates {
+    sources
+        .iter()
+        .filter_map(|(id, source)| {
+            let name = format!("template version {id}");
+            Template::from_toml(&name, source).ok().map(|t| (*id, t))
+        })
+        .collect()
+}
+
+/// The question as it was asked, in the member's language (its id when unreadable).
+fn question_text(asker: &Asker, templates: &Templates, answer: &AnswerRecord) -> String {
+    let values =
+        PlaceholderValues::from_occurrence(answer.occurrence_local.date(), asker.team.name.clone());
+    templates
+        .get(&answer.template_id)
+        .and_then(|t| {
+            t.questions
+                .iter()
+                .find(|q| q.id.as_str() == answer.question_id)
+        })
+        .map(|q| q.text.filled(&values).get(asker.lang()).to_string())
+        .unwrap_or_else(|| answer.question_id.clone())
+}
+
+fn round_name(answer: &AnswerRecord) -> &str {
+    answer
+        .schedule_name
+        .as_deref()
+        .unwrap_or(&answer.template_key)
+}
+
+fn markdown(
+    asker: &Asker,
+    data: &MemberExport,
+    templates: &Templates,
+    now: DateTime<Utc>,
+) -> String {
+    let name = asker.member.display_name.as_str();
+    let mut out = format!(
+        "# {}\n\n{}\n",
+        asker.t(
+            "export.md_title",
+            &[("name", name), ("team", &asker.team.name)]
+        ),
+        asker.t("export.md_exported", &[("when", &asker.when(now))]),
+    );
+    let mut current_round = None;
+    for answer in &data.answers {
+        let round = (round_name(answer), answer.occurrence_local);
+        if current_round != Some(round) {
+            out.push_str(&format!("\n## {} · {}\n", round.0, round.1.date()));
+            current_round = Some(round);
+        }
+        out.push_str(&answer_markdown(asker, templates, answer));
+    }
+    if !data.resolutions.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            asker.t("export.md_resolutions", &[])
+        ));
+        for r in &data.resolutions {
+            let visibility = asker.t(&format!("visibility.{}", r.visibility.as_str()), &[]);
+            out.push_str(&format!(
+                "- {} — {} ({visibility})\n",
+                r.text,
+                r.status.as_str()
+            ));
+        }
+    }
+    out
+}
+
+fn answer_markdown(asker: &Asker, templates: &Templates, answer: &AnswerRecord) -> String {
+    let visibility = asker.t(&format!("visibility.{}", answer.visibility.as_str()), &[]);
+    let meta = asker.t(
+        "export.md_meta",
+        &[
+            ("visibility", &visibility),
+            ("created", &asker.when(answer.created_at)),
+            ("updated", &asker.when(answer.updated_at)),
+        ],
+    );
+    let mut out = format!(
+        "\n### {}\n\n{}\n\n_{meta}_\n",
+        question_text(asker, templates, answer),
+        quoted(&answer.value)
+    );
+    if !answer.history.is_empty() {
+        out.push_str(&format!("\n{}\n\n", asker.t("export.md_history", &[])));
+        for old in &answer.history {
+            let value = old.value.replace('\n', " / ");
+            out.push_str(&format!("- {}: {value}\n", asker.when(old.replaced_at)));
+        }
+    }
+    out
+}
+
+/// An answer's text as a Markdown block quote, so its own Markdown cannot break the file.
+fn quoted(value: &str) -> String {
+    value
+        .lines()
+        .map(|line| format!("> {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn to_json(asker: &Asker, data: &MemberExport, templates: &Templates, now: DateTime<Utc>) -> Value {
+    let answers: Vec<Value> = data
+        .answers
+        .iter()
+        .map(|a| {
+            json!({
+                "round": { "name": round_name(a), "template": a.template_key,
+                           "occurrence_local": a.occurrence_local },
+                "question_id": a.question_id,
+                "question": question_text(asker, templates, a),
+                "value": a.value,
+                "visibility": a.visibility,
+                "created_at": a.created_at,
+                "updated_at": a.updated_at,
+                "history": a.history.iter().map(|h| json!({
+                    "value": h.value, "visibility": h.visibility, "replaced_at": h.replaced_at,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let resolutions: Vec<Value> = data
+        .resolutions
+        .iter()
+        .map(|r| {
+            json!({ "text": r.text, "visibility": r.visibility,
+                         "status": r.status.as_str(), "created_at": r.created_at })
+        })
+        .collect();
+    let member = &asker.member;
+    json!({
+        "exported_at": now,
+        "member": { "display_name": member.display_name, "user_id": member.user_id,
+                    "team": asker.team.name, "time_zone": asker.zone().name(),
+                    "language": member.language },
+        "answers": answers,
+        "resolutions": resolutions,
+    })
+}

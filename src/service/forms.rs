@@ -1,0 +1,81 @@
+//! The answer form of a round: one field per question in the reader's language, holding an
+//! earlier answer or what was just typed, and the reason a refused field was refused.
+
+use std::collections::HashMap;
+
+use super::asker::Asker;
+use super::reply::{Form, FormField};
+use super::rounds::RoundForm;
+use crate::domain::answer::FormErrors;
+use crate::domain::template::{Question, QuestionKind};
+
+/// The most characters a scale answer such as `3/5` or `3점` takes.
+const SCALE_INPUT_LEN: usize = 5;
+
+/// The form id for answering a delivery.
+pub fn form_id(round: &RoundForm) -> String {
+    format!("answer:{}", round.delivery.delivery_id)
+}
+
+/// The form of `round`, each field starting with `values[question id]` when there is one and
+/// carrying its error from `errors`.
+pub fn answer_form(
+    asker: &Asker,
+    round: &RoundForm,
+    values: &HashMap<String, String>,
+    errors: &FormErrors,
+) -> Form {
+    let fields = round
+        .template
+        .questions
+        .iter()
+        .map(|question| FormField {
+            id: question.id.to_string(),
+            label: round.label(asker, question),
+            kind: question.kind.clone(),
+            max_len: input_len(question),
+            required: question.required,
+            value: values.get(question.id.as_str()).cloned(),
+            error: errors
+                .iter()
+                .find(|(id, _)| id == &question.id)
+                .map(|(_, error)| error.message(asker.lang())),
+        })
+        .collect();
+    Form {
+        id: form_id(round),
+        title: round.title(asker),
+        fields,
+    }
+}
+
+/// The most characters the field takes.
+fn input_len(question: &Question) -> usize {
+    match question.kind {
+        QuestionKind::Scale { .. } => SCALE_INPUT_LEN,
+        _ => question.max_len,
+    }
+}
+
+/// The submitted texts, labelled with their questions where known, for a reply that must
+/// give them back (nothing typed is ever lost).
+pub fn typed_text(round: Option<(&Asker, &RoundForm)>, values: &[(String, String)]) -> String {
+    values
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(id, value)| {
+            let label = round
+                .and_then(|(asker, round)| {
+                    let question = round
+                        .template
+                        .questions
+                        .iter()
+                        .find(|q| q.id.as_str() == id)?;
+                    Some(round.label(asker, question))
+                })
+                .unwrap_or_else(|| id.clone());
+            format!("**{label}**\n{value}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}

@@ -1,0 +1,146 @@
+//! Finding the round a member means: their open deliveries, narrowed by a schedule name, and
+//! the questions of the template version the round asked, placeholders filled.
+
+use anyhow::Context;
+
+use super::Service;
+use super::asker::Asker;
+use super::error::ServiceError;
+use super::reply::{Action, Reply};
+use crate::domain::ids::DeliveryId;
+use crate::domain::template::{PlaceholderValues, Question, Template};
+use crate::store::DeliveryRound;
+
+/// A delivery with the questions its round asks.
+#[derive(Debug, Clone)]
+pub struct RoundForm {
+    /// The delivery and its round.
+    pub delivery: DeliveryRound,
+    /// The template version the round asked.
+    pub template: Template,
+    /// Placeholder values from the round's occurrence.
+    pub values: PlaceholderValues,
+}
+
+impl RoundForm {
+    /// A question's text in the asker's language, placeholders filled.
+    pub fn label(&self, asker: &Asker, question: &Question) -> String {
+        question
+            .text
+            .filled(&self.values)
+            .get(asker.lang())
+            .to_string()
+    }
+
+    /// The round's title: template name and occurrence date.
+    pub fn title(&self, asker: &Asker) -> String {
+        let name = self.template.name.filled(&self.values);
+        format!(
+            "{} · {}",
+            name.get(asker.lang()),
+            self.delivery.occurrence_local.date()
+        )
+    }
+}
+
+/// Which open delivery a command is about.
+pub enum Pick {
+    /// Exactly this one.
+    One(DeliveryRound),
+    /// Several fit: the reply asks which.
+    Choose(Reply),
+    /// None is open.
+    Nothing,
+}
+
+impl Service {
+    /// The open delivery `asker` means: of the named schedule (most recent when several), or
+    /// the only open one; with several and no name, a reply asking which (`verb` buttons).
+    pub(crate) async fn pick_open(
+        &self,
+        asker: &Asker,
+        schedule: Option<&str>,
+        verb: &str,
+        keep: impl Fn(&DeliveryRound) -> bool,
+    ) -> Result<Pick, ServiceError> {
+        let now = self.clock.now();
+        let open = self.store.open_deliveries(asker.member.id, now).await?;
+        let open: Vec<DeliveryRound> = open.into_iter().filter(|d| keep(d)).collect();
+        let Some(name) = schedule else {
+            return Ok(match open.len() {
+                0 => Pick::Nothing,
+                1 => Pick::One(open.into_iter().next().expect("one")),
+                _ => Pick::Choose(choose(asker, &open, verb)),
+            });
+        };
+        let named = open.iter().find(|d| d.name().eq_ignore_ascii_case(name));
+        match named {
+            Some(found) => Ok(Pick::One(found.clone())),
+            None if open.is_empty() => Ok(Pick::Nothing),
+            None => Err(ServiceError::User(asker.t(
+                "answer.no_open_named",
+                &[("schedule", name), ("open", &names(&open))],
+            ))),
+        }
+    }
+
+    /// One delivery of `asker` with its questions; a delivery of someone else is not found.
+    pub(crate) async fn round_form(
+        &self,
+        asker: &Asker,
+        delivery: DeliveryId,
+    ) -> Result<RoundForm, ServiceError> {
+        match self.store.delivery_round(delivery).await? {
+            Some(found) if found.member_id == asker.member.id => self.with_template(asker, found),
+            _ => Err(ServiceError::User(asker.t("answer.not_found", &[]))),
+        }
+    }
+
+    /// Reads the round's stored template version.
+    pub(crate) fn with_template(
+        &self,
+        asker: &Asker,
+        delivery: DeliveryRound,
+    ) -> Result<RoundForm, ServiceError> {
+        let source = format!("template version {}", delivery.template_id);
+        let template = Template::from_toml(&source, &delivery.template_source)
+            .with_context(|| format!("the stored {source} does not load"))?;
+        let values = PlaceholderValues::from_occurrence(
+            delivery.occurrence_local.date(),
+            asker.team.name.clone(),
+        );
+        Ok(RoundForm {
+            delivery,
+            template,
+            values,
+        })
+    }
+}
+
+/// The names of open rounds, for messages.
+fn names(open: &[DeliveryRound]) -> String {
+    let mut names: Vec<&str> = open.iter().map(DeliveryRound::name).collect();
+    names.dedup();
+    names.join(", ")
+}
+
+/// "Which one?", with a button per open round.
+fn choose(asker: &Asker, open: &[DeliveryRound], verb: &str) -> Reply {
+    let example = open.first().map_or("", DeliveryRound::name);
+    let text = asker.t(
+        "answer.choose_schedule",
+        &[("schedules", &names(open)), ("example", example)],
+    );
+    let actions = open
+        .iter()
+        .map(|d| Action {
+            id: format!("{verb}:{}", d.delivery_id),
+            label: format!("{} · {}", d.name(), d.occurrence_local.date()),
+            primary: false,
+        })
+        .collect();
+    Reply {
+        actions,
+        ..Reply::text(text)
+    }
+}

@@ -1,0 +1,177 @@
+//! Committing a submitted answer form: every field checked first (all-or-nothing, each refused
+//! field with its reason), then every answer written in one transaction, and only then "saved".
+//! When it cannot be saved, the reply gives back everything that was typed.
+
+use std::collections::HashMap;
+
+use super::answers::edit_action;
+use super::asker::Asker;
+use super::dispatch::{SubmitOutcome, fallback_lang};
+use super::error::ServiceError;
+use super::forms::{answer_form, typed_text};
+use super::i18n::t;
+use super::reply::Reply;
+use super::rounds::RoundForm;
+use super::{Actor, Service};
+use crate::domain::answer::{AnswerValue, validate_form};
+use crate::domain::ids::DeliveryId;
+use crate::domain::lang::Lang;
+use crate::domain::state::DeliveryStatus;
+use crate::domain::template::{QuestionId, QuestionKind};
+use crate::store::{AnswerWrite, SavedAnswers};
+
+impl Service {
+    pub(super) async fn submit_form(
+        &self,
+        actor: &Actor,
+        form_id: &str,
+        values: Vec<(String, String)>,
+    ) -> SubmitOutcome {
+        let asker = match self.asker(actor).await {
+            Ok(asker) => asker,
+            Err(error) => return not_saved(&error, fallback_lang(self, actor), None, &values),
+        };
+        let round = match self.submitted_round(&asker, form_id).await {
+            Ok(round) => round,
+            Err(error) => return not_saved(&error, asker.lang(), None, &values),
+        };
+        match self.commit(&asker, &round, &values).await {
+            Ok(outcome) => outcome,
+            Err(error) => not_saved(&error, asker.lang(), Some((&asker, &round)), &values),
+        }
+    }
+
+    async fn submitted_round(
+        &self,
+        asker: &Asker,
+        form_id: &str,
+    ) -> Result<RoundForm, ServiceError> {
+        let delivery = form_id
+            .strip_prefix("answer:")
+            .and_then(|id| id.parse::<i64>().ok())
+            .ok_or_else(|| ServiceError::User(asker.t("answer.not_found", &[])))?;
+        let round = self.round_form(asker, DeliveryId(delivery)).await?;
+        if round.delivery.is_open(self.clock.now()) {
+            Ok(round)
+        } else {
+            Err(self.closed(asker, &round.delivery))
+        }
+    }
+
+    async fn commit(
+        &self,
+        asker: &Asker,
+        round: &RoundForm,
+        values: &[(String, String)],
+    ) -> Result<SubmitOutcome, ServiceError> {
+        let writes = match checked(round, values) {
+            Ok(writes) => writes,
+            Err(errors) => {
+                let typed: HashMap<String, String> = values.iter().cloned().collect();
+                return Ok(SubmitOutcome::Invalid(answer_form(
+                    asker, round, &typed, &errors,
+                )));
+            }
+        };
+        let delivery = &round.delivery;
+        let saved = self
+            .store
+            .save_answers(
+                delivery.delivery_id,
+                asker.member.id,
+                &writes,
+                self.clock.now(),
+            )
+            .await?
+            .ok_or_else(|| self.closed(asker, &round.delivery))?;
+        tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
+        Ok(SubmitOutcome::Saved(saved_reply(asker, round, saved)))
+    }
+}
+
+/// The answers to write, or every field's error.
+fn checked(
+    round: &RoundForm,
+    values: &[(String, String)],
+) -> Result<Vec<AnswerWrite>, crate::domain::answer::FormErrors> {
+    let questions = &round.template.questions;
+    let raws: Vec<(QuestionId, String)> = values
+        .iter()
+        .filter_map(|(id, value)| {
+            let question = questions.iter().find(|q| q.id.as_str() == id)?;
+            Some((question.id.clone(), value.clone()))
+        })
+        .collect();
+    let answers = validate_form(questions, &raws)?;
+    Ok(answers
+        .into_iter()
+        .filter_map(|(id, value)| {
+            let question = round.template.question(&id)?;
+            let resolutions = match (&question.kind, &value) {
+                (QuestionKind::List { resolutions: true }, Some(AnswerValue::List(items))) => {
+                    Some(items.clone())
+                }
+                (QuestionKind::List { resolutions: true }, None) => Some(Vec::new()),
+                _ => None,
+            };
+            Some(AnswerWrite {
+                question_id: id.to_string(),
+                value: value.as_ref().map(AnswerValue::to_storage),
+                visibility: question.visibility,
+                resolutions,
+            })
+        })
+        .collect())
+}
+
+fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
+    let count = (saved.created + saved.updated + saved.unchanged).to_string();
+    let edited = round.delivery.status == DeliveryStatus::Answered;
+    let id = if edited || saved.updated + saved.cleared > 0 {
+        "answer.updated"
+    } else {
+        "answer.saved"
+    };
+    let delivery = &round.delivery;
+    let text = [
+        asker.t(id, &[("count", &count), ("schedule", delivery.name())]),
+        asker.t(
+            "answer.edit_until",
+            &[("when", &asker.when(delivery.closes_at))],
+        ),
+    ];
+    Reply {
+        actions: vec![edit_action(asker, delivery.delivery_id)],
+        ..Reply::text(text.join(" "))
+    }
+}
+
+/// The outcome when nothing could be saved: the reason, then everything that was typed.
+fn not_saved(
+    error: &ServiceError,
+    lang: Lang,
+    round: Option<(&Asker, &RoundForm)>,
+    values: &[(String, String)],
+) -> SubmitOutcome {
+    let typed = typed_text(round, values);
+    match error {
+        ServiceError::Unavailable(cause) => {
+            tracing::warn!(error = %cause, "database unreachable; answers given back");
+            let text = t(lang, "error.database_unavailable", &[("text", &typed)]);
+            SubmitOutcome::Unavailable {
+                reply: Reply::text(text),
+            }
+        }
+        other => {
+            let mut blocks = vec![other.message(lang)];
+            if !typed.is_empty() {
+                blocks.push(t(lang, "answer.given_back", &[]));
+                blocks.push(typed);
+            }
+            SubmitOutcome::Refused(Reply {
+                blocks,
+                ..Reply::default()
+            })
+        }
+    }
+}

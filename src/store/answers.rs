@@ -1,0 +1,272 @@
+//! Answers: writing a whole submission in one transaction (edits keep the previous text in
+//! `answer_history`, resolution lists become `resolutions` rows), reading a delivery's answers,
+//! and changing who may read them.
+
+use chrono::{DateTime, Utc};
+
+use super::rows::BeginWrite;
+use super::rows::RowExt;
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{AnswerId, DeliveryId, MemberId};
+use crate::domain::visibility::Visibility;
+
+/// One answer of a submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerWrite {
+    /// The question's id in the round's template.
+    pub question_id: String,
+    /// The text to store ([`crate::domain::answer::AnswerValue::to_storage`]); `None` clears an
+    /// earlier answer to an optional question.
+    pub value: Option<String>,
+    /// Who may read a new answer; an edit keeps the answer's current visibility.
+    pub visibility: Visibility,
+    /// `Some(items)` for a list marked `resolutions`: the items to track.
+    pub resolutions: Option<Vec<String>>,
+}
+
+/// What a submission changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SavedAnswers {
+    /// Answers written for the first time.
+    pub created: usize,
+    /// Answers whose text changed (the old text went to history).
+    pub updated: usize,
+    /// Answers given again with the same text.
+    pub unchanged: usize,
+    /// Earlier answers removed because the optional question was left empty.
+    pub cleared: usize,
+}
+
+/// An answer as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    /// Row id.
+    pub id: AnswerId,
+    /// The question's id.
+    pub question_id: String,
+    /// The stored text.
+    pub value: String,
+    /// Who may read it.
+    pub visibility: Visibility,
+}
+
+/// What writing one answer did.
+enum Written {
+    Created,
+    Updated,
+    Unchanged,
+    Cleared,
+    Nothing,
+}
+
+/// Removes an earlier answer to `$question` (and its resolutions) inside the transaction `$tx`;
+/// evaluates to `Result<Written, sqlx::Error>`.
+macro_rules! clear_answer {
+    ($tx:expr, $delivery:expr, $question:expr) => {
+        async {
+            let resolutions = "DELETE FROM resolutions WHERE answer_id IN
+                (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
+            let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
+            let mut gone = 0;
+            for sql in [resolutions, answer] {
+                gone = sqlx::query(sql)
+                    .bind($delivery)
+                    .bind($question)
+                    .execute(&mut *$tx)
+                    .await?
+                    .rows_affected();
+            }
+            Ok::<Written, sqlx::Error>(if gone > 0 {
+                Written::Cleared
+            } else {
+                Written::Nothing
+            })
+        }
+    };
+}
+
+/// Writes `$value` as the answer to `$answer.question_id` inside the transaction `$tx`, the
+/// previous text going to history; evaluates to `Result<(Written, Option<(answer id,
+/// visibility)>), sqlx::Error>`, the id only when something was written.
+macro_rules! upsert_answer {
+    ($tx:expr, $delivery:expr, $answer:expr, $value:expr, $now:expr) => {
+        async {
+            let history = "INSERT INTO answer_history (answer_id, value, visibility, replaced_at)
+                SELECT id, value, visibility, $4 FROM answers
+                WHERE delivery_id = $1 AND question_id = $2 AND value <> $3";
+            let upsert = "INSERT INTO answers (delivery_id, question_id, value, visibility,
+                    created_at, updated_at)
+                VALUES ($1, $2, $3, $5, $4, $4)
+                ON CONFLICT (delivery_id, question_id) DO UPDATE
+                  SET value = excluded.value, updated_at = excluded.updated_at
+                  WHERE answers.value <> excluded.value
+                RETURNING id, visibility";
+            let kept = sqlx::query(history)
+                .bind($delivery)
+                .bind(&$answer.question_id)
+                .bind($value)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+            let written: Option<(i64, String)> = sqlx::query_as(upsert)
+                .bind($delivery)
+                .bind(&$answer.question_id)
+                .bind($value)
+                .bind($now)
+                .bind($answer.visibility.as_str())
+                .fetch_optional(&mut *$tx)
+                .await?;
+            let outcome = match (&written, kept) {
+                (None, _) => Written::Unchanged,
+                (Some(_), 0) => Written::Created,
+                (Some(_), _) => Written::Updated,
+            };
+            Ok::<_, sqlx::Error>((outcome, written))
+        }
+    };
+}
+
+/// Replaces the resolutions that came from answer `$answer_id` with `$items`, inside `$tx`.
+macro_rules! replace_resolutions {
+    ($tx:expr, $member:expr, $answer_id:expr, $visibility:expr, $items:expr, $now:expr) => {
+        async {
+            sqlx::query("DELETE FROM resolutions WHERE answer_id = $1")
+                .bind($answer_id)
+                .execute(&mut *$tx)
+                .await?;
+            let insert = "INSERT INTO resolutions (member_id, answer_id, position, text,
+                    visibility, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $6)";
+            for (position, item) in $items.iter().enumerate() {
+                sqlx::query(insert)
+                    .bind($member)
+                    .bind($answer_id)
+                    .bind(i32::try_from(position).unwrap_or(i32::MAX))
+                    .bind(item)
+                    .bind($visibility)
+                    .bind($now)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+
+/// Writes one answer of a submission inside `$tx`; evaluates to `Result<Written, _>`.
+macro_rules! write_answer {
+    ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
+        async {
+            let Some(value) = &$answer.value else {
+                return clear_answer!($tx, $delivery.0, &$answer.question_id).await;
+            };
+            let (outcome, written) = upsert_answer!($tx, $delivery.0, $answer, value, $now).await?;
+            if let (Some((answer_id, visibility)), Some(items)) = (written, &$answer.resolutions) {
+                replace_resolutions!($tx, $member.0, answer_id, &visibility, items, $now).await?;
+            }
+            Ok::<Written, sqlx::Error>(outcome)
+        }
+    };
+}
+
+impl Store {
+    /// Writes every answer of one submission and marks the delivery answered, all in one
+    /// transaction. `Ok(None)` when the delivery no longer takes answers (its round closed),
+    /// in which case nothing is written.
+    pub async fn save_answers(
+        &self,
+        delivery: DeliveryId,
+        member: MemberId,
+        answers: &[AnswerWrite],
+        now: DateTime<Utc>,
+    ) -> Result<Option<SavedAnswers>, StoreError> {
+        let claim = "UPDATE deliveries SET status = 'answered', finished_at = $2
+                     WHERE id = $1 AND member_id = $3 AND closes_at > $2 AND status <> 'missed'
+                       AND EXISTS (SELECT 1 FROM rounds r
+                                   WHERE r.id = deliveries.round_id AND r.status = 'open')";
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let open = sqlx::query(claim)
+                .bind(delivery.0)
+                .bind(now)
+                .bind(member.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if open == 0 {
+                return Ok(None);
+            }
+            let mut saved = SavedAnswers::default();
+            for answer in answers {
+                match write_answer!(tx, delivery, member, answer, now).await? {
+                    Written::Created => saved.created += 1,
+                    Written::Updated => saved.updated += 1,
+                    Written::Unchanged => saved.unchanged += 1,
+                    Written::Cleared => saved.cleared += 1,
+                    Written::Nothing => {}
+                }
+            }
+            tx.commit().await?;
+            Ok(Some(saved))
+        })
+    }
+
+    /// The answers given in one delivery, in the order they were first written.
+    pub async fn delivery_answers(
+        &self,
+        delivery: DeliveryId,
+    ) -> Result<Vec<StoredAnswer>, StoreError> {
+        let sql = "SELECT id, question_id, value, visibility FROM answers
+                   WHERE delivery_id = $1 ORDER BY id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql).bind(delivery.0).fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(StoredAnswer {
+                        id: AnswerId(row.int("id")?),
+                        question_id: row.text("question_id")?,
+                        value: row.text("value")?,
+                        visibility: row.word("visibility")?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Sets who may read the answers of a delivery (one question's, or all with `None`) and of
+    /// the resolutions that came from them; returns how many answers it changed.
+    pub async fn set_answer_visibility(
+        &self,
+        delivery: DeliveryId,
+        question: Option<&str>,
+        visibility: Visibility,
+        now: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let answers = "UPDATE answers SET visibility = $3, updated_at = $4
+                       WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2)";
+        let resolutions = "UPDATE resolutions SET visibility = $3, updated_at = $4
+                           WHERE answer_id IN (SELECT id FROM answers
+                                 WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2))";
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let changed = sqlx::query(answers)
+                .bind(delivery.0)
+                .bind(question)
+                .bind(visibility.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query(resolutions)
+                .bind(delivery.0)
+                .bind(question)
+                .bind(visibility.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(changed)
+        })
+    }
+}

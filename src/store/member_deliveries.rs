@@ -1,0 +1,180 @@
+//! A member's deliveries as the conversation use cases see them: which rounds they may answer
+//! now, one delivery with its round and template, and marking a delivery skipped.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use sqlx::AssertSqlSafe;
+
+use super::rows::RowExt;
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{DeliveryId, MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::state::{DeliveryStatus, RoundStatus};
+
+/// One member's delivery together with its round and the template version the round asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeliveryRound {
+    /// The delivery.
+    pub delivery_id: DeliveryId,
+    /// Who was asked.
+    pub member_id: MemberId,
+    /// The round.
+    pub round_id: RoundId,
+    /// The delivery's state.
+    pub status: DeliveryStatus,
+    /// The round's state.
+    pub round_status: RoundStatus,
+    /// When this member's window closes.
+    pub closes_at: DateTime<Utc>,
+    /// The round's occurrence as local wall-clock time (placeholders come from its date).
+    pub occurrence_local: NaiveDateTime,
+    /// The schedule's name, or `None` for a one-off round.
+    pub schedule_name: Option<String>,
+    /// The stored template version.
+    pub template_id: TemplateVersionId,
+    /// The template's key (`weekly`).
+    pub template_key: String,
+    /// The template's TOML source as stored when the round was made.
+    pub template_source: String,
+}
+
+impl DeliveryRound {
+    /// Whether answers are still taken at `now`.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.round_status == RoundStatus::Open
+            && self.closes_at > now
+            && self.status != DeliveryStatus::Missed
+    }
+
+    /// The name people use for the round: its schedule's, or its template's for a one-off.
+    pub fn name(&self) -> &str {
+        self.schedule_name.as_deref().unwrap_or(&self.template_key)
+    }
+}
+
+const DELIVERY_ROUND: &str = "SELECT d.id AS delivery_id, d.member_id, d.round_id, d.status,
+        r.status AS round_status, d.closes_at, r.occurrence_local, s.name AS schedule_name,
+        t.id AS template_id, t.key AS template_key, t.source AS template_source
+    FROM deliveries d
+    JOIN rounds r ON r.id = d.round_id
+    JOIN templates t ON t.id = r.template_id
+    LEFT JOIN schedules s ON s.id = r.schedule_id";
+
+impl Store {
+    /// The member's deliveries that take answers at `now` (due, round open, window not
+    /// closed), most recent occurrence first.
+    pub async fn open_deliveries(
+        &self,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DeliveryRound>, StoreError> {
+        let sql = format!(
+            "{DELIVERY_ROUND}
+             WHERE d.member_id = $1 AND r.status = 'open' AND d.closes_at > $2
+               AND d.due_at <= $2 AND d.status <> 'missed'
+             ORDER BY r.occurrence_local DESC, d.id DESC"
+        );
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(member.0)
+                .bind(now)
+                .fetch_all(pool)
+                .await?;
+            rows.iter().map(delivery_round_from).collect()
+        })
+    }
+
+    /// The member's most recent delivery that is already due, open or not (to say "that round
+    /// closed" rather than "nothing to answer").
+    pub async fn latest_delivery(
+        &self,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DeliveryRound>, StoreError> {
+        let sql = format!(
+            "{DELIVERY_ROUND} WHERE d.member_id = $1 AND d.due_at <= $2
+             ORDER BY d.due_at DESC, d.id DESC LIMIT 1"
+        );
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql))
+                .bind(member.0)
+                .bind(now)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(delivery_round_from).transpose()
+        })
+    }
+
+    /// One delivery with its round, or `None` when there is no such delivery.
+    pub async fn delivery_round(
+        &self,
+        delivery: DeliveryId,
+    ) -> Result<Option<DeliveryRound>, StoreError> {
+        let sql = format!("{DELIVERY_ROUND} WHERE d.id = $1");
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql))
+                .bind(delivery.0)
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(delivery_round_from).transpose()
+        })
+    }
+
+    /// Marks an open delivery skipped; `false` when it is no longer open (closed meanwhile).
+    pub async fn skip_delivery(
+        &self,
+        delivery: DeliveryId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let sql = "UPDATE deliveries SET status = 'skipped', finished_at = $2
+                   WHERE id = $1 AND closes_at > $2 AND status <> 'missed'
+                     AND EXISTS (SELECT 1 FROM rounds r
+                                 WHERE r.id = deliveries.round_id AND r.status = 'open')";
+        let done = on_pool!(self, |pool| sqlx::query(sql)
+            .bind(delivery.0)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))?;
+        Ok(done == 1)
+    }
+
+    /// Whether the team has any schedule (the console offers to set one up when not).
+    pub async fn team_has_schedules(&self, team: TeamId) -> Result<bool, StoreError> {
+        let sql = "SELECT COUNT(*) FROM schedules WHERE team_id = $1";
+        let count: i64 = on_pool!(self, |pool| sqlx::query_scalar(sql)
+            .bind(team.0)
+            .fetch_one(pool)
+            .await)?;
+        Ok(count > 0)
+    }
+
+    /// The name of one of the team's schedules (for a Join button carrying its id).
+    pub async fn schedule_name_of(
+        &self,
+        team: TeamId,
+        schedule: ScheduleId,
+    ) -> Result<Option<String>, StoreError> {
+        let sql = "SELECT name FROM schedules WHERE team_id = $1 AND id = $2";
+        let name: Option<String> = on_pool!(self, |pool| sqlx::query_scalar(sql)
+            .bind(team.0)
+            .bind(schedule.0)
+            .fetch_optional(pool)
+            .await)?;
+        Ok(name)
+    }
+}
+
+fn delivery_round_from(row: &impl RowExt) -> Result<DeliveryRound, StoreError> {
+    Ok(DeliveryRound {
+        delivery_id: DeliveryId(row.int("delivery_id")?),
+        member_id: MemberId(row.int("member_id")?),
+        round_id: RoundId(row.int("round_id")?),
+        status: row.word("status")?,
+        round_status: row.word("round_status")?,
+        closes_at: row.instant("closes_at")?,
+        occurrence_local: row.local("occurrence_local")?,
+        schedule_name: row.opt_text("schedule_name")?,
+        template_id: TemplateVersionId(row.int("template_id")?),
+        template_key: row.text("template_key")?,
+        template_source: row.text("template_source")?,
+    })
+}

@@ -1,0 +1,100 @@
+//! A console session in-process, through its seams (an in-memory script, a captured output):
+//! what a person at a terminal sees.
+
+use std::sync::Arc;
+
+use hoego::platform::console::io::Captured;
+use hoego::platform::console::{Console, ConsoleOptions};
+
+use crate::console::mina;
+use crate::support::chat::WEEKLY;
+use crate::support::db::{Backend, TestDb};
+
+#[tokio::test]
+async fn an_interactive_session_greets_offers_a_schedule_and_presses_buttons_by_number() {
+    let db = TestDb::new(Backend::Sqlite).await.unwrap();
+    let chat = mina(&db);
+    let delivery = chat.open_round("weekly", WEEKLY).await;
+    let out = Arc::new(Captured::default());
+    let options = ConsoleOptions {
+        user: "Mina".into(),
+        lang: None,
+        out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
+        interactive: true,
+    };
+    let console = Console::new(chat.service.clone(), options, out.clone());
+    let script = "n\nforget-me\n2\nskip\n/cancel\nquit\nanswer\n";
+
+    console.run(script.as_bytes()).await;
+
+    let text = out.text();
+    assert!(
+        text.starts_with("hoego console: you are Mina in Local team."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Set up a weekly retrospective every Friday at 17:00? [Y/n]"),
+        "{text}"
+    );
+    assert!(text.contains("No schedule then."), "{text}");
+    assert!(text.contains("[1] Confirm · [2] Cancel"), "{text}");
+    assert!(text.contains("Cancelled. Nothing was deleted."), "{text}");
+    assert!(text.contains("Skipped this weekly round."), "{text}");
+    assert!(
+        !text.contains("Question 1 of 3"),
+        "nothing is read after quit: {text}"
+    );
+    let round = db.store.delivery_round(delivery).await.unwrap().unwrap();
+    assert_eq!(round.status.as_str(), "skipped");
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_number() {
+    use hoego::service::messenger::{Destination, Outgoing};
+    use hoego::service::reply::{Action, Reply};
+
+    let db = TestDb::new(Backend::Sqlite).await.unwrap();
+    let chat = mina(&db);
+    let delivery = chat.open_round("weekly", WEEKLY).await;
+    let out = Arc::new(Captured::default());
+    let options = ConsoleOptions {
+        user: "Mina".into(),
+        lang: None,
+        out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
+        interactive: false,
+    };
+    let console = Console::new(chat.service.clone(), options, out.clone());
+    let button = |id: String, label: &str| Action {
+        id,
+        label: label.into(),
+        primary: false,
+    };
+    let prompt = Outgoing {
+        to: Destination::Direct {
+            user_id: "mina".into(),
+            dm_channel: None,
+        },
+        reply: Reply {
+            actions: vec![
+                button(format!("answer:{delivery}"), "Answer"),
+                button(format!("skip:{delivery}"), "Skip"),
+            ],
+            ..Reply::text("Local team · weekly: time for your Weekly retrospective")
+        },
+        idempotency_key: format!("delivery-{delivery}"),
+    };
+
+    console.messenger().send(&prompt).await.expect("printed");
+    console.run("1\nGood\nHard\nNext\n".as_bytes()).await;
+
+    let text = out.text();
+    assert!(
+        text.contains("time for your Weekly retrospective"),
+        "{text}"
+    );
+    assert!(text.contains("[1] Answer · [2] Skip"), "{text}");
+    assert!(text.contains("Saved 3 answers for weekly."), "{text}");
+    assert_eq!(db.store.delivery_answers(delivery).await.unwrap().len(), 3);
+    db.finish().await;
+}
