@@ -23,7 +23,7 @@ pub fn mina(db: &TestDb) -> Chat {
 }
 
 /// What `hoego console --user Mina <args>` printed for `script`, with its output directory.
-fn run_console(db: &TestDb, args: &[&str], script: &str) -> (String, tempfile::TempDir) {
+pub fn run_console(db: &TestDb, args: &[&str], script: &str) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
     command

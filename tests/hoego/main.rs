@@ -7,6 +7,7 @@ mod answering;
 mod cli;
 mod config_layers;
 mod console;
+mod console_schedule;
 mod console_session;
 mod http_endpoints;
 mod personal;
