@@ -103,10 +103,12 @@ async fn main() -> anyhow::Result<()> {
     let mut url = url::Url::parse(&admin)?;
     url.set_path(&name);
     let result = run(url.as_str()).await;
-    conn.execute(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE {name} WITH (FORCE)"
-    )))
-    .await?;
+    if std::env::var("HOEGO_BENCH_KEEP").is_ok() {
+        println!("kept database {name}");
+    } else {
+        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
+        conn.execute(sqlx::AssertSqlSafe(drop)).await?;
+    }
     result
 }
 

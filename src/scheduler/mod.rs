@@ -13,7 +13,9 @@ use crate::domain::ids::RoundId;
 use crate::store::{Store, StoreError, TickReport};
 
 /// Most schedules one transaction claims.
-pub const TICK_BATCH: i64 = 1000;
+pub const TICK_BATCH: i64 = 250;
+/// Transactions a tick runs at once.
+pub const TICK_LANES: usize = 4;
 
 /// What one step did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,6 +41,7 @@ pub struct Scheduler {
     clock: Arc<dyn Clock>,
     interval: Duration,
     on_close: Option<Arc<dyn RoundClosed>>,
+    rules: Arc<planner::RuleCache>,
 }
 
 impl Scheduler {
@@ -49,6 +52,7 @@ impl Scheduler {
             clock,
             interval,
             on_close: None,
+            rules: Arc::default(),
         }
     }
 
@@ -63,14 +67,15 @@ impl Scheduler {
         let now = self.clock.now();
         let mut outcome = TickOutcome::default();
         loop {
-            let planner = |s: &_, p: &[_]| planner::plan(s, p, now);
-            let report = self.store.tick_schedules(now, TICK_BATCH, &planner).await?;
-            record_metrics(&report);
-            outcome.fired.schedules += report.schedules;
-            outcome.fired.rounds_opened += report.rounds_opened;
-            outcome.fired.rounds_missed += report.rounds_missed;
-            outcome.fired.deliveries += report.deliveries;
-            if report.schedules < TICK_BATCH as usize {
+            let reports = self.fire_lanes(now).await?;
+            for report in &reports {
+                record_metrics(report);
+                outcome.fired.schedules += report.schedules;
+                outcome.fired.rounds_opened += report.rounds_opened;
+                outcome.fired.rounds_missed += report.rounds_missed;
+                outcome.fired.deliveries += report.deliveries;
+            }
+            if reports.iter().all(|r| r.schedules < TICK_BATCH as usize) {
                 break;
             }
         }
@@ -82,6 +87,27 @@ impl Scheduler {
         outcome.closed = closed;
         outcome.missed_deliveries = missed;
         Ok(outcome)
+    }
+
+    /// Fires due schedules in [`TICK_LANES`] concurrent transactions, each claiming its own
+    /// batch (PostgreSQL's `SKIP LOCKED` keeps them disjoint; SQLite takes them in turn).
+    async fn fire_lanes(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Vec<TickReport>, StoreError> {
+        let mut lanes = tokio::task::JoinSet::new();
+        for _ in 0..TICK_LANES {
+            let (store, rules) = (self.store.clone(), self.rules.clone());
+            lanes.spawn(async move {
+                let planner = |s: &_, p: &[_]| planner::plan(s, p, now, &rules);
+                store.tick_schedules(now, TICK_BATCH, &planner).await
+            });
+        }
+        let mut reports = Vec::new();
+        while let Some(joined) = lanes.join_next().await {
+            reports.push(joined.expect("a scheduler lane panicked")?);
+        }
+        Ok(reports)
     }
 
     /// Ticks until `stop` turns true; a failed tick is logged and retried next time.

@@ -1,6 +1,9 @@
 //! Turns a due schedule and its participants into the rounds and deliveries to record, using
 //! the pure schedule rules of [`crate::domain::schedule`].
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
@@ -8,13 +11,52 @@ use crate::domain::schedule::{CronSpec, FiringKind, ScheduleRule, Timing};
 use crate::domain::zone::ZoneName;
 use crate::store::{Advance, DueSchedule, Participant, PlannedDelivery, PlannedRound};
 
-/// The rule a stored schedule follows, or why it cannot be read.
-pub fn rule_for(schedule: &DueSchedule) -> Result<ScheduleRule, String> {
-    let cron = CronSpec::parse(&schedule.cron).map_err(|e| e.to_string())?;
-    let timing = match &schedule.time_zone {
+/// Parsed expressions and zones by their stored text: many schedules share them, and a tick
+/// should not parse the same expression a thousand times.
+#[derive(Debug, Default)]
+pub struct RuleCache {
+    parsed: Mutex<HashMap<RuleKey, ParsedRule>>,
+}
+
+/// A schedule's stored expression and zone (`None` for member-local).
+type RuleKey = (String, Option<String>);
+/// The parsed expression and timing, or why they cannot be read.
+type ParsedRule = Result<(CronSpec, Timing), String>;
+
+/// Entries kept before the cache starts afresh.
+const RULE_CACHE_LIMIT: usize = 10_000;
+
+impl RuleCache {
+    fn get(&self, cron: &str, zone: Option<&String>) -> ParsedRule {
+        let key = (cron.to_string(), zone.cloned());
+        let mut parsed = self
+            .parsed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = parsed.get(&key) {
+            return found.clone();
+        }
+        if parsed.len() >= RULE_CACHE_LIMIT {
+            parsed.clear();
+        }
+        let fresh = parse_rule(cron, zone);
+        parsed.insert(key, fresh.clone());
+        fresh
+    }
+}
+
+fn parse_rule(cron: &str, zone: Option<&String>) -> ParsedRule {
+    let cron = CronSpec::parse(cron).map_err(|e| e.to_string())?;
+    let timing = match zone {
         Some(zone) => Timing::Zone(ZoneName::parse(zone).map_err(|e| e.to_string())?.tz()),
         None => Timing::MemberLocal,
     };
+    Ok((cron, timing))
+}
+
+/// The rule a stored schedule follows, or why it cannot be read.
+pub fn rule_for(schedule: &DueSchedule, cache: &RuleCache) -> Result<ScheduleRule, String> {
+    let (cron, timing) = cache.get(&schedule.cron, schedule.time_zone.as_ref())?;
     Ok(ScheduleRule {
         cron,
         timing,
@@ -30,8 +72,9 @@ pub fn plan(
     schedule: &DueSchedule,
     participants: &[Participant],
     now: DateTime<Utc>,
+    cache: &RuleCache,
 ) -> (Vec<PlannedRound>, Advance) {
-    let rule = match rule_for(schedule) {
+    let rule = match rule_for(schedule, cache) {
         Ok(rule) => rule,
         Err(problem) => {
             tracing::error!(schedule = %schedule.id, %problem, "unreadable schedule stopped");

@@ -1,26 +1,34 @@
 //! The sender: a loop around one testable step, [`Sender::step`], which leases due deliveries,
-//! sends their prompts through the platform's [`Messenger`], and records the outcome; and sends
+//! sends their prompts through the platform's [`Messenger`], and records the outcomes; and sends
 //! the one reminder of each delivery that is due one.
+//!
+//! Sent prompts are recorded in batches of [`RECORD_EVERY`]: a sender that dies before
+//! recording leaves its deliveries leased, and after the lease another sender sends them again
+//! with the same idempotency key (Discord's `nonce`), which the platform deduplicates.
 
+mod outcome;
 mod pacing;
+mod templates;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 use tracing::Instrument;
 
 use crate::clock::Clock;
 use crate::config::SenderSettings;
-use crate::service::messenger::{Destination, Messenger, SendError};
+use crate::service::messenger::{Destination, Messenger};
 use crate::service::prompts;
-use crate::store::{ClaimedDelivery, Store, StoreError};
+use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};
 
+pub use outcome::backoff;
 pub use pacing::Pacer;
 
 /// Most deliveries one step leases.
 pub const BATCH: i64 = 200;
+/// Sent prompts recorded per transaction.
+pub const RECORD_EVERY: usize = 50;
 
 /// What one step did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,6 +53,7 @@ pub struct Sender {
     messenger: Arc<dyn Messenger>,
     settings: SenderSettings,
     pacer: Arc<Pacer>,
+    templates: Arc<templates::TemplateCache>,
 }
 
 impl Sender {
@@ -65,24 +74,29 @@ impl Sender {
             messenger,
             settings,
             pacer,
+            templates: Arc::default(),
         }
     }
 
-    /// One step: lease a batch, send each, record each; then the reminders that are due.
+    /// One step: lease a batch, send each, record them; then the reminders that are due.
     pub async fn step(&self) -> Result<StepOutcome, StoreError> {
         let now = self.clock.now();
-        let lease = now
-            + chrono::Duration::from_std(self.settings.lease)
-                .unwrap_or(chrono::Duration::seconds(60));
-        let claimed = self.store.claim_deliveries(now, lease, BATCH).await?;
+        let lease = chrono::Duration::from_std(self.settings.lease)
+            .unwrap_or(chrono::Duration::seconds(60));
+        let claimed = self.store.claim_deliveries(now, now + lease, BATCH).await?;
         let mut outcome = StepOutcome::default();
+        let mut sent = Vec::new();
         for delivery in &claimed {
             let span =
                 tracing::info_span!("delivery", id = %delivery.id, round = %delivery.round_id);
-            self.deliver(delivery, &mut outcome)
+            self.deliver(delivery, &mut outcome, &mut sent)
                 .instrument(span)
                 .await?;
+            if sent.len() >= RECORD_EVERY {
+                self.record(&mut sent).await?;
+            }
         }
+        self.record(&mut sent).await?;
         for delivery in self.store.claim_reminders(self.clock.now(), BATCH).await? {
             self.remind(&delivery).await;
             outcome.reminders += 1;
@@ -94,78 +108,36 @@ impl Sender {
         &self,
         delivery: &ClaimedDelivery,
         outcome: &mut StepOutcome,
+        sent: &mut Vec<SentRecord>,
     ) -> Result<(), StoreError> {
-        let message = match prompts::prompt(delivery) {
-            Ok(message) => message,
-            Err(problem) => {
-                tracing::error!(%problem, "prompt cannot be built");
-                self.store
-                    .give_up_delivery(delivery.id, self.clock.now(), false, &problem)
-                    .await?;
-                outcome.given_up += 1;
-                return Ok(());
-            }
+        let template = match self.templates.get(delivery) {
+            Ok(template) => template,
+            Err(problem) => return self.unreadable(delivery, &problem, outcome).await,
         };
+        let message = prompts::prompt(delivery, &template);
         self.pacer.wait(&channel_key(&message.to)).await;
-        let result = self.messenger.send(&message).await;
-        let now = self.clock.now();
-        match result {
-            Ok(sent) => {
+        match self.messenger.send(&message).await {
+            Ok(platform) => {
                 let dm = matches!(message.to, Destination::Direct { .. });
-                self.store
-                    .record_sent(delivery.id, now, &sent.channel_id, &sent.message_id, dm)
-                    .await?;
+                sent.push(SentRecord {
+                    id: delivery.id,
+                    channel_id: platform.channel_id,
+                    message_id: platform.message_id,
+                    dm,
+                });
                 metrics::counter!("hoego_deliveries_sent_total").increment(1);
                 metrics::histogram!("hoego_delivery_lag_seconds")
-                    .record(lag_seconds(delivery.due_at, now));
+                    .record(outcome::lag_seconds(delivery.due_at, self.clock.now()));
                 outcome.sent += 1;
+                Ok(())
             }
-            Err(SendError::RateLimited { retry_after }) => {
-                self.pacer.back_off(retry_after).await;
-                let at = now + chrono::Duration::from_std(retry_after).unwrap_or_default();
-                self.store
-                    .retry_delivery(delivery.id, at, false, None)
-                    .await?;
-                metrics::counter!("hoego_deliveries_rate_limited_total").increment(1);
-                outcome.rate_limited += 1;
-            }
-            Err(SendError::Undeliverable(reason)) => {
-                tracing::warn!(%reason, "delivery undeliverable");
-                self.store
-                    .give_up_delivery(delivery.id, now, true, &reason)
-                    .await?;
-                metrics::counter!("hoego_deliveries_failed_total", "reason" => "undeliverable")
-                    .increment(1);
-                outcome.given_up += 1;
-            }
-            Err(SendError::Failed(reason)) => self.failed(delivery, now, &reason, outcome).await?,
+            Err(error) => self.not_sent(delivery, error, outcome).await,
         }
-        Ok(())
     }
 
-    async fn failed(
-        &self,
-        delivery: &ClaimedDelivery,
-        now: DateTime<Utc>,
-        reason: &str,
-        outcome: &mut StepOutcome,
-    ) -> Result<(), StoreError> {
-        let attempts = delivery.attempts + 1;
-        if attempts >= i64::from(self.settings.max_attempts) {
-            tracing::warn!(%reason, attempts, "delivery failed for good");
-            self.store
-                .give_up_delivery(delivery.id, now, false, reason)
-                .await?;
-            metrics::counter!("hoego_deliveries_failed_total", "reason" => "attempts").increment(1);
-            outcome.given_up += 1;
-        } else {
-            let at = now + backoff(attempts);
-            tracing::info!(%reason, attempts, retry_at = %at, "delivery failed; will retry");
-            self.store
-                .retry_delivery(delivery.id, at, true, Some(reason))
-                .await?;
-            outcome.retried += 1;
-        }
+    async fn record(&self, sent: &mut Vec<SentRecord>) -> Result<(), StoreError> {
+        self.store.record_sent(self.clock.now(), sent).await?;
+        sent.clear();
         Ok(())
     }
 
@@ -201,17 +173,6 @@ impl Sender {
             }
         }
     }
-}
-
-/// Exponential backoff with ±20% jitter: 10 s, 20 s, 40 s ... at most 15 minutes.
-pub fn backoff(attempts: i64) -> chrono::Duration {
-    let base = 10.0 * 2f64.powi(attempts.clamp(1, 20) as i32 - 1);
-    let jittered = base.min(900.0) * (0.8 + 0.4 * rand::random::<f64>());
-    chrono::Duration::milliseconds((jittered * 1000.0) as i64)
-}
-
-fn lag_seconds(due: DateTime<Utc>, now: DateTime<Utc>) -> f64 {
-    (now - due).num_milliseconds().max(0) as f64 / 1000.0
 }
 
 fn channel_key(to: &Destination) -> String {

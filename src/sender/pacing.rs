@@ -56,7 +56,10 @@ impl Pacer {
             }
             at
         };
-        tokio::time::sleep_until(at).await;
+        // A timer, even one already due, waits for the runtime's next timer tick (about 1 ms).
+        if at > Instant::now() {
+            tokio::time::sleep_until(at).await;
+        }
     }
 
     /// Holds every send back for `pause` (the platform answered "too many requests").

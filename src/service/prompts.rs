@@ -12,10 +12,14 @@ use crate::domain::template::{PlaceholderValues, Template};
 use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
-/// The prompt for a claimed delivery, or why its template cannot be read.
-pub fn prompt(delivery: &ClaimedDelivery) -> Result<Outgoing, String> {
-    let template = Template::from_toml(&delivery.template_key, &delivery.template_source)
-        .map_err(|e| e.to_string())?;
+/// The template a claimed delivery asks, or why it cannot be read.
+pub fn template_of(delivery: &ClaimedDelivery) -> Result<Template, String> {
+    Template::from_toml(&delivery.template_key, &delivery.template_source)
+        .map_err(|e| e.to_string())
+}
+
+/// The prompt for a claimed delivery of `template`.
+pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let lang = delivery.language;
     let values = PlaceholderValues::from_occurrence(
         delivery.occurrence_local.date(),
@@ -51,11 +55,11 @@ pub fn prompt(delivery: &ClaimedDelivery) -> Result<Outgoing, String> {
         audience: Audience::OnlyMe,
         ..Reply::default()
     };
-    Ok(Outgoing {
+    Outgoing {
         to: destination(delivery),
         reply,
         idempotency_key: format!("hoego-d{}", delivery.id),
-    })
+    }
 }
 
 /// The reminder for a delivery whose prompt was sent, posted where the prompt went.

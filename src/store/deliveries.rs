@@ -6,10 +6,23 @@ use serde_json::json;
 use super::deliveries_sql as sql;
 use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{DeliveryId, RoundId};
+use crate::domain::ids::{DeliveryId, RoundId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::zone::ZoneName;
+
+/// A prompt the platform accepted, to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentRecord {
+    /// The delivery.
+    pub id: DeliveryId,
+    /// Where it landed.
+    pub channel_id: String,
+    /// The platform's message id.
+    pub message_id: String,
+    /// Whether it was a DM (its channel is cached on the member).
+    pub dm: bool,
+}
 
 /// A delivery leased to one sender, with what its prompt needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +53,8 @@ pub struct ClaimedDelivery {
     pub schedule_name: Option<String>,
     /// The schedule's channel, for thread delivery.
     pub channel_id: Option<String>,
+    /// The stored template version.
+    pub template_id: TemplateVersionId,
     /// The template's key, e.g. `weekly`.
     pub template_key: String,
     /// The template version's TOML source.
@@ -108,43 +123,40 @@ impl Store {
         })
     }
 
-    /// Records a sent prompt and caches the member's DM channel. Returns false when the delivery
-    /// was no longer pending (closed meanwhile).
+    /// Records a batch of sent prompts in one transaction and caches members' DM channels.
+    /// Deliveries no longer pending (closed meanwhile) are left as they are; returns how many
+    /// were recorded.
     pub async fn record_sent(
         &self,
-        id: DeliveryId,
         now: DateTime<Utc>,
-        channel_id: &str,
-        message_id: &str,
-        dm: bool,
-    ) -> Result<bool, StoreError> {
+        sent: &[SentRecord],
+    ) -> Result<u64, StoreError> {
+        if sent.is_empty() {
+            return Ok(0);
+        }
+        let dialect = self.dialect();
+        let all = json!(sent.iter().map(|r| json!({"id": r.id.0, "channel_id": r.channel_id, "message_id": r.message_id})).collect::<Vec<_>>()).to_string();
+        let dms = json!(
+            sent.iter()
+                .filter(|r| r.dm)
+                .map(|r| json!({"id": r.id.0, "channel_id": r.channel_id}))
+                .collect::<Vec<_>>()
+        )
+        .to_string();
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
-            let updated = sqlx::query(
-                "UPDATE deliveries SET status = 'sent', sent_at = $2, platform_channel_id = $3,
-                        platform_message_id = $4, lease_until = NULL
-                 WHERE id = $1 AND status = 'pending'",
-            )
-            .bind(id.0)
-            .bind(now)
-            .bind(channel_id)
-            .bind(message_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if dm {
-                sqlx::query(
-                    "UPDATE members SET dm_channel_id = $2
-                     WHERE id = (SELECT member_id FROM deliveries WHERE id = $1)
-                       AND (dm_channel_id IS NULL OR dm_channel_id <> $2)",
-                )
-                .bind(id.0)
-                .bind(channel_id)
+            let recorded = sqlx::query(sql::record_sent(dialect))
+                .bind(all)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query(sql::cache_dm_channels(dialect))
+                .bind(dms)
                 .execute(&mut *tx)
                 .await?;
-            }
             tx.commit().await?;
-            Ok(updated == 1)
+            Ok(recorded)
         })
     }
 
@@ -220,6 +232,7 @@ fn claimed_from(row: &impl RowExt) -> Result<ClaimedDelivery, StoreError> {
         team_name: row.text("team_name")?,
         schedule_name: row.opt_text("schedule_name")?,
         channel_id: row.opt_text("channel_id")?,
+        template_id: TemplateVersionId(row.int("template_id")?),
         template_key: row.text("template_key")?,
         template_source: row.text("template_source")?,
         occurrence_local: row.local("occurrence_local")?,

@@ -59,14 +59,15 @@ pub(super) fn details(dialect: Dialect) -> &'static str {
                     d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery, m.time_zone AS member_zone,
                     t.time_zone AS team_zone,
                     t.name AS team_name, s.name AS schedule_name, s.channel_id,
-                    tp.key AS template_key, tp.source AS template_source, r.occurrence_local
+                    tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
+                    r.occurrence_local
              FROM deliveries d
              JOIN members m ON m.id = d.member_id
              JOIN rounds r ON r.id = d.round_id
              JOIN teams t ON t.id = r.team_id
              JOIN templates tp ON tp.id = r.template_id
              LEFT JOIN schedules s ON s.id = r.schedule_id
-             WHERE d.id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb))
+             WHERE d.id IN (SELECT value::bigint FROM json_array_elements_text($1::json))
              ORDER BY d.id"
         }
         Dialect::Sqlite => {
@@ -74,7 +75,8 @@ pub(super) fn details(dialect: Dialect) -> &'static str {
                     d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery, m.time_zone AS member_zone,
                     t.time_zone AS team_zone,
                     t.name AS team_name, s.name AS schedule_name, s.channel_id,
-                    tp.key AS template_key, tp.source AS template_source, r.occurrence_local
+                    tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
+                    r.occurrence_local
              FROM deliveries d
              JOIN members m ON m.id = d.member_id
              JOIN rounds r ON r.id = d.round_id
@@ -83,6 +85,45 @@ pub(super) fn details(dialect: Dialect) -> &'static str {
              LEFT JOIN schedules s ON s.id = r.schedule_id
              WHERE d.id IN (SELECT value FROM json_each($1))
              ORDER BY d.id"
+        }
+    }
+}
+
+/// Records a JSON batch of sent prompts `[{id, channel_id, message_id}]` (only still-pending
+/// deliveries).
+pub(super) fn record_sent(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Postgres => {
+            "UPDATE deliveries d SET status = 'sent', sent_at = $2, platform_channel_id = x.channel_id,
+                    platform_message_id = x.message_id, lease_until = NULL
+             FROM json_to_recordset($1::json) AS x(id bigint, channel_id text, message_id text)
+             WHERE d.id = x.id AND d.status = 'pending'"
+        }
+        Dialect::Sqlite => {
+            "UPDATE deliveries SET status = 'sent', sent_at = $2,
+                    platform_channel_id = json_extract(j.value, '$.channel_id'),
+                    platform_message_id = json_extract(j.value, '$.message_id'), lease_until = NULL
+             FROM json_each($1) AS j
+             WHERE deliveries.id = json_extract(j.value, '$.id') AND deliveries.status = 'pending'"
+        }
+    }
+}
+
+/// Caches the DM channels of a JSON batch `[{id, channel_id}]` of delivered DMs on their members.
+pub(super) fn cache_dm_channels(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Postgres => {
+            "UPDATE members m SET dm_channel_id = x.channel_id
+             FROM json_to_recordset($1::json) AS x(id bigint, channel_id text)
+             JOIN deliveries d ON d.id = x.id
+             WHERE m.id = d.member_id AND m.dm_channel_id IS DISTINCT FROM x.channel_id"
+        }
+        Dialect::Sqlite => {
+            "UPDATE members SET dm_channel_id = x.channel_id
+             FROM (SELECT d.member_id, json_extract(j.value, '$.channel_id') AS channel_id
+                   FROM json_each($1) AS j JOIN deliveries d ON d.id = json_extract(j.value, '$.id')) AS x
+             WHERE members.id = x.member_id
+               AND (members.dm_channel_id IS NULL OR members.dm_channel_id <> x.channel_id)"
         }
     }
 }

@@ -26,7 +26,7 @@ mod teams;
 use sqlx::{PgPool, SqlitePool};
 
 pub use answers::{AnswerWrite, SavedAnswers, StoredAnswer};
-pub use deliveries::ClaimedDelivery;
+pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use error::StoreError;
 pub use forget::ForgetCounts;
 pub use member_data::{AnswerRecord, HistoryRecord, MemberExport, ResolutionRecord};

@@ -1,5 +1,5 @@
 //! The scheduler tick's statements. Batches travel as one JSON array parameter, read by
-//! `jsonb_to_recordset` on PostgreSQL and `json_each` on SQLite, so a tick of a thousand due
+//! `json_to_recordset` on PostgreSQL and `json_each` on SQLite, so a tick of a thousand due
 //! schedules is a handful of statements rather than thousands.
 
 use super::Dialect;
@@ -31,7 +31,7 @@ pub(super) fn participants(dialect: Dialect) -> &'static str {
         Dialect::Postgres => {
             "SELECT sp.schedule_id, m.id AS member_id, m.time_zone, m.paused_until
              FROM schedule_participants sp JOIN members m ON m.id = sp.member_id
-             WHERE sp.schedule_id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb))
+             WHERE sp.schedule_id IN (SELECT value::bigint FROM json_array_elements_text($1::json))
              ORDER BY sp.schedule_id, m.id"
         }
         Dialect::Sqlite => {
@@ -51,7 +51,7 @@ pub(super) fn insert_rounds(dialect: Dialect) -> &'static str {
                                  closes_at, status, closed_at, created_at)
              SELECT x.team_id, x.schedule_id, x.template_id, x.occurrence_local, x.due_at,
                     x.closes_at, x.status, CASE WHEN x.status = 'missed' THEN $2 END, $2
-             FROM jsonb_to_recordset($1::jsonb) AS x(team_id bigint, schedule_id bigint,
+             FROM json_to_recordset($1::json) AS x(team_id bigint, schedule_id bigint,
                   template_id bigint, occurrence_local timestamp, due_at timestamptz,
                   closes_at timestamptz, status text)
              ON CONFLICT (schedule_id, occurrence_local) DO NOTHING
@@ -80,7 +80,7 @@ pub(super) fn insert_deliveries(dialect: Dialect) -> &'static str {
                                      next_attempt_at, finished_at)
              SELECT x.round_id, x.member_id, x.status, x.due_at, x.closes_at, x.remind_at,
                     x.due_at, CASE WHEN x.status = 'missed' THEN $2 END
-             FROM jsonb_to_recordset($1::jsonb) AS x(round_id bigint, member_id bigint,
+             FROM json_to_recordset($1::json) AS x(round_id bigint, member_id bigint,
                   status text, due_at timestamptz, closes_at timestamptz, remind_at timestamptz)
              ON CONFLICT (round_id, member_id) DO NOTHING"
         }
@@ -103,7 +103,7 @@ pub(super) fn advance(dialect: Dialect) -> &'static str {
     match dialect {
         Dialect::Postgres => {
             "UPDATE schedules s SET next_local = x.next_local, next_due_at = x.next_due_at
-             FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, from_local timestamp,
+             FROM json_to_recordset($1::json) AS x(id bigint, from_local timestamp,
                   next_local timestamp, next_due_at timestamptz)
              WHERE s.id = x.id AND s.next_local = x.from_local"
         }
