@@ -7,6 +7,7 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use hoego::clock::Clock;
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::command::Command;
 use hoego::service::messenger::SendError;
 use hoego::store::Store;
 
@@ -207,7 +208,9 @@ both_backends!(
     super::a_crashed_senders_lease_expires_and_another_sender_sends_once
 );
 
-async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_member(store: Store) {
+async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_member_or_one_who_skipped(
+    store: Store,
+) {
     let (world, _) = a_round_at_its_time(store).await;
     world.sender().step().await.unwrap();
     let bob = world
@@ -221,6 +224,18 @@ async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_memb
         .set_paused_until(bob.id, Some(friday_5pm() + Duration::days(7)))
         .await
         .unwrap();
+    let skipped = world
+        .service
+        .handle(
+            &world.actor("alice", false),
+            Command::Skip { schedule: None },
+        )
+        .await;
+    assert!(
+        skipped.plain_text().contains("Skipped this weekly round"),
+        "{}",
+        skipped.plain_text()
+    );
 
     world.clock.set(friday_5pm() + Duration::hours(35));
     let early = world.sender().step().await.unwrap();
@@ -228,14 +243,18 @@ async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_memb
     let due = world.sender().step().await.unwrap();
     let again = world.sender().step().await.unwrap();
 
-    assert_eq!((early.reminders, due.reminders, again.reminders), (0, 2, 0));
+    assert_eq!(
+        (early.reminders, due.reminders, again.reminders),
+        (0, 1, 0),
+        "only the admin: Alice skipped, Bob is paused"
+    );
     let reminders: Vec<_> = world
         .messenger
         .sent()
         .into_iter()
         .filter(|m| m.idempotency_key.starts_with("hoego-r"))
         .collect();
-    assert_eq!(reminders.len(), 2);
+    assert_eq!(reminders.len(), 1);
     assert!(
         reminders[0].reply.plain_text().contains("closes"),
         "{}",
@@ -244,5 +263,5 @@ async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_memb
 }
 both_backends!(
     reminders_once,
-    super::one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_member
+    super::one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_member_or_one_who_skipped
 );
