@@ -9,7 +9,7 @@ use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand, Schedul
 use super::error::ServiceError;
 use super::i18n::t;
 use super::prompts::local_time;
-use super::reply::Reply;
+use super::reply::{Action, Audience, Reply};
 use super::{Actor, Service};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
@@ -142,8 +142,16 @@ impl Service {
             "membership.joined",
             &[("schedule", &name), ("when", &next)],
         );
+        // The announcement: posted where the admin asked, with a Join button for the others.
+        let join = Action {
+            id: format!("join:{id}"),
+            label: t(lang, "button.join", &[]),
+            primary: true,
+        };
         Ok(Reply {
             blocks: vec![added, describe(&cron, lang), joined],
+            actions: vec![join],
+            audience: Audience::Channel,
             ..Reply::default()
         })
     }

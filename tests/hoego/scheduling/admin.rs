@@ -1,0 +1,129 @@
+//! Schedule administration: announcements with a Join button, admins only for changes,
+//! previews for everyone, removal keeps past rounds.
+
+use hoego::service::reply::Audience;
+use hoego::store::Store;
+
+use crate::both_backends;
+use crate::support::world::{World, utc};
+
+async fn a_new_schedule_is_announced_with_a_join_button_that_adds_whoever_presses_it(store: Store) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let admin = world.actor("admin", true);
+    let announcement = world
+        .say(
+            &admin,
+            "schedule add kpt \"0 9 * * MON\" tz Asia/Seoul name retro",
+        )
+        .await
+        .unwrap();
+    let join = announcement
+        .actions
+        .first()
+        .expect("a Join button")
+        .id
+        .clone();
+
+    let joined = world
+        .service
+        .press(&world.actor("carol", false), &join)
+        .await;
+    let again = world
+        .service
+        .press(&world.actor("carol", false), &join)
+        .await;
+
+    assert_eq!(announcement.audience, Audience::Channel);
+    assert!(
+        joined.plain_text().contains("You joined retro"),
+        "{}",
+        joined.plain_text()
+    );
+    assert!(
+        again.plain_text().contains("already in retro"),
+        "{}",
+        again.plain_text()
+    );
+    let list = world
+        .say(&admin, "schedule list")
+        .await
+        .unwrap()
+        .plain_text();
+    assert!(
+        list.contains("2 participants"),
+        "the admin and Carol: {list}"
+    );
+}
+both_backends!(
+    join_button,
+    super::a_new_schedule_is_announced_with_a_join_button_that_adds_whoever_presses_it
+);
+
+async fn only_admins_change_schedules_but_anyone_may_list_and_preview(store: Store) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let member = world.actor("dave", false);
+
+    let refused = world
+        .say(&member, "schedule add weekly \"0 17 * * FRI\"")
+        .await
+        .unwrap_err();
+    let list = world
+        .say(&member, "schedule list")
+        .await
+        .unwrap()
+        .plain_text();
+    let preview = world
+        .say(
+            &member,
+            "schedule preview \"0 17 * * FRI\" tz Asia/Seoul count 2",
+        )
+        .await
+        .unwrap()
+        .plain_text();
+
+    assert!(refused.contains("Only admins of Team One"), "{refused}");
+    assert!(list.contains("no schedules yet"), "{list}");
+    assert!(
+        preview.contains("2026-12-04T17:00:00+09:00  2026-12-04T08:00:00Z"),
+        "{preview}"
+    );
+    assert!(preview.contains("every Friday at 17:00"), "{preview}");
+}
+both_backends!(
+    admins_only,
+    super::only_admins_change_schedules_but_anyone_may_list_and_preview
+);
+
+async fn removing_a_schedule_keeps_its_past_rounds(store: Store) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let admin = world.actor("admin", true);
+    world
+        .say(&admin, "schedule add weekly \"0 17 * * FRI\" tz Asia/Seoul")
+        .await
+        .unwrap();
+    world.say(&admin, "schedule run-now weekly").await.unwrap();
+    let (team, _) = world.service.identify(&admin).await.unwrap();
+
+    let removed = world
+        .say(&admin, "schedule remove weekly")
+        .await
+        .unwrap()
+        .plain_text();
+
+    assert!(removed.contains("Removed the schedule weekly"), "{removed}");
+    let rounds = world.store.rounds_of_team(team.id).await.unwrap();
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(rounds[0].schedule_id, None);
+    assert!(
+        world
+            .say(&admin, "schedule list")
+            .await
+            .unwrap()
+            .plain_text()
+            .contains("no schedules yet")
+    );
+}
+both_backends!(
+    remove_keeps_rounds,
+    super::removing_a_schedule_keeps_its_past_rounds
+);
