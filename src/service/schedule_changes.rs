@@ -15,7 +15,7 @@ use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
 use chrono::{DateTime, Utc};
 
-use crate::domain::ids::MemberId;
+use crate::domain::ids::{MemberId, ScheduleId, TemplateVersionId};
 use crate::store::{NewRound, PlannedDelivery, ScheduleSummary};
 
 impl Service {
@@ -113,34 +113,30 @@ impl Service {
         lang: Lang,
         schedule: &ScheduleSummary,
     ) -> Result<Reply, ServiceError> {
-        let now = self.clock.now();
         let zone = schedule
             .time_zone
             .as_deref()
-            .and_then(|z| ZoneName::parse(z).ok())
-            .unwrap_or(team.time_zone);
+            .and_then(|z| ZoneName::parse(z).ok());
+        let now = self.clock.now();
+        let members: Vec<Member> = self.store.participants_of(schedule.id).await?;
+        let asked: Vec<&Member> = members.iter().filter(|m| !m.is_paused(now)).collect();
         let window = Span::seconds(schedule.window_secs);
-        let members = self.store.participants_of(schedule.id).await?;
-        let deliveries: Vec<_> = members
-            .iter()
-            .filter(|m| !m.is_paused(now))
-            .map(|m| delivery_now(m.id, now, window, schedule.reminder_percent))
-            .collect();
-        let round = NewRound {
-            team_id: team.id,
-            schedule_id: Some(schedule.id),
-            template_id: schedule.template_id,
-            occurrence_local: now.with_timezone(&zone.tz()).naive_local(),
-            due_at: now,
-            closes_at: now + window,
+        let round = OneOff {
+            schedule: Some(schedule.id),
+            template: schedule.template_id,
+            window,
         };
-        self.store.open_round(&round, &deliveries, now).await?;
-        let when = local_time(now + window, zone);
-        Ok(Reply::text(t(
-            lang,
-            "schedule.run_now",
-            &[("name", &schedule.name), ("when", &when)],
-        )))
+        let closes = self
+            .open_now(
+                team,
+                round,
+                zone.unwrap_or(team.time_zone),
+                &asked,
+                schedule.reminder_percent,
+            )
+            .await?;
+        let args = [("name", schedule.name.as_str()), ("when", &closes)];
+        Ok(Reply::text(t(lang, "schedule.run_now", &args)))
     }
 
     async fn run_template_now(
@@ -154,31 +150,50 @@ impl Service {
             .templates
             .find(key)
             .map_err(|e| ServiceError::User(e.message(lang)))?;
-        let now = self.clock.now();
-        let window = Span::from_std(self.defaults.answer_window).unwrap_or(Span::hours(48));
-        let zone = member.time_zone.unwrap_or(team.time_zone);
         let template_id = self
             .store
-            .template_version(team.id, key, &template.source, now)
+            .template_version(team.id, key, &template.source, self.clock.now())
             .await?;
-        let round = NewRound {
+        let window = Span::from_std(self.defaults.answer_window).unwrap_or(Span::hours(48));
+        let round = OneOff {
+            schedule: None,
+            template: template_id,
+            window,
+        };
+        let zone = member.time_zone.unwrap_or(team.time_zone);
+        let percent = i64::from(self.defaults.reminder_at_percent);
+        let closes = self.open_now(team, round, zone, &[member], percent).await?;
+        let args = [
+            ("template", template.name.get(lang)),
+            ("when", closes.as_str()),
+        ];
+        Ok(Reply::text(t(lang, "schedule.run_now_one_off", &args)))
+    }
+
+    /// Opens a round due now for `members`; returns when it closes, as read in `zone`.
+    async fn open_now(
+        &self,
+        team: &Team,
+        round: OneOff,
+        zone: ZoneName,
+        members: &[&Member],
+        reminder_percent: i64,
+    ) -> Result<String, ServiceError> {
+        let now = self.clock.now();
+        let deliveries: Vec<PlannedDelivery> = members
+            .iter()
+            .map(|m| delivery_now(m.id, now, round.window, reminder_percent))
+            .collect();
+        let new = NewRound {
             team_id: team.id,
-            schedule_id: None,
-            template_id,
+            schedule_id: round.schedule,
+            template_id: round.template,
             occurrence_local: now.with_timezone(&zone.tz()).naive_local(),
             due_at: now,
-            closes_at: now + window,
+            closes_at: now + round.window,
         };
-        let remind = i64::from(self.defaults.reminder_at_percent);
-        self.store
-            .open_round(&round, &[delivery_now(member.id, now, window, remind)], now)
-            .await?;
-        let when = local_time(now + window, zone);
-        Ok(Reply::text(t(
-            lang,
-            "schedule.run_now_one_off",
-            &[("template", template.name.get(lang)), ("when", &when)],
-        )))
+        self.store.open_round(&new, &deliveries, now).await?;
+        Ok(local_time(now + round.window, zone))
     }
 
     pub(super) async fn schedule_or_only(
@@ -232,6 +247,13 @@ impl Service {
             &[("name", name), ("names", &names)],
         ))
     }
+}
+
+/// A round opened at once: of a schedule, or of a template alone.
+struct OneOff {
+    schedule: Option<ScheduleId>,
+    template: TemplateVersionId,
+    window: Span,
 }
 
 /// A delivery due now, closing after `window`, reminded at `percent` of it.

@@ -75,25 +75,8 @@ impl Store {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<ClaimedDelivery>, StoreError> {
-        let dialect = self.dialect();
-        on_pool!(self, |pool| {
-            let mut tx = pool.begin_write().await?;
-            let ids: Vec<i64> = sqlx::query_scalar(sql::claim(dialect))
-                .bind(now)
-                .bind(lease_until)
-                .bind(limit)
-                .fetch_all(&mut *tx)
-                .await?;
-            if ids.is_empty() {
-                return Ok(Vec::new());
-            }
-            let rows = sqlx::query(sql::details(dialect))
-                .bind(json!(ids).to_string())
-                .fetch_all(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            rows.iter().map(claimed_from).collect()
-        })
+        self.claim_and_read(sql::claim(self.dialect()), now, lease_until, limit)
+            .await
     }
 
     /// Marks up to `limit` sent deliveries whose reminder is due as reminded, and returns them.
@@ -103,18 +86,32 @@ impl Store {
         now: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<ClaimedDelivery>, StoreError> {
-        let dialect = self.dialect();
+        self.claim_and_read(sql::claim_reminders(self.dialect()), now, now, limit)
+            .await
+    }
+
+    /// Runs a claiming statement (`$1` now, `$2` stamp, `$3` limit) returning ids, then reads
+    /// the claimed deliveries, in one transaction.
+    async fn claim_and_read(
+        &self,
+        claim: &'static str,
+        now: DateTime<Utc>,
+        stamp: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<ClaimedDelivery>, StoreError> {
+        let details = sql::details(self.dialect());
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
-            let ids: Vec<i64> = sqlx::query_scalar(sql::claim_reminders(dialect))
+            let ids: Vec<i64> = sqlx::query_scalar(claim)
                 .bind(now)
+                .bind(stamp)
                 .bind(limit)
                 .fetch_all(&mut *tx)
                 .await?;
             if ids.is_empty() {
                 return Ok(Vec::new());
             }
-            let rows = sqlx::query(sql::details(dialect))
+            let rows = sqlx::query(details)
                 .bind(json!(ids).to_string())
                 .fetch_all(&mut *tx)
                 .await?;

@@ -1,92 +1,73 @@
-//! The sender's statements: claiming with a lease, and reading what a prompt needs.
+//! The sender's statements: claiming with a lease, marking reminders, reading what a prompt
+//! needs, and recording sent prompts. Batches of ids travel as one JSON array parameter.
+//! Only the ways of reading that array and of skipping rows locked by another sender differ.
 
 use super::Dialect;
 
-/// Leases a batch of due pending deliveries (ids as `$3` limit); PostgreSQL skips rows another
-/// sender is claiming right now.
-pub(super) fn claim(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Postgres => {
-            "UPDATE deliveries SET lease_until = $2
-             WHERE id IN (SELECT id FROM deliveries
-                          WHERE status = 'pending' AND due_at <= $1 AND next_attempt_at <= $1
-                            AND (lease_until IS NULL OR lease_until < $1)
-                          ORDER BY next_attempt_at, id LIMIT $3
-                          FOR UPDATE SKIP LOCKED)
-             RETURNING id"
+/// One statement in both dialects: the same text around a dialect-specific middle.
+macro_rules! by_dialect {
+    ($dialect:expr, $before:literal, pg: $pg:literal, sqlite: $sqlite:literal, $after:literal) => {
+        match $dialect {
+            Dialect::Postgres => concat!($before, $pg, $after),
+            Dialect::Sqlite => concat!($before, $sqlite, $after),
         }
-        Dialect::Sqlite => {
-            "UPDATE deliveries SET lease_until = $2
-             WHERE id IN (SELECT id FROM deliveries
-                          WHERE status = 'pending' AND due_at <= $1 AND next_attempt_at <= $1
-                            AND (lease_until IS NULL OR lease_until < $1)
-                          ORDER BY next_attempt_at, id LIMIT $3)
-             RETURNING id"
-        }
-    }
+    };
 }
 
-/// Marks a batch of sent deliveries as reminded (once, ever) and returns them.
+/// Leases (`$2` = lease end) up to `$3` due pending deliveries at `$1`; PostgreSQL skips rows
+/// another sender is claiming right now.
+pub(super) fn claim(dialect: Dialect) -> &'static str {
+    by_dialect!(
+        dialect,
+        "UPDATE deliveries SET lease_until = $2
+         WHERE id IN (SELECT id FROM deliveries
+                      WHERE status = 'pending' AND due_at <= $1 AND next_attempt_at <= $1
+                        AND (lease_until IS NULL OR lease_until < $1)
+                      ORDER BY next_attempt_at, id LIMIT $3",
+        pg: " FOR UPDATE SKIP LOCKED",
+        sqlite: "",
+        ") RETURNING id"
+    )
+}
+
+/// Marks (`$2` = the marking instant) up to `$3` sent deliveries whose reminder is due at `$1`
+/// as reminded — once, ever — and returns them.
 pub(super) fn claim_reminders(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Postgres => {
-            "UPDATE deliveries SET reminded_at = $1
-             WHERE id IN (SELECT d.id FROM deliveries d JOIN members m ON m.id = d.member_id
-                          WHERE d.status = 'sent' AND d.reminded_at IS NULL AND d.remind_at <= $1
-                            AND d.closes_at > $1
-                            AND (m.paused_until IS NULL OR m.paused_until <= $1)
-                          ORDER BY d.remind_at, d.id LIMIT $2
-                          FOR UPDATE OF d SKIP LOCKED)
-             RETURNING id"
-        }
-        Dialect::Sqlite => {
-            "UPDATE deliveries SET reminded_at = $1
-             WHERE id IN (SELECT d.id FROM deliveries d JOIN members m ON m.id = d.member_id
-                          WHERE d.status = 'sent' AND d.reminded_at IS NULL AND d.remind_at <= $1
-                            AND d.closes_at > $1
-                            AND (m.paused_until IS NULL OR m.paused_until <= $1)
-                          ORDER BY d.remind_at, d.id LIMIT $2)
-             RETURNING id"
-        }
-    }
+    by_dialect!(
+        dialect,
+        "UPDATE deliveries SET reminded_at = $2
+         WHERE id IN (SELECT d.id FROM deliveries d JOIN members m ON m.id = d.member_id
+                      WHERE d.status = 'sent' AND d.reminded_at IS NULL AND d.remind_at <= $1
+                        AND d.closes_at > $1
+                        AND (m.paused_until IS NULL OR m.paused_until <= $1)
+                      ORDER BY d.remind_at, d.id LIMIT $3",
+        pg: " FOR UPDATE OF d SKIP LOCKED",
+        sqlite: "",
+        ") RETURNING id"
+    )
 }
 
 /// Everything a prompt or reminder needs about a JSON array of delivery ids.
 pub(super) fn details(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Postgres => {
-            "SELECT d.id, d.round_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
-                    d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery, m.time_zone AS member_zone,
-                    t.time_zone AS team_zone,
-                    t.name AS team_name, s.name AS schedule_name, s.channel_id,
-                    tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
-                    r.occurrence_local
-             FROM deliveries d
-             JOIN members m ON m.id = d.member_id
-             JOIN rounds r ON r.id = d.round_id
-             JOIN teams t ON t.id = r.team_id
-             JOIN templates tp ON tp.id = r.template_id
-             LEFT JOIN schedules s ON s.id = r.schedule_id
-             WHERE d.id IN (SELECT value::bigint FROM json_array_elements_text($1::json))
-             ORDER BY d.id"
-        }
-        Dialect::Sqlite => {
-            "SELECT d.id, d.round_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
-                    d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery, m.time_zone AS member_zone,
-                    t.time_zone AS team_zone,
-                    t.name AS team_name, s.name AS schedule_name, s.channel_id,
-                    tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
-                    r.occurrence_local
-             FROM deliveries d
-             JOIN members m ON m.id = d.member_id
-             JOIN rounds r ON r.id = d.round_id
-             JOIN teams t ON t.id = r.team_id
-             JOIN templates tp ON tp.id = r.template_id
-             LEFT JOIN schedules s ON s.id = r.schedule_id
-             WHERE d.id IN (SELECT value FROM json_each($1))
-             ORDER BY d.id"
-        }
-    }
+    by_dialect!(
+        dialect,
+        "SELECT d.id, d.round_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
+                d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery,
+                m.time_zone AS member_zone, t.time_zone AS team_zone,
+                t.name AS team_name, s.name AS schedule_name, s.channel_id,
+                tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
+                r.occurrence_local
+         FROM deliveries d
+         JOIN members m ON m.id = d.member_id
+         JOIN rounds r ON r.id = d.round_id
+         JOIN teams t ON t.id = r.team_id
+         JOIN templates tp ON tp.id = r.template_id
+         LEFT JOIN schedules s ON s.id = r.schedule_id
+         WHERE d.id IN ",
+        pg: "(SELECT value::bigint FROM json_array_elements_text($1::json))",
+        sqlite: "(SELECT value FROM json_each($1))",
+        " ORDER BY d.id"
+    )
 }
 
 /// Records a JSON batch of sent prompts `[{id, channel_id, message_id}]` (only still-pending
