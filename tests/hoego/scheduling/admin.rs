@@ -50,7 +50,7 @@ async fn a_new_schedule_is_announced_with_a_join_button_that_adds_whoever_presse
         .unwrap()
         .plain_text();
     assert!(
-        list.contains("2 participants"),
+        list.contains("participants: 2"),
         "the admin and Carol: {list}"
     );
 }

@@ -179,7 +179,7 @@ async fn a_member_who_cannot_be_reached_is_marked_undeliverable_and_admins_see_i
         .await
         .unwrap()
         .plain_text();
-    assert!(list.contains("1 undeliverable"), "{list}");
+    assert!(list.contains("undeliverable: 1"), "{list}");
 }
 both_backends!(
     undeliverable_members,
