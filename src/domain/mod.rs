@@ -4,6 +4,8 @@
 pub mod answer;
 pub mod ids;
 pub mod lang;
+pub mod period;
+pub mod recap;
 pub mod schedule;
 pub mod state;
 pub mod team;
