@@ -12,6 +12,7 @@ mod console_session;
 mod http_endpoints;
 mod personal;
 mod privacy;
+mod recaps;
 mod resolutions;
 mod scheduling;
 mod store_conformance;

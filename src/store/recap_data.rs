@@ -1,0 +1,265 @@
+//! What recaps and digests read: one member's answers over a range, participation rows,
+//! resolutions with their follow-ups, and a closed round's digest material. Privacy for team
+//! views is enforced in SQL (see also [`Store::team_answers`]).
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::rows::RowExt;
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{MemberId, RoundId, TeamId, TemplateVersionId};
+use crate::domain::lang::Lang;
+use crate::domain::state::{DeliveryStatus, Platform, ResolutionStatus};
+use crate::domain::visibility::Visibility;
+
+/// One of a member's own answers, for their recap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnAnswer {
+    /// The round.
+    pub round_id: RoundId,
+    /// The template version the round asked.
+    pub template_id: TemplateVersionId,
+    /// The round's occurrence, local wall-clock time.
+    pub occurrence_local: NaiveDateTime,
+    /// The question's id.
+    pub question_id: String,
+    /// The stored text.
+    pub value: String,
+    /// Who may read it.
+    pub visibility: Visibility,
+}
+
+/// One delivery, for participation figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryOutcome {
+    /// Whose.
+    pub member_id: MemberId,
+    /// The round.
+    pub round_id: RoundId,
+    /// The round's occurrence, local wall-clock time.
+    pub occurrence_local: NaiveDateTime,
+    /// Where it stands.
+    pub status: DeliveryStatus,
+}
+
+/// A resolution with its follow-ups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolutionHistory {
+    /// What was resolved.
+    pub text: String,
+    /// Where it stands.
+    pub status: ResolutionStatus,
+    /// When it was set.
+    pub created_at: DateTime<Utc>,
+    /// Follow-ups, oldest first: when, status, note.
+    pub follow_ups: Vec<(DateTime<Utc>, ResolutionStatus, String)>,
+}
+
+/// What a round's digest needs besides its answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestRound {
+    /// The team.
+    pub team_id: TeamId,
+    /// The team's platform.
+    pub platform: Platform,
+    /// The team's language.
+    pub team_lang: Lang,
+    /// The schedule's name (`None` for a one-off round).
+    pub schedule_name: Option<String>,
+    /// Where digests go, if the schedule has a digest channel.
+    pub digest_channel_id: Option<String>,
+    /// The template version asked.
+    pub template_id: TemplateVersionId,
+    /// The round's occurrence.
+    pub occurrence_local: NaiveDateTime,
+    /// Display names of those asked who did not answer, by name.
+    pub not_answered: Vec<String>,
+    /// How many were asked.
+    pub asked: usize,
+}
+
+impl Store {
+    /// The member's answers in rounds due in `[from, to)`; with `shared_only`, only the ones
+    /// the team may read with their name (`team`), for a recap posted publicly.
+    pub async fn own_answers(
+        &self,
+        member: MemberId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        shared_only: bool,
+    ) -> Result<Vec<OwnAnswer>, StoreError> {
+        let sql = "SELECT r.id AS round_id, r.template_id, r.occurrence_local, a.question_id,
+                       a.value, a.visibility
+                   FROM deliveries d
+                   JOIN rounds r ON r.id = d.round_id
+                   JOIN answers a ON a.delivery_id = d.id
+                   WHERE d.member_id = $1 AND r.due_at >= $2 AND r.due_at < $3
+                     AND ($4 = 0 OR a.visibility = 'team')
+                   ORDER BY r.due_at, r.id, a.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(member.0)
+                .bind(from)
+                .bind(to)
+                .bind(i64::from(shared_only))
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(OwnAnswer {
+                        round_id: RoundId(row.int("round_id")?),
+                        template_id: TemplateVersionId(row.int("template_id")?),
+                        occurrence_local: row.local("occurrence_local")?,
+                        question_id: row.text("question_id")?,
+                        value: row.text("value")?,
+                        visibility: row.word("visibility")?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Deliveries of rounds due in `[from, to)`: the member's (`Some`) or the whole team's.
+    pub async fn delivery_outcomes(
+        &self,
+        team: TeamId,
+        member: Option<MemberId>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<DeliveryOutcome>, StoreError> {
+        let sql = "SELECT d.member_id, d.round_id, r.occurrence_local, d.status
+                   FROM rounds r JOIN deliveries d ON d.round_id = r.id
+                   WHERE r.team_id = $1 AND r.due_at >= $2 AND r.due_at < $3
+                     AND ($4 = 0 OR d.member_id = $4)
+                   ORDER BY r.due_at, r.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(team.0)
+                .bind(from)
+                .bind(to)
+                .bind(member.map_or(0, |m| m.0))
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(DeliveryOutcome {
+                        member_id: MemberId(row.int("member_id")?),
+                        round_id: RoundId(row.int("round_id")?),
+                        occurrence_local: row.local("occurrence_local")?,
+                        status: row.word("status")?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The member's resolutions with every follow-up, oldest first.
+    pub async fn resolution_histories(
+        &self,
+        member: MemberId,
+    ) -> Result<Vec<ResolutionHistory>, StoreError> {
+        let sql = "SELECT r.id, r.text, r.status, r.created_at, f.created_at AS f_at,
+                       f.status AS f_status, f.note AS f_note
+                   FROM resolutions r
+                   LEFT JOIN resolution_followups f ON f.resolution_id = r.id
+                   WHERE r.member_id = $1
+                   ORDER BY r.created_at, r.position, r.id, f.id";
+        let mut out: Vec<(i64, ResolutionHistory)> = Vec::new();
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql).bind(member.0).fetch_all(pool).await? {
+                let id = row.int("id")?;
+                if out.last().is_none_or(|(last, _)| *last != id) {
+                    let history = ResolutionHistory {
+                        text: row.text("text")?,
+                        status: row.word("status")?,
+                        created_at: row.instant("created_at")?,
+                        follow_ups: Vec::new(),
+                    };
+                    out.push((id, history));
+                }
+                if let Some(at) = row.opt_instant("f_at")? {
+                    let entry = (at, row.word("f_status")?, row.text("f_note")?);
+                    out.last_mut()
+                        .expect("pushed above")
+                        .1
+                        .follow_ups
+                        .push(entry);
+                }
+            }
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out.into_iter().map(|(_, h)| h).collect())
+    }
+
+    /// A round's digest material (its answers come from [`Store::round_team_answers`]).
+    pub async fn digest_round(&self, round: RoundId) -> Result<DigestRound, StoreError> {
+        let head =
+            "SELECT r.team_id, t.platform, t.language, s.name, s.digest_channel_id, r.template_id,
+                        r.occurrence_local
+                    FROM rounds r JOIN teams t ON t.id = r.team_id
+                    LEFT JOIN schedules s ON s.id = r.schedule_id WHERE r.id = $1";
+        let asked = "SELECT m.display_name, d.status FROM deliveries d
+                     JOIN members m ON m.id = d.member_id
+                     WHERE d.round_id = $1 ORDER BY m.display_name, m.id";
+        on_pool!(self, |pool| {
+            let row = sqlx::query(head).bind(round.0).fetch_optional(pool).await?;
+            let row = row.ok_or_else(|| StoreError::NotFound(format!("round {round}")))?;
+            let mut digest = DigestRound {
+                team_id: TeamId(row.int("team_id")?),
+                platform: row.word("platform")?,
+                team_lang: row.lang("language")?,
+                schedule_name: row.opt_text("name")?,
+                digest_channel_id: row.opt_text("digest_channel_id")?,
+                template_id: TemplateVersionId(row.int("template_id")?),
+                occurrence_local: row.local("occurrence_local")?,
+                not_answered: Vec::new(),
+                asked: 0,
+            };
+            for row in sqlx::query(asked).bind(round.0).fetch_all(pool).await? {
+                digest.asked += 1;
+                if row.word::<DeliveryStatus>("status")? != DeliveryStatus::Answered {
+                    digest.not_answered.push(row.text("display_name")?);
+                }
+            }
+            Ok(digest)
+        })
+    }
+
+    /// A team's name.
+    pub async fn team_name(&self, team: TeamId) -> Result<String, StoreError> {
+        let sql = "SELECT name FROM teams WHERE id = $1";
+        on_pool!(self, |pool| sqlx::query_scalar(sql)
+            .bind(team.0)
+            .fetch_one(pool)
+            .await
+            .map_err(StoreError::from))
+    }
+
+    /// One round's shared answers: never private ones, anonymous ones without their author.
+    pub async fn round_team_answers(
+        &self,
+        round: RoundId,
+    ) -> Result<Vec<(String, String, Option<String>)>, StoreError> {
+        let sql = "SELECT a.question_id, a.value,
+                       CASE WHEN a.visibility = 'anonymous' THEN NULL
+                            ELSE m.display_name END AS author
+                   FROM answers a
+                   JOIN deliveries d ON d.id = a.delivery_id
+                   JOIN members m ON m.id = d.member_id
+                   WHERE d.round_id = $1 AND a.visibility <> 'private'
+                   ORDER BY a.question_id,
+                            CASE WHEN a.visibility = 'anonymous' THEN 1 ELSE 0 END,
+                            author, a.value";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql).bind(round.0).fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    Ok((
+                        row.text("question_id")?,
+                        row.text("value")?,
+                        row.opt_text("author")?,
+                    ))
+                })
+                .collect()
+        })
+    }
+}
