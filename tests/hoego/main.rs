@@ -12,6 +12,7 @@ mod console_session;
 mod http_endpoints;
 mod personal;
 mod privacy;
+mod recap_cli;
 mod recaps;
 mod resolutions;
 mod scheduling;
