@@ -2,6 +2,7 @@
 //! No I/O here: no sqlx, no tokio, no chat libraries.
 
 pub mod answer;
+pub mod follow_up;
 pub mod ids;
 pub mod lang;
 pub mod period;

@@ -26,14 +26,14 @@ mod teams;
 
 use sqlx::{PgPool, SqlitePool};
 
-pub use answers::{AnswerWrite, SavedAnswers, StoredAnswer};
+pub use answers::{AnswerWrite, FollowUpWrite, SavedAnswers, StoredAnswer};
 pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use error::StoreError;
 pub use forget::ForgetCounts;
 pub use member_data::{AnswerRecord, HistoryRecord, MemberExport, ResolutionRecord};
 pub use member_deliveries::DeliveryRound;
 pub use recap_data::{DeliveryOutcome, DigestRound, OwnAnswer, ResolutionHistory};
-pub use resolutions::ResolutionItem;
+pub use resolutions::{OpenResolution, ResolutionItem};
 pub use round_views::{DeliveryView, RoundView};
 pub use rounds::{NewDelivery, NewRound};
 pub use schedule_admin::ScheduleSummary;
