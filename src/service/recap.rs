@@ -144,7 +144,11 @@ impl Service {
             }
             return Ok(out);
         }
-        for a in self.store.team_answers(order.team.id, from, to).await? {
+        for a in self
+            .store
+            .team_recap_answers(order.team.id, from, to)
+            .await?
+        {
             let date = a.occurrence_local.date();
             let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;
             out.push(RecapAnswer {
@@ -235,7 +239,7 @@ pub(crate) struct Questions<'a> {
     lang: Lang,
     team_name: &'a str,
     templates: HashMap<TemplateVersionId, Option<Template>>,
-    texts: HashMap<(TemplateVersionId, String), (String, QuestionKind)>,
+    texts: HashMap<TemplateVersionId, HashMap<String, (String, QuestionKind)>>,
 }
 
 impl<'a> Questions<'a> {
@@ -271,7 +275,7 @@ impl<'a> Questions<'a> {
         question: &str,
         date: NaiveDate,
     ) -> Result<(String, QuestionKind), StoreError> {
-        if let Some(found) = self.texts.get(&(template, question.to_string())) {
+        if let Some(found) = self.texts.get(&template).and_then(|t| t.get(question)) {
             return Ok(found.clone());
         }
         if !self.templates.contains_key(&template) {
@@ -291,7 +295,9 @@ impl<'a> Questions<'a> {
             })
             .unwrap_or_else(|| (question.to_string(), QuestionKind::Text));
         self.texts
-            .insert((template, question.to_string()), found.clone());
+            .entry(template)
+            .or_default()
+            .insert(question.to_string(), found.clone());
         Ok(found)
     }
 }
