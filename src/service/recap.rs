@@ -17,7 +17,7 @@ use crate::domain::period::Period;
 use crate::domain::recap::split::DISCORD_MESSAGE;
 use crate::domain::recap::{
     self, FollowUp, ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, Scope,
-    markdown,
+    chart, markdown,
 };
 use crate::domain::team::{Member, Team};
 use crate::domain::template::{PlaceholderValues, QuestionKind, Template};
@@ -212,10 +212,38 @@ pub fn recap_reply(recap: &Recap, public: bool) -> Reply {
         });
         reply
     };
+    reply.attachments.extend(charts(recap));
     if public {
         reply.audience = Audience::Channel;
     }
     reply
+}
+
+/// The trend and participation charts as PNG attachments (none when there is too little to
+/// draw; a drawing failure is logged and the recap goes without it).
+fn charts(recap: &Recap) -> Vec<Attachment> {
+    let name = recap.period_label.replace("..", "_");
+    let drawn = [
+        ("trend", chart::trend_png(&recap.trends)),
+        (
+            "participation",
+            chart::participation_png(&recap.participation),
+        ),
+    ];
+    drawn
+        .into_iter()
+        .filter_map(|(what, png)| match png {
+            Ok(png) => png.map(|bytes| Attachment {
+                filename: format!("hoego-recap-{name}-{what}.png"),
+                content_type: "image/png".into(),
+                bytes,
+            }),
+            Err(error) => {
+                tracing::warn!(error = %error, "recap chart not drawn");
+                None
+            }
+        })
+        .collect()
 }
 
 /// Local midnight at the period's start and the day after its end, as instants.

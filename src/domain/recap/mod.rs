@@ -3,6 +3,7 @@
 //! splitting long text at platform limits in [`split`].
 
 mod build;
+pub mod chart;
 pub mod digest;
 pub mod markdown;
 mod participation;
@@ -152,6 +153,19 @@ pub struct Participation {
     pub longest_streak: usize,
     /// Answered out of asked, per timeline section, as a sparkline.
     pub sparkline: String,
+    /// Per round, oldest first: its date, how many were asked and how many answered.
+    pub per_round: Vec<RoundRate>,
+}
+
+/// One round's participation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundRate {
+    /// The round's date.
+    pub date: NaiveDate,
+    /// Prompts sent.
+    pub asked: usize,
+    /// Answers.
+    pub answered: usize,
 }
 
 /// The trend of one scale question.

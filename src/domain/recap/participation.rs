@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Participation, ParticipationRow, sparkline};
+use super::{Participation, ParticipationRow, RoundRate, sparkline};
 use crate::domain::state::DeliveryStatus;
 
 /// The figures for `rows`, with a sparkline of the answer rate per slot (`slots` are
@@ -25,6 +25,7 @@ pub(super) fn participation(
         }
     }
     figures.rounds = rounds.len();
+    figures.per_round = per_round(rows);
     figures.longest_streak = longest_streak(rows);
     let rates = slots.iter().map(|(from, to)| {
         let in_slot = rows.iter().filter(|r| *from <= r.date && r.date <= *to);
@@ -39,6 +40,22 @@ pub(super) fn participation(
     });
     figures.sparkline = sparkline(rates, 0.0, 1.0);
     figures
+}
+
+/// Asked and answered per round, oldest first.
+fn per_round(rows: &[ParticipationRow]) -> Vec<RoundRate> {
+    let mut rounds: std::collections::BTreeMap<(chrono::NaiveDate, i64), RoundRate> =
+        std::collections::BTreeMap::new();
+    for row in rows {
+        let rate = rounds.entry((row.date, row.round)).or_insert(RoundRate {
+            date: row.date,
+            asked: 0,
+            answered: 0,
+        });
+        rate.asked += 1;
+        rate.answered += usize::from(row.status == DeliveryStatus::Answered);
+    }
+    rounds.into_values().collect()
 }
 
 /// The longest run of consecutive deliveries answered by one member, rounds in date order.

@@ -233,3 +233,56 @@ fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_ans
     assert!(ko.render().contains("모두 답했어요."));
     assert!(ko.summary().contains("- What went well?: 답변 2개"));
 }
+
+fn decoded(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn charts_are_pngs_of_the_trend_and_the_participation_with_ink_on_them() {
+    let recap = year_recap(Lang::En, Scope::Me);
+
+    let trend = chart::trend_png(&recap.trends)
+        .unwrap()
+        .expect("two points");
+    let bars = chart::participation_png(&recap.participation)
+        .unwrap()
+        .expect("rounds");
+
+    for png_bytes in [trend, bars] {
+        let (width, height, pixels) = decoded(&png_bytes);
+        assert_eq!((width, height), chart::SIZE);
+        let coloured = pixels
+            .chunks(3)
+            .filter(|p| p[0] != p[1] || p[1] != p[2])
+            .count();
+        assert!(coloured > 200, "{coloured} coloured pixels");
+    }
+}
+
+#[test]
+fn there_is_no_chart_without_enough_points() {
+    let request = RecapRequest {
+        scope: Scope::Me,
+        subject: "Mina".to_string(),
+        period: Period::parse("2026-11", d("2026-11-29")).unwrap(),
+        lang: Lang::En,
+        today: d("2026-11-29"),
+    };
+    let recap = build(
+        &request,
+        &[answer(1, "2026-11-04", "e", scale(), "3")],
+        &[],
+        vec![],
+    );
+    assert!(chart::trend_png(&recap.trends).unwrap().is_none());
+    assert!(
+        chart::participation_png(&recap.participation)
+            .unwrap()
+            .is_none()
+    );
+}
