@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::domain::ids::RoundId;
 use crate::domain::recap::digest::{Digest, DigestAnswer, build_digest};
-use crate::domain::recap::split::DISCORD_MESSAGE;
+use crate::domain::recap::split::{DISCORD_MESSAGE, split};
 use crate::domain::state::Platform;
 use crate::scheduler::RoundClosed;
 use crate::store::DigestRound;
@@ -14,7 +14,7 @@ use crate::store::DigestRound;
 use super::Service;
 use super::error::ServiceError;
 use super::messenger::{Destination, Messenger, Outgoing};
-use super::recap::Questions;
+use super::questions::Questions;
 use super::reply::{Attachment, Audience, Reply};
 
 /// The channel the console prints digests in when a schedule names none.
@@ -101,7 +101,10 @@ pub fn digest_reply(digest: &Digest) -> Reply {
     let mut reply = if document.chars().count() <= DISCORD_MESSAGE {
         Reply::text(document.trim_end())
     } else {
-        let mut reply = Reply::text(digest.summary());
+        let mut reply = Reply {
+            blocks: split(&digest.summary(), DISCORD_MESSAGE),
+            ..Reply::default()
+        };
         reply.attachments.push(Attachment {
             filename: format!("hoego-digest-{}.md", digest.date),
             content_type: "text/markdown".into(),

@@ -16,6 +16,7 @@ pub mod membership;
 pub mod messenger;
 mod privacy;
 pub mod prompts;
+mod questions;
 pub mod recap;
 pub mod reply;
 mod resolutions;

@@ -14,6 +14,7 @@ mod http_endpoints;
 mod personal;
 mod privacy;
 mod recap_cli;
+mod recap_privacy;
 mod recaps;
 mod resolutions;
 mod scheduling;
