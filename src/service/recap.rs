@@ -109,7 +109,7 @@ impl Service {
             lang: order.lang,
             today: order.today,
         };
-        Ok(recap::build(&request, &answers, &rows, arcs))
+        Ok(recap::build(&request, answers, &rows, arcs))
     }
 
     async fn recap_answers(

@@ -65,7 +65,7 @@ impl Store {
     }
 }
 
-pub(super) fn team_answer_from(row: &impl RowExt) -> Result<TeamAnswer, StoreError> {
+fn team_answer_from(row: &impl RowExt) -> Result<TeamAnswer, StoreError> {
     Ok(TeamAnswer {
         round_id: RoundId(row.int("round_id")?),
         schedule_name: row.opt_text("schedule_name")?,

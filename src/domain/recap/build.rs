@@ -17,7 +17,7 @@ use crate::domain::template::QuestionKind;
 /// trends, the others quotes in the timeline section of their date, grouped by question.
 pub fn build(
     request: &RecapRequest,
-    answers: &[RecapAnswer],
+    answers: Vec<RecapAnswer>,
     rows: &[ParticipationRow],
     resolutions: Vec<ResolutionArc>,
 ) -> Recap {
@@ -32,11 +32,13 @@ pub fn build(
             questions: Vec::new(),
         })
         .collect();
-    let mut in_period: Vec<&RecapAnswer> =
-        answers.iter().filter(|a| period.contains(a.date)).collect();
+    let mut in_period: Vec<RecapAnswer> = answers
+        .into_iter()
+        .filter(|a| period.contains(a.date))
+        .collect();
     in_period.sort_by_key(|a| (a.date, a.round));
-    let mut scales: Vec<&RecapAnswer> = Vec::new();
-    let mut groups: Vec<HashMap<&str, usize>> = vec![HashMap::new(); sections.len()];
+    let mut scales: Vec<RecapAnswer> = Vec::new();
+    let mut groups: Vec<HashMap<String, usize>> = vec![HashMap::new(); sections.len()];
     for answer in in_period {
         if matches!(answer.kind, QuestionKind::Scale { .. }) {
             scales.push(answer);
@@ -72,23 +74,33 @@ fn slot_index(sections: &[Section], date: NaiveDate) -> usize {
         .min(sections.len() - 1)
 }
 
-fn quote<'a>(section: &mut Section, groups: &mut HashMap<&'a str, usize>, answer: &'a RecapAnswer) {
-    let index = *groups.entry(&answer.question_id).or_insert_with(|| {
-        section.questions.push(QuestionGroup {
-            question_id: answer.question_id.clone(),
-            question: answer.question.clone(),
-            entries: Vec::new(),
-        });
-        section.questions.len() - 1
-    });
+fn quote(section: &mut Section, groups: &mut HashMap<String, usize>, answer: RecapAnswer) {
+    let index = match groups.get(&answer.question_id) {
+        Some(&index) => index,
+        None => {
+            section.questions.push(QuestionGroup {
+                question_id: answer.question_id.clone(),
+                question: answer.question,
+                entries: Vec::new(),
+            });
+            groups.insert(answer.question_id, section.questions.len() - 1);
+            section.questions.len() - 1
+        }
+    };
     let list = matches!(answer.kind, QuestionKind::List { .. });
-    let text = match AnswerValue::from_storage(&answer.kind, &answer.value) {
-        Ok(AnswerValue::List(items)) => items.join("\n"),
-        _ => answer.value.clone(),
+    // A stored list is its items joined by line breaks; blank lines are dropped.
+    let tidy = |v: &str| !v.contains("\n\n") && !v.starts_with('\n') && !v.ends_with('\n');
+    let text = if list && !tidy(&answer.value) {
+        match AnswerValue::from_storage(&answer.kind, &answer.value) {
+            Ok(AnswerValue::List(items)) => items.join("\n"),
+            _ => answer.value,
+        }
+    } else {
+        answer.value
     };
     section.questions[index].entries.push(Entry {
         date: answer.date,
-        author: answer.author.clone(),
+        author: answer.author,
         text,
         list,
     });
@@ -98,15 +110,17 @@ fn quote<'a>(section: &mut Section, groups: &mut HashMap<&'a str, usize>, answer
 type RoundSums = BTreeMap<(NaiveDate, i64), (u32, usize)>;
 
 /// One trend per scale question, in the order first answered; one point per round.
-fn trends(scales: &[&RecapAnswer]) -> Vec<Trend> {
+fn trends(scales: &[RecapAnswer]) -> Vec<Trend> {
     let mut order: Vec<&str> = Vec::new();
     let mut points: HashMap<&str, RoundSums> = HashMap::new();
     let mut texts: HashMap<&str, &str> = HashMap::new();
     for answer in scales {
-        let Ok(AnswerValue::Scale(point)) = AnswerValue::from_storage(&answer.kind, &answer.value)
-        else {
+        let Ok(point) = answer.value.parse::<u8>() else {
             continue;
         };
+        if !(1..=5).contains(&point) {
+            continue;
+        }
         let id = answer.question_id.as_str();
         if !points.contains_key(id) {
             order.push(id);

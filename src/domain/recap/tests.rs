@@ -96,7 +96,7 @@ fn year_recap(lang: Lang, scope: Scope) -> Recap {
             note: "chapter 8".to_string(),
         }],
     }];
-    build(&request, &answers, &rows, arcs)
+    build(&request, answers, &rows, arcs)
 }
 
 #[test]
@@ -188,12 +188,12 @@ fn a_month_divides_into_weeks_and_an_empty_period_says_so() {
     };
     let recap = build(
         &request,
-        &[answer(1, "2026-11-04", "a", QuestionKind::Text, "x")],
+        vec![answer(1, "2026-11-04", "a", QuestionKind::Text, "x")],
         &[],
         vec![],
     );
     assert_eq!(recap.sections[0].label, "45주차 (11/2 ~ 11/8)");
-    let empty = build(&request, &[], &[], vec![]);
+    let empty = build(&request, vec![], &[], vec![]);
     assert!(markdown::render(&empty).contains("이 기간에는 아직 답변이 없어요."));
 }
 
@@ -275,7 +275,7 @@ fn there_is_no_chart_without_enough_points() {
     };
     let recap = build(
         &request,
-        &[answer(1, "2026-11-04", "e", scale(), "3")],
+        vec![answer(1, "2026-11-04", "e", scale(), "3")],
         &[],
         vec![],
     );
