@@ -1,5 +1,6 @@
 //! Schedules that fire exactly once: rounds, catch-up, sending, reminders, closing, races.
 
+mod digests;
 mod firing;
 mod races;
 mod sending;
