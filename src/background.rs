@@ -11,6 +11,7 @@ use crate::clock::Clock;
 use crate::config::{SchedulerSettings, SenderSettings};
 use crate::scheduler::{RoundClosed, Scheduler};
 use crate::sender::Sender;
+use crate::service::digest::DigestPoster;
 use crate::service::messenger::Messenger;
 use crate::store::Store;
 
@@ -61,6 +62,7 @@ impl Background {
 pub struct Steps {
     scheduler: Scheduler,
     sender: Sender,
+    digests: Option<DigestPoster>,
 }
 
 impl Steps {
@@ -75,13 +77,28 @@ impl Steps {
         Steps {
             scheduler: Scheduler::new(store.clone(), clock.clone(), scheduler.tick_interval),
             sender: Sender::new(store, clock, messenger, sender.clone()),
+            digests: None,
         }
+    }
+
+    /// Posts the digest of each round a step closes, before the step returns (so a scripted
+    /// console prints it in order).
+    pub fn with_digests(mut self, digests: DigestPoster) -> Steps {
+        self.digests = Some(digests);
+        self
     }
 
     /// Opens and closes due rounds, then sends due prompts and reminders.
     pub async fn run_once(&self) {
-        if let Err(error) = self.scheduler.tick().await {
-            tracing::warn!(error = %error, "scheduler step failed");
+        match self.scheduler.tick().await {
+            Ok(outcome) => {
+                if let Some(digests) = &self.digests {
+                    for round in outcome.closed {
+                        digests.post(round).await;
+                    }
+                }
+            }
+            Err(error) => tracing::warn!(error = %error, "scheduler step failed"),
         }
         if let Err(error) = self.sender.step().await {
             tracing::warn!(error = %error, "sender step failed");

@@ -38,6 +38,38 @@ pub enum CliCommand {
     /// Try hoego in the terminal: a local team with you as its one member, no chat account
     /// needed. Reads a script from standard input when it is not a terminal.
     Console(ConsoleArgs),
+    /// Write a recap of a period to standard output: the team's shared answers, or one
+    /// member's own with --member; Markdown ready to publish, or JSON.
+    Recap(RecapArgs),
+}
+
+/// Options of `hoego recap`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RecapArgs {
+    /// week, month, quarter, year, 2026, 2026-Q3, 2026-11, 2026-W21 or 2026-03-01..2026-06-30.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// A member's id: their own recap (every answer of theirs, private ones included).
+    #[arg(long, value_name = "ID")]
+    pub member: Option<i64>,
+    /// The team's id; may be left out when the database holds one team.
+    #[arg(long, value_name = "ID")]
+    pub team: Option<i64>,
+    /// The language to write in; default: the member's, else the team's.
+    #[arg(long, value_name = "en|ko")]
+    pub lang: Option<Lang>,
+    /// Markdown (with front matter) or JSON.
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: RecapFormat,
+}
+
+/// What `hoego recap` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecapFormat {
+    /// A Markdown document with front matter.
+    Markdown,
+    /// The recap model as JSON.
+    Json,
 }
 
 /// `hoego schedule ...`.
@@ -144,8 +176,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         _ => {}
     }
-    if matches!(cli.command, CliCommand::Console(_)) && settings.log.filter == DEFAULT_LOG_FILTER {
-        // The terminal is the conversation: only warnings and errors go to stderr.
+    if matches!(cli.command, CliCommand::Console(_) | CliCommand::Recap(_))
+        && settings.log.filter == DEFAULT_LOG_FILTER
+    {
+        // The terminal is the conversation (or the recap's output): only warnings and errors
+        // go to stderr.
         settings.log.filter = "warn".into();
     }
     crate::telemetry::init(&settings.log);
@@ -158,6 +193,7 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
         CliCommand::Run => startup::run(settings).await,
         CliCommand::Migrate => startup::migrate(&settings).await,
         CliCommand::Console(args) => startup::console(settings, args).await,
+        CliCommand::Recap(args) => crate::cli_recap::recap(&settings, &args).await,
         CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
     }
 }

@@ -7,6 +7,7 @@
 pub mod background;
 pub mod cli;
 mod cli_preview;
+mod cli_recap;
 pub mod clock;
 pub mod config;
 pub mod domain;

@@ -16,6 +16,7 @@ use crate::domain::zone::ZoneName;
 use crate::http::HttpServer;
 use crate::platform::console::io::Stdout;
 use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
+use crate::service::digest::DigestPoster;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
 
@@ -79,8 +80,10 @@ pub async fn console(settings: Settings, args: ConsoleArgs) -> Result<(), CliErr
     };
     let interactive = options.interactive;
     let clock = service.clock.clone();
+    let digest_service = service.clone();
     let mut console = Console::new(service, options, Arc::new(Stdout));
     let messenger = console.messenger();
+    let digests = DigestPoster::new(digest_service, messenger.clone());
     let (scheduler, sender) = (&settings.scheduler, &settings.sender);
     let background = if interactive {
         Some(Background::spawn(
@@ -89,10 +92,11 @@ pub async fn console(settings: Settings, args: ConsoleArgs) -> Result<(), CliErr
             messenger,
             scheduler,
             sender,
-            None,
+            Some(Arc::new(digests)),
         ))
     } else {
-        let steps = Steps::new(store.clone(), clock, messenger, scheduler, sender);
+        let steps =
+            Steps::new(store.clone(), clock, messenger, scheduler, sender).with_digests(digests);
         console = console.with_after_line(Arc::new(ScriptSteps(steps)));
         None
     };

@@ -45,6 +45,11 @@ pub enum AnswerError {
     },
     /// The form held an answer for a question its template does not ask.
     UnknownQuestion,
+    /// A resolution follow-up that does not start with a status word.
+    NotAFollowUp {
+        /// What was typed, trimmed.
+        given: String,
+    },
 }
 
 impl AnswerError {
@@ -66,6 +71,12 @@ impl AnswerError {
                 "This form has no such question.".to_string()
             }
             (AnswerError::UnknownQuestion, Lang::Ko) => "이 양식에 없는 질문이에요.".to_string(),
+            (AnswerError::NotAFollowUp { given }, Lang::En) => format!(
+                "{given:?}: start with on track, changed, done or dropped, then a note after a colon, e.g. \"on track: 30 minutes a day\"."
+            ),
+            (AnswerError::NotAFollowUp { given }, Lang::Ko) => format!(
+                "{given:?}: 진행 중, 바뀜, 이룸, 그만둠 중 하나로 시작하고 콜론 뒤에 메모를 적어 주세요. 예: \"진행 중: 매일 30분\""
+            ),
         }
     }
 }

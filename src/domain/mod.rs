@@ -2,8 +2,11 @@
 //! No I/O here: no sqlx, no tokio, no chat libraries.
 
 pub mod answer;
+pub mod follow_up;
 pub mod ids;
 pub mod lang;
+pub mod period;
+pub mod recap;
 pub mod schedule;
 pub mod state;
 pub mod team;

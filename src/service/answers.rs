@@ -12,6 +12,7 @@ use super::forms::answer_form;
 use super::reply::{Action, Reply};
 use super::rounds::{Pick, RoundForm};
 use super::{Actor, Service};
+use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
@@ -26,7 +27,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         match self.pick_open(asker, schedule, "answer", |_| true).await? {
             Pick::One(delivery) => {
-                self.form_reply(asker, self.with_template(asker, delivery)?)
+                self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
             }
             Pick::Choose(reply) => Ok(reply),
@@ -43,7 +44,7 @@ impl Service {
         let answered = |d: &DeliveryRound| d.status == DeliveryStatus::Answered;
         match self.pick_open(asker, schedule, "edit", answered).await? {
             Pick::One(delivery) => {
-                self.form_reply(asker, self.with_template(asker, delivery)?)
+                self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
             }
             Pick::Choose(reply) => Ok(reply),
@@ -108,10 +109,18 @@ impl Service {
             .store
             .delivery_answers(round.delivery.delivery_id)
             .await?;
-        let values: HashMap<String, String> = earlier
+        let mut values: HashMap<String, String> = earlier
             .into_iter()
             .map(|a| (a.question_id, a.value))
             .collect();
+        let follow_ups = self
+            .store
+            .round_follow_ups(asker.member.id, round.delivery.round_id)
+            .await?;
+        for (resolution, status, note) in follow_ups {
+            let id = format!("{}{resolution}", follow_up::PREFIX);
+            values.insert(id, follow_up::show(status, &note));
+        }
         let mut blocks = vec![format!(
             "**{}**\n{}",
             round.title(asker),

@@ -135,7 +135,11 @@ impl Service {
                 self.set_resolution(asker, number, status, note.as_deref())
                     .await
             }
-            Command::Recap { .. } => Ok(Reply::text(asker.t("error.not_built_yet", &[]))),
+            Command::Recap {
+                period,
+                scope,
+                public,
+            } => self.recap(asker, &period, scope, public).await,
         }
     }
 

@@ -4,6 +4,7 @@
 mod answers;
 pub mod asker;
 pub mod command;
+pub mod digest;
 mod dispatch;
 pub mod error;
 mod export;
@@ -15,6 +16,8 @@ pub mod membership;
 pub mod messenger;
 mod privacy;
 pub mod prompts;
+mod questions;
+pub mod recap;
 pub mod reply;
 mod resolutions;
 mod rounds;

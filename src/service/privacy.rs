@@ -58,7 +58,7 @@ impl Service {
                 .await?
                 .is_empty()
             {
-                return self.with_template(asker, delivery);
+                return self.with_template(asker, delivery).await;
             }
         }
         Err(ServiceError::User(asker.t("visibility.no_round", &[])))

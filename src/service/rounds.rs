@@ -7,9 +7,17 @@ use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
 use super::reply::{Action, Reply};
+use chrono::{Datelike, NaiveDate};
+
+use super::recap::instants;
+use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
+use crate::domain::period::{Period, PeriodKind};
 use crate::domain::template::{PlaceholderValues, Question, Template};
 use crate::store::DeliveryRound;
+
+/// The template whose rounds follow up resolutions from earlier years.
+pub const QUARTERLY: &str = "quarterly";
 
 /// A delivery with the questions its round asks.
 #[derive(Debug, Clone)]
@@ -91,20 +99,41 @@ impl Service {
         delivery: DeliveryId,
     ) -> Result<RoundForm, ServiceError> {
         match self.store.delivery_round(delivery).await? {
-            Some(found) if found.member_id == asker.member.id => self.with_template(asker, found),
+            Some(found) if found.member_id == asker.member.id => {
+                self.with_template(asker, found).await
+            }
             _ => Err(ServiceError::User(asker.t("answer.not_found", &[]))),
         }
     }
 
-    /// Reads the round's stored template version.
-    pub(crate) fn with_template(
+    /// Reads the round's stored template version; a `quarterly` round also asks how each of
+    /// the member's open resolutions from earlier years is going.
+    pub(crate) async fn with_template(
         &self,
         asker: &Asker,
         delivery: DeliveryRound,
     ) -> Result<RoundForm, ServiceError> {
         let source = format!("template version {}", delivery.template_id);
-        let template = Template::from_toml(&source, &delivery.template_source)
+        let mut template = Template::from_toml(&source, &delivery.template_source)
             .with_context(|| format!("the stored {source} does not load"))?;
+        if template.id.as_str() == QUARTERLY {
+            let year = delivery.occurrence_local.date().year();
+            let new_year = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
+            let period = Period {
+                kind: PeriodKind::Year,
+                from: new_year,
+                to: new_year,
+            };
+            let (year_start, _) = instants(&period, asker.zone());
+            let open = self
+                .store
+                .open_resolutions(asker.member.id, year_start)
+                .await?;
+            template.questions.extend(
+                open.iter()
+                    .map(|r| follow_up::question(r.id, &r.text, r.visibility)),
+            );
+        }
         let values = PlaceholderValues::from_occurrence(
             delivery.occurrence_local.date(),
             asker.team.name.clone(),

@@ -11,14 +11,15 @@ use super::error::ServiceError;
 use super::forms::{answer_form, typed_text};
 use super::i18n::t;
 use super::reply::Reply;
-use super::rounds::RoundForm;
+use super::rounds::{QUARTERLY, RoundForm};
 use super::{Actor, Service};
-use crate::domain::answer::{AnswerValue, validate_form};
+use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
+use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
-use crate::store::{AnswerWrite, SavedAnswers};
+use crate::store::{AnswerWrite, FollowUpWrite, SavedAnswers};
 
 impl Service {
     pub(super) async fn submit_form(
@@ -64,8 +65,8 @@ impl Service {
         round: &RoundForm,
         values: &[(String, String)],
     ) -> Result<SubmitOutcome, ServiceError> {
-        let writes = match checked(round, values) {
-            Ok(writes) => writes,
+        let (writes, follow_ups) = match checked(round, values) {
+            Ok(checked) => checked,
             Err(errors) => {
                 let typed: HashMap<String, String> = values.iter().cloned().collect();
                 return Ok(SubmitOutcome::Invalid(answer_form(
@@ -76,10 +77,11 @@ impl Service {
         let delivery = &round.delivery;
         let saved = self
             .store
-            .save_answers(
+            .save_submission(
                 delivery.delivery_id,
                 asker.member.id,
                 &writes,
+                &follow_ups,
                 self.clock.now(),
             )
             .await?
@@ -89,11 +91,11 @@ impl Service {
     }
 }
 
-/// The answers to write, or every field's error.
+/// The answers and resolution follow-ups to write, or every field's error.
 fn checked(
     round: &RoundForm,
     values: &[(String, String)],
-) -> Result<Vec<AnswerWrite>, crate::domain::answer::FormErrors> {
+) -> Result<(Vec<AnswerWrite>, Vec<FollowUpWrite>), FormErrors> {
     let questions = &round.template.questions;
     let raws: Vec<(QuestionId, String)> = values
         .iter()
@@ -103,25 +105,51 @@ fn checked(
         })
         .collect();
     let answers = validate_form(questions, &raws)?;
-    Ok(answers
-        .into_iter()
-        .filter_map(|(id, value)| {
-            let question = round.template.question(&id)?;
-            let resolutions = match (&question.kind, &value) {
-                (QuestionKind::List { resolutions: true }, Some(AnswerValue::List(items))) => {
-                    Some(items.clone())
-                }
-                (QuestionKind::List { resolutions: true }, None) => Some(Vec::new()),
-                _ => None,
-            };
-            Some(AnswerWrite {
-                question_id: id.to_string(),
-                value: value.as_ref().map(AnswerValue::to_storage),
-                visibility: question.visibility,
-                resolutions,
-            })
-        })
-        .collect())
+    let (mut writes, mut follow_ups, mut errors) = (Vec::new(), Vec::new(), FormErrors::new());
+    let quarterly = round.template.id.as_str() == QUARTERLY;
+    for (id, value) in answers {
+        let Some(resolution) = follow_up::resolution_of(id.as_str()).filter(|_| quarterly) else {
+            writes.extend(answer_write(round, &id, value));
+            continue;
+        };
+        if let Some(AnswerValue::Text(text)) = value {
+            match follow_up::parse(&text) {
+                Ok(read) => follow_ups.push(FollowUpWrite {
+                    resolution,
+                    round: round.delivery.round_id,
+                    status: read.status,
+                    note: read.note,
+                }),
+                Err(error) => errors.push((id, error)),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok((writes, follow_ups))
+    } else {
+        Err(errors)
+    }
+}
+
+fn answer_write(
+    round: &RoundForm,
+    id: &QuestionId,
+    value: Option<AnswerValue>,
+) -> Option<AnswerWrite> {
+    let question = round.template.question(id)?;
+    let resolutions = match (&question.kind, &value) {
+        (QuestionKind::List { resolutions: true }, Some(AnswerValue::List(items))) => {
+            Some(items.clone())
+        }
+        (QuestionKind::List { resolutions: true }, None) => Some(Vec::new()),
+        _ => None,
+    };
+    Some(AnswerWrite {
+        question_id: id.to_string(),
+        value: value.as_ref().map(AnswerValue::to_storage),
+        visibility: question.visibility,
+        resolutions,
+    })
 }
 
 fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use super::rows::BeginWrite;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{AnswerId, DeliveryId, MemberId};
+use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
+use crate::domain::state::ResolutionStatus;
 use crate::domain::visibility::Visibility;
 
 /// One answer of a submission.
@@ -22,6 +23,19 @@ pub struct AnswerWrite {
     pub visibility: Visibility,
     /// `Some(items)` for a list marked `resolutions`: the items to track.
     pub resolutions: Option<Vec<String>>,
+}
+
+/// A resolution follow-up given in a quarterly round's form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUpWrite {
+    /// The resolution (must be the member's own).
+    pub resolution: ResolutionId,
+    /// The round it was given in.
+    pub round: RoundId,
+    /// Its new status.
+    pub status: ResolutionStatus,
+    /// The note ('' when none).
+    pub note: String,
 }
 
 /// What a submission changed.
@@ -154,6 +168,45 @@ macro_rules! replace_resolutions {
     };
 }
 
+/// Replaces the follow-up of `$f.resolution` in `$f.round` and sets its status, inside `$tx`.
+macro_rules! write_follow_up {
+    ($tx:expr, $member:expr, $f:expr, $now:expr) => {
+        async {
+            let owned = "UPDATE resolutions SET status = $3, updated_at = $4
+                         WHERE id = $1 AND member_id = $2";
+            let touched = sqlx::query(owned)
+                .bind($f.resolution.0)
+                .bind($member.0)
+                .bind($f.status.as_str())
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+            if touched == 0 {
+                return Ok::<(), sqlx::Error>(());
+            }
+            sqlx::query(
+                "DELETE FROM resolution_followups WHERE resolution_id = $1 AND round_id = $2",
+            )
+            .bind($f.resolution.0)
+            .bind($f.round.0)
+            .execute(&mut *$tx)
+            .await?;
+            let insert = "INSERT INTO resolution_followups (resolution_id, round_id, status, note,
+                              created_at) VALUES ($1, $2, $3, $4, $5)";
+            sqlx::query(insert)
+                .bind($f.resolution.0)
+                .bind($f.round.0)
+                .bind($f.status.as_str())
+                .bind(&$f.note)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+            Ok::<(), sqlx::Error>(())
+        }
+    };
+}
+
 /// Writes one answer of a submission inside `$tx`; evaluates to `Result<Written, _>`.
 macro_rules! write_answer {
     ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
@@ -181,6 +234,21 @@ impl Store {
         answers: &[AnswerWrite],
         now: DateTime<Utc>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
+        self.save_submission(delivery, member, answers, &[], now)
+            .await
+    }
+
+    /// [`Store::save_answers`] with the resolution follow-ups of the same form, all in one
+    /// transaction: each replaces the follow-up of the same resolution in the same round and
+    /// sets the resolution's status (only the member's own resolutions are touched).
+    pub async fn save_submission(
+        &self,
+        delivery: DeliveryId,
+        member: MemberId,
+        answers: &[AnswerWrite],
+        follow_ups: &[FollowUpWrite],
+        now: DateTime<Utc>,
+    ) -> Result<Option<SavedAnswers>, StoreError> {
         let claim = "UPDATE deliveries SET status = 'answered', finished_at = $2
                      WHERE id = $1 AND member_id = $3 AND closes_at > $2 AND status <> 'missed'
                        AND EXISTS (SELECT 1 FROM rounds r
@@ -206,6 +274,9 @@ impl Store {
                     Written::Cleared => saved.cleared += 1,
                     Written::Nothing => {}
                 }
+            }
+            for follow_up in follow_ups {
+                write_follow_up!(tx, member, follow_up, now).await?;
             }
             tx.commit().await?;
             Ok(Some(saved))

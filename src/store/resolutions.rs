@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use super::rows::BeginWrite;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, ResolutionId};
+use crate::domain::ids::{MemberId, ResolutionId, RoundId};
 use crate::domain::state::ResolutionStatus;
+use crate::domain::visibility::Visibility;
 
 /// A resolution as its owner lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,74 @@ pub struct ResolutionItem {
     pub note: Option<String>,
 }
 
+/// A resolution still to follow up, for a quarterly round's form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenResolution {
+    /// Row id.
+    pub id: ResolutionId,
+    /// What was resolved.
+    pub text: String,
+    /// Who may read it (its follow-up keeps the same).
+    pub visibility: Visibility,
+}
+
 impl Store {
+    /// The member's resolutions set before `before` that are neither done nor dropped, oldest
+    /// first.
+    pub async fn open_resolutions(
+        &self,
+        member: MemberId,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<OpenResolution>, StoreError> {
+        let sql = "SELECT id, text, visibility FROM resolutions
+                   WHERE member_id = $1 AND created_at < $2
+                     AND status IN ('open', 'on_track', 'changed')
+                   ORDER BY created_at, position, id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(member.0)
+                .bind(before)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(OpenResolution {
+                        id: ResolutionId(row.int("id")?),
+                        text: row.text("text")?,
+                        visibility: row.word("visibility")?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The follow-ups the member gave in `round`: resolution, status, note.
+    pub async fn round_follow_ups(
+        &self,
+        member: MemberId,
+        round: RoundId,
+    ) -> Result<Vec<(ResolutionId, ResolutionStatus, String)>, StoreError> {
+        let sql = "SELECT f.resolution_id, f.status, f.note FROM resolution_followups f
+                   JOIN resolutions r ON r.id = f.resolution_id
+                   WHERE r.member_id = $1 AND f.round_id = $2 ORDER BY f.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(member.0)
+                .bind(round.0)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok((
+                        ResolutionId(row.int("resolution_id")?),
+                        row.word("status")?,
+                        row.text("note")?,
+                    ))
+                })
+                .collect()
+        })
+    }
+
     /// The member's resolutions, oldest first (the numbering `resolutions set <n>` uses).
     pub async fn resolution_items(
         &self,

@@ -66,6 +66,29 @@ impl Store {
         })
     }
 
+    /// A team by row id, if there is one.
+    pub async fn team_by_id(&self, id: TeamId) -> Result<Option<Team>, StoreError> {
+        let sql = format!("SELECT {TEAM_COLUMNS} FROM teams WHERE id = $1");
+        on_pool!(self, |pool| {
+            let row = sqlx::query(AssertSqlSafe(sql.as_str()))
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?;
+            row.map(|r| team_from(&r)).transpose()
+        })
+    }
+
+    /// Every team, oldest first (the command line picks the only one when none is named).
+    pub async fn all_teams(&self) -> Result<Vec<Team>, StoreError> {
+        let sql = format!("SELECT {TEAM_COLUMNS} FROM teams ORDER BY id");
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(AssertSqlSafe(sql.as_str()))
+                .fetch_all(pool)
+                .await?;
+            rows.iter().map(team_from).collect()
+        })
+    }
+
     /// A member by row id.
     pub async fn member(&self, id: MemberId) -> Result<Member, StoreError> {
         let sql = format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = $1");

@@ -1,6 +1,7 @@
 //! Schedules that fire exactly once: rounds, catch-up, sending, reminders, closing, races.
 
 mod admin;
+mod digests;
 mod firing;
 mod races;
 mod sending;

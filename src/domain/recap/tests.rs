@@ -1,0 +1,288 @@
+use chrono::NaiveDate;
+
+use super::digest::{DigestAnswer, build_digest};
+use super::*;
+use crate::domain::template::Localized;
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn scale() -> QuestionKind {
+    QuestionKind::Scale {
+        low: Localized::new("low", "낮음"),
+        high: Localized::new("high", "높음"),
+    }
+}
+
+fn answer(round: i64, date: &str, id: &str, kind: QuestionKind, value: &str) -> RecapAnswer {
+    RecapAnswer {
+        round,
+        date: d(date),
+        question_id: id.to_string(),
+        question: format!("Q {id}?"),
+        kind,
+        value: value.to_string(),
+        author: None,
+    }
+}
+
+fn row(member: i64, round: i64, date: &str, status: DeliveryStatus) -> ParticipationRow {
+    ParticipationRow {
+        member,
+        round,
+        date: d(date),
+        status,
+    }
+}
+
+fn year_recap(lang: Lang, scope: Scope) -> Recap {
+    let request = RecapRequest {
+        scope,
+        subject: "Mina".to_string(),
+        period: Period::parse("2026", d("2026-12-31")).unwrap(),
+        lang,
+        today: d("2026-12-31"),
+    };
+    let mut answers = vec![
+        answer(
+            1,
+            "2026-01-09",
+            "went-well",
+            QuestionKind::Text,
+            "Shipped the beta",
+        ),
+        answer(1, "2026-01-09", "energy", scale(), "2"),
+        answer(
+            2,
+            "2026-05-15",
+            "went-well",
+            QuestionKind::Text,
+            "Moved house\nFound a café",
+        ),
+        answer(2, "2026-05-15", "energy", scale(), "4"),
+        answer(
+            3,
+            "2026-12-30",
+            "resolutions",
+            QuestionKind::List { resolutions: true },
+            "Run 10k\nRead 20 books",
+        ),
+        answer(
+            9,
+            "2025-12-30",
+            "went-well",
+            QuestionKind::Text,
+            "last year",
+        ),
+    ];
+    if scope == Scope::Team {
+        answers[0].author = Some("Jun".to_string());
+    }
+    let rows = [
+        row(1, 1, "2026-01-09", DeliveryStatus::Answered),
+        row(1, 2, "2026-05-15", DeliveryStatus::Answered),
+        row(1, 4, "2026-06-01", DeliveryStatus::Missed),
+        row(1, 3, "2026-12-30", DeliveryStatus::Answered),
+        row(2, 1, "2026-01-09", DeliveryStatus::Skipped),
+    ];
+    let arcs = vec![ResolutionArc {
+        text: "Learn Rust".to_string(),
+        set_on: d("2025-12-30"),
+        status: ResolutionStatus::Done,
+        follow_ups: vec![FollowUp {
+            date: d("2026-03-31"),
+            status: ResolutionStatus::OnTrack,
+            note: "chapter 8".to_string(),
+        }],
+    }];
+    build(&request, answers, &rows, arcs)
+}
+
+#[test]
+fn a_year_recap_groups_answers_by_quarter_and_question_and_leaves_out_other_years() {
+    let recap = year_recap(Lang::En, Scope::Me);
+    let labels: Vec<&str> = recap.sections.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["2026 Q1", "2026 Q2", "2026 Q4"]);
+    assert_eq!(recap.sections[0].questions[0].question_id, "went-well");
+    assert_eq!(
+        recap.sections[1].questions[0].entries[0].date,
+        d("2026-05-15")
+    );
+    assert!(recap.sections[2].questions[0].entries[0].list);
+    assert_eq!(recap.quoted_answers(), 3);
+}
+
+#[test]
+fn participation_counts_statuses_and_the_longest_streak() {
+    let p = year_recap(Lang::En, Scope::Me).participation;
+    assert_eq!(
+        (p.rounds, p.asked, p.answered, p.skipped, p.missed),
+        (4, 5, 3, 1, 1)
+    );
+    assert_eq!(p.longest_streak, 2);
+    assert_eq!(p.sparkline.chars().count(), 4);
+}
+
+#[test]
+fn every_scale_question_gets_a_trend_with_a_sparkline() {
+    let trends = year_recap(Lang::En, Scope::Me).trends;
+    assert_eq!(trends.len(), 1);
+    assert_eq!(trends[0].sparkline, "▃▆");
+    assert_eq!(trends[0].average, 3.0);
+}
+
+#[test]
+fn the_markdown_is_a_blog_post_with_front_matter_sections_and_dated_quotes() {
+    let md = markdown::render(&year_recap(Lang::En, Scope::Me));
+    assert!(
+        md.starts_with("---\ntitle: \"Mina's recap: 2026\"\ndate: 2026-12-31\nperiod: \"2026\"\n")
+    );
+    assert!(md.contains("\n# Mina's recap: 2026\n"));
+    assert!(md.contains(
+        "## 2026 Q2\n\n### Q went-well?\n\n> Moved house\n> Found a café\n>\n> — 2026-05-15\n"
+    ));
+    assert!(md.contains("> - Run 10k\n> - Read 20 books\n"));
+    assert!(md.contains("- **Q energy?** `▃▆` (average 3.0)"));
+    assert!(md.contains(
+        "- **Learn Rust**: done (set on 2025-12-30)\n  - 2026-03-31: on track: chapter 8\n"
+    ));
+    assert!(!md.contains("last year"));
+}
+
+#[test]
+fn the_korean_markdown_uses_korean_headings() {
+    let md = markdown::render(&year_recap(Lang::Ko, Scope::Team));
+    assert!(md.contains("# Mina 팀 회고: 2026년\n"));
+    assert!(md.contains("## 참여\n\n- 4 회차 · 3 답변 · 1 건너뜀 · 1 놓침\n- 최장 연속 답변: 2\n"));
+    assert!(md.contains("## 2026년 2분기\n"));
+    assert!(md.contains("> — Jun, 2026-01-09\n"));
+    assert!(md.contains("> — 익명, 2026-05-15\n"));
+    assert!(md.contains(
+        "- **Learn Rust**: 이룸 (정한 날 2025-12-30)\n  - 2026-03-31: 진행 중: chapter 8\n"
+    ));
+}
+
+#[test]
+fn the_json_holds_the_same_model() {
+    let json: serde_json::Value =
+        serde_json::from_str(&year_recap(Lang::En, Scope::Team).to_json()).unwrap();
+    assert_eq!(json["period_label"], "2026");
+    assert_eq!(json["scope"], "team");
+    assert_eq!(
+        json["sections"][0]["questions"][0]["entries"][0]["author"],
+        "Jun"
+    );
+    assert_eq!(json["resolutions"][0]["status"], "done");
+    assert_eq!(json["trends"][0]["points"][1]["average"], 4.0);
+}
+
+#[test]
+fn a_month_divides_into_weeks_and_an_empty_period_says_so() {
+    let request = RecapRequest {
+        scope: Scope::Me,
+        subject: "Mina".to_string(),
+        period: Period::parse("2026-11", d("2026-11-29")).unwrap(),
+        lang: Lang::Ko,
+        today: d("2026-11-29"),
+    };
+    let recap = build(
+        &request,
+        vec![answer(1, "2026-11-04", "a", QuestionKind::Text, "x")],
+        &[],
+        vec![],
+    );
+    assert_eq!(recap.sections[0].label, "45주차 (11/2 ~ 11/8)");
+    let empty = build(&request, vec![], &[], vec![]);
+    assert!(markdown::render(&empty).contains("이 기간에는 아직 답변이 없어요."));
+}
+
+#[test]
+fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_answered() {
+    let answers = [
+        DigestAnswer {
+            question_id: "went-well".into(),
+            question: "What went well?".into(),
+            kind: QuestionKind::Text,
+            value: "Pairing".into(),
+            author: Some("Jun".into()),
+        },
+        DigestAnswer {
+            question_id: "went-well".into(),
+            question: "What went well?".into(),
+            kind: QuestionKind::Text,
+            value: "Quiet week".into(),
+            author: None,
+        },
+    ];
+    let digest = build_digest(
+        Lang::En,
+        "weekly",
+        d("2026-12-04"),
+        &answers,
+        vec!["Mina".into()],
+        3,
+    );
+    let md = digest.render();
+    assert!(md.contains(
+        "## What went well?\n\n> Pairing\n>\n> — Jun\n\n> Quiet week\n>\n> — anonymous\n"
+    ));
+    assert!(md.ends_with("Not answered yet: Mina\n"));
+    assert!(!md.contains('@'));
+    let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 2);
+    assert!(ko.render().contains("모두 답했어요."));
+    assert!(ko.summary().contains("- What went well?: 답변 2개"));
+}
+
+fn decoded(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn charts_are_pngs_of_the_trend_and_the_participation_with_ink_on_them() {
+    let recap = year_recap(Lang::En, Scope::Me);
+
+    let trend = chart::trend_png(&recap.trends)
+        .unwrap()
+        .expect("two points");
+    let bars = chart::participation_png(&recap.participation)
+        .unwrap()
+        .expect("rounds");
+
+    for png_bytes in [trend, bars] {
+        let (width, height, pixels) = decoded(&png_bytes);
+        assert_eq!((width, height), chart::SIZE);
+        let coloured = pixels
+            .chunks(3)
+            .filter(|p| p[0] != p[1] || p[1] != p[2])
+            .count();
+        assert!(coloured > 200, "{coloured} coloured pixels");
+    }
+}
+
+#[test]
+fn there_is_no_chart_without_enough_points() {
+    let request = RecapRequest {
+        scope: Scope::Me,
+        subject: "Mina".to_string(),
+        period: Period::parse("2026-11", d("2026-11-29")).unwrap(),
+        lang: Lang::En,
+        today: d("2026-11-29"),
+    };
+    let recap = build(
+        &request,
+        vec![answer(1, "2026-11-04", "e", scale(), "3")],
+        &[],
+        vec![],
+    );
+    assert!(chart::trend_png(&recap.trends).unwrap().is_none());
+    assert!(
+        chart::participation_png(&recap.participation)
+            .unwrap()
+            .is_none()
+    );
+}

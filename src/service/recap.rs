@@ -1,0 +1,261 @@
+//! `/hoego recap [period] [me|team] [public]` and `hoego recap`: reads the answers of a period
+//! (privacy enforced by the store), compiles them with the pure [`recap::build`], and replies
+//! with the Markdown, or a summary and the Markdown attached when it is too long for a message.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::Service;
+use super::asker::Asker;
+use super::command::RecapScope;
+use super::error::ServiceError;
+use super::questions::Questions;
+use super::reply::{Attachment, Audience, Reply};
+use crate::domain::lang::Lang;
+use crate::domain::period::Period;
+use crate::domain::recap::split::{DISCORD_MESSAGE, split};
+use crate::domain::recap::{
+    self, FollowUp, ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, Scope,
+    chart, markdown,
+};
+use crate::domain::team::{Member, Team};
+use crate::domain::zone::ZoneName;
+
+/// What to compile: for whom, which period, in which language.
+#[derive(Debug, Clone)]
+pub struct RecapOrder {
+    /// The team.
+    pub team: Team,
+    /// The member whose own recap it is (`Scope::Me`); ignored for the team.
+    pub member: Option<Member>,
+    /// Me or the team.
+    pub scope: Scope,
+    /// The period, in local dates.
+    pub period: Period,
+    /// The zone the period's dates are read in.
+    pub zone: ZoneName,
+    /// The reader's language.
+    pub lang: Lang,
+    /// Only answers shared with names (a personal recap posted publicly).
+    pub shared_only: bool,
+    /// Today, in `zone`.
+    pub today: NaiveDate,
+}
+
+impl Service {
+    /// Answers `/hoego recap`.
+    pub(crate) async fn recap(
+        &self,
+        asker: &Asker,
+        period: &str,
+        scope: RecapScope,
+        public: bool,
+    ) -> Result<Reply, ServiceError> {
+        let today = asker.today(self.clock.now());
+        let period = Period::parse(period, today)
+            .map_err(|error| ServiceError::User(error.message(asker.lang())))?;
+        let order = RecapOrder {
+            team: asker.team.clone(),
+            member: Some(asker.member.clone()),
+            scope: match scope {
+                RecapScope::Me => Scope::Me,
+                RecapScope::Team => Scope::Team,
+            },
+            period,
+            zone: asker.zone(),
+            lang: asker.lang(),
+            shared_only: public,
+            today,
+        };
+        let recap = self.compile_recap(&order).await?;
+        Ok(recap_reply(&recap, public))
+    }
+
+    /// Reads and compiles a recap.
+    pub async fn compile_recap(&self, order: &RecapOrder) -> Result<Recap, ServiceError> {
+        let (from, to) = instants(&order.period, order.zone);
+        let mut questions = Questions::new(&self.store, order.lang, &order.team.name);
+        let member = match (order.scope, &order.member) {
+            (Scope::Me, Some(member)) => Some(member),
+            (Scope::Me, None) => {
+                return Err(ServiceError::Internal(anyhow::anyhow!(
+                    "no member to recap"
+                )));
+            }
+            (Scope::Team, _) => None,
+        };
+        let answers = self
+            .recap_answers(order, member, from, to, &mut questions)
+            .await?;
+        let rows = self
+            .store
+            .delivery_outcomes(order.team.id, member.map(|m| m.id), from, to)
+            .await?
+            .into_iter()
+            .map(|d| ParticipationRow {
+                member: d.member_id.0,
+                round: d.round_id.0,
+                date: d.occurrence_local.date(),
+                status: d.status,
+            })
+            .collect::<Vec<_>>();
+        let arcs = match member {
+            Some(member) if !order.shared_only => self.arcs(member, order).await?,
+            _ => Vec::new(),
+        };
+        let request = RecapRequest {
+            scope: order.scope,
+            subject: member.map_or(order.team.name.clone(), |m| m.display_name.clone()),
+            period: order.period.clone(),
+            lang: order.lang,
+            today: order.today,
+        };
+        Ok(recap::build(&request, answers, &rows, arcs))
+    }
+
+    async fn recap_answers(
+        &self,
+        order: &RecapOrder,
+        member: Option<&Member>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        questions: &mut Questions<'_>,
+    ) -> Result<Vec<RecapAnswer>, ServiceError> {
+        let mut out = Vec::new();
+        if let Some(member) = member {
+            let own = self
+                .store
+                .own_answers(member.id, from, to, order.shared_only);
+            for a in own.await? {
+                let date = a.occurrence_local.date();
+                let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;
+                out.push(RecapAnswer {
+                    round: a.round_id.0,
+                    date,
+                    question_id: a.question_id,
+                    question,
+                    kind,
+                    value: a.value,
+                    author: None,
+                });
+            }
+            return Ok(out);
+        }
+        for a in self
+            .store
+            .team_recap_answers(order.team.id, from, to)
+            .await?
+        {
+            let date = a.occurrence_local.date();
+            let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;
+            out.push(RecapAnswer {
+                round: a.round_id.0,
+                date,
+                question_id: a.question_id,
+                question,
+                kind,
+                value: a.value,
+                author: a.author,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The member's resolutions that were alive during the period (set before its end).
+    async fn arcs(
+        &self,
+        member: &Member,
+        order: &RecapOrder,
+    ) -> Result<Vec<ResolutionArc>, ServiceError> {
+        let (zone, period) = (order.zone.tz(), &order.period);
+        let local = |at: DateTime<Utc>| at.with_timezone(&zone).date_naive();
+        let histories = self.store.resolution_histories(member.id).await?;
+        Ok(histories
+            .into_iter()
+            .filter(|h| local(h.created_at) <= period.to)
+            .map(|h| ResolutionArc {
+                text: h.text,
+                set_on: local(h.created_at),
+                status: h.status,
+                follow_ups: h
+                    .follow_ups
+                    .into_iter()
+                    .map(|(at, status, note)| FollowUp {
+                        date: local(at),
+                        status,
+                        note,
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+}
+
+/// The reply: the Markdown itself when it fits one message, else a summary with the Markdown
+/// attached. Public recaps go to the channel.
+pub fn recap_reply(recap: &Recap, public: bool) -> Reply {
+    let document = markdown::render(recap);
+    let body = document
+        .split_once("\n---\n\n")
+        .map_or(document.as_str(), |(_, body)| body);
+    let mut reply = if body.chars().count() <= DISCORD_MESSAGE {
+        Reply::text(body.trim_end())
+    } else {
+        let mut reply = Reply {
+            blocks: split(&markdown::summary(recap), DISCORD_MESSAGE),
+            ..Reply::default()
+        };
+        reply.attachments.push(Attachment {
+            filename: format!("hoego-recap-{}.md", recap.period_label.replace("..", "_")),
+            content_type: "text/markdown".into(),
+            bytes: document.into_bytes(),
+        });
+        reply
+    };
+    reply.attachments.extend(charts(recap));
+    if public {
+        reply.audience = Audience::Channel;
+    }
+    reply
+}
+
+/// The trend and participation charts as PNG attachments (none when there is too little to
+/// draw; a drawing failure is logged and the recap goes without it).
+fn charts(recap: &Recap) -> Vec<Attachment> {
+    let name = recap.period_label.replace("..", "_");
+    let drawn = [
+        ("trend", chart::trend_png(&recap.trends)),
+        (
+            "participation",
+            chart::participation_png(&recap.participation),
+        ),
+    ];
+    drawn
+        .into_iter()
+        .filter_map(|(what, png)| match png {
+            Ok(png) => png.map(|bytes| Attachment {
+                filename: format!("hoego-recap-{name}-{what}.png"),
+                content_type: "image/png".into(),
+                bytes,
+            }),
+            Err(error) => {
+                tracing::warn!(error = %error, "recap chart not drawn");
+                None
+            }
+        })
+        .collect()
+}
+
+/// Local midnight at the period's start and the day after its end, as instants.
+pub fn instants(period: &Period, zone: ZoneName) -> (DateTime<Utc>, DateTime<Utc>) {
+    let at = |date: NaiveDate| {
+        let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+        zone.tz()
+            .from_local_datetime(&midnight)
+            .earliest()
+            .map_or_else(
+                || Utc.from_utc_datetime(&midnight),
+                |t| t.with_timezone(&Utc),
+            )
+    };
+    (at(period.from), at(period.end_exclusive()))
+}

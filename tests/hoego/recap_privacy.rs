@@ -1,0 +1,102 @@
+//! The privacy property of team views, on both backends, over many random answers with random
+//! visibilities: no private answer in a team recap or digest, no author on an anonymous one.
+
+use hoego::domain::recap::{Scope, markdown};
+use hoego::domain::visibility::Visibility;
+use hoego::store::Store;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::both_backends;
+use crate::support::team::Team;
+
+/// Many random answers with random visibilities: every team view (the year recap as model,
+/// Markdown and JSON; each round's digest) leaves out every private answer and names no author
+/// of an anonymous one, and names the author of every team answer.
+async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store) {
+    let names = ["ara", "bom", "cho", "dan", "eun", "gyu"];
+    let t = Team::new(&store, &names, Some("C-digest")).await;
+    let mut rng = StdRng::seed_from_u64(0x6865_6f67);
+    let mut given: Vec<(String, usize, Visibility)> = Vec::new();
+    let mut rounds = Vec::new();
+    for week in 1..=12 {
+        let mut answers = Vec::new();
+        for member in 0..names.len() {
+            if rng.random_bool(0.2) {
+                answers.push(None);
+                continue;
+            }
+            let mut own = Vec::new();
+            for question in ["note", "next"] {
+                let visibility = [Visibility::Private, Visibility::Team, Visibility::Anonymous]
+                    [rng.random_range(0..3)];
+                let token = format!("tok{week}x{member}x{question}x{}", rng.random::<u32>());
+                given.push((token.clone(), member, visibility));
+                own.push((question, token, visibility));
+            }
+            answers.push(Some(own));
+        }
+        rounds.push(t.round(week, &answers).await);
+    }
+    t.close_all().await;
+    let private = given.iter().filter(|g| g.2 == Visibility::Private).count();
+    assert!(
+        private > 20 && given.len() - private > 40,
+        "a varied sample"
+    );
+
+    let recap = t.recap(Scope::Team, "2026", 0).await;
+    let texts = [markdown::render(&recap), recap.to_json()];
+    let entries: Vec<_> = recap
+        .sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .flat_map(|q| &q.entries)
+        .map(|e| (e.text.as_str(), e.author.as_deref()))
+        .collect();
+    let mut digests = Vec::new();
+    for round in &rounds {
+        let (digest, _) = t.chat.service.round_digest(*round).await.unwrap();
+        for group in &digest.questions {
+            for entry in &group.entries {
+                digests.push((entry.text.clone(), entry.author.clone()));
+            }
+        }
+        digests.push((digest.render(), None));
+    }
+    for (token, member, visibility) in &given {
+        let in_recap = entries.iter().find(|(text, _)| text == token);
+        let in_digest = digests.iter().find(|(text, _)| text == token);
+        match visibility {
+            Visibility::Private => {
+                assert!(in_recap.is_none() && in_digest.is_none(), "{token}");
+                assert!(texts.iter().all(|t| !t.contains(token.as_str())), "{token}");
+                assert!(
+                    digests.iter().all(|(t, _)| !t.contains(token.as_str())),
+                    "{token}"
+                );
+            }
+            Visibility::Anonymous => {
+                assert_eq!(in_recap.expect(token).1, None, "{token}");
+                assert_eq!(in_digest.expect(token).1, None, "{token}");
+            }
+            Visibility::Team => {
+                assert_eq!(in_recap.expect(token).1, Some(names[*member]), "{token}");
+                assert_eq!(in_digest.expect(token).1.as_deref(), Some(names[*member]));
+            }
+        }
+    }
+    // In the rendered text, an anonymous answer is attributed to nobody.
+    let rendered = &texts[0];
+    for (token, _, visibility) in &given {
+        if *visibility == Visibility::Anonymous {
+            let after = &rendered[rendered.find(token.as_str()).unwrap()..];
+            let attribution = after.lines().find(|l| l.starts_with("> — ")).unwrap();
+            assert!(attribution.starts_with("> — anonymous, "), "{attribution}");
+        }
+    }
+}
+both_backends!(
+    no_team_view_shows_a_private_answer_or_an_anonymous_author,
+    super::no_team_view_shows_a_private_answer_or_an_anonymous_author
+);
