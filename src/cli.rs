@@ -61,6 +61,9 @@ pub struct RecapArgs {
     /// Markdown (with front matter) or JSON.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: RecapFormat,
+    /// Also write the charts (scale trend, participation) as PNG files into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
 }
 
 /// What `hoego recap` writes.

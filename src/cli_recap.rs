@@ -2,6 +2,8 @@
 //! the same recap `/hoego recap` compiles, written to standard output (the Markdown is ready
 //! to publish as a blog post). A bad period, team or member is bad usage (exit code 2).
 
+use std::path::Path;
+
 use anyhow::Context;
 use chrono::Utc;
 
@@ -10,7 +12,7 @@ use crate::config::Settings;
 use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::lang::Lang;
 use crate::domain::period::Period;
-use crate::domain::recap::{Scope, markdown};
+use crate::domain::recap::{Recap, Scope, chart, markdown};
 use crate::domain::team::{Member, Team};
 use crate::service::error::ServiceError;
 use crate::service::recap::RecapOrder;
@@ -74,10 +76,35 @@ async fn compile(settings: &Settings, store: &Store, args: &RecapArgs) -> Result
         ServiceError::User(message) => CliError::Usage(message),
         other => CliError::Runtime(anyhow::Error::new(other)),
     })?;
+    if let Some(dir) = &args.charts {
+        write_charts(&recap, dir)?;
+    }
     Ok(match args.format {
         RecapFormat::Markdown => markdown::render(&recap),
         RecapFormat::Json => format!("{}\n", recap.to_json()),
     })
+}
+
+/// Writes `trend.png` and `participation.png` into `dir` (each only when there is enough to
+/// draw), naming them on standard error.
+fn write_charts(recap: &Recap, dir: &Path) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let drawn = [
+        ("trend.png", chart::trend_png(&recap.trends)),
+        (
+            "participation.png",
+            chart::participation_png(&recap.participation),
+        ),
+    ];
+    for (name, png) in drawn {
+        if let Some(bytes) = png.map_err(anyhow::Error::new)? {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(())
 }
 
 async fn member(store: &Store, id: i64) -> Result<Member, CliError> {

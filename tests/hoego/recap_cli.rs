@@ -79,6 +79,34 @@ async fn the_team_and_a_member_recap_are_written_to_stdout(backend: Backend) {
 }
 
 #[tokio::test]
+async fn charts_are_written_to_a_directory_when_asked() {
+    let Some(db) = TestDb::new(Backend::Sqlite).await else {
+        return;
+    };
+    let mina = Chat::new(&db.store, "mina");
+    for _ in 0..2 {
+        mina.open_round("weekly", WEEKLY).await;
+        mina.clock.advance(chrono::Duration::days(7));
+    }
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("charts");
+
+    let output = hoego_recap(
+        Some(&db),
+        &["--period", "2026", "--charts", dir.to_str().unwrap()],
+    );
+
+    assert_eq!(output.status.code(), Some(0));
+    let png = std::fs::read(dir.join("participation.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    assert!(
+        !dir.join("trend.png").exists(),
+        "no scale question, no trend chart"
+    );
+    db.finish().await;
+}
+
+#[tokio::test]
 async fn the_team_and_a_member_recap_are_written_to_stdout_on_sqlite() {
     the_team_and_a_member_recap_are_written_to_stdout(Backend::Sqlite).await;
 }

@@ -164,6 +164,27 @@ fn the_korean_markdown_uses_korean_headings() {
 }
 
 #[test]
+fn a_team_whose_name_says_team_is_not_called_team_twice() {
+    let mut request = RecapRequest {
+        scope: Scope::Team,
+        subject: "Local team".to_string(),
+        period: Period::parse("2026", d("2026-12-31")).unwrap(),
+        lang: Lang::En,
+        today: d("2026-12-31"),
+    };
+    assert_eq!(
+        build(&request, vec![], &[], vec![]).title,
+        "Local team recap: 2026"
+    );
+    request.subject = "개발팀".to_string();
+    request.lang = Lang::Ko;
+    assert_eq!(
+        build(&request, vec![], &[], vec![]).title,
+        "개발팀 회고: 2026년"
+    );
+}
+
+#[test]
 fn the_json_holds_the_same_model() {
     let json: serde_json::Value =
         serde_json::from_str(&year_recap(Lang::En, Scope::Team).to_json()).unwrap();

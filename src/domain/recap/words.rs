@@ -14,11 +14,15 @@ pub(super) fn title(request: &RecapRequest) -> String {
         &request.subject,
         period_heading(&request.period, request.lang),
     );
-    match (request.scope, request.lang) {
-        (Scope::Me, Lang::En) => format!("{subject}'s recap: {period}"),
-        (Scope::Me, Lang::Ko) => format!("{subject}의 회고: {period}"),
-        (Scope::Team, Lang::En) => format!("{subject} team recap: {period}"),
-        (Scope::Team, Lang::Ko) => format!("{subject} 팀 회고: {period}"),
+    // "Core team recap", but "Local team recap" rather than "Local team team recap".
+    let named_team = subject.to_lowercase().ends_with("team") || subject.ends_with('팀');
+    match (request.scope, request.lang, named_team) {
+        (Scope::Me, Lang::En, _) => format!("{subject}'s recap: {period}"),
+        (Scope::Me, Lang::Ko, _) => format!("{subject}의 회고: {period}"),
+        (Scope::Team, Lang::En, false) => format!("{subject} team recap: {period}"),
+        (Scope::Team, Lang::Ko, false) => format!("{subject} 팀 회고: {period}"),
+        (Scope::Team, Lang::En, true) => format!("{subject} recap: {period}"),
+        (Scope::Team, Lang::Ko, true) => format!("{subject} 회고: {period}"),
     }
 }
 
