@@ -6,10 +6,10 @@ use axum::http::Method;
 use chrono::Duration;
 use hoego::domain::ids::{DeliveryId, TeamId};
 use hoego::domain::state::DeliveryStatus;
-use hoego::service::command::{Command, NewSchedule, ScheduleCommand};
+use hoego::service::command::{ChannelRef, Command, NewSchedule, ScheduleCommand};
 use serde_json::json;
 
-use super::payloads::{Person, schedule_sub};
+use super::payloads::{CHANNEL, Person, schedule_sub, sub};
 use super::{DiscordApp, content, mentions_disabled};
 
 pub const ALICE: &str = "6101";
@@ -24,6 +24,7 @@ pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(Strin
         template: template.into(),
         cron: "0 17 * * FRI".into(),
         name: Some(template.into()),
+        channel: Some(ChannelRef::Id(CHANNEL.into())),
         ..NewSchedule::default()
     };
     let added = app
@@ -183,5 +184,55 @@ async fn a_member_who_does_not_accept_dms_is_marked_undeliverable() {
         "{statuses:?}"
     );
     assert!(statuses.contains(&DeliveryStatus::Sent), "{statuses:?}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+    let alice = Person::member(ALICE);
+    let chose = app
+        .slash(&alice, sub("settings", &[("delivery", json!(1))]))
+        .await;
+    assert_eq!(chose["type"], 4, "{chose}");
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+
+    app.sender().step().await.unwrap();
+
+    let threads = app
+        .fake
+        .requests_to("POST", &format!("/channels/{CHANNEL}/threads"));
+    assert_eq!(
+        threads.len(),
+        1,
+        "one thread opened in the schedule's channel"
+    );
+    assert!(
+        threads[0].body["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("weekly")
+    );
+    let (_, delivery) = deliveries.iter().find(|(u, _)| u == ALICE).unwrap();
+    let posted: Vec<_> = app
+        .fake
+        .requests_to("POST", "/messages")
+        .into_iter()
+        .filter(|r| r.body["nonce"] == format!("hoego-d{delivery}"))
+        .collect();
+    assert_eq!(posted.len(), 1);
+    assert!(
+        !posted[0].path.contains(&format!("/channels/7{ALICE}/")),
+        "not a DM"
+    );
+    assert!(
+        app.fake
+            .requests_to("POST", &format!("/channels/7{BOB}/messages"))
+            .len()
+            == 1
+    );
     app.finish().await;
 }
