@@ -8,6 +8,7 @@ pub mod payloads;
 mod answering;
 mod commands;
 mod prompts;
+mod run;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
