@@ -14,6 +14,10 @@ use crate::service::i18n::t;
 use crate::service::reply::{Action, Form, Reply};
 use crate::service::{Actor, SubmitOutcome};
 
+/// How long a submit may take before it is deferred (acknowledged now, answered by editing the
+/// response once committed): one request when the database is quick, a fast acknowledgement when
+/// it is not.
+const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(40);
 /// A button that opens the next page of a form being filled.
 const MORE: &str = "more:";
 
@@ -72,14 +76,29 @@ pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) ->
     let values = data.forms.add(&actor.user_id, &form_id, typed);
     let pending = data.forms.get(&actor.user_id, &form_id);
     let pages = pending.as_ref().map_or(1, |p| modal::page_count(&p.form));
-    let response = if page + 1 < pages {
+    if page + 1 < pages {
         let lang = data.service.language_of(&actor).await;
-        next_page(lang, &form_id, page + 1, pages)
-    } else {
-        let outcome = data.service.submit(&actor, &form_id, values).await;
-        submitted(data, &actor, &form_id, outcome).await
+        let response = next_page(lang, &form_id, page + 1, pages);
+        submit.create_response(ctx, response).await?;
+        return Ok(());
+    }
+    let work = data.service.submit(&actor, &form_id, values);
+    tokio::pin!(work);
+    let outcome = tokio::select! {
+        outcome = &mut work => {
+            let reply = submitted(data, &actor, &form_id, outcome).await;
+            submit.create_response(ctx, message(&reply)).await?;
+            return Ok(());
+        }
+        () = tokio::time::sleep(DEFER_AFTER) => {
+            submit.defer_ephemeral(ctx).await?;
+            work.await
+        }
     };
-    submit.create_response(ctx, response).await?;
+    let reply = submitted(data, &actor, &form_id, outcome).await;
+    submit
+        .edit_response(ctx, render::edit_response(&reply))
+        .await?;
     Ok(())
 }
 
@@ -155,14 +174,9 @@ fn next_page(lang: Lang, form_id: &str, page: usize, pages: usize) -> CreateInte
     CreateInteractionResponse::Message(render::response_message(&reply))
 }
 
-/// The response to a whole submitted form.
-async fn submitted(
-    data: &Data,
-    actor: &Actor,
-    form_id: &str,
-    outcome: SubmitOutcome,
-) -> CreateInteractionResponse {
-    let reply = match outcome {
+/// The reply to a whole submitted form.
+async fn submitted(data: &Data, actor: &Actor, form_id: &str, outcome: SubmitOutcome) -> Reply {
+    match outcome {
         SubmitOutcome::Invalid(form) => {
             let lang = data.service.language_of(actor).await;
             let reply = refused(lang, &form);
@@ -174,8 +188,7 @@ async fn submitted(
             reply
         }
         SubmitOutcome::Unavailable { reply } => reply,
-    };
-    CreateInteractionResponse::Message(render::response_message(&reply))
+    }
 }
 
 /// Each refused answer with its reason, and a button to fix them (what was typed is kept).

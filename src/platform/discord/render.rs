@@ -5,7 +5,7 @@
 use poise::CreateReply;
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
-    CreateInteractionResponseMessage, CreateMessage,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
 };
 
 use crate::service::reply::{Action, Audience, Reply};
@@ -83,6 +83,19 @@ pub fn response_message(reply: &Reply) -> CreateInteractionResponseMessage {
         .ephemeral(reply.audience == Audience::OnlyMe)
         .allowed_mentions(no_mentions())
         .files(files)
+}
+
+/// A reply as the edit of a deferred response (ephemeral as the deferral was).
+pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
+    let (content, files) = content_and_files(reply);
+    let mut edit = EditInteractionResponse::new()
+        .content(content)
+        .components(button_rows(&reply.actions))
+        .allowed_mentions(no_mentions());
+    for file in files {
+        edit = edit.new_attachment(file);
+    }
+    edit
 }
 
 /// A reply posted as a message by the sender (prompts, reminders), with `nonce` making a retried

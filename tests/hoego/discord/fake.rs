@@ -33,6 +33,12 @@ pub struct Recorded {
     pub path: String,
     pub body: Value,
     pub status: u16,
+    /// When it arrived.
+    #[allow(
+        dead_code,
+        reason = "used by benches/discord.rs, which shares this fake"
+    )]
+    pub at: Instant,
 }
 
 /// An error the fake answers the next matching request with.
@@ -238,6 +244,7 @@ async fn rest(State(shared): State<Arc<Shared>>, request: Request) -> Response {
         path,
         body,
         status: status.as_u16(),
+        at: Instant::now(),
     });
     shared.changed.notify_waiters();
     match answer {

@@ -51,7 +51,7 @@ pub struct DiscordApp {
     pub store: Store,
     pub clock: ManualClock,
     pub service: Service,
-    db: TestDb,
+    pub db: TestDb,
     next_id: AtomicU64,
     _templates: tempfile::TempDir,
 }
@@ -152,7 +152,8 @@ impl DiscordApp {
             .await
     }
 
-    /// A modal submitted by `who`; the response.
+    /// A modal submitted by `who`; the response: the message itself, or for a deferred one
+    /// (type 5) the deferral's flags with the message it was edited into.
     pub async fn submit(
         &self,
         who: &Person,
@@ -160,8 +161,18 @@ impl DiscordApp {
         custom_id: &str,
         values: &[(&str, &str)],
     ) -> Value {
-        self.interact(|id| payloads::modal_submit(id, who, place, custom_id, values))
-            .await
+        let id = self.next_id.load(Ordering::SeqCst);
+        let response = self
+            .interact(|id| payloads::modal_submit(id, who, place, custom_id, values))
+            .await;
+        if response["type"] != 5 {
+            return response;
+        }
+        let edit = format!("/tok-{id}/messages/@original");
+        let edited = self.fake.wait_for("PATCH", &edit, 1).await;
+        let mut data = edited[0].body.clone();
+        data["flags"] = response["data"]["flags"].clone();
+        serde_json::json!({"type": 5, "data": data})
     }
 
     /// `who` as the service sees them (for arranging through the service directly).

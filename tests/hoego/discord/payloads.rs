@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::fake::{APP_ID, message, ready};
+use super::fake::{APP_ID, message};
 
 /// The guild the tests' team lives in.
 pub const GUILD: &str = "8000";
@@ -153,6 +153,7 @@ pub fn modal_submit(
 
 #[test]
 fn serenity_reads_every_payload_the_fake_sends() {
+    use super::fake::ready;
     use serenity::all::{Interaction, Message, Ready};
 
     let ready: Ready = serde_json::from_value(ready("ws://127.0.0.1:1/gateway")).unwrap();
