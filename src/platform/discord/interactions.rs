@@ -17,7 +17,7 @@ use crate::service::{Actor, SubmitOutcome};
 /// How long a submit may take before it is deferred (acknowledged now, answered by editing the
 /// response once committed): one request when the database is quick, a fast acknowledgement when
 /// it is not.
-const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(40);
+const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(25);
 /// A button that opens the next page of a form being filled.
 const MORE: &str = "more:";
 
@@ -60,46 +60,43 @@ pub async fn on_press(
     Ok(())
 }
 
-/// A modal was submitted.
+/// A modal was submitted: answered at once when the work is quick, otherwise deferred after
+/// [`DEFER_AFTER`] and answered by editing the response once the answers are committed (or could
+/// not be).
 pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) -> Result<(), Error> {
+    let work = submitted_reply(data, submit);
+    tokio::pin!(work);
+    tokio::select! {
+        reply = &mut work => {
+            submit.create_response(ctx, message(&reply)).await?;
+        }
+        () = tokio::time::sleep(DEFER_AFTER) => {
+            submit.defer_ephemeral(ctx).await?;
+            let reply = work.await;
+            submit.edit_response(ctx, render::edit_response(&reply)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The reply to a submitted modal: the next page's Continue button, or what became of the form.
+async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Reply {
     let (form_id, page) = modal::parse_modal_id(&submit.data.custom_id);
     let interaction = Interaction::Modal(submit.clone());
     let typed = modal::submitted_values(&submit.data);
     let actor = match who(data, &interaction, &submit.user, &form_id).await {
         Who::Known(actor) => actor,
-        other => {
-            let reply = unknown(data, &submit.locale, other, &typed);
-            submit.create_response(ctx, message(&reply)).await?;
-            return Ok(());
-        }
+        other => return unknown(data, &submit.locale, other, &typed),
     };
     let values = data.forms.add(&actor.user_id, &form_id, typed);
     let pending = data.forms.get(&actor.user_id, &form_id);
     let pages = pending.as_ref().map_or(1, |p| modal::page_count(&p.form));
     if page + 1 < pages {
         let lang = data.service.language_of(&actor).await;
-        let response = next_page(lang, &form_id, page + 1, pages);
-        submit.create_response(ctx, response).await?;
-        return Ok(());
+        return next_page(lang, &form_id, page + 1, pages);
     }
-    let work = data.service.submit(&actor, &form_id, values);
-    tokio::pin!(work);
-    let outcome = tokio::select! {
-        outcome = &mut work => {
-            let reply = submitted(data, &actor, &form_id, outcome).await;
-            submit.create_response(ctx, message(&reply)).await?;
-            return Ok(());
-        }
-        () = tokio::time::sleep(DEFER_AFTER) => {
-            submit.defer_ephemeral(ctx).await?;
-            work.await
-        }
-    };
-    let reply = submitted(data, &actor, &form_id, outcome).await;
-    submit
-        .edit_response(ctx, render::edit_response(&reply))
-        .await?;
-    Ok(())
+    let outcome = data.service.submit(&actor, &form_id, values).await;
+    submitted(data, &actor, &form_id, outcome).await
 }
 
 fn message(reply: &Reply) -> CreateInteractionResponse {
@@ -159,7 +156,7 @@ async fn reopen(data: &Data, actor: &Actor, modal_id: &str) -> CreateInteraction
 }
 
 /// "Answers 1 of 2 are kept" with a Continue button for the next page.
-fn next_page(lang: Lang, form_id: &str, page: usize, pages: usize) -> CreateInteractionResponse {
+fn next_page(lang: Lang, form_id: &str, page: usize, pages: usize) -> Reply {
     let (shown, total) = (page.to_string(), pages.to_string());
     let mut reply = Reply::text(t(
         lang,
@@ -171,7 +168,7 @@ fn next_page(lang: Lang, form_id: &str, page: usize, pages: usize) -> CreateInte
         label: t(lang, "discord.continue", &[]),
         primary: true,
     });
-    CreateInteractionResponse::Message(render::response_message(&reply))
+    reply
 }
 
 /// The reply to a whole submitted form.
