@@ -12,7 +12,7 @@
 //!    (goal: no 429, total time within 10% of prompts / 50 s).
 
 #[allow(dead_code)]
-#[path = "../tests/hoego/discord/fake.rs"]
+#[path = "../tests/hoego/discord/fake/mod.rs"]
 mod fake;
 #[allow(dead_code)]
 #[path = "../tests/hoego/discord/payloads.rs"]

@@ -5,7 +5,7 @@ use hoego::domain::state::DeliveryStatus;
 use serde_json::Value;
 use sqlx::{Connection, Executor, PgConnection};
 
-use super::payloads::{Person, Place};
+use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
@@ -175,5 +175,22 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
     assert_eq!(ack["type"], 5, "deferred while the commit waited: {ack}");
     assert!(ephemeral(&ack), "{ack}");
     assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn slash_answer_opens_the_same_modal_as_the_button() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+
+    let modal = app.slash(&alice, sub("answer", &[])).await;
+
+    assert_eq!(modal["type"], 9, "{modal}");
+    assert_eq!(modal["data"]["custom_id"], format!("answer:{delivery}"));
+    assert_eq!(inputs(&modal), ["went-well", "was-hard", "next-week"]);
     app.finish().await;
 }

@@ -153,7 +153,7 @@ pub fn modal_submit(
 
 #[test]
 fn serenity_reads_every_payload_the_fake_sends() {
-    use super::fake::ready;
+    use super::fake::gateway::ready;
     use serenity::all::{Interaction, Message, Ready};
 
     let ready: Ready = serde_json::from_value(ready("ws://127.0.0.1:1/gateway")).unwrap();
