@@ -16,6 +16,7 @@ use crate::domain::zone::ZoneName;
 use crate::http::HttpServer;
 use crate::platform::console::io::Stdout;
 use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
+use crate::platform::discord::DiscordBot;
 use crate::service::digest::DigestPoster;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
@@ -137,14 +138,45 @@ pub async fn run(settings: Settings) -> Result<(), CliError> {
     } else {
         None
     };
-    let outcome = Err(CliError::Usage(
-        "the Discord and Slack adapters are not in this build yet; a token was found but nothing can use it".into(),
-    ));
+    let outcome = if settings.discord.token.is_some() {
+        run_discord(&settings, store.clone()).await
+    } else {
+        Err(CliError::Usage(
+            "the Slack adapter is not in this build yet; set HOEGO_DISCORD__TOKEN to run on Discord".into(),
+        ))
+    };
     if let Some(http) = http {
         http.abort();
     }
     store.close().await;
     outcome
+}
+
+/// The Discord bot with the scheduler and sender, until Ctrl-C/SIGTERM or a fatal client error.
+async fn run_discord(settings: &Settings, store: Store) -> Result<(), CliError> {
+    let service = service(settings, store.clone())?;
+    let clock = service.clock.clone();
+    let digest_service = service.clone();
+    let mut bot = DiscordBot::start(&settings.discord, service)
+        .await
+        .context("cannot start the Discord bot")?;
+    let digests = DigestPoster::new(digest_service, bot.messenger());
+    let background = Background::spawn(
+        store,
+        clock,
+        bot.messenger(),
+        &settings.scheduler,
+        &settings.sender,
+        Some(Arc::new(digests)),
+    );
+    tracing::info!("Discord bot started");
+    let outcome = tokio::select! {
+        () = shutdown_signal() => Ok(()),
+        stopped = bot.stopped() => stopped,
+    };
+    background.stop().await;
+    bot.stop().await;
+    Ok(outcome?)
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -2,3 +2,4 @@
 //! never to the store.
 
 pub mod console;
+pub mod discord;

@@ -3,7 +3,9 @@
 
 use super::error::ServiceError;
 use super::{Actor, Service};
+use crate::domain::ids::DeliveryId;
 use crate::domain::lang::Lang;
+use crate::domain::state::Platform;
 use crate::domain::team::{Member, NewMember, NewTeam, Team};
 
 impl Service {
@@ -31,5 +33,27 @@ impl Service {
         };
         let member = self.store.ensure_member(&member, now).await?;
         Ok((team, member))
+    }
+
+    /// The team (external id, name) of the delivery an action or form id such as `answer:42`
+    /// names, when it was made to `user_id` on `platform`: how a platform that gives no team with
+    /// a DM button press finds the team to act in. `None` when the id names no such delivery.
+    pub async fn team_of_action(
+        &self,
+        platform: Platform,
+        user_id: &str,
+        action_id: &str,
+    ) -> Result<Option<(String, String)>, ServiceError> {
+        let delivery = action_id
+            .split_once(':')
+            .filter(|(kind, _)| matches!(*kind, "answer" | "skip" | "edit"))
+            .and_then(|(_, id)| id.parse::<i64>().ok());
+        let Some(delivery) = delivery else {
+            return Ok(None);
+        };
+        Ok(self
+            .store
+            .team_of_delivery(platform, user_id, DeliveryId(delivery))
+            .await?)
     }
 }

@@ -178,3 +178,26 @@ fn delivery_round_from(row: &impl RowExt) -> Result<DeliveryRound, StoreError> {
         template_source: row.text("template_source")?,
     })
 }
+
+impl Store {
+    /// The team (external id and name) of a delivery made to `user_id` on `platform`, for a
+    /// button pressed or a form submitted where the platform names no team (a DM).
+    pub async fn team_of_delivery(
+        &self,
+        platform: crate::domain::state::Platform,
+        user_id: &str,
+        delivery: DeliveryId,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let sql = "SELECT t.external_id, t.name FROM deliveries d
+                   JOIN members m ON m.id = d.member_id
+                   JOIN teams t ON t.id = m.team_id
+                   WHERE d.id = $1 AND m.user_id = $2 AND t.platform = $3";
+        let row: Option<(String, String)> = on_pool!(self, |pool| sqlx::query_as(sql)
+            .bind(delivery.0)
+            .bind(user_id)
+            .bind(platform.as_str())
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row)
+    }
+}

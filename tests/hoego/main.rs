@@ -9,6 +9,7 @@ mod config_layers;
 mod console;
 mod console_schedule;
 mod console_session;
+mod discord;
 mod follow_ups;
 mod http_endpoints;
 mod personal;

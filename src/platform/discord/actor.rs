@@ -1,0 +1,42 @@
+//! Who is asking, from an interaction: the guild as the team, the member's Discord locale as
+//! their first language, and admin rights from the member's permissions (Manage Server), as
+//! checked by the bot itself.
+
+use serenity::all::{GuildId, Member, Permissions, User};
+
+use crate::domain::state::Platform;
+use crate::service::Actor;
+
+/// The team name used for a guild (Discord does not name the guild in an interaction).
+pub fn team_name(guild: GuildId) -> String {
+    format!("Discord server {guild}")
+}
+
+/// Whether the member may change schedules: Manage Server or Administrator.
+pub fn is_admin(member: Option<&Member>) -> bool {
+    member
+        .and_then(|m| m.permissions)
+        .is_some_and(|p| p.contains(Permissions::MANAGE_GUILD) || p.administrator())
+}
+
+/// The actor for an interaction in `guild` (or, for a DM, in the team given).
+pub fn actor(team: (String, String), user: &User, member: Option<&Member>, locale: &str) -> Actor {
+    let display_name = member
+        .and_then(|m| m.nick.clone())
+        .or_else(|| user.global_name.clone())
+        .unwrap_or_else(|| user.name.clone());
+    Actor {
+        platform: Platform::Discord,
+        team_external_id: team.0,
+        team_name: team.1,
+        user_id: user.id.to_string(),
+        display_name,
+        locale: Some(locale.to_string()).filter(|l| !l.is_empty()),
+        is_admin: is_admin(member),
+    }
+}
+
+/// The team of a guild.
+pub fn guild_team(guild: GuildId) -> (String, String) {
+    (guild.to_string(), team_name(guild))
+}

@@ -1,0 +1,197 @@
+//! Discord (serenity + poise): the `/hoego` slash command and its subcommands, Answer and Skip
+//! buttons on prompts, answer modals, ephemeral personal replies, and a [`Messenger`] that
+//! sends prompts as DMs or in a thread of the schedule's channel. Every message disables
+//! mentions. When `discord.api_base_url` is set (a rate-limiting proxy, or the test fake),
+//! serenity's own rate limiter is off and the sender's pacing governs.
+
+mod actor;
+mod commands;
+mod interactions;
+mod messenger;
+mod modal;
+pub mod render;
+mod schedule;
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use secrecy::ExposeSecret;
+use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, HttpBuilder, Interaction};
+use serenity::gateway::ShardManager;
+use tokio::task::JoinHandle;
+
+pub use self::messenger::DiscordMessenger;
+use self::modal::PendingForms;
+use crate::config::DiscordSettings;
+use crate::service::Service;
+
+/// What every command and interaction handler shares.
+pub struct Data {
+    /// The use cases.
+    pub service: Service,
+    /// Answer forms being filled in several modals.
+    pub forms: PendingForms,
+    /// Whether the Server Members intent is on (a role audience needs it).
+    pub members_intent: bool,
+}
+
+/// The error type of command bodies (logged by [`on_error`], never shown raw).
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+/// The poise context of a command.
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// The running bot.
+pub struct DiscordBot {
+    shard_manager: Arc<ShardManager>,
+    messenger: Arc<DiscordMessenger>,
+    task: Option<JoinHandle<Result<(), serenity::Error>>>,
+}
+
+/// The gateway intents hoego needs: guilds only, plus Server Members when enabled for role
+/// audiences. No privileged intent by default.
+pub fn intents(members_intent: bool) -> GatewayIntents {
+    let mut intents = GatewayIntents::GUILDS;
+    if members_intent {
+        intents |= GatewayIntents::GUILD_MEMBERS;
+    }
+    intents
+}
+
+impl DiscordBot {
+    /// Connects to Discord with `settings.token`, registers `/hoego` (in `guild_ids` at once, or
+    /// globally) and starts handling interactions on `service`.
+    pub async fn start(settings: &DiscordSettings, service: Service) -> anyhow::Result<DiscordBot> {
+        let token = settings
+            .token
+            .as_ref()
+            .context("discord.token is not set")?
+            .expose_secret()
+            .to_string();
+        let mut http = HttpBuilder::new(&token).default_allowed_mentions(render::no_mentions());
+        let base = settings
+            .api_base_url
+            .as_ref()
+            .map(|url| url.as_str().trim_end_matches('/').to_string());
+        if let Some(base) = &base {
+            http = http.proxy(base.clone()).ratelimiter_disabled(true);
+        }
+        let data = Data {
+            service,
+            forms: PendingForms::default(),
+            members_intent: settings.members_intent,
+        };
+        let guilds: Vec<GuildId> = settings
+            .guild_ids
+            .iter()
+            .map(|g| GuildId::new(*g))
+            .collect();
+        let framework = poise::Framework::builder()
+            .options(options())
+            .initialize_owners(false)
+            .setup(move |ctx, _ready, framework| {
+                Box::pin(async move {
+                    register(ctx, &framework.options().commands, &guilds).await?;
+                    Ok(data)
+                })
+            })
+            .build();
+        let mut client =
+            ClientBuilder::new_with_http(http.build(), intents(settings.members_intent))
+                .framework(framework)
+                .await
+                .context("cannot build the Discord client")?;
+        let messenger = Arc::new(DiscordMessenger::new(&token, base));
+        let shard_manager = client.shard_manager.clone();
+        let task = tokio::spawn(async move { client.start_autosharded().await });
+        Ok(DiscordBot {
+            shard_manager,
+            messenger,
+            task: Some(task),
+        })
+    }
+
+    /// What the sender posts prompts and reminders through.
+    pub fn messenger(&self) -> Arc<DiscordMessenger> {
+        self.messenger.clone()
+    }
+
+    /// Waits until the client stops (a fatal gateway error such as an invalid token).
+    pub async fn stopped(&mut self) -> anyhow::Result<()> {
+        let Some(task) = self.task.take() else {
+            return Ok(());
+        };
+        match task.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(error)) => Err(error).context("the Discord client stopped"),
+            Err(error) => Err(error).context("the Discord client task failed"),
+        }
+    }
+
+    /// Disconnects every shard.
+    pub async fn stop(self) {
+        self.shard_manager.shutdown_all().await;
+        if let Some(task) = self.task {
+            let _ = task.await;
+        }
+    }
+}
+
+async fn register(
+    ctx: &serenity::all::Context,
+    commands: &[poise::Command<Data, Error>],
+    guilds: &[GuildId],
+) -> Result<(), Error> {
+    if guilds.is_empty() {
+        poise::builtins::register_globally(ctx, commands).await?;
+    }
+    for guild in guilds {
+        poise::builtins::register_in_guild(ctx, commands, *guild).await?;
+    }
+    tracing::info!(guilds = guilds.len(), "slash commands registered");
+    Ok(())
+}
+
+fn options() -> poise::FrameworkOptions<Data, Error> {
+    poise::FrameworkOptions {
+        commands: vec![commands::hoego()],
+        allowed_mentions: Some(render::no_mentions()),
+        on_error: |error| Box::pin(on_error(error)),
+        event_handler: |framework, event| Box::pin(on_event(framework, event)),
+        ..Default::default()
+    }
+}
+
+/// Buttons and modal submits (poise handles the slash commands).
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &FullEvent,
+) -> Result<(), Error> {
+    let FullEvent::InteractionCreate { interaction } = event else {
+        return Ok(());
+    };
+    let (ctx, data) = (framework.serenity_context, framework.user_data);
+    match interaction {
+        Interaction::Component(press) => interactions::on_press(ctx, data, press).await,
+        Interaction::Modal(submit) => interactions::on_submit(ctx, data, submit).await,
+        _ => Ok(()),
+    }
+}
+
+/// Logs every error; tells the person something went wrong when a command failed.
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(error = %error, command = %ctx.command().qualified_name, "command failed");
+            let reply = poise::CreateReply::default()
+                .content("Sorry, something went wrong on our side.")
+                .ephemeral(true)
+                .allowed_mentions(render::no_mentions());
+            let _ = ctx.send(reply).await;
+        }
+        other => {
+            if let Err(error) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %error, "while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Answer forms as Discord modals: at most five text inputs per modal, so a longer form is asked
+//! in pages (`answer:42@0`, `answer:42@1`, …) whose answers are held here until the last page
+//! is submitted; each input keeps the question's limit (at most 4,000 characters).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serenity::all::{
+    ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
+    ModalInteractionData,
+};
+
+use crate::domain::template::QuestionKind;
+use crate::service::reply::{Form, FormField};
+
+/// Discord's most text inputs in one modal.
+pub const INPUTS_PER_MODAL: usize = 5;
+/// Discord's longest text input.
+const INPUT_LIMIT: usize = 4000;
+/// Discord's longest modal title and input label.
+const TITLE_LIMIT: usize = 45;
+/// Discord's longest placeholder.
+const PLACEHOLDER_LIMIT: usize = 100;
+
+/// A form being filled in pages by one member: the form and the answers given so far.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The team (external id, name) the form belongs to, so a submit needs no lookup.
+    pub team: (String, String),
+    /// The form as last shown (values kept, errors of the last refusal).
+    pub form: Form,
+    /// Answers from the pages already submitted.
+    pub values: Vec<(String, String)>,
+}
+
+/// Forms being filled, by (user id, form id).
+#[derive(Debug, Default)]
+pub struct PendingForms(Mutex<HashMap<(String, String), Pending>>);
+
+impl PendingForms {
+    /// Starts (or restarts) filling `form`.
+    pub fn start(&self, user: &str, team: (String, String), form: Form) {
+        let key = (user.to_string(), form.id.clone());
+        let pending = Pending {
+            team,
+            form,
+            values: Vec::new(),
+        };
+        self.0.lock().expect("pending forms").insert(key, pending);
+    }
+
+    /// The form `user` is filling, if any.
+    pub fn get(&self, user: &str, form_id: &str) -> Option<Pending> {
+        let key = (user.to_string(), form_id.to_string());
+        self.0.lock().expect("pending forms").get(&key).cloned()
+    }
+
+    /// Adds a page's answers and returns every answer so far.
+    pub fn add(
+        &self,
+        user: &str,
+        form_id: &str,
+        page: Vec<(String, String)>,
+    ) -> Vec<(String, String)> {
+        let key = (user.to_string(), form_id.to_string());
+        let mut forms = self.0.lock().expect("pending forms");
+        match forms.get_mut(&key) {
+            Some(pending) => {
+                pending
+                    .values
+                    .retain(|(id, _)| !page.iter().any(|(p, _)| p == id));
+                pending.values.extend(page);
+                pending.values.clone()
+            }
+            None => page,
+        }
+    }
+
+    /// Forgets a form (saved, or refused for good).
+    pub fn finish(&self, user: &str, form_id: &str) {
+        let key = (user.to_string(), form_id.to_string());
+        self.0.lock().expect("pending forms").remove(&key);
+    }
+}
+
+/// How many modals `form` takes.
+pub fn page_count(form: &Form) -> usize {
+    form.fields.len().div_ceil(INPUTS_PER_MODAL).max(1)
+}
+
+/// The modal custom id of a form's page: the form id alone when one modal holds it.
+pub fn modal_id(form: &Form, page: usize) -> String {
+    if page_count(form) == 1 {
+        form.id.clone()
+    } else {
+        format!("{}@{page}", form.id)
+    }
+}
+
+/// A modal custom id read back: the form id and the page.
+pub fn parse_modal_id(custom_id: &str) -> (String, usize) {
+    match custom_id.rsplit_once('@') {
+        Some((form, page)) => match page.parse() {
+            Ok(page) => (form.to_string(), page),
+            Err(_) => (custom_id.to_string(), 0),
+        },
+        None => (custom_id.to_string(), 0),
+    }
+}
+
+/// The modal for page `page` of `form`, inputs holding their kept values.
+pub fn modal(form: &Form, page: usize) -> CreateModal {
+    let pages = page_count(form);
+    let mut title = form.title.clone();
+    if pages > 1 {
+        title = format!("({}/{pages}) {title}", page + 1);
+    }
+    let rows = form
+        .fields
+        .iter()
+        .skip(page * INPUTS_PER_MODAL)
+        .take(INPUTS_PER_MODAL)
+        .map(|field| CreateActionRow::InputText(input(field)))
+        .collect();
+    CreateModal::new(modal_id(form, page), cut(&title, TITLE_LIMIT)).components(rows)
+}
+
+fn input(field: &FormField) -> CreateInputText {
+    let style = match field.kind {
+        QuestionKind::Scale { .. } => InputTextStyle::Short,
+        _ => InputTextStyle::Paragraph,
+    };
+    let marked = match &field.error {
+        Some(_) => format!("⚠ {}", field.label),
+        None => field.label.clone(),
+    };
+    let limit = field.max_len.clamp(1, INPUT_LIMIT) as u16;
+    let mut input = CreateInputText::new(style, cut(&marked, TITLE_LIMIT), field.id.clone())
+        .max_length(limit)
+        .required(field.required);
+    if marked.chars().count() > TITLE_LIMIT {
+        input = input.placeholder(cut(&field.label, PLACEHOLDER_LIMIT));
+    }
+    if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
+        input = input.value(value.chars().take(INPUT_LIMIT).collect::<String>());
+    }
+    input
+}
+
+/// The (field id, text) pairs a modal submit carries.
+pub fn submitted_values(data: &ModalInteractionData) -> Vec<(String, String)> {
+    data.components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .filter_map(|component| match component {
+            ActionRowComponent::InputText(input) => Some((
+                input.custom_id.clone(),
+                input.value.clone().unwrap_or_default(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn cut(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(limit - 1).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(fields: usize) -> Form {
+        Form {
+            id: "answer:42".into(),
+            title: "Weekly".into(),
+            fields: (0..fields)
+                .map(|i| FormField {
+                    id: format!("q{i}"),
+                    label: format!("Question {i}"),
+                    kind: QuestionKind::Text,
+                    max_len: 5000,
+                    required: true,
+                    value: None,
+                    error: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn seven_questions_take_two_modals_and_five_take_one() {
+        assert_eq!(page_count(&form(7)), 2);
+        assert_eq!(page_count(&form(5)), 1);
+        assert_eq!(modal_id(&form(5), 0), "answer:42");
+        assert_eq!(modal_id(&form(7), 1), "answer:42@1");
+        assert_eq!(parse_modal_id("answer:42@1"), ("answer:42".into(), 1));
+        assert_eq!(parse_modal_id("answer:42"), ("answer:42".into(), 0));
+    }
+
+    #[test]
+    fn pages_answers_are_gathered_until_the_last() {
+        let forms = PendingForms::default();
+        forms.start("u", ("g".into(), "G".into()), form(7));
+        forms.add("u", "answer:42", vec![("q0".into(), "a".into())]);
+        let all = forms.add("u", "answer:42", vec![("q5".into(), "b".into())]);
+        assert_eq!(all.len(), 2);
+    }
+}

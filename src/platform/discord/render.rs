@@ -1,0 +1,137 @@
+//! A [`Reply`] as Discord sees it: text within the 2,000-character limit (longer text goes as a
+//! summary plus a Markdown file), buttons in rows of five, attachments, ephemeral when only the
+//! asker should see it, and mentions disabled on everything.
+
+use poise::CreateReply;
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
+};
+
+use crate::service::reply::{Action, Audience, Reply};
+
+/// Discord's limit on a message's content.
+pub const CONTENT_LIMIT: usize = 2000;
+/// Discord's most buttons in one action row, and most rows in a message.
+const ROW_LEN: usize = 5;
+/// The file a too-long text is attached as.
+const FULL_TEXT_FILE: &str = "hoego.md";
+
+/// Nothing to ping: no `@everyone`, no roles, no users.
+pub fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+}
+
+/// The content and the files of a reply: text over the limit is cut short and attached whole.
+pub fn content_and_files(reply: &Reply) -> (String, Vec<CreateAttachment>) {
+    let text = reply.plain_text();
+    let mut files: Vec<CreateAttachment> = reply
+        .attachments
+        .iter()
+        .map(|a| CreateAttachment::bytes(a.bytes.clone(), a.filename.clone()))
+        .collect();
+    if text.chars().count() <= CONTENT_LIMIT {
+        return (text, files);
+    }
+    let note = "\n\n… (the full text is attached)";
+    let keep = CONTENT_LIMIT - note.chars().count();
+    let short: String = text.chars().take(keep).collect();
+    files.push(CreateAttachment::bytes(text.into_bytes(), FULL_TEXT_FILE));
+    (format!("{short}{note}"), files)
+}
+
+/// The reply's buttons, five to a row.
+pub fn button_rows(actions: &[Action]) -> Vec<CreateActionRow> {
+    actions
+        .chunks(ROW_LEN)
+        .take(ROW_LEN)
+        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()))
+        .collect()
+}
+
+fn button(action: &Action) -> CreateButton {
+    let style = if action.primary {
+        ButtonStyle::Primary
+    } else {
+        ButtonStyle::Secondary
+    };
+    CreateButton::new(action.id.clone())
+        .label(action.label.chars().take(80).collect::<String>())
+        .style(style)
+}
+
+/// A command's reply through poise (the first response or a follow-up).
+pub fn poise_reply(reply: &Reply) -> CreateReply {
+    let (content, files) = content_and_files(reply);
+    let mut out = CreateReply::default()
+        .content(content)
+        .components(button_rows(&reply.actions))
+        .ephemeral(reply.audience == Audience::OnlyMe)
+        .allowed_mentions(no_mentions());
+    for file in files {
+        out = out.attachment(file);
+    }
+    out
+}
+
+/// A reply as the response to a button press or a modal submit.
+pub fn response_message(reply: &Reply) -> CreateInteractionResponseMessage {
+    let (content, files) = content_and_files(reply);
+    CreateInteractionResponseMessage::new()
+        .content(content)
+        .components(button_rows(&reply.actions))
+        .ephemeral(reply.audience == Audience::OnlyMe)
+        .allowed_mentions(no_mentions())
+        .files(files)
+}
+
+/// A reply as the edit of a deferred response (ephemeral as the deferral was).
+pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
+    let (content, files) = content_and_files(reply);
+    let mut edit = EditInteractionResponse::new()
+        .content(content)
+        .components(button_rows(&reply.actions))
+        .allowed_mentions(no_mentions());
+    for file in files {
+        edit = edit.new_attachment(file);
+    }
+    edit
+}
+
+/// A reply posted as a message by the sender (prompts, reminders), with `nonce` making a retried
+/// send idempotent.
+pub fn channel_message(reply: &Reply, nonce: &str) -> CreateMessage {
+    let (content, _) = content_and_files(reply);
+    CreateMessage::new()
+        .content(content)
+        .components(button_rows(&reply.actions))
+        .allowed_mentions(no_mentions())
+        .nonce(serenity::all::Nonce::String(nonce.to_string()))
+        .enforce_nonce(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_over_the_limit_is_cut_short_and_attached_whole() {
+        let reply = Reply::text("x".repeat(CONTENT_LIMIT + 10));
+        let (content, files) = content_and_files(&reply);
+        assert_eq!(content.chars().count(), CONTENT_LIMIT);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].data.len(), CONTENT_LIMIT + 10);
+    }
+
+    #[test]
+    fn buttons_go_five_to_a_row() {
+        let actions: Vec<Action> = (0..7)
+            .map(|i| Action {
+                id: format!("a:{i}"),
+                label: "A".into(),
+                primary: false,
+            })
+            .collect();
+        assert_eq!(button_rows(&actions).len(), 2);
+    }
+}

@@ -1,0 +1,196 @@
+//! Answer → modal → submit → stored, then acknowledged; seven questions in two modals; the
+//! database gone during a submit gives the member their text back.
+
+use hoego::domain::state::DeliveryStatus;
+use serde_json::Value;
+use sqlx::{Connection, Executor, PgConnection};
+
+use super::payloads::{Person, Place, sub};
+use super::prompts::{ALICE, a_round_of};
+use super::{DiscordApp, content, ephemeral, mentions_disabled};
+
+/// A message response, or a deferral edited into one.
+fn acknowledged(response: &Value) -> bool {
+    response["type"] == 4 || response["type"] == 5
+}
+
+fn inputs(modal: &Value) -> Vec<String> {
+    modal["data"]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row["components"][0]["custom_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, deliveries) = a_round_of(&app, "weekly").await;
+    app.sender().step().await.unwrap();
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+
+    let modal = app
+        .press(&alice, Place::Dm, &format!("answer:{delivery}"))
+        .await;
+    let ids = inputs(&modal);
+    let values: Vec<(&str, &str)> = ids
+        .iter()
+        .map(|id| (id.as_str(), "Shipped the release"))
+        .collect();
+    let ack = app
+        .submit(&alice, Place::Dm, &format!("answer:{delivery}"), &values)
+        .await;
+
+    assert_eq!(modal["type"], 9, "{modal}");
+    assert_eq!(modal["data"]["custom_id"], format!("answer:{delivery}"));
+    assert_eq!(ids, ["went-well", "was-hard", "next-week"]);
+    assert!(acknowledged(&ack), "{ack}");
+    assert!(ephemeral(&ack) && mentions_disabled(&ack["data"]), "{ack}");
+    assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    let answered = app.store.deliveries_of_team(team).await.unwrap();
+    let mine = answered.iter().find(|d| d.id == delivery).unwrap();
+    assert_eq!(mine.status, DeliveryStatus::Answered);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn seven_questions_are_asked_in_two_modals_and_saved_together() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, deliveries) = a_round_of(&app, "seven").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+
+    let first = app
+        .press(&alice, Place::Dm, &format!("answer:{delivery}"))
+        .await;
+    let first_ids = inputs(&first);
+    let values: Vec<(&str, &str)> = first_ids
+        .iter()
+        .map(|id| (id.as_str(), "first part"))
+        .collect();
+    let kept = app
+        .submit(&alice, Place::Dm, &format!("answer:{delivery}@0"), &values)
+        .await;
+    let more = kept["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let second = app.press(&alice, Place::Dm, &more).await;
+    let second_ids = inputs(&second);
+    let values: Vec<(&str, &str)> = second_ids
+        .iter()
+        .map(|id| (id.as_str(), "second part"))
+        .collect();
+    let saved = app
+        .submit(&alice, Place::Dm, &format!("answer:{delivery}@1"), &values)
+        .await;
+
+    assert_eq!(first["data"]["custom_id"], format!("answer:{delivery}@0"));
+    assert_eq!(first_ids, ["q1", "q2", "q3", "q4", "q5"]);
+    assert!(
+        ephemeral(&kept) && content(&kept).contains("not saved yet"),
+        "{kept}"
+    );
+    assert_eq!(more, format!("more:answer:{delivery}@1"));
+    assert_eq!(second["type"], 9, "{second}");
+    assert_eq!(second_ids, ["q6", "q7"]);
+    assert!(content(&saved).contains("Saved 7 answers"), "{saved}");
+    let answered = app.store.deliveries_of_team(team).await.unwrap();
+    assert_eq!(
+        answered.iter().find(|d| d.id == delivery).unwrap().status,
+        DeliveryStatus::Answered
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+    let modal = app
+        .press(&alice, Place::Dm, &format!("answer:{delivery}"))
+        .await;
+    let ids = inputs(&modal);
+
+    app.store.close().await;
+    let typed = [
+        (ids[0].as_str(), "We finally fixed the flaky deploy"),
+        (ids[1].as_str(), "Too many meetings on Tuesday"),
+        (ids[2].as_str(), "Write the migration guide"),
+    ];
+    let ack = app
+        .submit(&alice, Place::Dm, &format!("answer:{delivery}"), &typed)
+        .await;
+
+    assert!(acknowledged(&ack), "{ack}");
+    assert!(ephemeral(&ack));
+    let text = content(&ack);
+    for (_, value) in typed {
+        assert!(text.contains(value), "{value} missing from {text}");
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+    let modal = app
+        .press(&alice, Place::Dm, &format!("answer:{delivery}"))
+        .await;
+    let ids = inputs(&modal);
+    let values: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "slow day")).collect();
+    let mut lock = PgConnection::connect(app.db.settings.url.expose())
+        .await
+        .unwrap();
+    lock.execute("BEGIN; LOCK TABLE deliveries IN EXCLUSIVE MODE")
+        .await
+        .unwrap();
+
+    let form = format!("answer:{delivery}");
+    let (ack, ()) = tokio::join!(app.submit(&alice, Place::Dm, &form, &values), async {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        lock.execute("COMMIT").await.unwrap();
+    });
+
+    assert_eq!(ack["type"], 5, "deferred while the commit waited: {ack}");
+    assert!(ephemeral(&ack), "{ack}");
+    assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn slash_answer_opens_the_same_modal_as_the_button() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+
+    let modal = app.slash(&alice, sub("answer", &[])).await;
+
+    assert_eq!(modal["type"], 9, "{modal}");
+    assert_eq!(modal["data"]["custom_id"], format!("answer:{delivery}"));
+    assert_eq!(inputs(&modal), ["went-well", "was-hard", "next-week"]);
+    app.finish().await;
+}

@@ -1,0 +1,221 @@
+//! Start, command registration and slash commands: personal replies are ephemeral, mentions are
+//! off, schedule changes need Manage Server, the Discord locale picks the language.
+
+use serde_json::json;
+
+use super::payloads::{Person, schedule_sub, sub};
+use super::{DiscordApp, content, ephemeral, mentions_disabled};
+
+#[tokio::test]
+async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+
+    let registered = app.registered().await;
+
+    assert_eq!(
+        registered[0].path,
+        "/api/v10/applications/2000/guilds/8000/commands"
+    );
+    let commands = registered[0].body.as_array().unwrap();
+    assert_eq!(commands.len(), 1);
+    let hoego = &commands[0];
+    assert_eq!(hoego["name"], "hoego");
+    assert_eq!(
+        hoego["description"],
+        "Reflect with your team: answer rounds, read recaps, change your settings."
+    );
+    let names: Vec<&str> = hoego["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "answer",
+        "skip",
+        "recap",
+        "settings",
+        "pause",
+        "resume",
+        "export",
+        "forget-me",
+        "resolutions",
+        "schedule",
+        "help",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    let schedule = hoego["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "schedule")
+        .unwrap();
+    let subs: Vec<&str> = schedule["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        subs,
+        [
+            "add", "list", "preview", "pause", "resume", "remove", "run-now"
+        ]
+    );
+    let intents = app.fake.identifies()[0]["intents"].as_u64().unwrap();
+    assert_eq!(intents, 1, "GUILDS only, no privileged intent");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_recap_command_is_answered_ephemerally_with_mentions_off() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+
+    let response = app
+        .slash(
+            &Person::member("6001"),
+            sub("recap", &[("period", json!("week"))]),
+        )
+        .await;
+
+    assert_eq!(response["type"], 4, "{response}");
+    assert!(ephemeral(&response), "{response}");
+    assert!(mentions_disabled(&response["data"]), "{response}");
+    assert!(!content(&response).is_empty());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+    let add = || {
+        schedule_sub(
+            "add",
+            &[
+                ("template", json!("weekly")),
+                ("cron", json!("0 17 * * FRI")),
+            ],
+        )
+    };
+
+    let refused = app.slash(&Person::member("6001"), add()).await;
+    let listed = app
+        .slash(&Person::member("6001"), schedule_sub("list", &[]))
+        .await;
+
+    assert!(content(&refused).contains("Manage Server"), "{refused}");
+    assert!(ephemeral(&refused));
+    assert!(content(&listed).contains("no schedules yet"), "{listed}");
+    let added = app.slash(&Person::admin("6000"), add()).await;
+    let listed = app
+        .slash(&Person::member("6001"), schedule_sub("list", &[]))
+        .await;
+    assert!(!content(&added).contains("Manage Server"), "{added}");
+    assert!(content(&listed).contains("0 17 * * FRI"), "{listed}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_whose_discord_speaks_korean_is_answered_in_korean() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+
+    let response = app
+        .slash(&Person::member("6002").speaking("ko"), sub("settings", &[]))
+        .await;
+
+    let text = content(&response);
+    assert!(text.chars().any(|c| ('가'..='힣').contains(&c)), "{text}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn help_lists_every_subcommand_with_its_doc_comment() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+
+    let response = app.slash(&Person::member("6001"), sub("help", &[])).await;
+
+    let text = content(&response);
+    assert!(
+        text.contains("`/hoego schedule run-now` — Open a round now"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`/hoego answer` — Answer the questions of an open round now."),
+        "{text}"
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+
+    app.fake.close_gateway(4000);
+    app.fake.wait_for_sessions(1, 1).await;
+    let response = app
+        .slash(&Person::member("6001"), sub("settings", &[]))
+        .await;
+
+    assert_eq!(
+        app.fake.identifies().len(),
+        1,
+        "resumed, not identified again"
+    );
+    assert_eq!(response["type"], 4);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot() {
+    let Some(mut app) = DiscordApp::start_with(|s, _| s.members_intent = true).await else {
+        return;
+    };
+
+    let stopped = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        app.bot.as_mut().unwrap().stopped(),
+    )
+    .await;
+
+    assert!(stopped.expect("the client stops").is_err());
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs() {
+    let Some(app) = DiscordApp::start_with(|s, fake| {
+        s.members_intent = true;
+        fake.enable_members_intent();
+    })
+    .await
+    else {
+        return;
+    };
+
+    app.registered().await;
+
+    let intents = app.fake.identifies()[0]["intents"].as_u64().unwrap();
+    assert_eq!(intents, 1 | 2, "GUILDS and GUILD_MEMBERS");
+    app.finish().await;
+}

@@ -1,0 +1,238 @@
+//! Prompts as DMs: the DM channel opened, Answer and Skip buttons carrying the action ids, the
+//! idempotency key as nonce, mentions off; a 429 honoured with no duplicate; a member who does
+//! not accept DMs left undeliverable.
+
+use axum::http::Method;
+use chrono::Duration;
+use hoego::domain::ids::{DeliveryId, TeamId};
+use hoego::domain::state::DeliveryStatus;
+use hoego::service::command::{ChannelRef, Command, NewSchedule, ScheduleCommand};
+use serde_json::json;
+
+use super::payloads::{CHANNEL, Person, schedule_sub, sub};
+use super::{DiscordApp, content, mentions_disabled};
+
+pub const ALICE: &str = "6101";
+pub const BOB: &str = "6102";
+
+/// A schedule of `template` that alice and bob joined, a round opened with
+/// `/hoego schedule run-now`, and the deliveries by user id.
+pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(String, DeliveryId)>) {
+    app.registered().await;
+    let admin = Person::admin("6000");
+    let add = NewSchedule {
+        template: template.into(),
+        cron: "0 17 * * FRI".into(),
+        name: Some(template.into()),
+        channel: Some(ChannelRef::Id(CHANNEL.into())),
+        ..NewSchedule::default()
+    };
+    let added = app
+        .service
+        .handle(
+            &app.actor(&admin),
+            Command::Schedule(ScheduleCommand::Add(add)),
+        )
+        .await;
+    assert!(
+        added.plain_text().contains(template),
+        "{}",
+        added.plain_text()
+    );
+    let leave = Command::Leave { schedule: None };
+    app.service.handle(&app.actor(&admin), leave).await;
+    for user in [ALICE, BOB] {
+        let join = Command::Join { schedule: None };
+        app.service
+            .handle(&app.actor(&Person::member(user)), join)
+            .await;
+    }
+    let ran = app
+        .slash(
+            &admin,
+            schedule_sub("run-now", &[("target", json!(template))]),
+        )
+        .await;
+    assert!(!content(&ran).contains("Manage Server"), "{ran}");
+    let (team, _) = app.service.identify(&app.actor(&admin)).await.unwrap();
+    let deliveries = app.store.deliveries_of_team(team.id).await.unwrap();
+    assert_eq!(deliveries.len(), 2, "{deliveries:?}");
+    let mut by_user = Vec::new();
+    for delivery in deliveries {
+        let member = app.store.member(delivery.member_id).await.unwrap();
+        by_user.push((member.user_id, delivery.id));
+    }
+    by_user.sort();
+    (team.id, by_user)
+}
+
+#[tokio::test]
+async fn a_round_sends_each_member_a_dm_with_answer_and_skip_buttons() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+
+    let step = app.sender().step().await.unwrap();
+
+    assert_eq!(step.sent, 2);
+    let opened = app.fake.requests_to("POST", "/users/@me/channels");
+    let recipients: Vec<&str> = opened
+        .iter()
+        .map(|r| r.body["recipient_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(recipients.len(), 2);
+    assert!(recipients.contains(&ALICE) && recipients.contains(&BOB));
+    for (user, delivery) in &deliveries {
+        let posts = app
+            .fake
+            .requests_to("POST", &format!("/channels/7{user}/messages"));
+        assert_eq!(posts.len(), 1, "one DM to {user}");
+        let body = &posts[0].body;
+        let ids: Vec<&str> = body["components"][0]["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["custom_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            ids,
+            [format!("answer:{delivery}"), format!("skip:{delivery}")]
+        );
+        assert_eq!(body["nonce"], format!("hoego-d{delivery}"));
+        assert_eq!(body["enforce_nonce"], true);
+        assert!(mentions_disabled(body), "{body}");
+        assert!(
+            body["content"]
+                .as_str()
+                .unwrap()
+                .contains("What went well this week?")
+        );
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, deliveries) = a_round_of(&app, "weekly").await;
+    let limited = json!({"message": "You are being rate limited.", "retry_after": 30.0, "global": false, "code": 0});
+    app.fake.fail_next(Method::POST, "/messages", 429, limited);
+
+    let first = app.sender().step().await.unwrap();
+    let too_early = app.sender().step().await.unwrap();
+    app.clock.advance(Duration::seconds(31));
+    let later = app.sender().step().await.unwrap();
+
+    assert_eq!(
+        (first.sent, first.rate_limited, too_early.sent, later.sent),
+        (1, 1, 0, 1)
+    );
+    for (user, _) in &deliveries {
+        let delivered: Vec<_> = app
+            .fake
+            .requests_to("POST", &format!("/channels/7{user}/messages"))
+            .into_iter()
+            .filter(|r| r.status == 200)
+            .collect();
+        assert_eq!(delivered.len(), 1, "exactly one DM reached {user}");
+    }
+    let statuses: Vec<_> = app
+        .store
+        .deliveries_of_team(team)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| (d.status, d.attempts))
+        .collect();
+    assert!(
+        statuses.iter().all(|(s, _)| *s == DeliveryStatus::Sent),
+        "{statuses:?}"
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_who_does_not_accept_dms_is_marked_undeliverable() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, deliveries) = a_round_of(&app, "weekly").await;
+    let (alice, _) = &deliveries[0];
+    let refused = json!({"message": "Cannot send messages to this user", "code": 50007});
+    app.fake.fail_next(
+        Method::POST,
+        &format!("/channels/7{alice}/messages"),
+        403,
+        refused,
+    );
+
+    app.sender().step().await.unwrap();
+
+    let statuses: Vec<_> = app
+        .store
+        .deliveries_of_team(team)
+        .await
+        .unwrap()
+        .iter()
+        .map(|d| d.status)
+        .collect();
+    assert!(
+        statuses.contains(&DeliveryStatus::Undeliverable),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&DeliveryStatus::Sent), "{statuses:?}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    app.registered().await;
+    let alice = Person::member(ALICE);
+    let chose = app
+        .slash(&alice, sub("settings", &[("delivery", json!(1))]))
+        .await;
+    assert_eq!(chose["type"], 4, "{chose}");
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+
+    app.sender().step().await.unwrap();
+
+    let threads = app
+        .fake
+        .requests_to("POST", &format!("/channels/{CHANNEL}/threads"));
+    assert_eq!(
+        threads.len(),
+        1,
+        "one thread opened in the schedule's channel"
+    );
+    assert!(
+        threads[0].body["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("weekly")
+    );
+    let (_, delivery) = deliveries.iter().find(|(u, _)| u == ALICE).unwrap();
+    let posted: Vec<_> = app
+        .fake
+        .requests_to("POST", "/messages")
+        .into_iter()
+        .filter(|r| r.body["nonce"] == format!("hoego-d{delivery}"))
+        .collect();
+    assert_eq!(posted.len(), 1);
+    assert!(
+        !posted[0].path.contains(&format!("/channels/7{ALICE}/")),
+        "not a DM"
+    );
+    assert!(
+        app.fake
+            .requests_to("POST", &format!("/channels/7{BOB}/messages"))
+            .len()
+            == 1
+    );
+    app.finish().await;
+}
