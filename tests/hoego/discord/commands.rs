@@ -219,3 +219,22 @@ async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it
     assert_eq!(intents, 1 | 2, "GUILDS and GUILD_MEMBERS");
     app.finish().await;
 }
+
+#[tokio::test]
+async fn a_process_given_a_shard_range_identifies_as_those_shards_only() {
+    let Some(app) = DiscordApp::start_with(|s, _| {
+        s.shard_count = 2;
+        s.shard_range = Some((1, 1));
+    })
+    .await
+    else {
+        return;
+    };
+
+    app.registered().await;
+
+    let identifies = app.fake.identifies();
+    assert_eq!(identifies.len(), 1);
+    assert_eq!(identifies[0]["shard"], json!([1, 2]));
+    app.finish().await;
+}
