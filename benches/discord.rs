@@ -151,6 +151,8 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         api_base_url: Some(url::Url::parse(&fake.base_url())?),
         guild_ids: vec![GUILD.parse()?],
         members_intent: false,
+        shard_count: 0,
+        shard_range: None,
     };
     let bot = DiscordBot::start(&discord, service).await?;
     fake.wait_for("PUT", "/commands", 1).await;

@@ -157,4 +157,29 @@ impl<'a> Reader<'a> {
             })
             .collect()
     }
+
+    /// The shard ids this process runs, as (first, last): `None` for all of them; otherwise
+    /// consecutive ids below `count` (which must then be set).
+    pub(super) fn shard_range(
+        &self,
+        key: &str,
+        count: u32,
+    ) -> Result<Option<(u32, u32)>, ConfigError> {
+        let mut ids = self.id_list(key)?;
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let (first, last) = (ids[0], ids[ids.len() - 1]);
+        let consecutive = (last - first + 1) as usize == ids.len();
+        if count == 0 || last >= u64::from(count) || !consecutive {
+            return Err(self.fail(
+                key,
+                format!("{ids:?} is not a run of consecutive shard ids below shard_count = {count}"),
+                "consecutive ids below discord.shard_count, e.g. [0, 1] with shard_count = 4; [] for all",
+            ));
+        }
+        Ok(Some((first as u32, last as u32)))
+    }
 }

@@ -119,6 +119,10 @@ pub struct DiscordSettings {
     pub guild_ids: Vec<u64>,
     /// Whether the privileged Server Members intent is enabled.
     pub members_intent: bool,
+    /// Total shards; 0 lets Discord recommend the number (automatic sharding).
+    pub shard_count: u32,
+    /// The shards this process runs, (first, last); `None` for all of them.
+    pub shard_range: Option<(u32, u32)>,
 }
 
 /// Slack connection.
@@ -175,6 +179,11 @@ impl Settings {
                 api_base_url: r.optional_url("discord.api_base_url")?,
                 guild_ids: r.id_list("discord.guild_ids")?,
                 members_intent: r.bool("discord.members_intent")?,
+                shard_count: r.int("discord.shard_count", 0, 10_000)? as u32,
+                shard_range: r.shard_range(
+                    "discord.shard_ids",
+                    r.int("discord.shard_count", 0, 10_000)? as u32,
+                )?,
             },
             slack: SlackSettings {
                 bot_token: r.secret("slack.bot_token")?,

@@ -92,6 +92,7 @@ fn bad_values_say_what_is_accepted() {
         ("HOEGO_TEAM__LANGUAGE", "de", "en or ko"),
         ("HOEGO_DISCORD__API_BASE_URL", "ftp://x", "http://"),
         ("HOEGO_DISCORD__GUILD_IDS", "12,abc", "numeric ids"),
+        ("HOEGO_DISCORD__SHARD_IDS", "0,2", "consecutive ids"),
         ("HOEGO_SENDER__MAX_ATTEMPTS", "0", "from 1 to 100"),
     ];
     for (name, value, accepted) in cases {

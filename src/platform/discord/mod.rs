@@ -102,7 +102,15 @@ impl DiscordBot {
                 .context("cannot build the Discord client")?;
         let messenger = Arc::new(DiscordMessenger::new(&token, base));
         let shard_manager = client.shard_manager.clone();
-        let task = tokio::spawn(async move { client.start_autosharded().await });
+        let shards = (settings.shard_count, settings.shard_range);
+        let task = tokio::spawn(async move {
+            match shards {
+                (0, _) => client.start_autosharded().await,
+                (count, None) => client.start_shards(count).await,
+                // serenity reads the range's end as the last shard, inclusive.
+                (count, Some((first, last))) => client.start_shard_range(first..last, count).await,
+            }
+        });
         Ok(DiscordBot {
             shard_manager,
             messenger,

@@ -99,9 +99,17 @@ pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
 }
 
 /// A reply posted as a message by the sender (prompts, reminders), with `nonce` making a retried
-/// send idempotent.
+/// send idempotent. The sender posts JSON only, so attachments are not sent and text over the
+/// limit is cut (a prompt of even seven questions is far shorter).
 pub fn channel_message(reply: &Reply, nonce: &str) -> CreateMessage {
-    let (content, _) = content_and_files(reply);
+    let text = reply.plain_text();
+    let content = if text.chars().count() <= CONTENT_LIMIT {
+        text
+    } else {
+        let mut short: String = text.chars().take(CONTENT_LIMIT - 1).collect();
+        short.push('…');
+        short
+    };
     CreateMessage::new()
         .content(content)
         .components(button_rows(&reply.actions))

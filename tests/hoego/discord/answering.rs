@@ -194,3 +194,40 @@ async fn slash_answer_opens_the_same_modal_as_the_button() {
     assert_eq!(inputs(&modal), ["went-well", "was-hard", "next-week"]);
     app.finish().await;
 }
+
+#[tokio::test]
+async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "weekly").await;
+    let alice = Person::member(ALICE);
+    let delivery = deliveries[0].1;
+    let form = format!("answer:{delivery}");
+    app.press(&alice, Place::Dm, &form).await;
+
+    let values = [
+        ("went-well", "   "),
+        ("was-hard", "Reviews took long"),
+        ("next-week", "Pair more"),
+    ];
+    let refused = app.submit(&alice, Place::Dm, &form, &values).await;
+    let fix = refused["data"]["components"][0]["components"][0]["custom_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let reopened = app.press(&alice, Place::Dm, &fix).await;
+
+    assert!(content(&refused).contains("Nothing was saved"), "{refused}");
+    assert_eq!(fix, format!("more:{form}@0"));
+    assert_eq!(reopened["type"], 9, "{reopened}");
+    let rows = reopened["data"]["components"].as_array().unwrap();
+    assert!(
+        rows[0]["components"][0]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with('⚠')
+    );
+    assert_eq!(rows[1]["components"][0]["value"], "Reviews took long");
+    app.finish().await;
+}

@@ -99,6 +99,8 @@ impl DiscordApp {
             api_base_url: Some(url::Url::parse(&fake.base_url()).unwrap()),
             guild_ids: vec![GUILD.parse().unwrap()],
             members_intent: false,
+            shard_count: 0,
+            shard_range: None,
         };
         configure(&mut settings, &fake);
         let bot = DiscordBot::start(&settings, service.clone()).await.unwrap();

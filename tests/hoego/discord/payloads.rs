@@ -92,6 +92,14 @@ pub fn slash(id: u64, who: &Person, options: Value) -> Value {
     base(id, 2, who, Place::Guild, data)
 }
 
+/// Autocomplete of `/hoego <sub> <option>` with `typed` so far (the option is focused).
+pub fn autocomplete(id: u64, who: &Person, sub: &str, option: &str, typed: &str) -> Value {
+    let focused = json!([{"name": option, "type": 3, "value": typed, "focused": true}]);
+    let options = json!([{"name": sub, "type": 1, "options": focused}]);
+    let data = json!({"id": "4000", "name": "hoego", "type": 1, "options": options});
+    base(id, 4, who, Place::Guild, data)
+}
+
 /// A subcommand with string/bool/int options: `sub("recap", &[("period", json!("week"))])`.
 pub fn sub(name: &str, options: &[(&str, Value)]) -> Value {
     let options: Vec<Value> = options

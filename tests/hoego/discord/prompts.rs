@@ -236,3 +236,32 @@ async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_cha
     );
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_next_prompt_reuses_the_cached_dm_channel() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, _) = a_round_of(&app, "weekly").await;
+    app.sender().step().await.unwrap();
+    let admin = Person::admin("6000");
+    app.clock.advance(Duration::days(7));
+    app.slash(
+        &admin,
+        schedule_sub("run-now", &[("target", json!("weekly"))]),
+    )
+    .await;
+    let rounds = app.store.deliveries_of_team(team).await.unwrap().len();
+
+    let step = app.sender().step().await.unwrap();
+
+    assert_eq!((rounds, step.sent), (4, 2));
+    assert_eq!(app.fake.requests_to("POST", "/users/@me/channels").len(), 2);
+    assert_eq!(
+        app.fake
+            .requests_to("POST", &format!("/channels/7{ALICE}/messages"))
+            .len(),
+        2
+    );
+    app.finish().await;
+}
