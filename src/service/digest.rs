@@ -1,5 +1,5 @@
-//! The digest of a closed round: its shared answers grouped by question (anonymous ones without
-//! a name, private ones never), and who has not answered by display name. Posted to the
+//! The digest of a closed round: its shared answers grouped by question or by member, as its
+//! schedule says (anonymous ones without a name and never under their author, private ones never), and who has not answered by display name. Posted to the
 //! schedule's digest channel; the console, which has one channel, prints it there.
 
 use std::sync::Arc;
@@ -63,7 +63,8 @@ impl Service {
             &answers,
             info.not_answered.clone(),
             info.asked,
-        );
+        )
+        .grouped_by(info.digest_group);
         Ok((digest, info))
     }
 

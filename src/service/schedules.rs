@@ -103,6 +103,7 @@ impl Service {
             time_zone: zone.map(|z| z.to_string()),
             channel_id: channel.clone(),
             digest_channel_id: channel,
+            digest_group: request.digest.unwrap_or_default(),
             window_secs: rule.window.num_seconds(),
             reminder_percent: i16::from(rule.reminder_percent),
             grace_secs: Span::from_std(self.defaults.grace_period)
@@ -294,6 +295,10 @@ fn list_line(s: &ScheduleSummary, team: &Team, lang: Lang) -> String {
             ("tz", &zone_text(zone, lang)),
             ("next", &next),
             ("state", &state),
+            (
+                "digest",
+                &t(lang, &format!("schedule.digest_{}", s.digest_group), &[]),
+            ),
         ],
     );
     let counts = t(

@@ -7,6 +7,7 @@ use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{RoundId, TeamId, TemplateVersionId};
 use crate::domain::lang::Lang;
+use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::state::{DeliveryStatus, Platform};
 
 /// What a round's digest needs besides its answers.
@@ -22,6 +23,8 @@ pub struct DigestRound {
     pub schedule_name: Option<String>,
     /// Where digests go, if the schedule has a digest channel.
     pub digest_channel_id: Option<String>,
+    /// How the schedule's digest is grouped (by question for a one-off round).
+    pub digest_group: DigestGrouping,
     /// The template version asked.
     pub template_id: TemplateVersionId,
     /// The round's occurrence.
@@ -36,7 +39,8 @@ impl Store {
     /// A round's digest material (its answers come from [`Store::round_team_answers`]).
     pub async fn digest_round(&self, round: RoundId) -> Result<DigestRound, StoreError> {
         let head =
-            "SELECT r.team_id, t.platform, t.language, s.name, s.digest_channel_id, r.template_id,
+            "SELECT r.team_id, t.platform, t.language, s.name, s.digest_channel_id, s.digest_group,
+                        r.template_id,
                         r.occurrence_local
                     FROM rounds r JOIN teams t ON t.id = r.team_id
                     LEFT JOIN schedules s ON s.id = r.schedule_id WHERE r.id = $1";
@@ -52,6 +56,13 @@ impl Store {
                 team_lang: row.lang("language")?,
                 schedule_name: row.opt_text("name")?,
                 digest_channel_id: row.opt_text("digest_channel_id")?,
+                digest_group: match row.opt_text("digest_group")? {
+                    Some(word) => word.parse().map_err(|()| StoreError::Corrupt {
+                        column: "digest_group",
+                        problem: format!("unknown word {word:?}"),
+                    })?,
+                    None => DigestGrouping::Question,
+                },
                 template_id: TemplateVersionId(row.int("template_id")?),
                 occurrence_local: row.local("occurrence_local")?,
                 not_answered: Vec::new(),

@@ -7,6 +7,7 @@ use super::rows::{BeginWrite, RowExt};
 use super::teams::member_from;
 use super::{NewRound, PlannedDelivery, Store, StoreError, on_pool};
 use crate::domain::ids::{MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::state::ScheduleState;
 use crate::domain::team::Member;
 
@@ -29,6 +30,8 @@ pub struct ScheduleSummary {
     pub channel_id: Option<String>,
     /// Active or paused.
     pub state: ScheduleState,
+    /// How its round digests are grouped.
+    pub digest_group: DigestGrouping,
     /// The next occurrence.
     pub next_local: Option<NaiveDateTime>,
     /// When it fires.
@@ -45,7 +48,7 @@ pub struct ScheduleSummary {
 
 const SUMMARY: &str =
     "SELECT s.id, s.name, tp.key AS template_key, s.template_id, s.cron, s.time_zone,
-        s.channel_id, s.state, s.next_local, s.next_due_at, s.window_secs, s.reminder_percent,
+        s.channel_id, s.state, s.digest_group, s.next_local, s.next_due_at, s.window_secs, s.reminder_percent,
         (SELECT COUNT(*) FROM schedule_participants sp WHERE sp.schedule_id = s.id) AS participants,
         (SELECT COUNT(*) FROM deliveries d JOIN rounds r ON r.id = d.round_id
           WHERE r.schedule_id = s.id AND d.status = 'undeliverable') AS undeliverable
@@ -266,6 +269,7 @@ fn summary_from(row: &impl RowExt) -> Result<ScheduleSummary, StoreError> {
         time_zone: row.opt_text("time_zone")?,
         channel_id: row.opt_text("channel_id")?,
         state: row.word("state")?,
+        digest_group: row.word("digest_group")?,
         next_local: row.opt_local("next_local")?,
         next_due_at: row.opt_instant("next_due_at")?,
         window_secs: row.int("window_secs")?,

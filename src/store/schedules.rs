@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::recap::digest::DigestGrouping;
 
 /// A schedule to create.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct NewSchedule {
     pub channel_id: Option<String>,
     /// Channel for digests, if any.
     pub digest_channel_id: Option<String>,
+    /// How its round digests are grouped.
+    pub digest_group: DigestGrouping,
     /// Answer window in seconds.
     pub window_secs: i64,
     /// Reminder point in percent of the window, 0 for none.
@@ -65,8 +68,9 @@ impl Store {
     ) -> Result<ScheduleId, StoreError> {
         let sql = "INSERT INTO schedules (team_id, name, template_id, cron, time_zone, channel_id,
                        digest_channel_id, window_secs, reminder_percent, grace_secs, next_local,
-                       next_due_at, created_at)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+                       next_due_at, created_at, digest_group)
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                   RETURNING id";
         let id: i64 = on_pool!(self, |pool| {
             sqlx::query_scalar(sql)
                 .bind(schedule.team_id.0)
@@ -82,6 +86,7 @@ impl Store {
                 .bind(schedule.next_local)
                 .bind(schedule.next_due_at)
                 .bind(now)
+                .bind(schedule.digest_group.as_str())
                 .fetch_one(pool)
                 .await
         })?;

@@ -1,6 +1,8 @@
 //! The privacy property of team views, on both backends, over many random answers with random
-//! visibilities: no private answer in a team recap or digest, no author on an anonymous one.
+//! visibilities: no private answer in a team recap or digest (grouped by question or by member),
+//! no author on an anonymous one.
 
+use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::recap::{Scope, markdown};
 use hoego::domain::visibility::Visibility;
 use hoego::store::Store;
@@ -11,7 +13,7 @@ use crate::both_backends;
 use crate::support::team::Team;
 
 /// Many random answers with random visibilities: every team view (the year recap as model,
-/// Markdown and JSON; each round's digest) leaves out every private answer and names no author
+/// Markdown and JSON; each round's digest, by question and by member) leaves out every private answer and names no author
 /// of an anonymous one, and names the author of every team answer.
 async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store) {
     let names = ["ara", "bom", "cho", "dan", "eun", "gyu"];
@@ -55,6 +57,7 @@ async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store
         .map(|e| (e.text.as_str(), e.author.as_deref()))
         .collect();
     let mut digests = Vec::new();
+    let mut by_member = Vec::new();
     for round in &rounds {
         let (digest, _) = t.chat.service.round_digest(*round).await.unwrap();
         for group in &digest.questions {
@@ -63,6 +66,9 @@ async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store
             }
         }
         digests.push((digest.render(), None));
+        let grouped = digest.grouped_by(DigestGrouping::Member).render();
+        digests.push((grouped.clone(), None));
+        by_member.push(grouped);
     }
     for (token, member, visibility) in &given {
         let in_recap = entries.iter().find(|(text, _)| text == token);
@@ -83,6 +89,22 @@ async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store
             Visibility::Team => {
                 assert_eq!(in_recap.expect(token).1, Some(names[*member]), "{token}");
                 assert_eq!(in_digest.expect(token).1.as_deref(), Some(names[*member]));
+            }
+        }
+    }
+    // In a by-member digest, a team answer sits under its author's name and an anonymous one
+    // under the anonymous heading, never under a member's.
+    for (token, member, visibility) in &given {
+        let section = by_member.iter().find_map(|text| {
+            let at = text.find(token.as_str())?;
+            let heading = text[..at].rfind("\n## ").map(|h| &text[h + 1..at])?;
+            heading.lines().next()
+        });
+        match visibility {
+            Visibility::Private => assert_eq!(section, None, "{token}"),
+            Visibility::Anonymous => assert_eq!(section, Some("## Anonymous"), "{token}"),
+            Visibility::Team => {
+                assert_eq!(section, Some(format!("## {}", names[*member]).as_str()));
             }
         }
     }

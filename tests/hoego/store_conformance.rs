@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use hoego::domain::ids::{RoundId, TeamId, TemplateVersionId};
 use hoego::domain::lang::Lang;
+use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::state::Platform;
 use hoego::domain::team::{Member, NewMember, NewTeam, Team};
 use hoego::domain::zone::ZoneName;
@@ -65,6 +66,7 @@ async fn a_weekly_schedule(
         time_zone: Some("Asia/Seoul".into()),
         channel_id: None,
         digest_channel_id: None,
+        digest_group: DigestGrouping::Question,
         window_secs: 48 * 3600,
         reminder_percent: 75,
         grace_secs: 6 * 3600,
@@ -228,6 +230,7 @@ async fn two_schedules_with_one_name_in_a_team_conflict(store: Store) {
         time_zone: None,
         channel_id: None,
         digest_channel_id: None,
+        digest_group: DigestGrouping::Question,
         window_secs: 3600,
         reminder_percent: 0,
         grace_secs: 0,

@@ -1,8 +1,11 @@
-//! A round's digest, posted when the round closes: its shared answers grouped by question
-//! (anonymous ones without a name), and who has not answered, by display name (never a ping).
+//! A round's digest, posted when the round closes: its shared answers grouped by question or,
+//! per schedule, by member (anonymous ones without a name, and in by-member digests in their own
+//! section grouped by question, never under their author), and who has not answered, by display
+//! name (never a ping).
 
-use std::collections::HashMap;
-use std::fmt::Write;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Write};
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,6 +15,45 @@ use super::{Entry, QuestionGroup};
 use crate::domain::answer::AnswerValue;
 use crate::domain::lang::Lang;
 use crate::domain::template::QuestionKind;
+
+/// How a schedule's digest is grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DigestGrouping {
+    /// Each question with everyone's answers to it (the default).
+    #[default]
+    Question,
+    /// Each member who answered with their named answers; anonymous answers apart, by question.
+    Member,
+}
+
+impl DigestGrouping {
+    /// The stored word (`question`, `member`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigestGrouping::Question => "question",
+            DigestGrouping::Member => "member",
+        }
+    }
+}
+
+impl fmt::Display for DigestGrouping {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DigestGrouping {
+    type Err = ();
+
+    fn from_str(word: &str) -> Result<Self, ()> {
+        match word {
+            "question" => Ok(DigestGrouping::Question),
+            "member" => Ok(DigestGrouping::Member),
+            _ => Err(()),
+        }
+    }
+}
 
 /// One shared answer of the round; `author` is `None` for an anonymous one.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +79,9 @@ pub struct Digest {
     pub lang: Lang,
     /// The round's date.
     pub date: NaiveDate,
-    /// Answers grouped by question, in the order given.
+    /// How it is rendered: by question or by member.
+    pub grouping: DigestGrouping,
+    /// Answers grouped by question, in the order given (whatever the grouping).
     pub questions: Vec<QuestionGroup>,
     /// Display names of those asked who did not answer.
     pub not_answered: Vec<String>,
@@ -85,26 +129,58 @@ pub fn build_digest(
         title,
         lang,
         date,
+        grouping: DigestGrouping::Question,
         questions,
         not_answered,
         asked,
     }
 }
 
+/// One named member's answers in a by-member digest: `(question, entry)` in question order.
+type MemberAnswers<'a> = Vec<(&'a str, &'a Entry)>;
+
 impl Digest {
+    /// The same digest grouped as `grouping` says.
+    pub fn grouped_by(mut self, grouping: DigestGrouping) -> Digest {
+        self.grouping = grouping;
+        self
+    }
+
     /// The whole digest as Markdown.
     pub fn render(&self) -> String {
         let words = labels(self.lang);
         let mut out = format!("# {}\n\n", self.title);
-        for group in &self.questions {
-            let _ = writeln!(out, "## {}\n", group.question);
-            for entry in &group.entries {
-                let bullet = if entry.list { "- " } else { "" };
-                for line in entry.text.lines() {
-                    let _ = writeln!(out, "> {bullet}{line}");
+        match self.grouping {
+            DigestGrouping::Question => {
+                for group in &self.questions {
+                    let _ = writeln!(out, "## {}\n", group.question);
+                    for entry in &group.entries {
+                        quote(&mut out, entry);
+                        let author = entry.author.as_deref().unwrap_or(words.anonymous);
+                        let _ = writeln!(out, ">\n> — {author}\n");
+                    }
                 }
-                let author = entry.author.as_deref().unwrap_or(words.anonymous);
-                let _ = writeln!(out, ">\n> — {author}\n");
+            }
+            DigestGrouping::Member => {
+                let (members, anonymous) = self.by_member();
+                for (member, answers) in &members {
+                    let _ = writeln!(out, "## {member}\n");
+                    for (question, entry) in answers {
+                        let _ = writeln!(out, "### {question}\n");
+                        quote(&mut out, entry);
+                        out.push('\n');
+                    }
+                }
+                if !anonymous.is_empty() {
+                    let _ = writeln!(out, "## {}\n", words.anonymous_heading);
+                    for group in &anonymous {
+                        let _ = writeln!(out, "### {}\n", group.question);
+                        for entry in &group.entries {
+                            quote(&mut out, entry);
+                            out.push('\n');
+                        }
+                    }
+                }
             }
         }
         out.push_str(&self.missing_line());
@@ -112,16 +188,60 @@ impl Digest {
         out
     }
 
+    /// Named answers by member (by name, each in question order), and the anonymous answers by
+    /// question, authorless.
+    fn by_member(&self) -> (BTreeMap<&str, MemberAnswers<'_>>, Vec<QuestionGroup>) {
+        let mut members: BTreeMap<&str, MemberAnswers<'_>> = BTreeMap::new();
+        let mut anonymous = Vec::new();
+        for group in &self.questions {
+            let mut unnamed = Vec::new();
+            for entry in &group.entries {
+                match entry.author.as_deref() {
+                    Some(author) => members
+                        .entry(author)
+                        .or_default()
+                        .push((group.question.as_str(), entry)),
+                    None => unnamed.push(Entry {
+                        author: None,
+                        ..entry.clone()
+                    }),
+                }
+            }
+            if !unnamed.is_empty() {
+                anonymous.push(QuestionGroup {
+                    question_id: group.question_id.clone(),
+                    question: group.question.clone(),
+                    entries: unnamed,
+                });
+            }
+        }
+        (members, anonymous)
+    }
+
     /// A few lines for the channel when the whole digest is too long for one message.
     pub fn summary(&self) -> String {
         let words = labels(self.lang);
         let mut out = format!("**{}**\n", self.title);
-        for group in &self.questions {
-            let count = group.entries.len();
-            let _ = match self.lang {
-                Lang::En => writeln!(out, "- {}: {count} answers", group.question),
-                Lang::Ko => writeln!(out, "- {}: 답변 {count}개", group.question),
-            };
+        let counts: Vec<(&str, usize)> = match self.grouping {
+            DigestGrouping::Question => self
+                .questions
+                .iter()
+                .map(|g| (g.question.as_str(), g.entries.len()))
+                .collect(),
+            DigestGrouping::Member => {
+                let (members, anonymous) = self.by_member();
+                let unnamed = anonymous.iter().map(|g| g.entries.len()).sum::<usize>();
+                let mut counts: Vec<(&str, usize)> =
+                    members.iter().map(|(m, a)| (*m, a.len())).collect();
+                if unnamed > 0 {
+                    counts.push((words.anonymous_heading, unnamed));
+                }
+                counts
+            }
+        };
+        for (label, count) in counts {
+            let count = words.answers_count.replace("{count}", &count.to_string());
+            let _ = writeln!(out, "- {label}: {count}");
         }
         out.push_str(&self.missing_line());
         let _ = write!(out, "\n{}", words.more_in_file);
@@ -135,5 +255,13 @@ impl Digest {
         }
         // Names as plain text, never `@mentions`.
         format!("{}: {}", words.not_answered, self.not_answered.join(", "))
+    }
+}
+
+/// One answer as a Markdown quote (list items as bullets), without its attribution.
+fn quote(out: &mut String, entry: &Entry) {
+    let bullet = if entry.list { "- " } else { "" };
+    for line in entry.text.lines() {
+        let _ = writeln!(out, "> {bullet}{line}");
     }
 }

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 
-use super::digest::{DigestAnswer, build_digest};
+use super::digest::{DigestAnswer, DigestGrouping, build_digest};
 use super::*;
 use crate::domain::template::Localized;
 
@@ -253,6 +253,65 @@ fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_ans
     let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 2);
     assert!(ko.render().contains("모두 답했어요."));
     assert!(ko.summary().contains("- What went well?: 답변 2개"));
+}
+
+#[test]
+fn a_digest_by_member_names_each_member_and_keeps_anonymous_answers_in_their_own_section() {
+    let answer = |question_id: &str, kind, value: &str, author: Option<&str>| DigestAnswer {
+        question_id: question_id.into(),
+        question: match question_id {
+            "went-well" => "What went well?".into(),
+            _ => "Next?".into(),
+        },
+        kind,
+        value: value.into(),
+        author: author.map(str::to_string),
+    };
+    let list = || QuestionKind::List { resolutions: false };
+    let answers = [
+        answer("went-well", QuestionKind::Text, "Pairing", Some("Jun")),
+        answer("went-well", QuestionKind::Text, "Reviews", Some("Ara")),
+        answer("went-well", QuestionKind::Text, "Quiet week", None),
+        answer("next", list(), "rest\nread", Some("Jun")),
+        answer("next", list(), "ship", None),
+    ];
+    let digest = build_digest(
+        Lang::En,
+        "weekly",
+        d("2026-12-04"),
+        &answers,
+        vec!["Mina".into()],
+        4,
+    )
+    .grouped_by(DigestGrouping::Member);
+    assert_eq!(digest.grouping, DigestGrouping::Member);
+    assert_eq!(
+        digest.render(),
+        "# Round digest: weekly · 2026-12-04\n\n\
+         ## Ara\n\n### What went well?\n\n> Reviews\n\n\
+         ## Jun\n\n### What went well?\n\n> Pairing\n\n### Next?\n\n> - rest\n> - read\n\n\
+         ## Anonymous\n\n### What went well?\n\n> Quiet week\n\n### Next?\n\n> - ship\n\n\
+         Not answered yet: Mina\n"
+    );
+    assert_eq!(
+        digest.summary(),
+        "**Round digest: weekly · 2026-12-04**\n- Ara: 1 answers\n- Jun: 2 answers\n\
+         - Anonymous: 2 answers\nNot answered yet: Mina\nThe whole text is in the attached file."
+    );
+    let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 3)
+        .grouped_by(DigestGrouping::Member);
+    let md = ko.render();
+    assert!(
+        md.contains("## 익명\n\n### What went well?\n\n> Quiet week\n"),
+        "{md}"
+    );
+    assert!(md.ends_with("모두 답했어요.\n"));
+    assert!(ko.summary().contains("- Jun: 답변 2개\n"));
+    assert!(ko.summary().contains("- 익명: 답변 2개\n"));
+    // Nothing anonymous is ever written next to a name, nor as a member's own section.
+    let by_question = digest.clone().grouped_by(DigestGrouping::Question).render();
+    assert!(by_question.contains("> Quiet week\n>\n> — anonymous\n"));
+    assert!(!digest.render().contains("— "));
 }
 
 fn decoded(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {

@@ -97,9 +97,9 @@ pub const ENTRIES: &[HelpEntry] = &[
     ),
     entry(
         "schedule add",
-        "schedule add <template> \"<cron>\" [tz <zone>|local] [channel <#channel>] [window <2d>] [remind <2h|75%>] [name <name>]",
+        "schedule add <template> \"<cron>\" [tz <zone>|local] [channel <#channel>] [window <2d>] [remind <2h|75%>] [name <name>] [digest by-question|by-member]",
         "help.schedule_add",
-        "schedule add retro \"0 17 * * FRI\" tz Asia/Seoul window 2d remind 2h name weekly-retro",
+        "schedule add retro \"0 17 * * FRI\" tz Asia/Seoul window 2d remind 2h name weekly-retro digest by-member",
     ),
     entry(
         "schedule list",

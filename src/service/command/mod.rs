@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::lang::Lang;
+use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::visibility::Visibility;
 
 mod answers;
@@ -239,6 +240,8 @@ pub struct NewSchedule {
     pub remind: Option<Remind>,
     /// The schedule's name; `None` to derive one from the template.
     pub name: Option<String>,
+    /// How its round digests are grouped (`digest by-question|by-member`); `None` for by question.
+    pub digest: Option<DigestGrouping>,
 }
 
 /// The time zone a schedule's cron expression is read in.

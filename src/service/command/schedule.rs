@@ -9,6 +9,7 @@ use super::{
     Command, CommandError, DEFAULT_PREVIEW_COUNT, MAX_PREVIEW_COUNT, NewSchedule, ScheduleCommand,
     ScheduleTz, UserRef, help,
 };
+use crate::domain::recap::digest::DigestGrouping;
 
 const SUBCOMMANDS: &[&str] = &[
     "add",
@@ -21,7 +22,8 @@ const SUBCOMMANDS: &[&str] = &[
     "add-member",
     "remove-member",
 ];
-const ADD_OPTIONS: &[&str] = &["tz", "channel", "window", "remind", "name"];
+const ADD_OPTIONS: &[&str] = &["tz", "channel", "window", "remind", "name", "digest"];
+const DIGEST_GROUPS: &[&str] = &["by-question", "by-member"];
 const PREVIEW_OPTIONS: &[&str] = &["tz", "count"];
 const CRON: &str = "\"<cron>\"";
 
@@ -120,7 +122,8 @@ fn cron_argument(
     cron(&fields.join(" "), topic)
 }
 
-/// `schedule add <template> "<cron>" [tz …] [channel …] [window …] [remind …] [name …]`.
+/// `schedule add <template> "<cron>" [tz …] [channel …] [window …] [remind …] [name …]
+/// [digest by-question|by-member]`.
 fn add(args: &mut Args) -> Result<ScheduleCommand, CommandError> {
     const TOPIC: &str = "schedule add";
     let template = args.required(TOPIC, "<template>")?;
@@ -180,6 +183,22 @@ fn add_option(
                 value,
             }),
         },
+        "digest" => {
+            let grouping = match value.to_lowercase().as_str() {
+                "by-question" => DigestGrouping::Question,
+                "by-member" => DigestGrouping::Member,
+                _ => {
+                    return Err(CommandError::InvalidChoice {
+                        topic: TOPIC,
+                        option,
+                        suggestion: nearest(&value, DIGEST_GROUPS),
+                        value,
+                        allowed: "by-question, by-member",
+                    });
+                }
+            };
+            set_once(&mut new.digest, TOPIC, option, grouping)
+        }
         _ => set_once(&mut new.name, TOPIC, option, value),
     }
 }

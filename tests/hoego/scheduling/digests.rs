@@ -7,6 +7,7 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use hoego::background::Steps;
 use hoego::config::{SchedulerSettings, SenderSettings};
+use hoego::service::SubmitOutcome;
 use hoego::service::digest::DigestPoster;
 use hoego::service::messenger::Destination;
 use hoego::store::Store;
@@ -81,4 +82,95 @@ async fn a_closing_round_posts_its_digest_in_the_same_step(store: Store) {
 both_backends!(
     a_closing_round_posts_its_digest_in_the_same_step,
     super::a_closing_round_posts_its_digest_in_the_same_step
+);
+
+/// A schedule added with `digest by-member` posts its closing digest grouped by member: each
+/// member's named answers under their name, anonymous answers apart (by question, authorless).
+async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answers_apart(
+    store: Store,
+) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let admin = world.actor("admin", true);
+    world
+        .say(
+            &admin,
+            "schedule add weekly \"0 17 * * FRI\" tz Asia/Seoul digest by-member",
+        )
+        .await
+        .expect("admin adds a by-member schedule");
+    for user in ["alice", "bob"] {
+        world.say(&world.actor(user, false), "join").await.unwrap();
+    }
+    let listed = world.say(&admin, "schedule list").await.unwrap();
+    assert!(
+        listed.plain_text().contains("digest by member"),
+        "{}",
+        listed.plain_text()
+    );
+    let messenger = RecordingMessenger::new();
+    let steps = steps(&world, &messenger);
+    world.clock.set(utc(2026, 12, 4, 8, 0));
+    steps.run_once().await;
+
+    for prompt in messenger.sent() {
+        let Some(delivery) = prompt.idempotency_key.strip_prefix("hoego-d") else {
+            continue;
+        };
+        let Destination::Direct { user_id, .. } = &prompt.to else {
+            panic!("a prompt in a channel: {prompt:?}");
+        };
+        if user_id == "admin" {
+            continue;
+        }
+        let actor = world.actor(user_id, false);
+        let values = [
+            ("went-well".to_string(), format!("{user_id} went well")),
+            ("was-hard".to_string(), format!("{user_id} was hard")),
+            ("next-week".to_string(), format!("{user_id} next")),
+        ];
+        let outcome = world
+            .service
+            .submit(&actor, &format!("answer:{delivery}"), values.into())
+            .await;
+        assert!(matches!(outcome, SubmitOutcome::Saved(_)), "{outcome:?}");
+        if user_id == "bob" {
+            let reply = world
+                .service
+                .handle_text(&actor, "visibility was-hard anonymous")
+                .await;
+            assert!(
+                reply.plain_text().starts_with("1 of your answers"),
+                "{}",
+                reply.plain_text()
+            );
+        }
+    }
+
+    world.clock.set(world.clock.now_utc() + Duration::days(8));
+    steps.run_once().await;
+
+    let sent = messenger.sent();
+    let digests: Vec<_> = sent
+        .iter()
+        .filter(|m| m.idempotency_key.starts_with("digest:"))
+        .collect();
+    assert_eq!(digests.len(), 1);
+    assert_eq!(
+        digests[0].reply.plain_text(),
+        "# Round digest: weekly · 2026-12-04\n\n\
+         ## alice\n\n\
+         ### What went well this week?\n\n> alice went well\n\n\
+         ### What was hard this week?\n\n> alice was hard\n\n\
+         ### What will you focus on next week? One item per line.\n\n> - alice next\n\n\
+         ## bob\n\n\
+         ### What went well this week?\n\n> bob went well\n\n\
+         ### What will you focus on next week? One item per line.\n\n> - bob next\n\n\
+         ## Anonymous\n\n\
+         ### What was hard this week?\n\n> bob was hard\n\n\
+         Not answered yet: admin"
+    );
+}
+both_backends!(
+    a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answers_apart,
+    super::a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answers_apart
 );

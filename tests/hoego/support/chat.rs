@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use hoego::clock::ManualClock;
 use hoego::domain::ids::{DeliveryId, ScheduleId, TeamId};
 use hoego::domain::lang::Lang;
+use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::state::Platform;
 use hoego::domain::team::Member;
 use hoego::domain::template::TemplateLibrary;
@@ -118,6 +119,7 @@ impl Chat {
             time_zone: Some("Asia/Seoul".into()),
             channel_id: None,
             digest_channel_id: None,
+            digest_group: DigestGrouping::Question,
             window_secs: 48 * 3600,
             reminder_percent: 0,
             grace_secs: 3600,

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use hoego::domain::ids::{RoundId, TeamId, TemplateVersionId};
 use hoego::domain::lang::Lang;
 use hoego::domain::period::Period;
+use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::recap::{Recap, Scope};
 use hoego::domain::team::Member;
 use hoego::domain::visibility::Visibility;
@@ -82,6 +83,7 @@ impl Team {
             time_zone: Some("Asia/Seoul".into()),
             channel_id: None,
             digest_channel_id: digest_channel.map(str::to_string),
+            digest_group: DigestGrouping::Question,
             window_secs: 48 * 3600,
             reminder_percent: 0,
             grace_secs: 3600,

@@ -191,6 +191,24 @@ fn bad_inputs() -> Vec<(String, Vec<&'static str>)> {
             vec!["`150%` is not a reminder time", "75%", schedule_example],
         ),
         (
+            format!("{CRON} digest by-person"),
+            vec![
+                "`by-person` is not a valid `digest`: use one of by-question, by-member.",
+                "Example: `schedule add retro \"0 17 * * FRI\" tz Asia/Seoul window 2d remind 2h name weekly-retro digest by-member`",
+            ],
+        ),
+        (
+            format!("{CRON} digest by-memebr"),
+            vec![
+                "`by-memebr` is not a valid `digest`",
+                "Did you mean `by-member`?",
+            ],
+        ),
+        (
+            format!("{CRON} digest by-member digest by-question"),
+            vec!["`digest`"],
+        ),
+        (
             format!("{CRON} remind soon"),
             vec!["`soon` is not a reminder time"],
         ),

@@ -5,6 +5,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::lang::Lang;
+use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::visibility::Visibility;
 use crate::service::command::lex::tokenize;
 use crate::service::command::values::{edit_distance, nearest};
@@ -260,6 +261,29 @@ fn rows() -> Vec<(&'static str, Command)> {
                 NewSchedule {
                     window: Some(hours(36)),
                     remind: Some(Remind::BeforeClose(Duration::from_secs(90 * 60))),
+                    ..none.clone()
+                },
+            ),
+        ),
+        (
+            "schedule add retro @daily digest by-member name daily",
+            add(
+                "retro",
+                "@daily",
+                NewSchedule {
+                    name: name("daily"),
+                    digest: Some(DigestGrouping::Member),
+                    ..none.clone()
+                },
+            ),
+        ),
+        (
+            "schedule add retro \"0 17 * * FRI\" digest By-Question",
+            add(
+                "retro",
+                "0 17 * * FRI",
+                NewSchedule {
+                    digest: Some(DigestGrouping::Question),
                     ..none.clone()
                 },
             ),
