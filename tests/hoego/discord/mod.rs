@@ -8,6 +8,7 @@ pub mod payloads;
 mod answering;
 mod commands;
 mod prompts;
+mod recaps;
 mod run;
 
 use std::sync::Arc;
