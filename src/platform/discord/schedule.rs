@@ -2,12 +2,14 @@
 //! run-now) needs Manage Server, which the bot checks itself from the member's permissions
 //! before anything runs; listing and previewing are open to everyone.
 
-use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel};
+use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, User};
 
 use super::commands::{command_actor, run, show};
 use super::{Context, Error};
+use crate::domain::recap::digest::DigestGrouping;
 use crate::service::command::{
-    ChannelRef, Command, DEFAULT_PREVIEW_COUNT, NewSchedule, ScheduleCommand, ScheduleTz,
+    ChannelRef, Command, DEFAULT_PREVIEW_COUNT, NewSchedule, ScheduleCommand, ScheduleTz, UserRef,
+    parse_duration, parse_remind,
 };
 use crate::service::i18n::t;
 use crate::service::reply::Reply;
@@ -16,7 +18,17 @@ use crate::service::reply::Reply;
 #[poise::command(
     slash_command,
     subcommand_required,
-    subcommands("add", "list", "preview", "pause", "resume", "remove", "run_now")
+    subcommands(
+        "add",
+        "list",
+        "preview",
+        "pause",
+        "resume",
+        "remove",
+        "run_now",
+        "add_member",
+        "remove_member"
+    )
 )]
 pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -37,7 +49,33 @@ async fn add(
         GuildChannel,
     >,
     #[description = "The schedule's name; the template's if none"] name: Option<String>,
+    #[description = "How long a round stays open, e.g. 48h or 2d"] window: Option<String>,
+    #[description = "When to remind: before the close (2h) or at a share of the window (75%)"]
+    remind: Option<String>,
+    #[description = "How the round digest is grouped"] digest: Option<Digest>,
 ) -> Result<(), Error> {
+    let window = match window.as_deref().map(|w| (w, parse_duration(w))) {
+        None => None,
+        Some((_, Some(window))) => Some(window),
+        Some((typed, None)) => {
+            let text = format!("`{typed}` is not a duration. Examples: `48h`, `2d`, `1w`.");
+            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+        }
+    };
+    let remind = match remind.as_deref().map(|r| (r, parse_remind(r))) {
+        None => None,
+        Some((_, Some(remind))) => Some(remind),
+        Some((typed, None)) => {
+            let text = format!(
+                "`{typed}` is not a reminder. Examples: `2h` before the close, `75%` of the window."
+            );
+            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+        }
+    };
+    let digest = digest.map(|d| match d {
+        Digest::ByQuestion => DigestGrouping::Question,
+        Digest::ByMember => DigestGrouping::Member,
+    });
     let tz = tz.map(|tz| match tz.trim() {
         "local" => ScheduleTz::Local,
         zone => ScheduleTz::Zone(zone.to_string()),
@@ -49,9 +87,22 @@ async fn add(
         tz,
         channel: Some(ChannelRef::Id(channel.to_string())),
         name,
-        ..NewSchedule::default()
+        window,
+        remind,
+        digest,
     };
     admin(ctx, ScheduleCommand::Add(request)).await
+}
+
+/// How a schedule's round digest is grouped.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Digest {
+    /// Each question with everyone's answers.
+    #[name = "by-question"]
+    ByQuestion,
+    /// Each member with their answers.
+    #[name = "by-member"]
+    ByMember,
 }
 
 /// List the team's schedules.
@@ -110,6 +161,44 @@ async fn run_now(
     #[description = "A schedule's name, or a template for a one-off round"] target: String,
 ) -> Result<(), Error> {
     admin(ctx, ScheduleCommand::RunNow { target }).await
+}
+
+/// Add people to a schedule's rounds (admins).
+#[poise::command(slash_command, rename = "add-member")]
+async fn add_member(
+    ctx: Context<'_>,
+    #[description = "The schedule's name"] schedule: String,
+    #[description = "The person to add"] member: User,
+    #[description = "Another person to add"] also: Option<User>,
+    #[description = "Another person to add"] and: Option<User>,
+) -> Result<(), Error> {
+    let users = user_refs(member, [also, and]);
+    admin(ctx, ScheduleCommand::AddMember { schedule, users }).await
+}
+
+/// Remove people from a schedule's rounds (admins).
+#[poise::command(slash_command, rename = "remove-member")]
+async fn remove_member(
+    ctx: Context<'_>,
+    #[description = "The schedule's name"] schedule: String,
+    #[description = "The person to remove"] member: User,
+    #[description = "Another person to remove"] also: Option<User>,
+    #[description = "Another person to remove"] and: Option<User>,
+) -> Result<(), Error> {
+    let users = user_refs(member, [also, and]);
+    admin(ctx, ScheduleCommand::RemoveMember { schedule, users }).await
+}
+
+/// The people chosen in user options, by id (each once).
+fn user_refs(first: User, more: [Option<User>; 2]) -> Vec<UserRef> {
+    let mut users = vec![UserRef::Id(first.id.to_string())];
+    for user in more.into_iter().flatten() {
+        let id = UserRef::Id(user.id.to_string());
+        if !users.contains(&id) {
+            users.push(id);
+        }
+    }
+    users
 }
 
 /// Runs an admin subcommand, or refuses it when the member lacks Manage Server.
