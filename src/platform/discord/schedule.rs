@@ -36,6 +36,10 @@ pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Add a schedule: a question template asked on a cron schedule (admins).
 #[poise::command(slash_command)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one parameter per slash command option, as poise requires"
+)]
 async fn add(
     ctx: Context<'_>,
     #[description = "The question template, e.g. weekly or kpt"]
