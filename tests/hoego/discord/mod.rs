@@ -9,6 +9,7 @@ mod answering;
 mod commands;
 mod mapping;
 mod prompts;
+mod readiness;
 mod recaps;
 mod run;
 
