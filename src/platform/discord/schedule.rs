@@ -2,7 +2,9 @@
 //! run-now) needs Manage Server, which the bot checks itself from the member's permissions
 //! before anything runs; listing and previewing are open to everyone.
 
-use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, User};
+use serenity::all::{
+    AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, Role, RoleId, User,
+};
 
 use super::commands::{command_actor, run, show};
 use super::{Context, Error};
@@ -57,6 +59,8 @@ async fn add(
     #[description = "When to remind: before the close (2h) or at a share of the window (75%)"]
     remind: Option<String>,
     #[description = "How the round digest is grouped"] digest: Option<Digest>,
+    #[description = "Everyone with this role takes part (needs the Server Members intent)"]
+    role: Option<Role>,
 ) -> Result<(), Error> {
     let window = match window.as_deref().map(|w| (w, parse_duration(w))) {
         None => None,
@@ -95,7 +99,72 @@ async fn add(
         remind,
         digest,
     };
-    admin(ctx, ScheduleCommand::Add(request)).await
+    match role {
+        Some(role) => add_for_role(ctx, request, role).await,
+        None => admin(ctx, ScheduleCommand::Add(request)).await,
+    }
+}
+
+/// `schedule add … role`: the schedule, then everyone with the role as its participants. Only
+/// with the Server Members intent (Discord lists a guild's members to a bot only with it);
+/// without it the admin is told why and nothing is added.
+async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Result<(), Error> {
+    let actor = command_actor(ctx);
+    if !actor.is_admin {
+        return admin(ctx, ScheduleCommand::Add(request)).await;
+    }
+    let service = &ctx.data().service;
+    let lang = service.language_of(&actor).await;
+    if !ctx.data().members_intent {
+        let text = t(lang, "discord.role_needs_members_intent", &[]);
+        return show(ctx, &actor, Reply::text(text)).await;
+    }
+    ctx.defer_ephemeral().await?;
+    let name = request
+        .name
+        .clone()
+        .unwrap_or_else(|| request.template.clone());
+    let users = role_members(ctx, role.id).await?;
+    let mut reply = service
+        .handle(&actor, Command::Schedule(ScheduleCommand::Add(request)))
+        .await;
+    if !users.is_empty() {
+        let count = users.len().to_string();
+        let add = ScheduleCommand::AddMember {
+            schedule: name,
+            users,
+        };
+        let added = service.handle(&actor, Command::Schedule(add)).await;
+        reply.blocks.extend(added.blocks);
+        let note = t(
+            lang,
+            "discord.role_members_added",
+            &[("role", &role.name), ("count", &count)],
+        );
+        reply.blocks.push(note);
+    }
+    show(ctx, &actor, reply).await
+}
+
+/// The guild's members with `role` (bots left out), listed page by page through REST.
+async fn role_members(ctx: Context<'_>, role: RoleId) -> Result<Vec<UserRef>, Error> {
+    const PAGE: u64 = 1000;
+    let guild = ctx.guild_id().ok_or("schedule add runs in a server")?;
+    let mut users = Vec::new();
+    let mut after = None;
+    loop {
+        let page = guild.members(ctx.http(), Some(PAGE), after).await?;
+        users.extend(
+            page.iter()
+                .filter(|m| m.roles.contains(&role) && !m.user.bot)
+                .map(|m| UserRef::Id(m.user.id.to_string())),
+        );
+        match page.last() {
+            Some(last) if page.len() as u64 == PAGE => after = Some(last.user.id),
+            _ => break,
+        }
+    }
+    Ok(users)
 }
 
 /// How a schedule's round digest is grouped.

@@ -11,6 +11,7 @@ mod mapping;
 mod prompts;
 mod readiness;
 mod recaps;
+mod roles;
 mod run;
 
 use std::sync::Arc;

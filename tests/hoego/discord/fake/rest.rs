@@ -198,6 +198,9 @@ fn answer(
                 .collect();
             ok(Value::Array(commands))
         }
+        ("GET", ["guilds", _, "members"]) => {
+            ok(Value::Array(shared.members.lock().unwrap().clone()))
+        }
         ("POST", ["interactions", _, _, "callback"]) => (StatusCode::NO_CONTENT, None),
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
             ok(message(&next_id(shared), "5000", body))
