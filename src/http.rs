@@ -1,8 +1,10 @@
 //! The operator's endpoints: `/healthz` (the process is alive), `/readyz` (the database
-//! answers), `/metrics` (Prometheus text format).
+//! answers and every watched connection — the Discord gateway — is up), `/metrics` (Prometheus
+//! text format).
 
 use std::net::SocketAddr;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::Router;
 use axum::extract::State;
@@ -28,17 +30,62 @@ pub fn metrics_handle() -> PrometheusHandle {
         .clone()
 }
 
+/// Whether a connection is up; its owner sets it (the Discord bot on READY and RESUMED, and
+/// clears it when the gateway disconnects).
+#[derive(Debug, Clone, Default)]
+pub struct Connection(Arc<AtomicBool>);
+
+impl Connection {
+    /// Marks the connection up or down.
+    pub fn set(&self, up: bool) {
+        self.0.store(up, Ordering::SeqCst);
+    }
+
+    /// Whether it is up.
+    pub fn is_up(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// The connections `/readyz` requires besides the database, by name.
+#[derive(Debug, Clone, Default)]
+pub struct Readiness(Arc<Mutex<Vec<(&'static str, Connection)>>>);
+
+impl Readiness {
+    /// Makes `/readyz` require `connection` (named `name` in its answer when down).
+    pub fn watch(&self, name: &'static str, connection: Connection) {
+        self.0.lock().expect("readiness").push((name, connection));
+    }
+
+    /// The first watched connection that is down.
+    fn down(&self) -> Option<&'static str> {
+        self.0
+            .lock()
+            .expect("readiness")
+            .iter()
+            .find(|(_, c)| !c.is_up())
+            .map(|(name, _)| *name)
+    }
+}
+
 #[derive(Clone)]
 struct AppState {
     store: Store,
     metrics: PrometheusHandle,
+    readiness: Readiness,
 }
 
-/// The endpoints' router.
+/// The endpoints' router (`/readyz` checks the database only).
 pub fn router(store: Store) -> Router {
+    router_with(store, Readiness::default())
+}
+
+/// The endpoints' router, `/readyz` also requiring the connections `readiness` watches.
+pub fn router_with(store: Store, readiness: Readiness) -> Router {
     let state = AppState {
         store,
         metrics: metrics_handle(),
+        readiness,
     };
     Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
@@ -48,12 +95,19 @@ pub fn router(store: Store) -> Router {
 }
 
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, "ready\n"),
-        Err(error) => {
-            tracing::warn!(error = %error, "readiness check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n")
-        }
+    if let Err(error) = state.store.ping().await {
+        tracing::warn!(error = %error, "readiness check: database unreachable");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database unreachable\n".to_string(),
+        );
+    }
+    match state.readiness.down() {
+        Some(name) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("{name} not connected\n"),
+        ),
+        None => (StatusCode::OK, "ready\n".to_string()),
     }
 }
 
@@ -68,16 +122,24 @@ async fn metrics_text(State(state): State<AppState>) -> impl IntoResponse {
 pub struct HttpServer {
     listener: TcpListener,
     router: Router,
+    readiness: Readiness,
 }
 
 impl HttpServer {
     /// Binds `addr` (port 0 picks a free port).
     pub async fn bind(addr: SocketAddr, store: Store) -> std::io::Result<HttpServer> {
         let listener = TcpListener::bind(addr).await?;
+        let readiness = Readiness::default();
         Ok(HttpServer {
             listener,
-            router: router(store),
+            router: router_with(store, readiness.clone()),
+            readiness,
         })
+    }
+
+    /// What `/readyz` requires besides the database; watch a connection to add it.
+    pub fn readiness(&self) -> Readiness {
+        self.readiness.clone()
     }
 
     /// The address actually bound.

@@ -13,7 +13,7 @@ use crate::clock::SystemClock;
 use crate::config::{Layers, SECRET_KEYS, Settings, Source, mask_url};
 use crate::domain::template::TemplateLibrary;
 use crate::domain::zone::ZoneName;
-use crate::http::HttpServer;
+use crate::http::{HttpServer, Readiness};
 use crate::platform::console::io::Stdout;
 use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
 use crate::platform::discord::DiscordBot;
@@ -129,17 +129,19 @@ pub async fn run(settings: Settings) -> Result<(), CliError> {
     let store = Store::open(&settings.database)
         .await
         .with_context(|| format!("cannot open the database at {}", settings.database.url))?;
+    let mut readiness = Readiness::default();
     let http = if settings.http.enabled {
         let server = HttpServer::bind(settings.http.bind, store.clone())
             .await
             .with_context(|| format!("cannot listen on http.bind = {}", settings.http.bind))?;
         tracing::info!(addr = %server.local_addr().context("bound address")?, "health and metrics endpoints up");
+        readiness = server.readiness();
         Some(tokio::spawn(server.serve(shutdown_signal())))
     } else {
         None
     };
     let outcome = if settings.discord.token.is_some() {
-        run_discord(&settings, store.clone()).await
+        run_discord(&settings, store.clone(), &readiness).await
     } else {
         Err(CliError::Usage(
             "the Slack adapter is not in this build yet; set HOEGO_DISCORD__TOKEN to run on Discord".into(),
@@ -153,13 +155,19 @@ pub async fn run(settings: Settings) -> Result<(), CliError> {
 }
 
 /// The Discord bot with the scheduler and sender, until Ctrl-C/SIGTERM or a fatal client error.
-async fn run_discord(settings: &Settings, store: Store) -> Result<(), CliError> {
+/// `/readyz` requires the gateway connection as well as the database.
+async fn run_discord(
+    settings: &Settings,
+    store: Store,
+    readiness: &Readiness,
+) -> Result<(), CliError> {
     let service = service(settings, store.clone())?;
     let clock = service.clock.clone();
     let digest_service = service.clone();
     let mut bot = DiscordBot::start(&settings.discord, service)
         .await
         .context("cannot start the Discord bot")?;
+    readiness.watch("discord", bot.connection());
     let digests = DigestPoster::new(digest_service, bot.messenger());
     let background = Background::spawn(
         store,

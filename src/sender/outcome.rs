@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{Sender, StepOutcome};
+use crate::domain::state::DeliveryMode;
+use crate::service::i18n::t;
 use crate::service::messenger::SendError;
 use crate::store::{ClaimedDelivery, StoreError};
 
@@ -30,11 +32,34 @@ impl Sender {
                 self.store
                     .give_up_delivery(delivery.id, now, true, &reason)
                     .await?;
+                self.tell_once(delivery).await?;
                 metrics::counter!("hoego_deliveries_failed_total", "reason" => "undeliverable")
                     .increment(1);
                 outcome.given_up += 1;
             }
             SendError::Failed(reason) => self.failed(delivery, now, &reason, outcome).await?,
+        }
+        Ok(())
+    }
+
+    /// Tells a member whose DMs are closed, once, in the schedule's channel (when it has one)
+    /// that prompts cannot reach them.
+    async fn tell_once(&self, delivery: &ClaimedDelivery) -> Result<(), StoreError> {
+        let Some(channel) = &delivery.channel_id else {
+            return Ok(());
+        };
+        if delivery.delivery != DeliveryMode::Dm
+            || self.store.other_undeliverable(delivery.id).await? > 0
+        {
+            return Ok(());
+        }
+        let text = t(delivery.language, "reminder.dms_closed", &[]);
+        if let Err(error) = self
+            .messenger
+            .notice(channel, &delivery.user_id, &text)
+            .await
+        {
+            tracing::warn!(error = %error, "cannot tell the member their DMs are closed");
         }
         Ok(())
     }

@@ -71,6 +71,24 @@ pub trait Messenger: Send + Sync {
     /// Sends one message.
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError>;
 
+    /// Tells the member `user_id`, in `channel_id` (the schedule's channel), that a prompt could
+    /// not reach them: a message that may mention them and nobody else. By default an ordinary
+    /// message (a platform that can ping only that person overrides it).
+    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+        let message = Outgoing {
+            to: Destination::Channel {
+                channel_id: channel_id.to_string(),
+                thread: None,
+            },
+            reply: Reply {
+                audience: super::reply::Audience::Channel,
+                ..Reply::text(text)
+            },
+            idempotency_key: format!("notice-{user_id}"),
+        };
+        self.send(&message).await
+    }
+
     /// The least time between two messages to one channel (per-channel pacing).
     fn channel_interval(&self) -> Duration {
         Duration::ZERO

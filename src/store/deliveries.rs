@@ -209,6 +209,19 @@ impl Store {
         })?;
         Ok(())
     }
+
+    /// How many of the member's other deliveries (besides `id`, of the same member) ended
+    /// undeliverable: none means they have not been told yet that their DMs are closed.
+    pub async fn other_undeliverable(&self, id: DeliveryId) -> Result<i64, StoreError> {
+        let sql =
+            "SELECT COUNT(*) FROM deliveries d JOIN deliveries me ON me.member_id = d.member_id
+                   WHERE me.id = $1 AND d.id <> me.id AND d.status = 'undeliverable'";
+        let count: i64 = on_pool!(self, |pool| sqlx::query_scalar(sql)
+            .bind(id.0)
+            .fetch_one(pool)
+            .await)?;
+        Ok(count)
+    }
 }
 
 fn claimed_from(row: &impl RowExt) -> Result<ClaimedDelivery, StoreError> {

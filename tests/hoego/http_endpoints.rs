@@ -5,7 +5,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::db::{Backend, TestDb};
 
-async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     let mut stream = tokio::net::TcpStream::connect(addr)
         .await
         .expect("endpoint listens");

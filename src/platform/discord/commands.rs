@@ -10,8 +10,11 @@ use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, CreateIntera
 use super::schedule::schedule;
 use super::{Context, Data, Error, actor, modal, render};
 use crate::domain::lang::Lang;
+use crate::domain::visibility::Visibility;
 use crate::service::Actor;
-use crate::service::command::{Command, DeliveryMode, RecapScope, SettingsChange};
+use crate::service::command::{
+    Command, DeliveryMode, QuestionRef, RecapScope, ResolutionStatus, SettingsChange,
+};
 use crate::service::reply::Reply;
 
 /// Most autocomplete suggestions Discord shows.
@@ -25,6 +28,8 @@ const SUGGESTIONS: usize = 25;
     subcommands(
         "answer",
         "skip",
+        "edit",
+        "visibility",
         "recap",
         "settings",
         "pause",
@@ -58,6 +63,60 @@ async fn skip(
     #[description = "The schedule, when several rounds are open"] schedule: Option<String>,
 ) -> Result<(), Error> {
     run(ctx, Command::Skip { schedule }).await
+}
+
+/// Edit my answers of the open round.
+#[poise::command(slash_command)]
+async fn edit(
+    ctx: Context<'_>,
+    #[description = "The schedule, when several rounds are open"] schedule: Option<String>,
+) -> Result<(), Error> {
+    run(ctx, Command::Edit { schedule }).await
+}
+
+/// Who may read an answer.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Readers {
+    /// Only me, in my own recaps.
+    #[name = "private"]
+    Private,
+    /// The team, with my name.
+    #[name = "team"]
+    Team,
+    /// The team, without my name.
+    #[name = "anonymous"]
+    Anonymous,
+}
+
+/// Change who may read my answers in the open round.
+#[poise::command(slash_command)]
+async fn visibility(
+    ctx: Context<'_>,
+    #[description = "Who may read them"] readers: Readers,
+    #[description = "A question's number or key; all of my answers if none"] question: Option<
+        String,
+    >,
+) -> Result<(), Error> {
+    let question = match question.as_deref().map(str::trim) {
+        None | Some("" | "all") => QuestionRef::All,
+        Some(text) => match text.parse::<u32>() {
+            Ok(number) => QuestionRef::Number(number),
+            Err(_) => QuestionRef::Key(text.to_string()),
+        },
+    };
+    let visibility = match readers {
+        Readers::Private => Visibility::Private,
+        Readers::Team => Visibility::Team,
+        Readers::Anonymous => Visibility::Anonymous,
+    };
+    run(
+        ctx,
+        Command::SetVisibility {
+            question,
+            visibility,
+        },
+    )
+    .await
 }
 
 /// Whose answers a recap reads.
@@ -182,10 +241,64 @@ async fn forget_me(
     run(ctx, Command::ForgetMe { confirmed }).await
 }
 
+/// My resolutions: list them, record progress.
+#[poise::command(
+    slash_command,
+    subcommand_required,
+    subcommands("resolutions_list", "resolutions_set")
+)]
+async fn resolutions(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
 /// List my resolutions.
-#[poise::command(slash_command)]
-async fn resolutions(ctx: Context<'_>) -> Result<(), Error> {
+#[poise::command(slash_command, rename = "list")]
+async fn resolutions_list(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, Command::ListResolutions).await
+}
+
+/// How a resolution is going.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Progress {
+    /// Going as planned.
+    #[name = "on-track"]
+    OnTrack,
+    /// Still wanted, but changed.
+    #[name = "changed"]
+    Changed,
+    /// Achieved.
+    #[name = "done"]
+    Done,
+    /// Given up.
+    #[name = "dropped"]
+    Dropped,
+}
+
+/// Record progress on one of my resolutions.
+#[poise::command(slash_command, rename = "set")]
+async fn resolutions_set(
+    ctx: Context<'_>,
+    #[description = "The resolution's number, as listed"]
+    #[min = 1]
+    number: u32,
+    #[description = "How it is going"] status: Progress,
+    #[description = "A note on it"] note: Option<String>,
+) -> Result<(), Error> {
+    let status = match status {
+        Progress::OnTrack => ResolutionStatus::OnTrack,
+        Progress::Changed => ResolutionStatus::Changed,
+        Progress::Done => ResolutionStatus::Done,
+        Progress::Dropped => ResolutionStatus::Dropped,
+    };
+    run(
+        ctx,
+        Command::SetResolution {
+            number,
+            status,
+            note,
+        },
+    )
+    .await
 }
 
 /// Join a schedule's rounds.

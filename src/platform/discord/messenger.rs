@@ -142,6 +142,22 @@ impl Messenger for DiscordMessenger {
         })
     }
 
+    /// A message in the channel mentioning the member, whose `allowed_mentions` may ping only
+    /// them.
+    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+        let body = json!({
+            "content": format!("<@{user_id}> {text}"),
+            "allowed_mentions": {"parse": [], "users": [user_id]},
+        });
+        let posted = self
+            .post(&format!("/channels/{channel_id}/messages"), &body)
+            .await?;
+        Ok(Sent {
+            channel_id: channel_id.to_string(),
+            message_id: id_of(&posted)?,
+        })
+    }
+
     fn channel_interval(&self) -> Duration {
         CHANNEL_INTERVAL
     }

@@ -16,13 +16,16 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use secrecy::ExposeSecret;
-use serenity::all::{ClientBuilder, FullEvent, GatewayIntents, GuildId, HttpBuilder, Interaction};
+use serenity::all::{
+    ClientBuilder, ConnectionStage, FullEvent, GatewayIntents, GuildId, HttpBuilder, Interaction,
+};
 use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
 pub use self::messenger::DiscordMessenger;
 use self::modal::PendingForms;
 use crate::config::DiscordSettings;
+use crate::http::Connection;
 use crate::service::Service;
 
 /// What every command and interaction handler shares.
@@ -33,6 +36,8 @@ pub struct Data {
     pub forms: PendingForms,
     /// Whether the Server Members intent is on (a role audience needs it).
     pub members_intent: bool,
+    /// Whether the gateway is connected (for `/readyz`).
+    pub connection: Connection,
 }
 
 /// The error type of command bodies (logged by [`on_error`], never shown raw).
@@ -44,6 +49,7 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub struct DiscordBot {
     shard_manager: Arc<ShardManager>,
     messenger: Arc<DiscordMessenger>,
+    connection: Connection,
     task: Option<JoinHandle<Result<(), serenity::Error>>>,
 }
 
@@ -75,10 +81,12 @@ impl DiscordBot {
         if let Some(base) = &base {
             http = http.proxy(base.clone()).ratelimiter_disabled(true);
         }
+        let connection = Connection::default();
         let data = Data {
             service,
             forms: PendingForms::default(),
             members_intent: settings.members_intent,
+            connection: connection.clone(),
         };
         let guilds: Vec<GuildId> = settings
             .guild_ids
@@ -91,6 +99,7 @@ impl DiscordBot {
             .setup(move |ctx, _ready, framework| {
                 Box::pin(async move {
                     register(ctx, &framework.options().commands, &guilds).await?;
+                    data.connection.set(true);
                     Ok(data)
                 })
             })
@@ -114,6 +123,7 @@ impl DiscordBot {
         Ok(DiscordBot {
             shard_manager,
             messenger,
+            connection,
             task: Some(task),
         })
     }
@@ -121,6 +131,11 @@ impl DiscordBot {
     /// What the sender posts prompts and reminders through.
     pub fn messenger(&self) -> Arc<DiscordMessenger> {
         self.messenger.clone()
+    }
+
+    /// Up from READY or RESUMED until the gateway disconnects (what `/readyz` watches).
+    pub fn connection(&self) -> Connection {
+        self.connection.clone()
     }
 
     /// Waits until the client stops (a fatal gateway error such as an invalid token).
@@ -137,6 +152,7 @@ impl DiscordBot {
 
     /// Disconnects every shard.
     pub async fn stop(self) {
+        self.connection.set(false);
         self.shard_manager.shutdown_all().await;
         if let Some(task) = self.task {
             let _ = task.await;
@@ -169,15 +185,27 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
     }
 }
 
-/// Buttons and modal submits (poise handles the slash commands).
+/// Buttons and modal submits (poise handles the slash commands); the connection's state from
+/// READY, RESUMED and shard stage changes.
 async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &FullEvent,
 ) -> Result<(), Error> {
-    let FullEvent::InteractionCreate { interaction } = event else {
-        return Ok(());
-    };
     let (ctx, data) = (framework.serenity_context, framework.user_data);
+    let interaction = match event {
+        FullEvent::InteractionCreate { interaction } => interaction,
+        FullEvent::Ready { .. } | FullEvent::Resume { .. } => {
+            data.connection.set(true);
+            return Ok(());
+        }
+        FullEvent::ShardStageUpdate { event } => {
+            if event.new != ConnectionStage::Connected {
+                data.connection.set(false);
+            }
+            return Ok(());
+        }
+        _ => return Ok(()),
+    };
     match interaction {
         Interaction::Component(press) => interactions::on_press(ctx, data, press).await,
         Interaction::Modal(submit) => interactions::on_submit(ctx, data, submit).await,

@@ -2,12 +2,16 @@
 //! run-now) needs Manage Server, which the bot checks itself from the member's permissions
 //! before anything runs; listing and previewing are open to everyone.
 
-use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel};
+use serenity::all::{
+    AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, Role, RoleId, User,
+};
 
 use super::commands::{command_actor, run, show};
 use super::{Context, Error};
+use crate::domain::recap::digest::DigestGrouping;
 use crate::service::command::{
-    ChannelRef, Command, DEFAULT_PREVIEW_COUNT, NewSchedule, ScheduleCommand, ScheduleTz,
+    ChannelRef, Command, DEFAULT_PREVIEW_COUNT, NewSchedule, ScheduleCommand, ScheduleTz, UserRef,
+    parse_duration, parse_remind,
 };
 use crate::service::i18n::t;
 use crate::service::reply::Reply;
@@ -16,7 +20,17 @@ use crate::service::reply::Reply;
 #[poise::command(
     slash_command,
     subcommand_required,
-    subcommands("add", "list", "preview", "pause", "resume", "remove", "run_now")
+    subcommands(
+        "add",
+        "list",
+        "preview",
+        "pause",
+        "resume",
+        "remove",
+        "run_now",
+        "add_member",
+        "remove_member"
+    )
 )]
 pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -24,6 +38,10 @@ pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Add a schedule: a question template asked on a cron schedule (admins).
 #[poise::command(slash_command)]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one parameter per slash command option, as poise requires"
+)]
 async fn add(
     ctx: Context<'_>,
     #[description = "The question template, e.g. weekly or kpt"]
@@ -37,7 +55,35 @@ async fn add(
         GuildChannel,
     >,
     #[description = "The schedule's name; the template's if none"] name: Option<String>,
+    #[description = "How long a round stays open, e.g. 48h or 2d"] window: Option<String>,
+    #[description = "When to remind: before the close (2h) or at a share of the window (75%)"]
+    remind: Option<String>,
+    #[description = "How the round digest is grouped"] digest: Option<Digest>,
+    #[description = "Everyone with this role takes part (needs the Server Members intent)"]
+    role: Option<Role>,
 ) -> Result<(), Error> {
+    let window = match window.as_deref().map(|w| (w, parse_duration(w))) {
+        None => None,
+        Some((_, Some(window))) => Some(window),
+        Some((typed, None)) => {
+            let text = format!("`{typed}` is not a duration. Examples: `48h`, `2d`, `1w`.");
+            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+        }
+    };
+    let remind = match remind.as_deref().map(|r| (r, parse_remind(r))) {
+        None => None,
+        Some((_, Some(remind))) => Some(remind),
+        Some((typed, None)) => {
+            let text = format!(
+                "`{typed}` is not a reminder. Examples: `2h` before the close, `75%` of the window."
+            );
+            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+        }
+    };
+    let digest = digest.map(|d| match d {
+        Digest::ByQuestion => DigestGrouping::Question,
+        Digest::ByMember => DigestGrouping::Member,
+    });
     let tz = tz.map(|tz| match tz.trim() {
         "local" => ScheduleTz::Local,
         zone => ScheduleTz::Zone(zone.to_string()),
@@ -49,9 +95,87 @@ async fn add(
         tz,
         channel: Some(ChannelRef::Id(channel.to_string())),
         name,
-        ..NewSchedule::default()
+        window,
+        remind,
+        digest,
     };
-    admin(ctx, ScheduleCommand::Add(request)).await
+    match role {
+        Some(role) => add_for_role(ctx, request, role).await,
+        None => admin(ctx, ScheduleCommand::Add(request)).await,
+    }
+}
+
+/// `schedule add … role`: the schedule, then everyone with the role as its participants. Only
+/// with the Server Members intent (Discord lists a guild's members to a bot only with it);
+/// without it the admin is told why and nothing is added.
+async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Result<(), Error> {
+    let actor = command_actor(ctx);
+    if !actor.is_admin {
+        return admin(ctx, ScheduleCommand::Add(request)).await;
+    }
+    let service = &ctx.data().service;
+    let lang = service.language_of(&actor).await;
+    if !ctx.data().members_intent {
+        let text = t(lang, "discord.role_needs_members_intent", &[]);
+        return show(ctx, &actor, Reply::text(text)).await;
+    }
+    ctx.defer_ephemeral().await?;
+    let name = request
+        .name
+        .clone()
+        .unwrap_or_else(|| request.template.clone());
+    let users = role_members(ctx, role.id).await?;
+    let mut reply = service
+        .handle(&actor, Command::Schedule(ScheduleCommand::Add(request)))
+        .await;
+    if !users.is_empty() {
+        let count = users.len().to_string();
+        let add = ScheduleCommand::AddMember {
+            schedule: name,
+            users,
+        };
+        let added = service.handle(&actor, Command::Schedule(add)).await;
+        reply.blocks.extend(added.blocks);
+        let note = t(
+            lang,
+            "discord.role_members_added",
+            &[("role", &role.name), ("count", &count)],
+        );
+        reply.blocks.push(note);
+    }
+    show(ctx, &actor, reply).await
+}
+
+/// The guild's members with `role` (bots left out), listed page by page through REST.
+async fn role_members(ctx: Context<'_>, role: RoleId) -> Result<Vec<UserRef>, Error> {
+    const PAGE: u64 = 1000;
+    let guild = ctx.guild_id().ok_or("schedule add runs in a server")?;
+    let mut users = Vec::new();
+    let mut after = None;
+    loop {
+        let page = guild.members(ctx.http(), Some(PAGE), after).await?;
+        users.extend(
+            page.iter()
+                .filter(|m| m.roles.contains(&role) && !m.user.bot)
+                .map(|m| UserRef::Id(m.user.id.to_string())),
+        );
+        match page.last() {
+            Some(last) if page.len() as u64 == PAGE => after = Some(last.user.id),
+            _ => break,
+        }
+    }
+    Ok(users)
+}
+
+/// How a schedule's round digest is grouped.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Digest {
+    /// Each question with everyone's answers.
+    #[name = "by-question"]
+    ByQuestion,
+    /// Each member with their answers.
+    #[name = "by-member"]
+    ByMember,
 }
 
 /// List the team's schedules.
@@ -110,6 +234,44 @@ async fn run_now(
     #[description = "A schedule's name, or a template for a one-off round"] target: String,
 ) -> Result<(), Error> {
     admin(ctx, ScheduleCommand::RunNow { target }).await
+}
+
+/// Add people to a schedule's rounds (admins).
+#[poise::command(slash_command, rename = "add-member")]
+async fn add_member(
+    ctx: Context<'_>,
+    #[description = "The schedule's name"] schedule: String,
+    #[description = "The person to add"] member: User,
+    #[description = "Another person to add"] also: Option<User>,
+    #[description = "Another person to add"] and: Option<User>,
+) -> Result<(), Error> {
+    let users = user_refs(member, [also, and]);
+    admin(ctx, ScheduleCommand::AddMember { schedule, users }).await
+}
+
+/// Remove people from a schedule's rounds (admins).
+#[poise::command(slash_command, rename = "remove-member")]
+async fn remove_member(
+    ctx: Context<'_>,
+    #[description = "The schedule's name"] schedule: String,
+    #[description = "The person to remove"] member: User,
+    #[description = "Another person to remove"] also: Option<User>,
+    #[description = "Another person to remove"] and: Option<User>,
+) -> Result<(), Error> {
+    let users = user_refs(member, [also, and]);
+    admin(ctx, ScheduleCommand::RemoveMember { schedule, users }).await
+}
+
+/// The people chosen in user options, by id (each once).
+fn user_refs(first: User, more: [Option<User>; 2]) -> Vec<UserRef> {
+    let mut users = vec![UserRef::Id(first.id.to_string())];
+    for user in more.into_iter().flatten() {
+        let id = UserRef::Id(user.id.to_string());
+        if !users.contains(&id) {
+            users.push(id);
+        }
+    }
+    users
 }
 
 /// Runs an admin subcommand, or refuses it when the member lacks Manage Server.

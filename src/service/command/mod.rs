@@ -21,6 +21,16 @@ mod schedule;
 mod tests;
 mod values;
 
+/// Reads a duration such as `2d`, `36h`, `90m` or `1w` (as `schedule add … window` does).
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    values::duration(text)
+}
+
+/// Reads a reminder: a duration before the close (`2h`) or a percentage of the window (`75%`).
+pub fn parse_remind(text: &str) -> Option<Remind> {
+    values::remind(text)
+}
+
 pub use error::CommandError;
 pub use help::help_text;
 pub use parse::parse;

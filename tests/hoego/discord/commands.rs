@@ -65,7 +65,15 @@ async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_th
     assert_eq!(
         subs,
         [
-            "add", "list", "preview", "pause", "resume", "remove", "run-now"
+            "add",
+            "list",
+            "preview",
+            "pause",
+            "resume",
+            "remove",
+            "run-now",
+            "add-member",
+            "remove-member"
         ]
     );
     let intents = app.fake.identifies()[0]["intents"].as_u64().unwrap();

@@ -7,7 +7,11 @@ pub mod payloads;
 
 mod answering;
 mod commands;
+mod mapping;
 mod prompts;
+mod readiness;
+mod recaps;
+mod roles;
 mod run;
 
 use std::sync::Arc;

@@ -265,3 +265,65 @@ async fn the_next_prompt_reuses_the_cached_dm_channel() {
     );
     app.finish().await;
 }
+
+#[tokio::test]
+async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them() {
+    let Some(app) = DiscordApp::start().await else {
+        return;
+    };
+    let (team, deliveries) = a_round_of(&app, "weekly").await;
+    let (alice, _) = deliveries[0].clone();
+    let refuse = || {
+        let refused = json!({"message": "Cannot send messages to this user", "code": 50007});
+        app.fake.fail_next(
+            Method::POST,
+            &format!("/channels/7{alice}/messages"),
+            403,
+            refused,
+        );
+    };
+    let admin = Person::admin("6000");
+
+    refuse();
+    app.sender().step().await.unwrap();
+    app.clock.advance(Duration::days(3));
+    let again = app
+        .slash(
+            &admin,
+            schedule_sub("run-now", &[("target", json!("weekly"))]),
+        )
+        .await;
+    refuse();
+    app.sender().step().await.unwrap();
+    let listed = app.slash(&admin, schedule_sub("list", &[])).await;
+
+    assert!(!content(&again).contains("Manage Server"), "{again}");
+    let undeliverable = app
+        .store
+        .deliveries_of_team(team)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|d| d.status == DeliveryStatus::Undeliverable)
+        .count();
+    assert_eq!(undeliverable, 2, "both of alice's prompts");
+    let notices: Vec<_> = app
+        .fake
+        .requests_to("POST", &format!("/channels/{CHANNEL}/messages"))
+        .into_iter()
+        .filter(|r| r.body["content"].as_str().is_some_and(|c| c.contains("<@")))
+        .collect();
+    assert_eq!(notices.len(), 1, "told once: {notices:?}");
+    let notice = &notices[0].body;
+    let text = notice["content"].as_str().unwrap();
+    assert!(text.starts_with(&format!("<@{alice}> ")), "{text}");
+    assert!(text.contains("direct message"), "{text}");
+    assert_eq!(notice["allowed_mentions"]["parse"], json!([]), "{notice}");
+    assert_eq!(
+        notice["allowed_mentions"]["users"],
+        json!([alice]),
+        "{notice}"
+    );
+    assert!(content(&listed).contains("undeliverable: 2"), "{listed}");
+    app.finish().await;
+}

@@ -64,6 +64,7 @@ struct Shared {
     seq: AtomicU64,
     next_id: AtomicU64,
     members_intent_enabled: std::sync::atomic::AtomicBool,
+    members: Mutex<Vec<Value>>,
     per_second: AtomicU64,
     window: Mutex<VecDeque<Instant>>,
     rate_limited: AtomicUsize,
@@ -112,6 +113,15 @@ impl FakeDiscord {
         self.shared
             .members_intent_enabled
             .store(true, Ordering::SeqCst);
+    }
+
+    /// The guild's members `GET /guilds/{id}/members` lists (Member objects).
+    #[allow(
+        dead_code,
+        reason = "unused by benches/discord.rs, which shares this fake"
+    )]
+    pub fn set_members(&self, members: Vec<Value>) {
+        *self.shared.members.lock().unwrap() = members;
     }
 
     /// Answers REST requests over `per_second` in any one-second window with a 429.

@@ -35,10 +35,21 @@ pub fn message(id: &str, channel_id: &str, body: &Value) -> Value {
 pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_string();
+    let content_type = request
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     let bytes: Bytes = axum::body::to_bytes(request.into_body(), 1 << 24)
         .await
         .unwrap_or_default();
-    let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let body: Value = match content_type.split_once("boundary=") {
+        Some((kind, boundary)) if kind.starts_with("multipart/form-data") => {
+            multipart(&bytes, boundary.trim_matches('"'))
+        }
+        _ => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    };
     let (status, answer) = answer(&shared, &method, &path, &body);
     shared.requests.lock().unwrap().push(Recorded {
         method: method.to_string(),
@@ -56,6 +67,59 @@ pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) ->
         Some(value) => (status, axum::Json(value)).into_response(),
         None => status.into_response(),
     }
+}
+
+/// A multipart upload as its `payload_json`, with the uploaded files listed under `_files`
+/// (`filename`, `size`, the first bytes, and the text of a text file).
+fn multipart(bytes: &[u8], boundary: &str) -> Value {
+    let delimiter = format!("--{boundary}");
+    let mut payload = Value::Null;
+    let mut files = Vec::new();
+    for part in split(bytes, delimiter.as_bytes()).into_iter().skip(1) {
+        let Some(at) = find(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let headers = String::from_utf8_lossy(&part[..at]).to_string();
+        let mut content = &part[at + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        let field = |key: &str| {
+            let start = headers.find(&format!("{key}=\""))? + key.len() + 2;
+            let end = headers[start..].find('"')? + start;
+            Some(headers[start..end].to_string())
+        };
+        if field("name").as_deref() == Some("payload_json") {
+            payload = serde_json::from_slice(content).unwrap_or(Value::Null);
+        } else if let Some(filename) = field("filename") {
+            files.push(json!({
+                "name": field("name"),
+                "filename": filename,
+                "size": content.len(),
+                "png": content.starts_with(b"\x89PNG\r\n\x1a\n"),
+                "text": String::from_utf8(content.to_vec()).ok(),
+            }));
+        }
+    }
+    if !payload.is_object() {
+        payload = json!({});
+    }
+    payload["_files"] = Value::Array(files);
+    payload
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split<'a>(mut bytes: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    while let Some(at) = find(bytes, delimiter) {
+        parts.push(&bytes[..at]);
+        bytes = &bytes[at + delimiter.len()..];
+    }
+    parts.push(bytes);
+    parts
 }
 
 fn over_limit(shared: &Shared) -> bool {
@@ -133,6 +197,9 @@ fn answer(
                 })
                 .collect();
             ok(Value::Array(commands))
+        }
+        ("GET", ["guilds", _, "members"]) => {
+            ok(Value::Array(shared.members.lock().unwrap().clone()))
         }
         ("POST", ["interactions", _, _, "callback"]) => (StatusCode::NO_CONTENT, None),
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
