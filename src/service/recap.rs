@@ -2,7 +2,7 @@
 //! (privacy enforced by the store), compiles them with the pure [`recap::build`], and replies
 //! with the Markdown, or a summary and the Markdown attached when it is too long for a message.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Service;
 use super::asker::Asker;
@@ -247,15 +247,6 @@ fn charts(recap: &Recap) -> Vec<Attachment> {
 
 /// Local midnight at the period's start and the day after its end, as instants.
 pub fn instants(period: &Period, zone: ZoneName) -> (DateTime<Utc>, DateTime<Utc>) {
-    let at = |date: NaiveDate| {
-        let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-        zone.tz()
-            .from_local_datetime(&midnight)
-            .earliest()
-            .map_or_else(
-                || Utc.from_utc_datetime(&midnight),
-                |t| t.with_timezone(&Utc),
-            )
-    };
+    let at = |date: NaiveDate| crate::domain::schedule::start_of_day(date, zone.tz());
     (at(period.from), at(period.end_exclusive()))
 }

@@ -4,7 +4,7 @@
 //! `pause until <date>` means "ask me again from that date": the member is paused until the
 //! start (00:00) of that date in their own time zone, so the date itself is asked normally.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Service;
 use super::asker::Asker;
@@ -86,17 +86,9 @@ impl Service {
     }
 }
 
-/// The first instant of `date` in `zone` (just after a gap when midnight does not exist).
+/// The first instant of `date` in `zone` (the end of the gap when midnight does not exist).
 fn start_of(zone: ZoneName, date: NaiveDate) -> DateTime<Utc> {
-    let tz = zone.tz();
-    let mut local = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    for _ in 0..4 {
-        if let Some(at) = tz.from_local_datetime(&local).earliest() {
-            return at.with_timezone(&Utc);
-        }
-        local += chrono::Duration::minutes(30);
-    }
-    tz.from_utc_datetime(&local).with_timezone(&Utc)
+    crate::domain::schedule::start_of_day(date, zone.tz())
 }
 
 fn settings_text(asker: &Asker, id: &str, now: DateTime<Utc>) -> String {

@@ -20,7 +20,7 @@ use std::fmt;
 pub use cron::CronSpec;
 pub use describe::describe;
 pub use occurrence::{
-    Occurrence, first_local_after_instant, next_occurrence, preview, resolve_local,
+    Occurrence, first_local_after_instant, next_occurrence, preview, resolve_local, start_of_day,
 };
 pub use plan::{Firing, FiringKind, MAX_FIRINGS_PER_TICK, MemberTimes, Plan, ScheduleRule, Timing};
 

@@ -43,6 +43,12 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
     }
 }
 
+/// The first instant of a local date: its midnight, or the end of the gap when a DST change
+/// skips midnight (America/Santiago).
+pub fn start_of_day(date: chrono::NaiveDate, tz: Tz) -> DateTime<Utc> {
+    resolve_local(date.and_time(chrono::NaiveTime::MIN), tz)
+}
+
 /// The first instant after the gap that swallowed `local`.
 ///
 /// Walks the wall clock a minute at a time to the first time that exists, then

@@ -246,3 +246,18 @@ fn santiago_midnight_changes_fire_once_in_member_local_mode() {
     assert_eq!(gap.due_at, utc(2026, 9, 6, 4, 0));
     assert_eq!(normal.due_at, utc(2026, 4, 5, 4, 30));
 }
+
+#[test]
+fn a_day_starts_at_midnight_or_where_a_dst_change_lets_it_start() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+
+    let seoul = super::start_of_day(day(2026, 12, 4), chrono_tz::Asia::Seoul);
+    let santiago_gap = super::start_of_day(day(2026, 9, 6), chrono_tz::America::Santiago);
+
+    assert_eq!(seoul, utc(2026, 12, 3, 15, 0));
+    assert_eq!(
+        santiago_gap,
+        utc(2026, 9, 6, 4, 0),
+        "00:00 does not exist; the day starts at 01:00 -03"
+    );
+}
