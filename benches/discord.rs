@@ -18,6 +18,9 @@ mod fake;
 #[path = "../tests/hoego/discord/payloads.rs"]
 mod payloads;
 
+#[path = "support/database.rs"]
+mod database;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -43,26 +46,20 @@ const LIMIT_PER_SECOND: u64 = 50;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let admin = std::env::var("HOEGO_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let prompts: usize = std::env::var("HOEGO_BENCH_PROMPTS")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(5000);
-    let mut conn = PgConnection::connect(&admin).await?;
     let mut results = Vec::new();
     for (part, members) in [("acks", SUBMITS), ("fanout", prompts)] {
         let name = format!("hoego_bench_discord_{part}_{}", std::process::id());
-        conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .await?;
-        let mut url = url::Url::parse(&admin)?;
-        url.set_path(&name);
-        let result = match part {
-            "acks" => acks(url.as_str(), members).await,
-            _ => fanout(url.as_str(), members).await,
-        };
-        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
-        conn.execute(sqlx::AssertSqlSafe(drop)).await?;
+        let result = database::on_fresh_database(&name, |url| async move {
+            match part {
+                "acks" => acks(&url, members).await,
+                _ => fanout(&url, members).await,
+            }
+        })
+        .await;
         results.push(result);
     }
     results.into_iter().collect()

@@ -27,6 +27,9 @@
 //! with many teams the first three indexes narrow it to the team's rounds.) No new index was
 //! needed.
 
+#[path = "support/database.rs"]
+mod database;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -91,22 +94,8 @@ const YEAR_END: &str = include_str!("../config/templates/year-end.toml");
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let admin = std::env::var("HOEGO_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let name = format!("hoego_bench_recap_{}", std::process::id());
-    let mut conn = PgConnection::connect(&admin).await?;
-    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .await?;
-    let mut url = url::Url::parse(&admin)?;
-    url.set_path(&name);
-    let result = run(url.as_str()).await;
-    if std::env::var("HOEGO_BENCH_KEEP").is_ok() {
-        println!("kept database {name}");
-    } else {
-        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
-        conn.execute(sqlx::AssertSqlSafe(drop)).await?;
-    }
-    result
+    database::on_fresh_database(&name, |url| async move { run(&url).await }).await
 }
 
 async fn run(url: &str) -> anyhow::Result<()> {

@@ -8,6 +8,9 @@
 //! 2. Claim-send-record throughput of the sender against a platform that answers at once, with
 //!    pacing off (goal: at least 2,000 deliveries/s).
 
+#[path = "support/database.rs"]
+mod database;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -94,22 +97,8 @@ impl Messenger for NullMessenger {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let admin = std::env::var("HOEGO_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     let name = format!("hoego_bench_{}", std::process::id());
-    let mut conn = PgConnection::connect(&admin).await?;
-    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .await?;
-    let mut url = url::Url::parse(&admin)?;
-    url.set_path(&name);
-    let result = run(url.as_str()).await;
-    if std::env::var("HOEGO_BENCH_KEEP").is_ok() {
-        println!("kept database {name}");
-    } else {
-        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
-        conn.execute(sqlx::AssertSqlSafe(drop)).await?;
-    }
-    result
+    database::on_fresh_database(&name, |url| async move { run(&url).await }).await
 }
 
 async fn run(url: &str) -> anyhow::Result<()> {

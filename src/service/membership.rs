@@ -18,21 +18,7 @@ impl Service {
         name: &str,
         users: &[UserRef],
     ) -> Result<Reply, ServiceError> {
-        let schedule = self.schedule_called(team, lang, name).await?;
-        let mut added = Vec::new();
-        for user in users {
-            let member = self.member_for(team, lang, user).await?;
-            self.store
-                .add_participant(schedule.id, member.id, self.clock.now())
-                .await?;
-            added.push(member.display_name);
-        }
-        let text = t(
-            lang,
-            "schedule.members_added",
-            &[("members", &added.join(", ")), ("schedule", &schedule.name)],
-        );
-        Ok(Reply::text(text))
+        self.change_members(team, lang, name, users, true).await
     }
 
     pub(super) async fn remove_members(
@@ -42,24 +28,45 @@ impl Service {
         name: &str,
         users: &[UserRef],
     ) -> Result<Reply, ServiceError> {
+        self.change_members(team, lang, name, users, false).await
+    }
+
+    /// Adds (`add`) or removes the named people as participants of a schedule.
+    async fn change_members(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+        users: &[UserRef],
+        add: bool,
+    ) -> Result<Reply, ServiceError> {
         let schedule = self.schedule_called(team, lang, name).await?;
-        let mut removed = Vec::new();
+        let mut changed = Vec::new();
         for user in users {
             let member = self.member_for(team, lang, user).await?;
-            self.store
-                .remove_participant(schedule.id, member.id)
-                .await?;
-            removed.push(member.display_name);
+            if add {
+                let now = self.clock.now();
+                self.store
+                    .add_participant(schedule.id, member.id, now)
+                    .await?;
+            } else {
+                self.store
+                    .remove_participant(schedule.id, member.id)
+                    .await?;
+            }
+            changed.push(member.display_name);
         }
-        let text = t(
-            lang,
-            "schedule.members_removed",
-            &[
-                ("members", &removed.join(", ")),
-                ("schedule", &schedule.name),
-            ],
-        );
-        Ok(Reply::text(text))
+        let id = if add {
+            "schedule.members_added"
+        } else {
+            "schedule.members_removed"
+        };
+        let members = changed.join(", ");
+        let args = [
+            ("members", members.as_str()),
+            ("schedule", schedule.name.as_str()),
+        ];
+        Ok(Reply::text(t(lang, id, &args)))
     }
 
     /// Adds the actor to a schedule's participants (the team's only schedule when `None`).
