@@ -100,6 +100,7 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         user_id: "1".into(),
         display_name: "admin".into(),
         locale: None,
+        time_zone: None,
         is_admin: true,
     };
     let add = NewSchedule {

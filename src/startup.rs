@@ -17,6 +17,7 @@ use crate::http::{HttpServer, Readiness};
 use crate::platform::console::io::Stdout;
 use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
 use crate::platform::discord::DiscordBot;
+use crate::platform::slack::SlackBot;
 use crate::service::digest::DigestPoster;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
@@ -140,12 +141,12 @@ pub async fn run(settings: Settings) -> Result<(), CliError> {
     } else {
         None
     };
-    let outcome = if settings.discord.token.is_some() {
-        run_discord(&settings, store.clone(), &readiness).await
-    } else {
-        Err(CliError::Usage(
-            "the Slack adapter is not in this build yet; set HOEGO_DISCORD__TOKEN to run on Discord".into(),
-        ))
+    let outcome = match (settings.discord.token.is_some(), settings.slack.bot_token.is_some()) {
+        (true, true) => Err(CliError::Usage(
+            "both discord.token and slack.bot_token are set; run one hoego per platform (each with its own database)".into(),
+        )),
+        (true, false) => run_discord(&settings, store.clone(), &readiness).await,
+        (false, _) => run_slack(&settings, store.clone(), &readiness).await,
     };
     if let Some(http) = http {
         http.abort();
@@ -185,6 +186,36 @@ async fn run_discord(
     background.stop().await;
     bot.stop().await;
     Ok(outcome?)
+}
+
+/// The Slack bot with the scheduler and sender, until Ctrl-C/SIGTERM. `/readyz` requires a
+/// Socket Mode connection (when one is used) as well as the database.
+async fn run_slack(
+    settings: &Settings,
+    store: Store,
+    readiness: &Readiness,
+) -> Result<(), CliError> {
+    let service = service(settings, store.clone())?;
+    let clock = service.clock.clone();
+    let digest_service = service.clone();
+    let bot = SlackBot::start(&settings.slack, service)
+        .await
+        .context("cannot start the Slack bot")?;
+    readiness.watch("slack", bot.connection());
+    let digests = DigestPoster::new(digest_service, bot.messenger());
+    let background = Background::spawn(
+        store,
+        clock,
+        bot.messenger(),
+        &settings.scheduler,
+        &settings.sender,
+        Some(Arc::new(digests)),
+    );
+    tracing::info!("Slack bot started");
+    shutdown_signal().await;
+    background.stop().await;
+    bot.stop().await;
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM.

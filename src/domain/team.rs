@@ -78,4 +78,6 @@ pub struct NewMember {
     pub display_name: String,
     /// First language (from the platform's locale).
     pub language: Lang,
+    /// First time zone (from the platform's profile, e.g. Slack's `tz`), if it gives one.
+    pub time_zone: Option<ZoneName>,
 }

@@ -30,6 +30,7 @@ impl Service {
             user_id: actor.user_id.clone(),
             display_name: actor.display_name.clone(),
             language,
+            time_zone: actor.time_zone,
         };
         let member = self.store.ensure_member(&member, now).await?;
         Ok((team, member))

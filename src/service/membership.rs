@@ -142,6 +142,7 @@ impl Service {
                         user_id: id.clone(),
                         display_name: id.clone(),
                         language: team.language,
+                        time_zone: None,
                     };
                     Ok(self.store.ensure_member(&new, self.clock.now()).await?)
                 }

@@ -53,6 +53,9 @@ pub struct Actor {
     pub display_name: String,
     /// The platform's locale for the person (e.g. `ko`, `en-US`), if it gives one.
     pub locale: Option<String>,
+    /// The platform's time zone for the person (Slack profiles have one), used as their first
+    /// zone.
+    pub time_zone: Option<ZoneName>,
     /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
     /// admin or configured list).
     pub is_admin: bool,

@@ -48,8 +48,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Member, StoreError> {
         let sql = format!(
-            "INSERT INTO members (team_id, user_id, display_name, language, created_at)
-             VALUES ($1, $2, $3, $4, $5)
+            "INSERT INTO members (team_id, user_id, display_name, language, time_zone, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (team_id, user_id) DO UPDATE SET display_name = excluded.display_name
              RETURNING {MEMBER_COLUMNS}"
         );
@@ -59,6 +59,7 @@ impl Store {
                 .bind(&member.user_id)
                 .bind(&member.display_name)
                 .bind(member.language.code())
+                .bind(member.time_zone.map(|z| z.name()))
                 .bind(now)
                 .fetch_one(pool)
                 .await?;

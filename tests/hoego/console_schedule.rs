@@ -51,6 +51,7 @@ async fn a_scheduled_round_prompts_in_the_console_and_the_answers_are_stored(bac
         user_id: "mina".into(),
         display_name: "Mina".into(),
         locale: None,
+        time_zone: None,
         is_admin: true,
     };
     let service = crate::support::world::World::new(db.store.clone(), chrono::Utc::now()).service;

@@ -19,4 +19,5 @@ mod recap_privacy;
 mod recaps;
 mod resolutions;
 mod scheduling;
+mod slack;
 mod store_conformance;

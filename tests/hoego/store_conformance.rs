@@ -43,6 +43,7 @@ async fn a_member(store: &Store, team: TeamId, user: &str) -> Member {
         user_id: user.into(),
         display_name: format!("{user} name"),
         language: Lang::En,
+        time_zone: None,
     };
     store
         .ensure_member(&member, now())

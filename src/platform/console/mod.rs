@@ -85,6 +85,7 @@ impl Console {
             user_id: options.user.trim().to_lowercase(),
             display_name: options.user.trim().to_string(),
             locale: options.lang.map(|l| l.code().to_string()),
+            time_zone: None,
             is_admin: true,
         };
         Console {

@@ -32,6 +32,7 @@ pub fn actor(team: (String, String), user: &User, member: Option<&Member>, local
         user_id: user.id.to_string(),
         display_name,
         locale: Some(locale.to_string()).filter(|l| !l.is_empty()),
+        time_zone: None,
         is_admin: is_admin(member),
     }
 }

@@ -190,6 +190,7 @@ impl DiscordApp {
             user_id: who.id.clone(),
             display_name: who.name.clone(),
             locale: Some(who.locale.clone()),
+            time_zone: None,
             is_admin: who.permissions & payloads::MANAGE_GUILD != 0,
         }
     }

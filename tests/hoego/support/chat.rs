@@ -58,6 +58,7 @@ impl Chat {
             user_id: format!("U-{user}"),
             display_name: user.into(),
             locale: None,
+            time_zone: None,
             is_admin: false,
         };
         Chat {

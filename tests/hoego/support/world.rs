@@ -65,6 +65,7 @@ impl World {
             user_id: user.into(),
             display_name: user.into(),
             locale: None,
+            time_zone: None,
             is_admin: admin,
         }
     }

@@ -1,0 +1,252 @@
+//! What hoego does with what Slack sends, whichever way it arrived (Socket Mode or the HTTP
+//! Events API). Slash commands, button presses and DM messages are acknowledged at once and
+//! worked on afterwards; only a modal submission is answered in its acknowledgement (Slack shows
+//! per-field errors only that way). Anything Slack sends again is recognised and ignored.
+
+use std::sync::Arc;
+
+use slack_morphism::prelude::*;
+
+use super::messenger::SlackMessenger;
+use super::modal::{self, Metadata};
+use super::people::People;
+use super::seen::Seen;
+use crate::domain::lang::Lang;
+use crate::service::i18n::t;
+use crate::service::reply::{Action, Audience, Reply};
+use crate::service::{Actor, Service};
+
+/// Everything the handlers share.
+pub struct Handler {
+    /// The use cases.
+    pub service: Service,
+    /// Posting as the bot.
+    pub messenger: Arc<SlackMessenger>,
+    /// The Web API client (for `views.open` and `response_url`s).
+    pub client: Arc<SlackHyperClient>,
+    /// The bot token.
+    pub token: SlackApiToken,
+    /// Profiles and admin rights.
+    pub people: People,
+    /// Ids already handled.
+    pub seen: Seen,
+}
+
+/// Where a reply to a person can go.
+#[derive(Debug, Clone, Default)]
+pub struct ReplyTo {
+    /// Opens a modal for 3 seconds after the person acted.
+    pub trigger_id: Option<SlackTriggerId>,
+    /// Slack's URL for ephemeral answers to a command or press.
+    pub response_url: Option<SlackResponseUrl>,
+    /// The channel the person acted in.
+    pub channel: Option<String>,
+}
+
+impl Handler {
+    /// A `/hoego …` command: acknowledged now (empty), answered when the work is done.
+    pub fn command(self: &Arc<Self>, event: SlackCommandEvent) {
+        if !self
+            .seen
+            .first_time(&format!("command:{}", event.trigger_id.0))
+        {
+            return;
+        }
+        let handler = self.clone();
+        tokio::spawn(async move {
+            let domain = event.team_domain.as_deref();
+            let actor = handler
+                .people
+                .actor(&event.team_id.0, domain, &event.user_id.0)
+                .await;
+            let text = event.text.as_deref().unwrap_or_default();
+            let text = if text.trim().is_empty() { "help" } else { text };
+            let reply = handler.service.handle_text(&actor, text).await;
+            let to = ReplyTo {
+                trigger_id: Some(event.trigger_id),
+                response_url: Some(event.response_url),
+                channel: Some(event.channel_id.0),
+            };
+            handler.answer(&actor, reply, to).await;
+        });
+    }
+
+    /// An interaction: a button press is worked on after the acknowledgement; a modal
+    /// submission is answered in it.
+    pub async fn interaction(
+        self: &Arc<Self>,
+        event: SlackInteractionEvent,
+    ) -> SlackInteractionResponse {
+        match event {
+            SlackInteractionEvent::BlockActions(press) => {
+                if self
+                    .seen
+                    .first_time(&format!("press:{}", press.trigger_id.0))
+                {
+                    let handler = self.clone();
+                    tokio::spawn(async move { handler.pressed(press).await });
+                }
+                SlackInteractionResponse::Empty
+            }
+            SlackInteractionEvent::ViewSubmission(submission) => self.submitted(submission).await,
+            _ => SlackInteractionResponse::Empty,
+        }
+    }
+
+    /// An Events API event: a person's DM to the bot is read as a command.
+    pub fn event(self: &Arc<Self>, event: SlackPushEventCallback) {
+        if !self.seen.first_time(&format!("event:{}", event.event_id.0)) {
+            return;
+        }
+        let SlackEventCallbackBody::Message(message) = event.event else {
+            return;
+        };
+        let direct = message
+            .origin
+            .channel_type
+            .as_ref()
+            .is_some_and(|c| c.0 == "im");
+        let from_person = message.sender.bot_id.is_none() && message.subtype.is_none();
+        let (Some(user), Some(channel)) = (message.sender.user, message.origin.channel) else {
+            return;
+        };
+        let text = message.content.and_then(|c| c.text).unwrap_or_default();
+        if !direct || !from_person || text.trim().is_empty() {
+            return;
+        }
+        let (handler, team) = (self.clone(), event.team_id.0);
+        tokio::spawn(async move {
+            let actor = handler.people.actor(&team, None, &user.0).await;
+            let reply = handler.service.handle_text(&actor, &text).await;
+            let to = ReplyTo {
+                channel: Some(channel.0),
+                ..ReplyTo::default()
+            };
+            handler.answer(&actor, reply, to).await;
+        });
+    }
+
+    async fn pressed(&self, press: SlackInteractionBlockActionsEvent) {
+        let Some(user) = press.user.as_ref() else {
+            return;
+        };
+        let Some(action) = press.actions.as_ref().and_then(|a| a.first()) else {
+            return;
+        };
+        let team = press.team.id.0.as_str();
+        let actor = self
+            .people
+            .actor(team, press.team.domain.as_deref(), &user.id.0)
+            .await;
+        let reply = self.service.press(&actor, &action.action_id.0).await;
+        let to = ReplyTo {
+            trigger_id: Some(press.trigger_id.clone()),
+            response_url: press.response_url.clone(),
+            channel: press.channel.as_ref().map(|c| c.id.0.clone()),
+        };
+        self.answer(&actor, reply, to).await;
+    }
+
+    /// Gives `reply` to the person: a form opens as a modal, a channel reply is posted in the
+    /// channel, a personal one answers through the response URL or in their DM; files go to
+    /// the channel or their DM (Slack has no ephemeral files).
+    pub async fn answer(&self, actor: &Actor, mut reply: Reply, to: ReplyTo) {
+        if let Some(form) = reply.form.take() {
+            match to.trigger_id.clone() {
+                Some(trigger) => return self.open(actor, &form, trigger, to).await,
+                None => reply = self.form_button(actor, &form.id, reply).await,
+            }
+        }
+        let outcome = match (reply.audience, to.channel.as_deref()) {
+            (Audience::Channel, Some(channel)) => {
+                self.messenger.post(channel, &reply, None).await.map(|_| ())
+            }
+            _ => self.personal(actor, &reply, &to).await,
+        };
+        if let Err(error) = outcome {
+            tracing::warn!(error = %error, user = %actor.user_id, "could not answer on Slack");
+        }
+    }
+
+    async fn open(
+        &self,
+        actor: &Actor,
+        form: &crate::service::reply::Form,
+        trigger: SlackTriggerId,
+        to: ReplyTo,
+    ) {
+        let lang = self.service.language_of(actor).await;
+        let metadata = Metadata {
+            form: form.id.clone(),
+            team: actor.team_external_id.clone(),
+        };
+        let submit = t(lang, "slack.submit", &[]);
+        let close = t(lang, "slack.close", &[]);
+        let Some(view) = modal::view(modal::modal(form, &metadata, &submit, &close)) else {
+            tracing::error!(form = %form.id, "a form did not make a valid Slack modal");
+            return;
+        };
+        let request = SlackApiViewsOpenRequest::new(trigger, view);
+        let session = self.client.open_session(&self.token);
+        if let Err(error) = session.views_open(&request).await {
+            tracing::warn!(error = %error, "views.open failed");
+            let reply = self.form_button(actor, &form.id, Reply::default()).await;
+            let to = ReplyTo {
+                trigger_id: None,
+                ..to
+            };
+            if let Err(error) = self.personal(actor, &reply, &to).await {
+                tracing::warn!(error = %error, "could not offer the form again");
+            }
+        }
+    }
+
+    /// A reply with an Answer button that opens `form_id` when pressed (no trigger to open it
+    /// now).
+    async fn form_button(&self, actor: &Actor, form_id: &str, mut reply: Reply) -> Reply {
+        let lang = self.service.language_of(actor).await;
+        reply.blocks.push(t(lang, "slack.open_form", &[]));
+        reply.actions.push(Action {
+            id: form_id.to_string(),
+            label: t(lang, "button.answer", &[]),
+            primary: true,
+        });
+        reply
+    }
+
+    /// A reply only the person sees: through the response URL when there is one, else in their
+    /// DM; its files in their DM.
+    async fn personal(
+        &self,
+        actor: &Actor,
+        reply: &Reply,
+        to: &ReplyTo,
+    ) -> Result<(), slack_morphism::errors::SlackClientError> {
+        let Some(url) = &to.response_url else {
+            let channel = self.messenger.dm_channel(&actor.user_id).await?;
+            return self.messenger.post(&channel, reply, None).await.map(|_| ());
+        };
+        let rendered = super::blocks::render(reply);
+        let content = SlackMessageContent::new()
+            .with_text(rendered.text.clone())
+            .with_blocks(rendered.slack_blocks());
+        let message = SlackApiPostWebhookMessageRequest::new(content);
+        self.client.respond_to_event(url, &message).await?;
+        if !rendered.files.is_empty() {
+            let channel = self.messenger.dm_channel(&actor.user_id).await?;
+            for file in &rendered.files {
+                self.messenger.upload_file(&channel, file, None).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The language for someone the database may not be able to place.
+    pub fn fallback_lang(&self, actor: &Actor) -> Lang {
+        actor
+            .locale
+            .as_deref()
+            .map(Lang::from_locale)
+            .unwrap_or(self.service.defaults.language)
+    }
+}

@@ -1,0 +1,184 @@
+//! Posting to Slack: prompts and reminders as DMs (the DM conversation id cached) or in a thread
+//! of the schedule's channel (the thread's first message cached by title), digests in channels,
+//! files through Slack's external upload. One message per second per channel is the pace the
+//! sender keeps; a 429 comes back as [`SendError::RateLimited`] with Slack's Retry-After.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use slack_morphism::errors::SlackClientError;
+use slack_morphism::prelude::*;
+
+use super::blocks::{Rendered, escape, render};
+use super::client::send_error;
+use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
+use crate::service::reply::{Attachment, Reply};
+
+/// Slack's pace for posting to one channel.
+const CHANNEL_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Posts messages with the bot token.
+pub struct SlackMessenger {
+    client: Arc<SlackHyperClient>,
+    token: SlackApiToken,
+    dms: Mutex<HashMap<String, String>>,
+    threads: Mutex<HashMap<(String, String), String>>,
+}
+
+impl SlackMessenger {
+    /// A messenger posting as the bot.
+    pub fn new(client: Arc<SlackHyperClient>, token: SlackApiToken) -> Self {
+        SlackMessenger {
+            client,
+            token,
+            dms: Mutex::new(HashMap::new()),
+            threads: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The DM conversation with `user` (opened once, then cached).
+    pub async fn dm_channel(&self, user: &str) -> Result<String, SlackClientError> {
+        if let Some(channel) = self.dms.lock().expect("dm cache").get(user) {
+            return Ok(channel.clone());
+        }
+        let request =
+            SlackApiConversationsOpenRequest::new().with_users(vec![SlackUserId(user.to_string())]);
+        let opened = self.session().conversations_open(&request).await?;
+        let channel = opened.channel.id.0;
+        let mut cache = self.dms.lock().expect("dm cache");
+        cache.insert(user.to_string(), channel.clone());
+        Ok(channel)
+    }
+
+    /// Posts `reply` in `channel` (in the thread `thread_ts` when given), then its files.
+    pub async fn post(
+        &self,
+        channel: &str,
+        reply: &Reply,
+        thread_ts: Option<&str>,
+    ) -> Result<Sent, SlackClientError> {
+        let rendered = render(reply);
+        let content = SlackMessageContent::new()
+            .with_text(rendered.text.clone())
+            .with_blocks(rendered.slack_blocks());
+        let mut request = SlackApiChatPostMessageRequest::new(channel.into(), content);
+        if let Some(ts) = thread_ts {
+            request = request.with_thread_ts(ts.into());
+        }
+        let posted = self.session().chat_post_message(&request).await?;
+        let sent = Sent {
+            channel_id: posted.channel.0.clone(),
+            message_id: posted.ts.0.clone(),
+        };
+        self.upload(&sent.channel_id, &rendered, thread_ts).await;
+        Ok(sent)
+    }
+
+    /// Uploads the rendered message's files into `channel`. The message is already posted, so a
+    /// failed upload is logged rather than failing the send (which would post the message again).
+    async fn upload(&self, channel: &str, rendered: &Rendered, thread_ts: Option<&str>) {
+        for file in &rendered.files {
+            if let Err(error) = self.upload_file(channel, file, thread_ts).await {
+                tracing::warn!(error = %error, file = %file.filename, channel, "file upload failed");
+            }
+        }
+    }
+
+    /// One file through `files.getUploadURLExternal`, the upload, `files.completeUploadExternal`.
+    pub async fn upload_file(
+        &self,
+        channel: &str,
+        file: &Attachment,
+        thread_ts: Option<&str>,
+    ) -> Result<(), SlackClientError> {
+        let session = self.session();
+        let request =
+            SlackApiFilesGetUploadUrlExternalRequest::new(file.filename.clone(), file.bytes.len());
+        let target = session.get_upload_url_external(&request).await?;
+        let upload = SlackApiFilesUploadViaUrlRequest::new(
+            target.upload_url,
+            file.bytes.clone(),
+            file.content_type.clone(),
+        );
+        session.files_upload_via_url(&upload).await?;
+        let done = SlackApiFilesComplete::new(target.file_id).with_title(file.filename.clone());
+        let mut complete = SlackApiFilesCompleteUploadExternalRequest::new(vec![done])
+            .with_channel_id(channel.into());
+        if let Some(ts) = thread_ts {
+            complete = complete.with_thread_ts(ts.into());
+        }
+        session.files_complete_upload_external(&complete).await?;
+        Ok(())
+    }
+
+    /// The thread titled `title` in `channel`: its first message, posted on first use.
+    async fn thread(&self, channel: &str, title: &str) -> Result<String, SlackClientError> {
+        let key = (channel.to_string(), title.to_string());
+        if let Some(ts) = self.threads.lock().expect("threads").get(&key) {
+            return Ok(ts.clone());
+        }
+        let root = self.post(channel, &Reply::text(title), None).await?;
+        let mut threads = self.threads.lock().expect("threads");
+        let ts = threads.entry(key).or_insert(root.message_id).clone();
+        Ok(ts)
+    }
+
+    fn session(&self) -> SlackClientSession<'_, SlackClientHyperHttpsConnector> {
+        self.client.open_session(&self.token)
+    }
+
+    async fn deliver(&self, message: &Outgoing) -> Result<Sent, SlackClientError> {
+        match &message.to {
+            Destination::Direct {
+                user_id,
+                dm_channel,
+            } => {
+                let channel = match dm_channel {
+                    Some(channel) => channel.clone(),
+                    None => self.dm_channel(user_id).await?,
+                };
+                self.post(&channel, &message.reply, None).await
+            }
+            Destination::Channel { channel_id, thread } => {
+                let thread_ts = match thread {
+                    Some(title) => Some(self.thread(channel_id, title).await?),
+                    None => None,
+                };
+                self.post(channel_id, &message.reply, thread_ts.as_deref())
+                    .await
+            }
+        }
+    }
+}
+
+#[async_trait]
+impl Messenger for SlackMessenger {
+    async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
+        self.deliver(message).await.map_err(|e| send_error(&e))
+    }
+
+    /// Mentions the one member the notice is about (hoego writes the mention, not a person).
+    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+        let user: String = user_id
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let content = SlackMessageContent::new().with_text(format!("<@{user}> {}", escape(text)));
+        let request = SlackApiChatPostMessageRequest::new(channel_id.into(), content);
+        let posted = self
+            .session()
+            .chat_post_message(&request)
+            .await
+            .map_err(|e| send_error(&e))?;
+        Ok(Sent {
+            channel_id: posted.channel.0,
+            message_id: posted.ts.0,
+        })
+    }
+
+    fn channel_interval(&self) -> Duration {
+        CHANNEL_INTERVAL
+    }
+}

@@ -1,0 +1,201 @@
+//! Slack (slack-morphism): Socket Mode by default (`slack.bot_token` + `slack.app_token`, no
+//! public URL), optionally the HTTP Events API on `slack.http_bind` with signed requests. The
+//! `/hoego` slash command reads the console's text grammar; prompts are Block Kit messages with
+//! Answer and Skip buttons; Answer opens a modal. `slack.api_base_url` points the Web API client
+//! elsewhere (a proxy, the tests' fake); Socket Mode follows the URL `apps.connections.open`
+//! returns. Several replicas may each hold connections: Slack gives each envelope to one.
+
+pub mod blocks;
+mod client;
+mod events_http;
+mod handler;
+mod messenger;
+mod modal;
+mod people;
+mod seen;
+mod submit;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use secrecy::ExposeSecret;
+use slack_morphism::prelude::*;
+use tokio::task::JoinHandle;
+
+use self::handler::Handler;
+pub use self::messenger::SlackMessenger;
+use self::people::People;
+use crate::config::SlackSettings;
+use crate::http::Connection;
+use crate::service::Service;
+
+/// The running bot.
+pub struct SlackBot {
+    socket: Option<SlackClientSocketModeListener<SlackClientHyperHttpsConnector>>,
+    http: Option<(SocketAddr, JoinHandle<()>)>,
+    messenger: Arc<SlackMessenger>,
+    connection: Connection,
+}
+
+/// The connection state and handler the Socket Mode callbacks reach through the listener.
+struct Shared {
+    handler: Arc<Handler>,
+    connection: Connection,
+}
+
+impl SlackBot {
+    /// Checks the bot token (`auth.test`), then listens: Socket Mode with `slack.app_token`,
+    /// the Events API on `slack.http_bind` with `slack.signing_secret`, or both.
+    pub async fn start(settings: &SlackSettings, service: Service) -> anyhow::Result<SlackBot> {
+        let bot_token = settings
+            .bot_token
+            .as_ref()
+            .context("slack.bot_token is not set")?;
+        if settings.app_token.is_none() && settings.http_bind.is_none() {
+            anyhow::bail!(
+                "set slack.app_token (xapp-..., Socket Mode) or slack.http_bind with slack.signing_secret (Events API)"
+            );
+        }
+        let secret = match (settings.http_bind, &settings.signing_secret) {
+            (Some(_), None) => anyhow::bail!(
+                "slack.http_bind is set but slack.signing_secret is not: requests cannot be verified"
+            ),
+            (_, secret) => secret.as_ref().map(|s| s.expose_secret().to_string()),
+        };
+        let client = client::client(settings.api_base_url.as_ref())?;
+        let token = SlackApiToken::new(bot_token.expose_secret().to_string().into());
+        let me = client.open_session(&token).auth_test().await;
+        let me = me.map_err(|e| anyhow::anyhow!("Slack refused slack.bot_token: {e}"))?;
+        tracing::info!(team = ?me.team, user = %me.user_id.0, "Slack bot token accepted");
+        let messenger = Arc::new(SlackMessenger::new(client.clone(), token.clone()));
+        let admins = settings.admin_user_ids.clone();
+        let handler = Arc::new(Handler {
+            service,
+            messenger: messenger.clone(),
+            client: client.clone(),
+            people: People::new(client.clone(), token.clone(), admins),
+            token,
+            seen: Default::default(),
+        });
+        let connection = Connection::default();
+        let http = match (settings.http_bind, secret) {
+            (Some(bind), Some(secret)) => {
+                Some(events_http::serve(bind, handler.clone(), secret).await?)
+            }
+            _ => None,
+        };
+        let socket = match &settings.app_token {
+            Some(app_token) => {
+                let app_token = SlackApiToken::new(app_token.expose_secret().to_string().into());
+                let shared = Shared {
+                    handler,
+                    connection: connection.clone(),
+                };
+                Some(socket_mode(client, app_token, shared).await?)
+            }
+            None => {
+                connection.set(true);
+                None
+            }
+        };
+        Ok(SlackBot {
+            socket,
+            http,
+            messenger,
+            connection,
+        })
+    }
+
+    /// What the sender posts prompts and reminders through.
+    pub fn messenger(&self) -> Arc<SlackMessenger> {
+        self.messenger.clone()
+    }
+
+    /// Up once Slack said hello on a Socket Mode connection (always up in Events API mode).
+    pub fn connection(&self) -> Connection {
+        self.connection.clone()
+    }
+
+    /// Where the Events API listens, when it does.
+    pub fn http_addr(&self) -> Option<SocketAddr> {
+        self.http.as_ref().map(|(addr, _)| *addr)
+    }
+
+    /// Closes the connections and stops listening.
+    pub async fn stop(self) {
+        self.connection.set(false);
+        if let Some(socket) = self.socket {
+            socket.shutdown().await;
+        }
+        if let Some((_, task)) = self.http {
+            task.abort();
+        }
+    }
+}
+
+async fn socket_mode(
+    client: Arc<SlackHyperClient>,
+    app_token: SlackApiToken,
+    shared: Shared,
+) -> anyhow::Result<SlackClientSocketModeListener<SlackClientHyperHttpsConnector>> {
+    let environment = Arc::new(
+        SlackClientEventsListenerEnvironment::new(client).with_user_state(Arc::new(shared)),
+    );
+    let callbacks = SlackSocketModeListenerCallbacks::new()
+        .with_hello_events(|_hello, _client, states| on_hello(states))
+        .with_command_events(on_command)
+        .with_interaction_events(on_interaction)
+        .with_push_events(on_event);
+    let config = SlackClientSocketModeConfig::new();
+    let listener = SlackClientSocketModeListener::new(&config, environment, callbacks);
+    listener.listen_for(&app_token).await.map_err(|e| {
+        anyhow::anyhow!("cannot open a Socket Mode connection with slack.app_token: {e}")
+    })?;
+    listener.start().await;
+    Ok(listener)
+}
+
+async fn shared(states: &SlackClientEventsUserState) -> Option<Arc<Shared>> {
+    states.read().await.get_user_state::<Arc<Shared>>().cloned()
+}
+
+async fn on_hello(states: SlackClientEventsUserState) {
+    if let Some(shared) = shared(&states).await {
+        shared.connection.set(true);
+        tracing::info!("Slack Socket Mode connected");
+    }
+}
+
+async fn on_command(
+    event: SlackCommandEvent,
+    _client: Arc<SlackHyperClient>,
+    states: SlackClientEventsUserState,
+) -> UserCallbackResult<SlackCommandEventResponse> {
+    if let Some(shared) = shared(&states).await {
+        shared.handler.command(event);
+    }
+    Ok(SlackCommandEventResponse::new(SlackMessageContent::new()))
+}
+
+async fn on_interaction(
+    event: SlackInteractionEvent,
+    _client: Arc<SlackHyperClient>,
+    states: SlackClientEventsUserState,
+) -> UserCallbackResult<SlackInteractionResponse> {
+    match shared(&states).await {
+        Some(shared) => Ok(shared.handler.interaction(event).await),
+        None => Ok(SlackInteractionResponse::Empty),
+    }
+}
+
+async fn on_event(
+    event: SlackPushEventCallback,
+    _client: Arc<SlackHyperClient>,
+    states: SlackClientEventsUserState,
+) -> UserCallbackResult<()> {
+    if let Some(shared) = shared(&states).await {
+        shared.handler.event(event);
+    }
+    Ok(())
+}

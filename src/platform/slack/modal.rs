@@ -1,0 +1,188 @@
+//! A [`Form`] as a Slack modal: one `plain_text_input` per question (limit: the question's, at
+//! most 3000), block ids = question ids, what the form is and where it came from in the view's
+//! private metadata; and a submission read back into (question id, text) pairs.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use slack_morphism::prelude::{SlackStatefulView, SlackView};
+
+use crate::domain::template::QuestionKind;
+use crate::service::reply::{Form, FormField};
+
+/// The callback id of every hoego modal.
+pub const CALLBACK_ID: &str = "hoego-form";
+/// The action id of each text input.
+const INPUT_ACTION: &str = "text";
+/// Slack's limits: title and button texts 24 characters, labels 2000, inputs 3000, 100 blocks.
+const TITLE_LIMIT: usize = 24;
+const LABEL_LIMIT: usize = 2000;
+const INPUT_LIMIT: usize = 3000;
+const MAX_BLOCKS: usize = 100;
+
+/// What a modal carries back in `private_metadata`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The service's form id (e.g. `answer:42`).
+    pub form: String,
+    /// The workspace the form belongs to.
+    pub team: String,
+}
+
+/// The modal for `form`, with its submit and close labels in the reader's language.
+pub fn modal(form: &Form, metadata: &Metadata, submit: &str, close: &str) -> Value {
+    let blocks: Vec<Value> = form.fields.iter().take(MAX_BLOCKS).map(input).collect();
+    json!({
+        "type": "modal",
+        "callback_id": CALLBACK_ID,
+        "title": plain(&form.title, TITLE_LIMIT),
+        "submit": plain(submit, TITLE_LIMIT),
+        "close": plain(close, TITLE_LIMIT),
+        "private_metadata": serde_json::to_string(metadata).unwrap_or_default(),
+        "blocks": blocks,
+    })
+}
+
+/// `modal` as slack-morphism's view.
+pub fn view(modal: Value) -> Option<SlackView> {
+    serde_json::from_value(modal).ok()
+}
+
+fn input(field: &FormField) -> Value {
+    let multiline = !matches!(field.kind, QuestionKind::Scale { .. });
+    let mut element = json!({
+        "type": "plain_text_input",
+        "action_id": INPUT_ACTION,
+        "multiline": multiline,
+        "max_length": field.max_len.clamp(1, INPUT_LIMIT),
+    });
+    if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
+        element["initial_value"] = json!(value.chars().take(INPUT_LIMIT).collect::<String>());
+    }
+    if matches!(field.kind, QuestionKind::Scale { .. }) {
+        element["placeholder"] = plain("1 – 5", 150);
+    }
+    json!({
+        "type": "input",
+        "block_id": field.id,
+        "label": plain(&field.label, LABEL_LIMIT),
+        "optional": !field.required,
+        "element": element,
+    })
+}
+
+fn plain(text: &str, limit: usize) -> Value {
+    let cut: String = if text.chars().count() > limit {
+        let mut short: String = text.chars().take(limit - 1).collect();
+        short.push('…');
+        short
+    } else {
+        text.to_string()
+    };
+    json!({"type": "plain_text", "text": cut})
+}
+
+/// The metadata of a submitted hoego modal, or `None` for a view that is not ours.
+pub fn metadata(view: &SlackStatefulView) -> Option<Metadata> {
+    let SlackView::Modal(modal) = &view.view else {
+        return None;
+    };
+    if modal.callback_id.as_ref().map(|c| c.0.as_str()) != Some(CALLBACK_ID) {
+        return None;
+    }
+    serde_json::from_str(modal.private_metadata.as_deref()?).ok()
+}
+
+/// The (question id, text) pairs of a submitted view, in the order of its blocks.
+pub fn values(view: &SlackStatefulView) -> Vec<(String, String)> {
+    let order: Vec<String> = match &view.view {
+        SlackView::Modal(modal) => modal
+            .blocks
+            .iter()
+            .filter_map(|b| serde_json::to_value(b).ok())
+            .filter_map(|b| b["block_id"].as_str().map(str::to_string))
+            .collect(),
+        SlackView::Home(_) => Vec::new(),
+    };
+    let state = view.state_params.state.as_ref();
+    let mut typed: HashMap<String, String> = HashMap::new();
+    for (block, actions) in state.map(|s| &s.values).into_iter().flatten() {
+        let text = actions
+            .values()
+            .find_map(|v| v.value.clone())
+            .unwrap_or_default();
+        typed.insert(block.0.clone(), text);
+    }
+    let mut pairs: Vec<(String, String)> = order
+        .iter()
+        .filter_map(|id| typed.remove(id).map(|text| (id.clone(), text)))
+        .collect();
+    let mut rest: Vec<(String, String)> = typed.into_iter().collect();
+    rest.sort();
+    pairs.extend(rest);
+    pairs
+}
+
+/// Slack's per-field errors for a refused form: block id → reason.
+pub fn errors(form: &Form) -> HashMap<String, String> {
+    form.fields
+        .iter()
+        .filter_map(|f| f.error.clone().map(|e| (f.id.clone(), e)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form {
+            id: "answer:7".into(),
+            title: "Weekly retrospective for team Platform".into(),
+            fields: vec![
+                FormField {
+                    id: "went_well".into(),
+                    label: "What went well?".into(),
+                    kind: QuestionKind::Text,
+                    max_len: 4000,
+                    required: true,
+                    value: Some("kept".into()),
+                    error: Some("Please answer this question.".into()),
+                },
+                FormField {
+                    id: "energy".into(),
+                    label: "Energy".into(),
+                    kind: QuestionKind::Scale {
+                        low: Default::default(),
+                        high: Default::default(),
+                    },
+                    max_len: 1,
+                    required: false,
+                    value: None,
+                    error: None,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_form_becomes_a_modal_slack_accepts() {
+        let metadata = Metadata {
+            form: "answer:7".into(),
+            team: "T1".into(),
+        };
+        let modal = modal(&form(), &metadata, "Save", "Cancel");
+        assert_eq!(modal["title"]["text"].as_str().unwrap().chars().count(), 24);
+        assert_eq!(modal["blocks"][0]["block_id"], "went_well");
+        assert_eq!(modal["blocks"][0]["element"]["max_length"], 3000);
+        assert_eq!(modal["blocks"][0]["element"]["initial_value"], "kept");
+        assert_eq!(modal["blocks"][1]["optional"], true);
+        assert_eq!(modal["blocks"][1]["element"]["multiline"], false);
+        assert!(view(modal).is_some());
+        assert_eq!(
+            errors(&form()).get("went_well").map(String::as_str),
+            Some("Please answer this question.")
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! A submitted answer modal. Its acknowledgement is the answer: refused answers come back as
+//! Slack's per-field errors (the modal stays open with everything typed); saved answers close it
+//! and are confirmed in the person's DM. When the database does not answer in time, the modal
+//! stays open with an error on its first question, so nothing typed is lost.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use slack_morphism::prelude::*;
+
+use super::handler::{Handler, ReplyTo};
+use super::modal;
+use crate::service::SubmitOutcome;
+use crate::service::i18n::t;
+
+/// How long saving may take inside the acknowledgement (Slack waits 3 seconds).
+const SAVE_BUDGET: Duration = Duration::from_millis(2000);
+
+impl Handler {
+    /// The acknowledgement of a submitted view.
+    pub(super) async fn submitted(
+        self: &Arc<Self>,
+        submission: SlackInteractionViewSubmissionEvent,
+    ) -> SlackInteractionResponse {
+        let Some(metadata) = modal::metadata(&submission.view) else {
+            return SlackInteractionResponse::Empty;
+        };
+        let values = modal::values(&submission.view);
+        let first_block = values.first().map(|(id, _)| id.clone()).unwrap_or_default();
+        let domain = submission.team.domain.as_deref();
+        let actor = self
+            .people
+            .actor(&metadata.team, domain, &submission.user.id.0)
+            .await;
+        let saving = self.service.submit(&actor, &metadata.form, values);
+        let outcome = tokio::time::timeout(SAVE_BUDGET, saving).await;
+        match outcome {
+            Ok(SubmitOutcome::Invalid(form)) => errors(modal::errors(&form)),
+            Ok(SubmitOutcome::Saved(reply)) | Ok(SubmitOutcome::Refused(reply)) => {
+                let handler = self.clone();
+                tokio::spawn(async move {
+                    handler.answer(&actor, reply, ReplyTo::default()).await;
+                });
+                SlackInteractionResponse::Empty
+            }
+            Ok(SubmitOutcome::Unavailable { .. }) | Err(_) => {
+                let lang = self.fallback_lang(&actor);
+                let message = t(lang, "slack.not_saved", &[]);
+                errors(HashMap::from([(first_block, message)]))
+            }
+        }
+    }
+}
+
+/// `response_action: errors` with a message under each named block.
+fn errors(by_block: HashMap<String, String>) -> SlackInteractionResponse {
+    let errors = by_block.into_iter().collect();
+    let response = SlackViewSubmissionErrorsResponse::new(errors);
+    SlackInteractionResponse::ViewSubmission(SlackViewSubmissionResponse::Errors(response))
+}

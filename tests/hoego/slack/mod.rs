@@ -1,0 +1,196 @@
+//! The Slack adapter, driven through the real slack-morphism client against a fake Slack on
+//! 127.0.0.1: Socket Mode connections, `/hoego` commands, prompts with buttons, answer modals,
+//! rate limits, reconnects, and the HTTP Events API's signature checks.
+
+pub mod fake;
+pub mod payloads;
+
+mod commands;
+mod events_api;
+mod prompts;
+mod socket;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use hoego::clock::ManualClock;
+use hoego::config::{SenderSettings, SlackSettings};
+use hoego::domain::lang::Lang;
+use hoego::domain::template::TemplateLibrary;
+use hoego::domain::zone::ZoneName;
+use hoego::platform::slack::SlackBot;
+use hoego::sender::Sender;
+use hoego::service::{Defaults, Service};
+use hoego::store::Store;
+use secrecy::SecretString;
+use serde_json::Value;
+
+use self::fake::{Call, FakeSlack};
+use self::payloads::Person;
+use crate::support::Backend;
+use crate::support::db::TestDb;
+use crate::support::world::utc;
+
+/// The bot token the tests configure.
+pub const BOT_TOKEN: &str = "xoxb-test-bot";
+/// The app-level token for Socket Mode.
+pub const APP_TOKEN: &str = "xapp-test-app";
+
+/// The bot running against the fake, on a fresh PostgreSQL database.
+pub struct SlackApp {
+    pub fake: FakeSlack,
+    pub bot: Option<SlackBot>,
+    pub store: Store,
+    pub clock: ManualClock,
+    pub service: Service,
+    pub db: TestDb,
+    next: AtomicU64,
+}
+
+impl SlackApp {
+    /// The bot on Socket Mode with a connection open (slack-morphism opens its second one a
+    /// few seconds later), or `None` without PostgreSQL (outside CI).
+    pub async fn start() -> Option<SlackApp> {
+        let app = Self::start_with(|_, _| {}).await?;
+        app.fake.wait_connected(1).await;
+        Some(app)
+    }
+
+    /// The bot started with settings changed by `configure`.
+    pub async fn start_with(
+        configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
+    ) -> Option<SlackApp> {
+        let db = TestDb::new(Backend::Postgres).await?;
+        let fake = FakeSlack::start().await;
+        let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
+        let service = Service {
+            store: db.store.clone(),
+            templates: Arc::new(TemplateLibrary::load(None).unwrap()),
+            clock: Arc::new(clock.clone()),
+            defaults: Defaults {
+                time_zone: ZoneName::parse("Asia/Seoul").unwrap(),
+                language: Lang::En,
+                answer_window: Duration::from_secs(48 * 3600),
+                grace_period: Duration::from_secs(6 * 3600),
+                reminder_at_percent: 75,
+            },
+        };
+        let mut settings = SlackSettings {
+            bot_token: Some(SecretString::from(BOT_TOKEN)),
+            app_token: Some(SecretString::from(APP_TOKEN)),
+            signing_secret: None,
+            api_base_url: Some(url::Url::parse(&fake.api_url()).unwrap()),
+            http_bind: None,
+            admin_user_ids: Vec::new(),
+        };
+        configure(&mut settings, &fake);
+        let bot = SlackBot::start(&settings, service.clone()).await.unwrap();
+        Some(SlackApp {
+            store: db.store.clone(),
+            fake,
+            bot: Some(bot),
+            clock,
+            service,
+            db,
+            next: AtomicU64::new(1),
+        })
+    }
+
+    /// Stops the bot and drops the database.
+    pub async fn finish(mut self) {
+        if let Some(bot) = self.bot.take() {
+            bot.stop().await;
+        }
+        self.db.finish().await;
+    }
+
+    /// A fresh trigger id.
+    pub fn trigger(&self) -> String {
+        format!("trigger-{}", self.next.fetch_add(1, Ordering::SeqCst))
+    }
+
+    /// `/hoego <text>` typed by `who`: the acknowledgement (payload, latency) and the response
+    /// URL the answer goes to.
+    pub async fn command(&self, who: &Person, text: &str) -> (Value, Duration, String) {
+        let url = self.fake.response_url();
+        let payload = payloads::command(who, text, &self.trigger(), &url);
+        let envelope = self.fake.envelope("slash_commands", payload);
+        let (ack, latency) = self.fake.ack(&envelope).await;
+        (ack, latency, url)
+    }
+
+    /// What was posted to the response URL `url` (waits up to 10 s).
+    pub async fn answer_at(&self, url: &str) -> Call {
+        let id = url.rsplit('/').next().unwrap().to_string();
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self
+                .fake
+                .calls_of("response_url")
+                .into_iter()
+                .find(|c| c.body["response_url_id"] == id.as_str());
+            if let Some(call) = found {
+                return call;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "nothing came to {url}; calls: {:?}",
+                self.fake.calls()
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// `/hoego <text>` and the text of its answer.
+    pub async fn typed(&self, who: &Person, text: &str) -> String {
+        let (_, _, url) = self.command(who, text).await;
+        text_of(&self.answer_at(&url).await.body)
+    }
+
+    /// A sender posting through the bot's Slack messenger, pacing off.
+    pub fn sender(&self) -> Sender {
+        let settings = SenderSettings {
+            rate_per_second: 0,
+            max_attempts: 3,
+            lease: Duration::from_secs(60),
+        };
+        let messenger = self.bot.as_ref().unwrap().messenger();
+        Sender::new(
+            self.store.clone(),
+            Arc::new(self.clock.clone()),
+            messenger,
+            settings,
+        )
+    }
+}
+
+/// Every text of a message body: its `text` and each block's text, joined by newlines.
+pub fn text_of(body: &Value) -> String {
+    let mut parts = vec![body["text"].as_str().unwrap_or_default().to_string()];
+    let blocks = match &body["blocks"] {
+        Value::String(encoded) => serde_json::from_str(encoded).unwrap_or(Value::Null),
+        other => other.clone(),
+    };
+    for block in blocks.as_array().into_iter().flatten() {
+        if let Some(text) = block["text"]["text"].as_str() {
+            parts.push(text.to_string());
+        }
+    }
+    parts.join("\n")
+}
+
+/// The action ids of a message body's buttons.
+pub fn buttons(body: &Value) -> Vec<String> {
+    let blocks = match &body["blocks"] {
+        Value::String(encoded) => serde_json::from_str(encoded).unwrap_or(Value::Null),
+        other => other.clone(),
+    };
+    blocks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|b| b["elements"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| e["action_id"].as_str().map(str::to_string))
+        .collect()
+}

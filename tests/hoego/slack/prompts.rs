@@ -1,0 +1,281 @@
+//! Prompts as Block Kit DMs with Answer and Skip; Answer → `views.open` → per-field errors →
+//! stored; a 429 honoured with no duplicate; text people type never mentions anyone.
+
+use chrono::Duration;
+use hoego::domain::ids::DeliveryId;
+use hoego::domain::state::{DeliveryStatus, Platform};
+use hoego::service::Actor;
+use serde_json::{Value, json};
+
+use super::fake::TEAM;
+use super::payloads::{self, ALICE, BOB, Person};
+use super::{SlackApp, buttons, text_of};
+
+fn actor(who: &Person, admin: bool) -> Actor {
+    Actor {
+        platform: Platform::Slack,
+        team_external_id: TEAM.into(),
+        team_name: "Slack workspace fake".into(),
+        user_id: who.id.into(),
+        display_name: who.name.into(),
+        locale: None,
+        time_zone: None,
+        is_admin: admin,
+    }
+}
+
+/// A weekly schedule alice and bob joined, a round opened now; the deliveries by user id.
+async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
+    let admin = Person {
+        id: "UADMIN",
+        name: "admin",
+    };
+    let say = |who: &Person, admin: bool, text: &'static str| {
+        let actor = actor(who, admin);
+        async move { app.service.handle_text(&actor, text).await.plain_text() }
+    };
+    let added = say(
+        &admin,
+        true,
+        "schedule add weekly \"0 17 * * FRI\" channel <#C0RETRO|retro>",
+    )
+    .await;
+    assert!(added.contains("weekly"), "{added}");
+    say(&admin, true, "leave").await;
+    say(&ALICE, false, "join").await;
+    say(&BOB, false, "join").await;
+    say(&admin, true, "schedule run-now weekly").await;
+    let team = app.store.all_teams().await.unwrap().remove(0);
+    let mut by_user = Vec::new();
+    for delivery in app.store.deliveries_of_team(team.id).await.unwrap() {
+        let member = app.store.member(delivery.member_id).await.unwrap();
+        by_user.push((member.user_id, delivery.id));
+    }
+    by_user.sort();
+    assert_eq!(by_user.len(), 2);
+    by_user
+}
+
+fn delivery_of(deliveries: &[(String, DeliveryId)], who: &Person) -> DeliveryId {
+    deliveries.iter().find(|(u, _)| u == who.id).unwrap().1
+}
+
+#[tokio::test]
+async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {
+    let Some(app) = SlackApp::start().await else {
+        return;
+    };
+    let deliveries = a_round(&app).await;
+
+    let step = app.sender().step().await.unwrap();
+
+    assert_eq!(step.sent, 2);
+    let opened = app.fake.calls_of("conversations.open");
+    assert_eq!(opened.len(), 2, "one DM conversation opened per member");
+    for who in [&ALICE, &BOB] {
+        let id = delivery_of(&deliveries, who).0;
+        let posts: Vec<Value> = app
+            .fake
+            .calls_of("chat.postMessage")
+            .into_iter()
+            .filter(|c| c.body["channel"] == json!(format!("D{}", who.id)))
+            .map(|c| c.body)
+            .collect();
+        assert_eq!(posts.len(), 1, "one prompt to {}", who.id);
+        assert_eq!(
+            buttons(&posts[0]),
+            vec![format!("answer:{id}"), format!("skip:{id}")]
+        );
+        assert!(text_of(&posts[0]).contains("went well"), "{}", posts[0]);
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
+    let Some(app) = SlackApp::start().await else {
+        return;
+    };
+    let deliveries = a_round(&app).await;
+    app.sender().step().await.unwrap();
+    let delivery = delivery_of(&deliveries, &ALICE);
+    let channel = format!("D{}", ALICE.id);
+
+    let trigger = app.trigger();
+    let press = payloads::press(
+        &ALICE,
+        &channel,
+        &format!("answer:{}", delivery.0),
+        &trigger,
+        &app.fake.response_url(),
+    );
+    let (pressed, _) = app.fake.ack(&app.fake.envelope("interactive", press)).await;
+    let opened = app.fake.wait_for("views.open", 1).await.remove(0).body;
+    let empty = payloads::submission(
+        &ALICE,
+        &opened,
+        &[("went-well", ""), ("was-hard", "x"), ("next-week", "a")],
+    );
+    let (refused, _) = app.fake.ack(&app.fake.envelope("interactive", empty)).await;
+    let good = payloads::submission(
+        &ALICE,
+        &opened,
+        &[
+            ("went-well", "Shipped <!channel> @here"),
+            ("was-hard", "Flaky CI"),
+            ("next-week", "Fix CI\nDocs"),
+        ],
+    );
+    let (saved, _) = app.fake.ack(&app.fake.envelope("interactive", good)).await;
+
+    assert_eq!(pressed, Value::Null, "a press is acknowledged bare");
+    assert_eq!(opened["trigger_id"], json!(trigger));
+    let blocks: Vec<&str> = opened["view"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["block_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocks, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(refused["response_action"], "errors", "{refused}");
+    assert!(refused["errors"]["went-well"].is_string(), "{refused}");
+    assert!(saved.is_null() || saved == json!({}), "{saved}");
+    let stored = app
+        .store
+        .deliveries_of_team(app.store.all_teams().await.unwrap()[0].id)
+        .await
+        .unwrap();
+    let status = stored.iter().find(|d| d.id == delivery).unwrap().status;
+    assert_eq!(status, DeliveryStatus::Answered);
+    let confirmed = app.fake.wait_for("chat.postMessage", 3).await;
+    let confirmation = &confirmed[2].body;
+    assert_eq!(confirmation["channel"], json!(channel), "{confirmation}");
+    assert!(
+        buttons(confirmation).iter().all(|b| b.starts_with("edit:")),
+        "{confirmation}"
+    );
+
+    let (_, _, url) = app.command(&ALICE, "recap").await;
+    let recap = app.answer_at(&url).await.body.to_string();
+    assert!(recap.contains("Shipped"), "{recap}");
+    assert!(
+        !recap.contains("<!channel>") && !recap.contains("@here"),
+        "{recap}"
+    );
+    assert!(recap.contains("&lt;!channel&gt;"), "{recap}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
+    let Some(app) = SlackApp::start().await else {
+        return;
+    };
+    let deliveries = a_round(&app).await;
+    app.fake
+        .fail_next("chat.postMessage", 429, "ratelimited", Some(30));
+
+    let first = app.sender().step().await.unwrap();
+    let too_early = app.sender().step().await.unwrap();
+    app.clock.advance(Duration::seconds(31));
+    let later = app.sender().step().await.unwrap();
+
+    assert_eq!(
+        (first.sent, first.rate_limited, too_early.sent, later.sent),
+        (1, 1, 0, 1)
+    );
+    for (user, _) in &deliveries {
+        let delivered: Vec<_> = app
+            .fake
+            .calls_of("chat.postMessage")
+            .into_iter()
+            .filter(|c| c.status == 200 && c.body["channel"] == json!(format!("D{user}")))
+            .collect();
+        assert_eq!(delivered.len(), 1, "exactly one DM reached {user}");
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed() {
+    let Some(app) = SlackApp::start().await else {
+        return;
+    };
+    let deliveries = a_round(&app).await;
+    app.sender().step().await.unwrap();
+    let delivery = delivery_of(&deliveries, &ALICE);
+    let channel = format!("D{}", ALICE.id);
+    let action = format!("answer:{}", delivery.0);
+    let press = payloads::press(
+        &ALICE,
+        &channel,
+        &action,
+        &app.trigger(),
+        &app.fake.response_url(),
+    );
+    app.fake.ack(&app.fake.envelope("interactive", press)).await;
+    let opened = app.fake.wait_for("views.open", 1).await.remove(0).body;
+
+    app.store.close().await;
+    let typed = [
+        ("went-well", "A long careful answer"),
+        ("was-hard", "x"),
+        ("next-week", "y"),
+    ];
+    let submit = payloads::submission(&ALICE, &opened, &typed);
+    let (ack, latency) = app
+        .fake
+        .ack(&app.fake.envelope("interactive", submit))
+        .await;
+
+    assert_eq!(ack["response_action"], "errors", "{ack}");
+    let message = ack["errors"]["went-well"].as_str().unwrap();
+    assert!(message.contains("still here"), "{message}");
+    assert!(
+        latency < std::time::Duration::from_secs(3),
+        "acknowledged after {latency:?}"
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm() {
+    let Some(app) = SlackApp::start().await else {
+        return;
+    };
+    let deliveries = a_round(&app).await;
+    let delivery = delivery_of(&deliveries, &ALICE);
+    let form = format!("answer:{}", delivery.0);
+    let values = vec![
+        ("went-well".to_string(), "Paired on the parser".to_string()),
+        ("was-hard".to_string(), "Naming".to_string()),
+        ("next-week".to_string(), "Ship it".to_string()),
+    ];
+    app.service
+        .submit(&actor(&ALICE, false), &form, values)
+        .await;
+
+    let (_, _, url) = app.command(&ALICE, "export").await;
+    let answered = app.answer_at(&url).await;
+    let completed = app.fake.wait_for("files.completeUploadExternal", 2).await;
+
+    assert!(!text_of(&answered.body).is_empty());
+    for call in &completed {
+        assert_eq!(
+            call.body["channel_id"],
+            json!(format!("D{}", ALICE.id)),
+            "{}",
+            call.body
+        );
+    }
+    let uploads = app.fake.uploads();
+    let markdown = uploads
+        .values()
+        .map(|bytes| String::from_utf8_lossy(bytes).to_string())
+        .find(|text| text.contains("Paired on the parser") && !text.trim_start().starts_with('{'));
+    assert!(
+        markdown.is_some(),
+        "the Markdown export arrived whole: {uploads:?}"
+    );
+    app.finish().await;
+}
