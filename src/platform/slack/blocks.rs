@@ -1,7 +1,8 @@
 //! A [`Reply`] as Slack Block Kit: Markdown turned into Slack's mrkdwn, user text escaped so it
 //! can never mention anyone (`<!channel>`, `<!here>`, `<@U…>` and the bare `@here` words), text
 //! cut into sections of at most 3000 characters, buttons in actions blocks. A reply that would
-//! need more than Slack's 50 blocks becomes a short summary and the whole text as a Markdown file.
+//! need more than Slack's 50 blocks, or runs over 12,000 characters, becomes a short summary and
+//! the whole text as a Markdown file.
 
 use serde_json::{Value, json};
 use slack_morphism::prelude::SlackBlock;
@@ -15,6 +16,9 @@ pub const MAX_BLOCKS: usize = 50;
 const BUTTONS_PER_BLOCK: usize = 25;
 /// Most characters of a button's label.
 const LABEL_LIMIT: usize = 75;
+/// Most characters posted as text; a longer reply (a year's recap) is posted as a summary and
+/// a file, which reads better in Slack and stays inside its message size limits.
+const LONG_TEXT: usize = 12_000;
 /// Characters of the summary kept when the whole text goes into a file.
 const SUMMARY_LIMIT: usize = 1500;
 /// The file holding a reply too long for one message.
@@ -54,7 +58,8 @@ pub fn render(reply: &Reply) -> Rendered {
         .collect();
     let buttons = action_blocks(&reply.actions);
     let mut files = reply.attachments.clone();
-    let blocks = if sections.len() + buttons.len() <= MAX_BLOCKS {
+    let fits = sections.len() + buttons.len() <= MAX_BLOCKS;
+    let blocks = if fits && markdown.chars().count() <= LONG_TEXT {
         sections.into_iter().chain(buttons).collect()
     } else {
         files.push(Attachment {
@@ -254,15 +259,26 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_into_sections_of_at_most_3000_characters() {
-        let reply = Reply::text("word ".repeat(2000));
+        let reply = Reply::text("word ".repeat(2000) + &"line\n".repeat(400));
         let rendered = render(&reply);
-        assert_eq!(rendered.blocks.len(), 4);
+        assert!(rendered.blocks.len() >= 4, "{}", rendered.blocks.len());
         for block in &rendered.blocks {
             let text = block["text"]["text"].as_str().unwrap();
             assert!(text.chars().count() <= SLACK_SECTION);
         }
         assert!(rendered.files.is_empty());
-        assert_eq!(rendered.slack_blocks().len(), 4);
+        assert_eq!(rendered.slack_blocks().len(), rendered.blocks.len());
+    }
+
+    #[test]
+    fn a_reply_over_12000_characters_becomes_a_summary_and_a_file() {
+        let reply = Reply::text("A year of answers. ".repeat(700));
+        let rendered = render(&reply);
+        assert_eq!(rendered.blocks.len(), 1);
+        let summary = rendered.blocks[0]["text"]["text"].as_str().unwrap();
+        assert!(summary.chars().count() < 1700, "{}", summary.len());
+        assert!(summary.ends_with(&format!("(the full text is in {FULL_TEXT_FILE})")));
+        assert_eq!(rendered.files[0].bytes, reply.plain_text().into_bytes());
     }
 
     #[test]

@@ -157,13 +157,18 @@ impl Handler {
                 None => reply = self.form_button(actor, &form.id, reply).await,
             }
         }
-        let outcome = match (reply.audience, to.channel.as_deref()) {
-            (Audience::Channel, Some(channel)) => {
-                self.messenger.post(channel, &reply, None).await.map(|_| ())
+        if reply.audience == Audience::Channel
+            && let Some(channel) = to.channel.as_deref()
+        {
+            match self.messenger.post(channel, &reply, None).await {
+                Ok(_) => return,
+                // Not in that channel, say: the asker still sees what happened.
+                Err(error) => {
+                    tracing::warn!(error = %error, channel, "could not post in the channel")
+                }
             }
-            _ => self.personal(actor, &reply, &to).await,
-        };
-        if let Err(error) = outcome {
+        }
+        if let Err(error) = self.personal(actor, &reply, &to).await {
             tracing::warn!(error = %error, user = %actor.user_id, "could not answer on Slack");
         }
     }

@@ -102,3 +102,34 @@ async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_ha
     );
     app.finish().await;
 }
+
+#[tokio::test]
+async fn slack_checking_the_request_url_gets_its_challenge_back() {
+    let Some(app) = SlackApp::start_with(|settings, _| {
+        settings.app_token = None;
+        settings.signing_secret = Some(SecretString::from(SECRET));
+        settings.http_bind = Some("127.0.0.1:0".parse().unwrap());
+    })
+    .await
+    else {
+        return;
+    };
+    let addr = app.bot.as_ref().unwrap().http_addr().unwrap();
+    let body = r#"{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#;
+    let now = chrono::Utc::now().timestamp();
+
+    let response = reqwest::Client::new()
+        .post(format!("http://{addr}/slack/events"))
+        .header("content-type", "application/json")
+        .header("x-slack-signature", sign(SECRET, now, body))
+        .header("x-slack-request-timestamp", now.to_string())
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status().as_u16(), 200);
+    let text = response.text().await.unwrap();
+    assert_eq!(text, "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    app.finish().await;
+}

@@ -8,7 +8,10 @@ pub mod payloads;
 mod commands;
 mod events_api;
 mod prompts;
+mod rounds;
+mod run;
 mod socket;
+mod threads;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

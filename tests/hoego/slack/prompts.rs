@@ -2,63 +2,12 @@
 //! stored; a 429 honoured with no duplicate; text people type never mentions anyone.
 
 use chrono::Duration;
-use hoego::domain::ids::DeliveryId;
-use hoego::domain::state::{DeliveryStatus, Platform};
-use hoego::service::Actor;
+use hoego::domain::state::DeliveryStatus;
 use serde_json::{Value, json};
 
-use super::fake::TEAM;
-use super::payloads::{self, ALICE, BOB, Person};
+use super::payloads::{self, ALICE, BOB};
+use super::rounds::{a_round, actor, delivery_of};
 use super::{SlackApp, buttons, text_of};
-
-fn actor(who: &Person, admin: bool) -> Actor {
-    Actor {
-        platform: Platform::Slack,
-        team_external_id: TEAM.into(),
-        team_name: "Slack workspace fake".into(),
-        user_id: who.id.into(),
-        display_name: who.name.into(),
-        locale: None,
-        time_zone: None,
-        is_admin: admin,
-    }
-}
-
-/// A weekly schedule alice and bob joined, a round opened now; the deliveries by user id.
-async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
-    let admin = Person {
-        id: "UADMIN",
-        name: "admin",
-    };
-    let say = |who: &Person, admin: bool, text: &'static str| {
-        let actor = actor(who, admin);
-        async move { app.service.handle_text(&actor, text).await.plain_text() }
-    };
-    let added = say(
-        &admin,
-        true,
-        "schedule add weekly \"0 17 * * FRI\" channel <#C0RETRO|retro>",
-    )
-    .await;
-    assert!(added.contains("weekly"), "{added}");
-    say(&admin, true, "leave").await;
-    say(&ALICE, false, "join").await;
-    say(&BOB, false, "join").await;
-    say(&admin, true, "schedule run-now weekly").await;
-    let team = app.store.all_teams().await.unwrap().remove(0);
-    let mut by_user = Vec::new();
-    for delivery in app.store.deliveries_of_team(team.id).await.unwrap() {
-        let member = app.store.member(delivery.member_id).await.unwrap();
-        by_user.push((member.user_id, delivery.id));
-    }
-    by_user.sort();
-    assert_eq!(by_user.len(), 2);
-    by_user
-}
-
-fn delivery_of(deliveries: &[(String, DeliveryId)], who: &Person) -> DeliveryId {
-    deliveries.iter().find(|(u, _)| u == who.id).unwrap().1
-}
 
 #[tokio::test]
 async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {

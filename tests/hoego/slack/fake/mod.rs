@@ -35,7 +35,6 @@ pub struct Call {
     /// The status answered.
     pub status: u16,
     /// When it arrived.
-    #[allow(dead_code, reason = "used by benches/slack.rs, which shares this fake")]
     pub at: Instant,
 }
 
@@ -55,7 +54,7 @@ struct Shared {
     sockets: Mutex<Vec<mpsc::UnboundedSender<String>>>,
     next_socket: AtomicUsize,
     sent: Mutex<HashMap<String, Instant>>,
-    acks: Mutex<HashMap<String, (Value, Duration)>>,
+    acks: Mutex<HashMap<String, (Value, Duration, Instant)>>,
     users: Mutex<HashMap<String, Value>>,
     uploads: Mutex<HashMap<String, Vec<u8>>>,
     next: AtomicU64,
@@ -236,14 +235,20 @@ impl FakeSlack {
         }
     }
 
+    /// When the acknowledgement of `envelope_id` arrived, if it did.
+    pub fn acked_at(&self, envelope_id: &str) -> Option<Instant> {
+        let acks = self.shared.acks.lock().unwrap();
+        acks.get(envelope_id).map(|(_, _, at)| *at)
+    }
+
     /// Waits (up to 10 s) for the acknowledgement of `envelope_id`: its payload (or null) and
     /// how long after the envelope was sent it came.
     pub async fn ack(&self, envelope_id: &str) -> (Value, Duration) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let notified = self.shared.changed.notified();
-            if let Some(ack) = self.shared.acks.lock().unwrap().get(envelope_id) {
-                return ack.clone();
+            if let Some((payload, latency, _)) = self.shared.acks.lock().unwrap().get(envelope_id) {
+                return (payload.clone(), *latency);
             }
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(

@@ -60,14 +60,13 @@ fn acknowledged(shared: &Shared, text: &str) {
         return;
     };
     let sent = shared.sent.lock().unwrap().get(id).copied();
-    let latency = sent
-        .map(|at| Instant::now().duration_since(at))
-        .unwrap_or_default();
+    let now = Instant::now();
+    let latency = sent.map(|at| now.duration_since(at)).unwrap_or_default();
     let payload = frame.get("payload").cloned().unwrap_or(Value::Null);
     shared
         .acks
         .lock()
         .unwrap()
-        .insert(id.to_string(), (payload, latency));
+        .insert(id.to_string(), (payload, latency, now));
     shared.changed.notify_waiters();
 }

@@ -1,0 +1,61 @@
+//! Arranging a round through the service: a weekly schedule with a channel, alice and bob
+//! joined, a round opened now.
+
+use hoego::domain::ids::DeliveryId;
+use hoego::domain::state::Platform;
+use hoego::service::Actor;
+
+use super::SlackApp;
+use super::fake::TEAM;
+use super::payloads::{ALICE, BOB, Person};
+
+/// `who` as the service sees them.
+pub fn actor(who: &Person, admin: bool) -> Actor {
+    Actor {
+        platform: Platform::Slack,
+        team_external_id: TEAM.into(),
+        team_name: "Slack workspace fake".into(),
+        user_id: who.id.into(),
+        display_name: who.name.into(),
+        locale: None,
+        time_zone: None,
+        is_admin: admin,
+    }
+}
+
+/// A weekly schedule alice and bob joined, a round opened now; the deliveries by user id.
+pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
+    let admin = Person {
+        id: "UADMIN",
+        name: "admin",
+    };
+    let say = |who: &Person, admin: bool, text: &'static str| {
+        let actor = actor(who, admin);
+        async move { app.service.handle_text(&actor, text).await.plain_text() }
+    };
+    let added = say(
+        &admin,
+        true,
+        "schedule add weekly \"0 17 * * FRI\" channel <#C0RETRO|retro>",
+    )
+    .await;
+    assert!(added.contains("weekly"), "{added}");
+    say(&admin, true, "leave").await;
+    say(&ALICE, false, "join").await;
+    say(&BOB, false, "join").await;
+    say(&admin, true, "schedule run-now weekly").await;
+    let team = app.store.all_teams().await.unwrap().remove(0);
+    let mut by_user = Vec::new();
+    for delivery in app.store.deliveries_of_team(team.id).await.unwrap() {
+        let member = app.store.member(delivery.member_id).await.unwrap();
+        by_user.push((member.user_id, delivery.id));
+    }
+    by_user.sort();
+    assert_eq!(by_user.len(), 2);
+    by_user
+}
+
+/// The delivery made to `who`.
+pub fn delivery_of(deliveries: &[(String, DeliveryId)], who: &Person) -> DeliveryId {
+    deliveries.iter().find(|(u, _)| u == who.id).unwrap().1
+}
