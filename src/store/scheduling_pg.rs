@@ -52,17 +52,15 @@ WITH new_rounds AS (
     JOIN new_rounds r ON r.schedule_id = x.schedule_id AND r.occurrence_local = x.local
     ON CONFLICT (round_id, member_id) DO NOTHING
     RETURNING 1
-), advanced AS (
+), advance AS (  -- runs though unreferenced, as every data-modifying CTE does
     UPDATE schedules s SET next_local = x.next_local, next_due_at = x.next_due_at
     FROM UNNEST($16::bigint[], $17::timestamp[], $18::timestamp[], $19::timestamptz[])
          AS x(id, from_local, next_local, next_due_at)
     WHERE s.id = x.id AND s.next_local = x.from_local
-    RETURNING 1
 )
 SELECT (SELECT COUNT(*) FROM new_rounds WHERE status = 'open') AS opened,
        (SELECT COUNT(*) FROM new_rounds WHERE status = 'missed') AS missed,
-       (SELECT COUNT(*) FROM new_deliveries) AS deliveries,
-       (SELECT COUNT(*) FROM advanced) AS advanced";
+       (SELECT COUNT(*) FROM new_deliveries) AS deliveries";
 
 /// Runs one tick over at most `limit` due schedules in one transaction.
 pub(super) async fn tick(
