@@ -21,7 +21,9 @@ mod rows;
 mod schedule_admin;
 mod schedules;
 mod scheduling;
-mod scheduling_sql;
+mod scheduling_batch;
+mod scheduling_pg;
+mod scheduling_sqlite;
 mod team_view;
 mod teams;
 
