@@ -3,9 +3,11 @@
 //! worked on afterwards; only a modal submission is answered in its acknowledgement (Slack shows
 //! per-field errors only that way). Anything Slack sends again is recognised and ignored.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use slack_morphism::prelude::*;
+use tokio::sync::Semaphore;
 
 use super::messenger::SlackMessenger;
 use super::modal::{self, Metadata};
@@ -30,7 +32,14 @@ pub struct Handler {
     pub people: People,
     /// Ids already handled.
     pub seen: Seen,
+    /// Permits for work done after an acknowledgement (see [`Handler::later`]).
+    pub workers: Arc<Semaphore>,
 }
+
+/// How many commands, presses and messages are worked on at once after their
+/// acknowledgements: a burst of commands queues here instead of crowding the connection that
+/// must acknowledge the rest of the burst, and the database pool.
+pub const WORKERS: usize = 8;
 
 /// Where a reply to a person can go.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +62,7 @@ impl Handler {
             return;
         }
         let handler = self.clone();
-        tokio::spawn(async move {
+        self.later(async move {
             let domain = event.team_domain.as_deref();
             let actor = handler
                 .people
@@ -84,7 +93,7 @@ impl Handler {
                     .first_time(&format!("press:{}", press.trigger_id.0))
                 {
                     let handler = self.clone();
-                    tokio::spawn(async move { handler.pressed(press).await });
+                    self.later(async move { handler.pressed(press).await });
                 }
                 SlackInteractionResponse::Empty
             }
@@ -115,7 +124,7 @@ impl Handler {
             return;
         }
         let (handler, team) = (self.clone(), event.team_id.0);
-        tokio::spawn(async move {
+        self.later(async move {
             let actor = handler.people.actor(&team, None, &user.0).await;
             let reply = handler.service.handle_text(&actor, &text).await;
             let to = ReplyTo {
@@ -123,6 +132,17 @@ impl Handler {
                 ..ReplyTo::default()
             };
             handler.answer(&actor, reply, to).await;
+        });
+    }
+
+    /// Runs `work` after the acknowledgement, at most [`WORKERS`] at a time.
+    pub fn later(&self, work: impl Future<Output = ()> + Send + 'static) {
+        let workers = self.workers.clone();
+        tokio::spawn(async move {
+            let Ok(_permit) = workers.acquire_owned().await else {
+                return;
+            };
+            work.await;
         });
     }
 

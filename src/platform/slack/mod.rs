@@ -77,6 +77,7 @@ impl SlackBot {
             people: People::new(client.clone(), token.clone(), admins),
             token,
             seen: Default::default(),
+            workers: Arc::new(tokio::sync::Semaphore::new(handler::WORKERS)),
         });
         let connection = Connection::default();
         let http = match (settings.http_bind, secret) {

@@ -39,7 +39,7 @@ impl Handler {
             Ok(SubmitOutcome::Invalid(form)) => errors(modal::errors(&form)),
             Ok(SubmitOutcome::Saved(reply)) | Ok(SubmitOutcome::Refused(reply)) => {
                 let handler = self.clone();
-                tokio::spawn(async move {
+                self.later(async move {
                     handler.answer(&actor, reply, ReplyTo::default()).await;
                 });
                 SlackInteractionResponse::Empty
