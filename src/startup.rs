@@ -19,6 +19,7 @@ use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
 use crate::platform::discord::DiscordBot;
 use crate::platform::slack::SlackBot;
 use crate::service::digest::DigestPoster;
+use crate::service::messenger::Messenger;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
 
@@ -163,21 +164,12 @@ async fn run_discord(
     readiness: &Readiness,
 ) -> Result<(), CliError> {
     let service = service(settings, store.clone())?;
-    let clock = service.clock.clone();
     let digest_service = service.clone();
     let mut bot = DiscordBot::start(&settings.discord, service)
         .await
         .context("cannot start the Discord bot")?;
     readiness.watch("discord", bot.connection());
-    let digests = DigestPoster::new(digest_service, bot.messenger());
-    let background = Background::spawn(
-        store,
-        clock,
-        bot.messenger(),
-        &settings.scheduler,
-        &settings.sender,
-        Some(Arc::new(digests)),
-    );
+    let background = background(settings, store, digest_service, bot.messenger());
     tracing::info!("Discord bot started");
     let outcome = tokio::select! {
         () = shutdown_signal() => Ok(()),
@@ -196,26 +188,37 @@ async fn run_slack(
     readiness: &Readiness,
 ) -> Result<(), CliError> {
     let service = service(settings, store.clone())?;
-    let clock = service.clock.clone();
     let digest_service = service.clone();
     let bot = SlackBot::start(&settings.slack, service)
         .await
         .context("cannot start the Slack bot")?;
     readiness.watch("slack", bot.connection());
-    let digests = DigestPoster::new(digest_service, bot.messenger());
-    let background = Background::spawn(
-        store,
-        clock,
-        bot.messenger(),
-        &settings.scheduler,
-        &settings.sender,
-        Some(Arc::new(digests)),
-    );
+    let background = background(settings, store, digest_service, bot.messenger());
     tracing::info!("Slack bot started");
     shutdown_signal().await;
     background.stop().await;
     bot.stop().await;
     Ok(())
+}
+
+/// The scheduler and sender posting through a platform's `messenger`, with digests when rounds
+/// close.
+fn background(
+    settings: &Settings,
+    store: Store,
+    service: Service,
+    messenger: Arc<dyn Messenger>,
+) -> Background {
+    let clock = service.clock.clone();
+    let digests = DigestPoster::new(service, messenger.clone());
+    Background::spawn(
+        store,
+        clock,
+        messenger,
+        &settings.scheduler,
+        &settings.sender,
+        Some(Arc::new(digests)),
+    )
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -2,7 +2,6 @@
 //! `/hoego`, answers commands, and stops cleanly on SIGTERM.
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -39,24 +38,10 @@ async fn hoego_run_with_a_discord_token_serves_commands_until_sigterm() {
         slash(77, &Person::member("6001"), sub("settings", &[])),
     );
     let answered = fake.wait_for("POST", "/interactions/77/", 1).await;
-    let stopped = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("hoego run did not stop on SIGTERM");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let (stopped, status) = crate::support::process::terminate(&mut child).await;
 
     assert_eq!(fake.identifies()[0]["token"], json!("Bot run-token"));
     assert_eq!(answered[0].body["type"], 4);
-    assert!(stopped.success());
+    assert!(stopped);
     assert_eq!(status.code(), Some(0));
 }

@@ -46,15 +46,19 @@ async fn post(app: &SlackApp, body: String, signature: Option<(String, i64)>) ->
     request.send().await.unwrap().status().as_u16()
 }
 
-#[tokio::test]
-async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled() {
-    let Some(app) = SlackApp::start_with(|settings, _| {
+/// The bot on the HTTP Events API alone (no app token: no Socket Mode).
+async fn events_api_only() -> Option<SlackApp> {
+    SlackApp::start_with(|settings, _| {
         settings.app_token = None;
         settings.signing_secret = Some(SecretString::from(SECRET));
         settings.http_bind = Some("127.0.0.1:0".parse().unwrap());
     })
     .await
-    else {
+}
+
+#[tokio::test]
+async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled() {
+    let Some(app) = events_api_only().await else {
         return;
     };
     let now = chrono::Utc::now().timestamp();
@@ -105,13 +109,7 @@ async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_ha
 
 #[tokio::test]
 async fn slack_checking_the_request_url_gets_its_challenge_back() {
-    let Some(app) = SlackApp::start_with(|settings, _| {
-        settings.app_token = None;
-        settings.signing_secret = Some(SecretString::from(SECRET));
-        settings.http_bind = Some("127.0.0.1:0".parse().unwrap());
-    })
-    .await
-    else {
+    let Some(app) = events_api_only().await else {
         return;
     };
     let addr = app.bot.as_ref().unwrap().http_addr().unwrap();

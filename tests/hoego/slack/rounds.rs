@@ -5,9 +5,11 @@ use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::Platform;
 use hoego::service::Actor;
 
+use serde_json::Value;
+
 use super::SlackApp;
 use super::fake::TEAM;
-use super::payloads::{ALICE, BOB, Person};
+use super::payloads::{self, ALICE, BOB, Person};
 
 /// `who` as the service sees them.
 pub fn actor(who: &Person, admin: bool) -> Actor {
@@ -58,4 +60,16 @@ pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
 /// The delivery made to `who`.
 pub fn delivery_of(deliveries: &[(String, DeliveryId)], who: &Person) -> DeliveryId {
     deliveries.iter().find(|(u, _)| u == who.id).unwrap().1
+}
+
+/// `who` pressed Answer on their DM prompt for `delivery`: the press's acknowledgement and the
+/// `views.open` call it made.
+pub async fn pressed_answer(app: &SlackApp, who: &Person, delivery: DeliveryId) -> (Value, Value) {
+    let channel = format!("D{}", who.id);
+    let action = format!("answer:{}", delivery.0);
+    let url = app.fake.response_url();
+    let press = payloads::press(who, &channel, &action, &app.trigger(), &url);
+    let (ack, _) = app.fake.ack(&app.fake.envelope("interactive", press)).await;
+    let opened = app.fake.wait_for("views.open", 1).await.remove(0).body;
+    (ack, opened)
 }

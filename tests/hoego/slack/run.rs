@@ -2,7 +2,6 @@
 //! answers `/hoego`, and stops cleanly on SIGTERM; both platforms at once are refused.
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use super::fake::FakeSlack;
 use super::payloads::{ALICE, command};
@@ -41,28 +40,14 @@ async fn hoego_run_with_slack_tokens_serves_commands_until_sigterm() {
     let url = fake.response_url();
     fake.envelope("slash_commands", command(&ALICE, "settings", "run-1", &url));
     let answered = fake.wait_for("response_url", 1).await;
-    let stopped = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("hoego run did not stop on SIGTERM");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let (stopped, status) = crate::support::process::terminate(&mut child).await;
 
     assert_eq!(
         fake.calls_of("auth.test")[0].auth.as_deref(),
         Some("Bearer xoxb-run")
     );
     assert!(!text_of(&answered[0].body).is_empty());
-    assert!(stopped.success());
+    assert!(stopped);
     assert_eq!(status.code(), Some(0));
 }
 

@@ -4,6 +4,7 @@
 pub mod chat;
 pub mod db;
 pub mod messenger;
+pub mod process;
 pub mod team;
 pub mod world;
 
