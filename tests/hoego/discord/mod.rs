@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod answering;
 mod commands;
+mod digests;
 mod mapping;
 mod prompts;
 mod readiness;
