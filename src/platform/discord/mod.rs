@@ -6,6 +6,7 @@
 
 mod actor;
 mod commands;
+mod errors;
 mod interactions;
 mod messenger;
 mod modal;
@@ -179,7 +180,7 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
     poise::FrameworkOptions {
         commands: vec![commands::hoego()],
         allowed_mentions: Some(render::no_mentions()),
-        on_error: |error| Box::pin(on_error(error)),
+        on_error: |error| Box::pin(errors::on_error(error)),
         event_handler: |framework, event| Box::pin(on_event(framework, event)),
         ..Default::default()
     }
@@ -210,24 +211,5 @@ async fn on_event(
         Interaction::Component(press) => interactions::on_press(ctx, data, press).await,
         Interaction::Modal(submit) => interactions::on_submit(ctx, data, submit).await,
         _ => Ok(()),
-    }
-}
-
-/// Logs every error; tells the person something went wrong when a command failed.
-async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
-    match error {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            tracing::error!(error = %error, command = %ctx.command().qualified_name, "command failed");
-            let reply = poise::CreateReply::default()
-                .content("Sorry, something went wrong on our side.")
-                .ephemeral(true)
-                .allowed_mentions(render::no_mentions());
-            let _ = ctx.send(reply).await;
-        }
-        other => {
-            if let Err(error) = poise::builtins::on_error(other).await {
-                tracing::error!(error = %error, "while handling an error");
-            }
-        }
     }
 }

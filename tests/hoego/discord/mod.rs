@@ -8,6 +8,7 @@ pub mod payloads;
 mod answering;
 mod commands;
 mod digests;
+mod failures;
 mod mapping;
 mod prompts;
 mod readiness;
