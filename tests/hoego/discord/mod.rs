@@ -6,6 +6,7 @@ pub mod fake;
 pub mod payloads;
 
 mod answering;
+mod autocomplete;
 mod commands;
 mod digests;
 mod failures;
