@@ -11,7 +11,6 @@ mod interactions;
 mod messenger;
 mod modal;
 pub mod render;
-mod schedule;
 
 use std::sync::Arc;
 
