@@ -23,6 +23,7 @@ use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
 pub use self::messenger::DiscordMessenger;
+use self::interactions::Submits;
 use self::modal::PendingForms;
 use crate::config::DiscordSettings;
 use crate::http::Connection;
@@ -34,6 +35,8 @@ pub struct Data {
     pub service: Service,
     /// Answer forms being filled in several modals.
     pub forms: PendingForms,
+    /// Modal submits being handled (a burst is acknowledged before its work).
+    pub submits: Submits,
     /// Whether the Server Members intent is on (a role audience needs it).
     pub members_intent: bool,
     /// Whether the gateway is connected (for `/readyz`).
@@ -85,6 +88,7 @@ impl DiscordBot {
         let data = Data {
             service,
             forms: PendingForms::default(),
+            submits: Submits::default(),
             members_intent: settings.members_intent,
             connection: connection.clone(),
         };
