@@ -110,7 +110,9 @@ async fn deferred(
 ) -> Result<(), Error> {
     submit.defer_ephemeral(ctx).await?;
     let reply = work.await;
-    submit.edit_response(ctx, render::edit_response(&reply)).await?;
+    submit
+        .edit_response(ctx, render::edit_response(&reply))
+        .await?;
     Ok(())
 }
 

@@ -22,8 +22,8 @@ use serenity::all::{
 use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
-pub use self::messenger::DiscordMessenger;
 use self::interactions::Submits;
+pub use self::messenger::DiscordMessenger;
 use self::modal::PendingForms;
 use crate::config::DiscordSettings;
 use crate::http::Connection;
