@@ -3,6 +3,8 @@
 //! continuing); a submit is committed before the reply acknowledges it, and when nothing could be
 //! saved the reply gives back everything typed.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, Interaction, ModalInteraction, User,
 };
@@ -60,22 +62,57 @@ pub async fn on_press(
     Ok(())
 }
 
-/// A modal was submitted: answered at once when the work is quick, otherwise deferred after
-/// [`DEFER_AFTER`] and answered by editing the response once the answers are committed (or could
-/// not be).
+/// Modal submits being handled at this moment.
+#[derive(Debug, Default)]
+pub struct Submits(AtomicUsize);
+
+/// One submit counted in [`Submits`] until dropped.
+struct Counted<'a>(&'a AtomicUsize);
+
+impl Submits {
+    /// Counts a submit in; returns how many others were being handled.
+    fn enter(&self) -> (usize, Counted<'_>) {
+        (self.0.fetch_add(1, Ordering::SeqCst), Counted(&self.0))
+    }
+}
+
+impl Drop for Counted<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A modal was submitted. Alone, it is answered at once when the work is quick, otherwise
+/// deferred after [`DEFER_AFTER`]; in a burst (other submits being handled) it is deferred
+/// first, so its acknowledgement does not wait behind the others' database work. A deferred
+/// submit is answered by editing the response once the answers are committed (or could not be).
 pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) -> Result<(), Error> {
+    let (others, _counted) = data.submits.enter();
     let work = submitted_reply(data, submit);
+    if others > 0 {
+        return deferred(ctx, submit, work).await;
+    }
     tokio::pin!(work);
     tokio::select! {
         reply = &mut work => {
             submit.create_response(ctx, message(&reply)).await?;
+            Ok(())
         }
-        () = tokio::time::sleep(DEFER_AFTER) => {
-            submit.defer_ephemeral(ctx).await?;
-            let reply = work.await;
-            submit.edit_response(ctx, render::edit_response(&reply)).await?;
-        }
+        () = tokio::time::sleep(DEFER_AFTER) => deferred(ctx, submit, work).await,
     }
+}
+
+/// Acknowledges `submit` now and edits the response into the reply once `work` has it.
+async fn deferred(
+    ctx: &Context,
+    submit: &ModalInteraction,
+    work: impl Future<Output = Reply>,
+) -> Result<(), Error> {
+    submit.defer_ephemeral(ctx).await?;
+    let reply = work.await;
+    submit
+        .edit_response(ctx, render::edit_response(&reply))
+        .await?;
     Ok(())
 }
 
@@ -244,4 +281,21 @@ async fn who(data: &Data, interaction: &Interaction, user: &User, action_id: &st
         }
     };
     Who::Known(actor::actor(team, user, member, locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_submit_sees_the_others_in_flight_until_they_are_done() {
+        let submits = Submits::default();
+        let (before_first, first) = submits.enter();
+        let (before_second, second) = submits.enter();
+        drop(first);
+        drop(second);
+        let (after_both, _third) = submits.enter();
+
+        assert_eq!((before_first, before_second, after_both), (0, 1, 0));
+    }
 }

@@ -1,19 +1,22 @@
-//! Sending prompts and reminders to Discord: a DM (the DM channel opened once, then cached by
+//! Sending prompts, reminders and digests to Discord: a DM (the DM channel opened once, then cached by
 //! the sender through [`Sent::channel_id`]) or a thread of the schedule's channel, opened on first
 //! use. Each message carries its buttons, no mentions, and the idempotency key as `nonce` with
 //! `enforce_nonce`, so a retried send cannot post twice. Sends go straight to the REST API so a
 //! 429's `retry_after` reaches the sender (serenity drops it when its own rate limiter is off);
-//! error 50007 (the member does not accept DMs) makes the delivery undeliverable.
+//! error 50007 (the member does not accept DMs) makes the delivery undeliverable. A message with
+//! files (a digest's Markdown, text over 2,000 characters) is uploaded as multipart form data.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 use super::render;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
+use crate::service::reply::Attachment;
 
 /// The real API, when no `discord.api_base_url` is configured.
 const DISCORD: &str = "https://discord.com";
@@ -93,33 +96,68 @@ impl DiscordMessenger {
         Ok(thread)
     }
 
+    /// POSTs JSON.
     async fn post(&self, path: &str, body: &Value) -> Result<Value, SendError> {
-        let url = format!("{}/api/v10{path}", self.base);
-        let response = self
-            .client
-            .post(url)
-            .header(reqwest::header::AUTHORIZATION, &self.authorization)
+        let request = self
+            .request(path)
             .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.to_string())
-            .send()
-            .await
-            .map_err(|e| SendError::Failed(format!("cannot reach Discord: {e}")))?;
-        let status = response.status().as_u16();
-        let header_retry = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<f64>().ok());
-        let text = response
-            .text()
-            .await
-            .map_err(|e| SendError::Failed(format!("cannot read Discord's answer: {e}")))?;
-        let answer: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        if (200..300).contains(&status) {
-            Ok(answer)
-        } else {
-            Err(send_error(status, &answer, header_retry))
+            .body(body.to_string());
+        answer(request).await
+    }
+
+    /// POSTs a message with files, as Discord takes uploads: the message as `payload_json`
+    /// listing each file under `attachments`, and each file as the part `files[n]`.
+    async fn post_files(
+        &self,
+        path: &str,
+        mut body: Value,
+        files: Vec<Attachment>,
+    ) -> Result<Value, SendError> {
+        let listed: Vec<Value> = files
+            .iter()
+            .enumerate()
+            .map(|(id, file)| json!({ "id": id, "filename": file.filename }))
+            .collect();
+        body["attachments"] = Value::Array(listed);
+        let mut form = Form::new().text("payload_json", body.to_string());
+        for (id, file) in files.into_iter().enumerate() {
+            let part = Part::bytes(file.bytes)
+                .file_name(file.filename)
+                .mime_str(&file.content_type)
+                .map_err(|e| SendError::Failed(format!("cannot attach a file: {e}")))?;
+            form = form.part(format!("files[{id}]"), part);
         }
+        answer(self.request(path).multipart(form)).await
+    }
+
+    fn request(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .post(format!("{}/api/v10{path}", self.base))
+            .header(reqwest::header::AUTHORIZATION, &self.authorization)
+    }
+}
+
+/// Sends a request and reads Discord's answer: its JSON, or the error the sender acts on.
+async fn answer(request: reqwest::RequestBuilder) -> Result<Value, SendError> {
+    let response = request
+        .send()
+        .await
+        .map_err(|e| SendError::Failed(format!("cannot reach Discord: {e}")))?;
+    let status = response.status().as_u16();
+    let header_retry = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<f64>().ok());
+    let text = response
+        .text()
+        .await
+        .map_err(|e| SendError::Failed(format!("cannot read Discord's answer: {e}")))?;
+    let answer: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    if (200..300).contains(&status) {
+        Ok(answer)
+    } else {
+        Err(send_error(status, &answer, header_retry))
     }
 }
 
@@ -127,12 +165,16 @@ impl DiscordMessenger {
 impl Messenger for DiscordMessenger {
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         let channel = self.channel_for(&message.to).await?;
-        let create = render::channel_message(&message.reply, &nonce(&message.idempotency_key));
+        let key = nonce(&message.idempotency_key);
+        let (create, files) = render::channel_message(&message.reply, &key);
         let body = serde_json::to_value(&create)
             .map_err(|e| SendError::Failed(format!("cannot encode the message: {e}")))?;
-        let posted = self
-            .post(&format!("/channels/{channel}/messages"), &body)
-            .await?;
+        let path = format!("/channels/{channel}/messages");
+        let posted = if files.is_empty() {
+            self.post(&path, &body).await?
+        } else {
+            self.post_files(&path, body, files).await?
+        };
         Ok(Sent {
             channel_id: posted["channel_id"]
                 .as_str()

@@ -6,11 +6,11 @@
 
 mod actor;
 mod commands;
+mod errors;
 mod interactions;
 mod messenger;
 mod modal;
 pub mod render;
-mod schedule;
 
 use std::sync::Arc;
 
@@ -22,6 +22,7 @@ use serenity::all::{
 use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
+use self::interactions::Submits;
 pub use self::messenger::DiscordMessenger;
 use self::modal::PendingForms;
 use crate::config::DiscordSettings;
@@ -34,6 +35,8 @@ pub struct Data {
     pub service: Service,
     /// Answer forms being filled in several modals.
     pub forms: PendingForms,
+    /// Modal submits being handled (a burst is acknowledged before its work).
+    pub submits: Submits,
     /// Whether the Server Members intent is on (a role audience needs it).
     pub members_intent: bool,
     /// Whether the gateway is connected (for `/readyz`).
@@ -85,6 +88,7 @@ impl DiscordBot {
         let data = Data {
             service,
             forms: PendingForms::default(),
+            submits: Submits::default(),
             members_intent: settings.members_intent,
             connection: connection.clone(),
         };
@@ -179,7 +183,7 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
     poise::FrameworkOptions {
         commands: vec![commands::hoego()],
         allowed_mentions: Some(render::no_mentions()),
-        on_error: |error| Box::pin(on_error(error)),
+        on_error: |error| Box::pin(errors::on_error(error)),
         event_handler: |framework, event| Box::pin(on_event(framework, event)),
         ..Default::default()
     }
@@ -210,24 +214,5 @@ async fn on_event(
         Interaction::Component(press) => interactions::on_press(ctx, data, press).await,
         Interaction::Modal(submit) => interactions::on_submit(ctx, data, submit).await,
         _ => Ok(()),
-    }
-}
-
-/// Logs every error; tells the person something went wrong when a command failed.
-async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
-    match error {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            tracing::error!(error = %error, command = %ctx.command().qualified_name, "command failed");
-            let reply = poise::CreateReply::default()
-                .content("Sorry, something went wrong on our side.")
-                .ephemeral(true)
-                .allowed_mentions(render::no_mentions());
-            let _ = ctx.send(reply).await;
-        }
-        other => {
-            if let Err(error) = poise::builtins::on_error(other).await {
-                tracing::error!(error = %error, "while handling an error");
-            }
-        }
     }
 }

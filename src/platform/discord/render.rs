@@ -8,7 +8,7 @@ use serenity::all::{
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
 };
 
-use crate::service::reply::{Action, Audience, Reply};
+use crate::service::reply::{Action, Attachment, Audience, Reply};
 
 /// Discord's limit on a message's content.
 pub const CONTENT_LIMIT: usize = 2000;
@@ -22,22 +22,41 @@ pub fn no_mentions() -> CreateAllowedMentions {
     CreateAllowedMentions::new()
 }
 
-/// The content and the files of a reply: text over the limit is cut short and attached whole.
-pub fn content_and_files(reply: &Reply) -> (String, Vec<CreateAttachment>) {
+/// The content and the files of a reply: text over the limit is cut short and attached whole as
+/// Markdown, after the reply's own attachments.
+pub fn content_and_attachments(reply: &Reply) -> (String, Vec<Attachment>) {
     let text = reply.plain_text();
-    let mut files: Vec<CreateAttachment> = reply
-        .attachments
-        .iter()
-        .map(|a| CreateAttachment::bytes(a.bytes.clone(), a.filename.clone()))
-        .collect();
+    let mut files = reply.attachments.clone();
     if text.chars().count() <= CONTENT_LIMIT {
         return (text, files);
     }
     let note = "\n\n… (the full text is attached)";
-    let keep = CONTENT_LIMIT - note.chars().count();
-    let short: String = text.chars().take(keep).collect();
-    files.push(CreateAttachment::bytes(text.into_bytes(), FULL_TEXT_FILE));
+    let short = cut(&text, CONTENT_LIMIT - note.chars().count());
+    files.push(Attachment {
+        filename: FULL_TEXT_FILE.into(),
+        content_type: "text/markdown".into(),
+        bytes: text.into_bytes(),
+    });
     (format!("{short}{note}"), files)
+}
+
+/// At most `keep` characters of `text`, ending at a line break when one is in the last quarter.
+fn cut(text: &str, keep: usize) -> String {
+    let short: String = text.chars().take(keep).collect();
+    match short.rfind('\n') {
+        Some(at) if short[..at].chars().count() >= keep * 3 / 4 => short[..at].to_string(),
+        _ => short,
+    }
+}
+
+/// [`content_and_attachments`] as serenity's uploads.
+pub fn content_and_files(reply: &Reply) -> (String, Vec<CreateAttachment>) {
+    let (content, files) = content_and_attachments(reply);
+    let files = files
+        .into_iter()
+        .map(|a| CreateAttachment::bytes(a.bytes, a.filename))
+        .collect();
+    (content, files)
 }
 
 /// The reply's buttons, five to a row.
@@ -98,24 +117,17 @@ pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
     edit
 }
 
-/// A reply posted as a message by the sender (prompts, reminders), with `nonce` making a retried
-/// send idempotent. The sender posts JSON only, so attachments are not sent and text over the
-/// limit is cut (a prompt of even seven questions is far shorter).
-pub fn channel_message(reply: &Reply, nonce: &str) -> CreateMessage {
-    let text = reply.plain_text();
-    let content = if text.chars().count() <= CONTENT_LIMIT {
-        text
-    } else {
-        let mut short: String = text.chars().take(CONTENT_LIMIT - 1).collect();
-        short.push('…');
-        short
-    };
-    CreateMessage::new()
+/// A reply posted as a message by the sender (prompts, reminders, digests) and the files to upload
+/// with it, with `nonce` making a retried send idempotent.
+pub fn channel_message(reply: &Reply, nonce: &str) -> (CreateMessage, Vec<Attachment>) {
+    let (content, files) = content_and_attachments(reply);
+    let message = CreateMessage::new()
         .content(content)
         .components(button_rows(&reply.actions))
         .allowed_mentions(no_mentions())
         .nonce(serenity::all::Nonce::String(nonce.to_string()))
-        .enforce_nonce(true)
+        .enforce_nonce(true);
+    (message, files)
 }
 
 #[cfg(test)]
@@ -129,6 +141,33 @@ mod tests {
         assert_eq!(content.chars().count(), CONTENT_LIMIT);
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].data.len(), CONTENT_LIMIT + 10);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_at_a_line_break_near_the_limit() {
+        let line = format!("{}\n", "y".repeat(99));
+        let reply = Reply::text(line.repeat(30));
+        let (content, files) = content_and_attachments(&reply);
+        let (kept, note) = content.split_once("\n\n").unwrap();
+        assert!(kept.lines().all(|l| l.len() == 99), "{kept}");
+        assert_eq!(kept.lines().count(), 19);
+        assert!(note.contains("attached"), "{note}");
+        assert_eq!(files[0].bytes, line.repeat(30).into_bytes());
+    }
+
+    #[test]
+    fn a_channel_message_keeps_the_replys_attachments() {
+        let mut reply = Reply::text("short");
+        reply.attachments.push(Attachment {
+            filename: "a.md".into(),
+            content_type: "text/markdown".into(),
+            bytes: b"# A".to_vec(),
+        });
+        let (message, files) = channel_message(&reply, "n1");
+        let body = serde_json::to_value(&message).unwrap();
+        assert_eq!(body["content"], "short");
+        assert_eq!(body["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(files, reply.attachments);
     }
 
     #[test]

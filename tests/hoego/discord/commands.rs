@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::payloads::{Person, autocomplete, schedule_sub, sub};
+use super::payloads::{Person, schedule_sub, sub};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
 #[tokio::test]
@@ -244,24 +244,5 @@ async fn a_process_given_a_shard_range_identifies_as_those_shards_only() {
     let identifies = app.fake.identifies();
     assert_eq!(identifies.len(), 1);
     assert_eq!(identifies[0]["shard"], json!([1, 2]));
-    app.finish().await;
-}
-
-#[tokio::test]
-async fn time_zones_are_suggested_as_they_are_typed() {
-    let Some(app) = DiscordApp::start().await else {
-        return;
-    };
-    app.registered().await;
-
-    app.fake.dispatch(
-        "INTERACTION_CREATE",
-        autocomplete(91, &Person::member("6001"), "settings", "tz", "seoul"),
-    );
-    let answered = app.fake.wait_for("POST", "/interactions/91/", 1).await;
-
-    let body = &answered[0].body;
-    assert_eq!(body["type"], 8, "{body}");
-    assert_eq!(body["data"]["choices"][0]["value"], "Asia/Seoul", "{body}");
     app.finish().await;
 }

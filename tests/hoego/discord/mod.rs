@@ -6,7 +6,10 @@ pub mod fake;
 pub mod payloads;
 
 mod answering;
+mod autocomplete;
 mod commands;
+mod digests;
+mod failures;
 mod mapping;
 mod prompts;
 mod readiness;

@@ -100,6 +100,14 @@ pub fn autocomplete(id: u64, who: &Person, sub: &str, option: &str, typed: &str)
     base(id, 4, who, Place::Guild, data)
 }
 
+/// Autocomplete of `/hoego schedule <sub> <option>` with `typed` so far.
+pub fn schedule_autocomplete(id: u64, who: &Person, sub: &str, option: &str, typed: &str) -> Value {
+    let mut payload = autocomplete(id, who, sub, option, typed);
+    let inner = payload["data"]["options"].take();
+    payload["data"]["options"] = json!([{"name": "schedule", "type": 2, "options": inner}]);
+    payload
+}
+
 /// A subcommand with string/bool/int options: `sub("recap", &[("period", json!("week"))])`.
 pub fn sub(name: &str, options: &[(&str, Value)]) -> Value {
     let options: Vec<Value> = options

@@ -12,7 +12,7 @@ use super::payloads::{Person, sub};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
 /// A template with a text and a scale question.
-const PULSE: &str = r#"
+pub(super) const PULSE: &str = r#"
 id = "pulse"
 [name]
 en = "Pulse"

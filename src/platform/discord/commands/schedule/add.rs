@@ -1,40 +1,18 @@
-//! `/hoego schedule …`: the team's schedules. Changing them (add, pause, resume, remove,
-//! run-now) needs Manage Server, which the bot checks itself from the member's permissions
-//! before anything runs; listing and previewing are open to everyone.
+//! `/hoego schedule add`: a template asked on a cron schedule, with its options parsed here
+//! (a window, a reminder, a digest grouping, the template suggested as typed), and optionally
+//! everyone with a role as its participants.
 
-use serenity::all::{
-    AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, Role, RoleId, User,
-};
+use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, Role, RoleId};
 
-use super::commands::{command_actor, run, show};
-use super::{Context, Error};
+use super::{Context, Error, admin, command_actor, show};
 use crate::domain::recap::digest::DigestGrouping;
+use crate::platform::discord::commands::SUGGESTIONS;
 use crate::service::command::{
-    ChannelRef, Command, DEFAULT_PREVIEW_COUNT, NewSchedule, ScheduleCommand, ScheduleTz, UserRef,
-    parse_duration, parse_remind,
+    ChannelRef, Command, NewSchedule, ScheduleCommand, ScheduleTz, UserRef, parse_duration,
+    parse_remind,
 };
 use crate::service::i18n::t;
 use crate::service::reply::Reply;
-
-/// Manage the team's schedules (changes need Manage Server).
-#[poise::command(
-    slash_command,
-    subcommand_required,
-    subcommands(
-        "add",
-        "list",
-        "preview",
-        "pause",
-        "resume",
-        "remove",
-        "run_now",
-        "add_member",
-        "remove_member"
-    )
-)]
-pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
-    Ok(())
-}
 
 /// Add a schedule: a question template asked on a cron schedule (admins).
 #[poise::command(slash_command)]
@@ -42,7 +20,7 @@ pub async fn schedule(_ctx: Context<'_>) -> Result<(), Error> {
     clippy::too_many_arguments,
     reason = "one parameter per slash command option, as poise requires"
 )]
-async fn add(
+pub async fn add(
     ctx: Context<'_>,
     #[description = "The question template, e.g. weekly or kpt"]
     #[autocomplete = "templates"]
@@ -178,113 +156,6 @@ pub enum Digest {
     ByMember,
 }
 
-/// List the team's schedules.
-#[poise::command(slash_command)]
-async fn list(ctx: Context<'_>) -> Result<(), Error> {
-    run(ctx, Command::Schedule(ScheduleCommand::List)).await
-}
-
-/// Show when a cron expression would run next.
-#[poise::command(slash_command)]
-async fn preview(
-    ctx: Context<'_>,
-    #[description = "5-field cron, e.g. 0 17 * * FRI"] cron: String,
-    #[description = "Time zone to show the runs in; the team's if none"] tz: Option<String>,
-    #[description = "How many runs (1-50)"]
-    #[min = 1]
-    #[max = 50]
-    count: Option<u32>,
-) -> Result<(), Error> {
-    let count = count.unwrap_or(DEFAULT_PREVIEW_COUNT);
-    let preview = ScheduleCommand::Preview { cron, tz, count };
-    run(ctx, Command::Schedule(preview)).await
-}
-
-/// Stop opening rounds of a schedule (admins).
-#[poise::command(slash_command)]
-async fn pause(
-    ctx: Context<'_>,
-    #[description = "The schedule's name"] name: String,
-) -> Result<(), Error> {
-    admin(ctx, ScheduleCommand::Pause { name }).await
-}
-
-/// Open rounds of a paused schedule again (admins).
-#[poise::command(slash_command)]
-async fn resume(
-    ctx: Context<'_>,
-    #[description = "The schedule's name"] name: String,
-) -> Result<(), Error> {
-    admin(ctx, ScheduleCommand::Resume { name }).await
-}
-
-/// Delete a schedule; answers already given are kept (admins).
-#[poise::command(slash_command)]
-async fn remove(
-    ctx: Context<'_>,
-    #[description = "The schedule's name"] name: String,
-) -> Result<(), Error> {
-    admin(ctx, ScheduleCommand::Remove { name }).await
-}
-
-/// Open a round now, of a schedule or of a template (admins).
-#[poise::command(slash_command, rename = "run-now")]
-async fn run_now(
-    ctx: Context<'_>,
-    #[description = "A schedule's name, or a template for a one-off round"] target: String,
-) -> Result<(), Error> {
-    admin(ctx, ScheduleCommand::RunNow { target }).await
-}
-
-/// Add people to a schedule's rounds (admins).
-#[poise::command(slash_command, rename = "add-member")]
-async fn add_member(
-    ctx: Context<'_>,
-    #[description = "The schedule's name"] schedule: String,
-    #[description = "The person to add"] member: User,
-    #[description = "Another person to add"] also: Option<User>,
-    #[description = "Another person to add"] and: Option<User>,
-) -> Result<(), Error> {
-    let users = user_refs(member, [also, and]);
-    admin(ctx, ScheduleCommand::AddMember { schedule, users }).await
-}
-
-/// Remove people from a schedule's rounds (admins).
-#[poise::command(slash_command, rename = "remove-member")]
-async fn remove_member(
-    ctx: Context<'_>,
-    #[description = "The schedule's name"] schedule: String,
-    #[description = "The person to remove"] member: User,
-    #[description = "Another person to remove"] also: Option<User>,
-    #[description = "Another person to remove"] and: Option<User>,
-) -> Result<(), Error> {
-    let users = user_refs(member, [also, and]);
-    admin(ctx, ScheduleCommand::RemoveMember { schedule, users }).await
-}
-
-/// The people chosen in user options, by id (each once).
-fn user_refs(first: User, more: [Option<User>; 2]) -> Vec<UserRef> {
-    let mut users = vec![UserRef::Id(first.id.to_string())];
-    for user in more.into_iter().flatten() {
-        let id = UserRef::Id(user.id.to_string());
-        if !users.contains(&id) {
-            users.push(id);
-        }
-    }
-    users
-}
-
-/// Runs an admin subcommand, or refuses it when the member lacks Manage Server.
-async fn admin(ctx: Context<'_>, command: ScheduleCommand) -> Result<(), Error> {
-    let actor = command_actor(ctx);
-    if !actor.is_admin {
-        let lang = ctx.data().service.language_of(&actor).await;
-        let text = t(lang, "discord.needs_manage_server", &[]);
-        return show(ctx, &actor, Reply::text(text)).await;
-    }
-    run(ctx, Command::Schedule(command)).await
-}
-
 /// Template ids containing what was typed.
 async fn templates(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let partial = partial.to_lowercase();
@@ -295,7 +166,7 @@ async fn templates(ctx: Context<'_>, partial: &str) -> CreateAutocompleteRespons
         .ids()
         .into_iter()
         .filter(|id| id.to_lowercase().contains(&partial))
-        .take(25)
+        .take(SUGGESTIONS)
         .map(AutocompleteChoice::from)
         .collect();
     CreateAutocompleteResponse::new().set_choices(choices)

@@ -1,0 +1,49 @@
+//! Running a subcommand: the person who typed it as an [`Actor`], the platform-neutral
+//! [`Command`] handled by the service, and its [`Reply`] shown (a form opens as a modal;
+//! anything else is a message, ephemeral when personal).
+
+use std::sync::atomic::Ordering;
+
+use serenity::all::CreateInteractionResponse;
+
+use crate::platform::discord::{Context, Error, actor, modal, render};
+use crate::service::Actor;
+use crate::service::command::Command;
+use crate::service::reply::Reply;
+
+/// Runs `command` for the person who typed it and shows the reply.
+pub async fn run(ctx: Context<'_>, command: Command) -> Result<(), Error> {
+    let actor = command_actor(ctx);
+    let reply = ctx.data().service.handle(&actor, command).await;
+    show(ctx, &actor, reply).await
+}
+
+/// Shows a reply: a form opens as a modal, anything else is a message (ephemeral when personal).
+pub async fn show(ctx: Context<'_>, actor: &Actor, reply: Reply) -> Result<(), Error> {
+    if let (Some(form), poise::Context::Application(app)) = (reply.form.clone(), ctx) {
+        let modal = modal::modal(&form, 0);
+        let team = (actor.team_external_id.clone(), actor.team_name.clone());
+        ctx.data().forms.start(&actor.user_id, team, form);
+        let response = CreateInteractionResponse::Modal(modal);
+        app.interaction
+            .create_response(ctx.serenity_context(), response)
+            .await?;
+        app.has_sent_initial_response.store(true, Ordering::SeqCst);
+        return Ok(());
+    }
+    ctx.send(render::poise_reply(&reply)).await?;
+    Ok(())
+}
+
+/// The person who typed the command, in the guild it was typed in.
+pub fn command_actor(ctx: Context<'_>) -> Actor {
+    let team = ctx.guild_id().map(actor::guild_team).unwrap_or_default();
+    let (member, locale) = match ctx {
+        poise::Context::Application(app) => (
+            app.interaction.member.as_deref(),
+            app.interaction.locale.as_str(),
+        ),
+        poise::Context::Prefix(_) => (None, ""),
+    };
+    actor::actor(team, ctx.author(), member, locale)
+}
