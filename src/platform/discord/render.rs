@@ -30,7 +30,8 @@ pub fn content_and_attachments(reply: &Reply) -> (String, Vec<Attachment>) {
     if text.chars().count() <= CONTENT_LIMIT {
         return (text, files);
     }
-    let note = "\n\n… (the full text is attached)";
+    // A file name reads the same in every language (the reply does not carry one).
+    let note = format!("\n\n… 📎 {FULL_TEXT_FILE}");
     let short = cut(&text, CONTENT_LIMIT - note.chars().count());
     files.push(Attachment {
         filename: FULL_TEXT_FILE.into(),
@@ -151,7 +152,7 @@ mod tests {
         let (kept, note) = content.split_once("\n\n").unwrap();
         assert!(kept.lines().all(|l| l.len() == 99), "{kept}");
         assert_eq!(kept.lines().count(), 19);
-        assert!(note.contains("attached"), "{note}");
+        assert!(note.ends_with(FULL_TEXT_FILE), "{note}");
         assert_eq!(files[0].bytes, line.repeat(30).into_bytes());
     }
 

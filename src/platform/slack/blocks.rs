@@ -83,10 +83,8 @@ pub fn render(reply: &Reply) -> Rendered {
 fn summary(markdown: &str) -> String {
     let pieces = split(markdown, SUMMARY_LIMIT);
     let first = pieces.first().map(String::as_str).unwrap_or_default();
-    format!(
-        "{}\n\n… (the full text is in {FULL_TEXT_FILE})",
-        first.trim_end()
-    )
+    // A file name reads the same in every language (the reply does not carry one).
+    format!("{}\n\n… 📎 {FULL_TEXT_FILE}", first.trim_end())
 }
 
 /// The first line of the text, escaped, for notifications.
@@ -277,7 +275,7 @@ mod tests {
         assert_eq!(rendered.blocks.len(), 1);
         let summary = rendered.blocks[0]["text"]["text"].as_str().unwrap();
         assert!(summary.chars().count() < 1700, "{}", summary.len());
-        assert!(summary.ends_with(&format!("(the full text is in {FULL_TEXT_FILE})")));
+        assert!(summary.ends_with(&format!("… 📎 {FULL_TEXT_FILE}")));
         assert_eq!(rendered.files[0].bytes, reply.plain_text().into_bytes());
     }
 
