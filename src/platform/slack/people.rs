@@ -1,7 +1,8 @@
 //! Who is asking: the workspace as the team, and from `users.info` the person's name, Slack
 //! locale and time zone (their first defaults) and whether they are a workspace admin or owner
 //! (or listed in `slack.admin_user_ids`). Profiles are cached for a few minutes; when Slack
-//! cannot be asked, only the configured list makes an admin.
+//! cannot be asked, the last profile read stands, and without one only the configured list
+//! makes an admin.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -71,13 +72,14 @@ impl People {
     }
 
     async fn profile(&self, user: &str) -> Option<Profile> {
-        if let Some((at, profile)) = self.cache.lock().expect("profiles").get(user)
+        let cached = self.cache.lock().expect("profiles").get(user).cloned();
+        if let Some((at, profile)) = &cached
             && at.elapsed() < PROFILE_TTL
         {
             return Some(profile.clone());
         }
-        let request =
-            SlackApiUsersInfoRequest::new(SlackUserId(user.to_string())).with_include_locale(true);
+        let request = SlackApiUsersInfoRequest::new(SlackUserId(user.to_string()))
+            .with_include_locale(true);
         let session = self.client.open_session(&self.token);
         match session.users_info(&request).await {
             Ok(found) => {
@@ -87,8 +89,9 @@ impl People {
                 Some(profile)
             }
             Err(error) => {
-                tracing::warn!(error = %error, user, "users.info failed; treating as a non-admin");
-                None
+                // An older profile beats none: it keeps the person's name and rights.
+                tracing::warn!(error = %error, user, stale = cached.is_some(), "users.info failed");
+                cached.map(|(_, profile)| profile)
             }
         }
     }
