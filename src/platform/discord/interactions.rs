@@ -3,8 +3,6 @@
 //! continuing); a submit is committed before the reply acknowledges it, and when nothing could be
 //! saved the reply gives back everything typed.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, Interaction, ModalInteraction, User,
 };
@@ -60,26 +58,6 @@ pub async fn on_press(
     };
     press.create_response(ctx, response).await?;
     Ok(())
-}
-
-/// Modal submits being handled at this moment.
-#[derive(Debug, Default)]
-pub struct Submits(AtomicUsize);
-
-/// One submit counted in [`Submits`] until dropped.
-struct Counted<'a>(&'a AtomicUsize);
-
-impl Submits {
-    /// Counts a submit in; returns how many others were being handled.
-    fn enter(&self) -> (usize, Counted<'_>) {
-        (self.0.fetch_add(1, Ordering::SeqCst), Counted(&self.0))
-    }
-}
-
-impl Drop for Counted<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
 }
 
 /// A modal was submitted. Alone, it is answered at once when the work is quick, otherwise
@@ -281,21 +259,4 @@ async fn who(data: &Data, interaction: &Interaction, user: &User, action_id: &st
         }
     };
     Who::Known(actor::actor(team, user, member, locale))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_submit_sees_the_others_in_flight_until_they_are_done() {
-        let submits = Submits::default();
-        let (before_first, first) = submits.enter();
-        let (before_second, second) = submits.enter();
-        drop(first);
-        drop(second);
-        let (after_both, _third) = submits.enter();
-
-        assert_eq!((before_first, before_second, after_both), (0, 1, 0));
-    }
 }

@@ -11,6 +11,7 @@ mod interactions;
 mod messenger;
 mod modal;
 pub mod render;
+mod submits;
 
 use std::sync::Arc;
 
@@ -22,9 +23,9 @@ use serenity::all::{
 use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
-use self::interactions::Submits;
 pub use self::messenger::DiscordMessenger;
 use self::modal::PendingForms;
+use self::submits::Submits;
 use crate::config::DiscordSettings;
 use crate::http::Connection;
 use crate::service::Service;

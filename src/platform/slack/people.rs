@@ -78,8 +78,8 @@ impl People {
         {
             return Some(profile.clone());
         }
-        let request = SlackApiUsersInfoRequest::new(SlackUserId(user.to_string()))
-            .with_include_locale(true);
+        let request =
+            SlackApiUsersInfoRequest::new(SlackUserId(user.to_string())).with_include_locale(true);
         let session = self.client.open_session(&self.token);
         match session.users_info(&request).await {
             Ok(found) => {
