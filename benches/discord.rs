@@ -20,20 +20,19 @@ mod payloads;
 
 #[path = "support/database.rs"]
 mod database;
+#[path = "support/platform.rs"]
+mod platform;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hoego::clock::SystemClock;
-use hoego::config::{DatabaseSettings, DatabaseUrl, DiscordSettings, SenderSettings};
-use hoego::domain::lang::Lang;
+use hoego::config::{DiscordSettings, SenderSettings};
 use hoego::domain::state::Platform;
-use hoego::domain::template::TemplateLibrary;
-use hoego::domain::zone::ZoneName;
 use hoego::platform::discord::DiscordBot;
 use hoego::sender::Sender;
+use hoego::service::Actor;
 use hoego::service::command::{Command, NewSchedule, ScheduleCommand};
-use hoego::service::{Actor, Defaults, Service};
 use hoego::store::Store;
 use secrecy::SecretString;
 use sqlx::{Connection, Executor, PgConnection};
@@ -75,24 +74,7 @@ struct Bench {
 }
 
 async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
-    let settings = DatabaseSettings {
-        url: DatabaseUrl::parse(url).map_err(|(p, _)| anyhow::anyhow!(p))?,
-        max_connections: 8,
-        connect_timeout: Duration::from_secs(10),
-    };
-    let store = Store::open(&settings).await?;
-    let service = Service {
-        store: store.clone(),
-        templates: Arc::new(TemplateLibrary::built_in()),
-        clock: Arc::new(SystemClock),
-        defaults: Defaults {
-            time_zone: ZoneName::UTC,
-            language: Lang::En,
-            answer_window: Duration::from_secs(48 * 3600),
-            grace_period: Duration::from_secs(6 * 3600),
-            reminder_at_percent: 75,
-        },
-    };
+    let (store, service) = platform::store_and_service(url).await?;
     let admin = Actor {
         platform: Platform::Discord,
         team_external_id: GUILD.into(),

@@ -16,18 +16,13 @@ mod payloads;
 
 #[path = "support/database.rs"]
 mod database;
+#[path = "support/platform.rs"]
+mod platform;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hoego::clock::SystemClock;
-use hoego::config::{DatabaseSettings, DatabaseUrl, SlackSettings};
-use hoego::domain::lang::Lang;
-use hoego::domain::template::TemplateLibrary;
-use hoego::domain::zone::ZoneName;
+use hoego::config::SlackSettings;
 use hoego::platform::slack::SlackBot;
-use hoego::service::{Defaults, Service};
-use hoego::store::Store;
 use secrecy::SecretString;
 
 use self::fake::FakeSlack;
@@ -43,24 +38,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn acks(url: &str) -> anyhow::Result<()> {
-    let settings = DatabaseSettings {
-        url: DatabaseUrl::parse(url).map_err(|(p, _)| anyhow::anyhow!(p))?,
-        max_connections: 8,
-        connect_timeout: Duration::from_secs(10),
-    };
-    let store = Store::open(&settings).await?;
-    let service = Service {
-        store: store.clone(),
-        templates: Arc::new(TemplateLibrary::built_in()),
-        clock: Arc::new(SystemClock),
-        defaults: Defaults {
-            time_zone: ZoneName::UTC,
-            language: Lang::En,
-            answer_window: Duration::from_secs(48 * 3600),
-            grace_period: Duration::from_secs(6 * 3600),
-            reminder_at_percent: 75,
-        },
-    };
+    let (store, service) = platform::store_and_service(url).await?;
     let fake = FakeSlack::start().await;
     let slack = SlackSettings {
         bot_token: Some(SecretString::from("xoxb-bench")),

@@ -11,7 +11,7 @@ use crate::domain::recap::split::{SLACK_SECTION, split};
 use crate::service::reply::{Action, Attachment, Reply};
 
 /// Most blocks Slack accepts in one message.
-pub const MAX_BLOCKS: usize = 50;
+const MAX_BLOCKS: usize = 50;
 /// Most buttons in one actions block.
 const BUTTONS_PER_BLOCK: usize = 25;
 /// Most characters of a button's label.
@@ -22,7 +22,7 @@ const LONG_TEXT: usize = 12_000;
 /// Characters of the summary kept when the whole text goes into a file.
 const SUMMARY_LIMIT: usize = 1500;
 /// The file holding a reply too long for one message.
-pub const FULL_TEXT_FILE: &str = "hoego-full-text.md";
+const FULL_TEXT_FILE: &str = "hoego-full-text.md";
 
 /// A message ready for `chat.postMessage` or a `response_url`: the notification text, the
 /// blocks, and files to upload next to it.
@@ -99,7 +99,7 @@ fn section(text: &str) -> Value {
 }
 
 /// Buttons, 25 to an actions block; the action id is also the value.
-pub fn action_blocks(actions: &[Action]) -> Vec<Value> {
+fn action_blocks(actions: &[Action]) -> Vec<Value> {
     actions
         .chunks(BUTTONS_PER_BLOCK)
         .map(|chunk| {
@@ -125,7 +125,7 @@ fn button(action: &Action) -> Value {
 
 /// Our Markdown as Slack mrkdwn, every character of the text escaped: `**bold**` and headings
 /// become `*bold*`, `[text](url)` becomes `<url|text>`, a leading `>` stays a quote.
-pub fn mrkdwn(markdown: &str) -> String {
+fn mrkdwn(markdown: &str) -> String {
     markdown.lines().map(line).collect::<Vec<_>>().join("\n")
 }
 

@@ -5,7 +5,7 @@
 //! elsewhere (a proxy, the tests' fake); Socket Mode follows the URL `apps.connections.open`
 //! returns. Several replicas may each hold connections: Slack gives each envelope to one.
 
-pub mod blocks;
+mod blocks;
 mod client;
 mod events_http;
 mod handler;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use slack_morphism::prelude::{SlackStatefulView, SlackView};
+use slack_morphism::prelude::{SlackBlock, SlackStatefulView, SlackView};
 
 use crate::domain::template::QuestionKind;
 use crate::service::reply::{Form, FormField};
@@ -100,8 +100,10 @@ pub fn values(view: &SlackStatefulView) -> Vec<(String, String)> {
         SlackView::Modal(modal) => modal
             .blocks
             .iter()
-            .filter_map(|b| serde_json::to_value(b).ok())
-            .filter_map(|b| b["block_id"].as_str().map(str::to_string))
+            .filter_map(|block| match block {
+                SlackBlock::Input(input) => input.block_id.as_ref().map(|id| id.0.clone()),
+                _ => None,
+            })
             .collect(),
         SlackView::Home(_) => Vec::new(),
     };

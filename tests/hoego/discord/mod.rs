@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use hoego::clock::ManualClock;
-use hoego::config::{DiscordSettings, SenderSettings};
+use hoego::config::DiscordSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::state::Platform;
 use hoego::domain::template::TemplateLibrary;
@@ -38,7 +38,7 @@ use self::fake::{FakeDiscord, Recorded};
 use self::payloads::{GUILD, Person, Place};
 use crate::support::Backend;
 use crate::support::db::TestDb;
-use crate::support::world::utc;
+use crate::support::world::{unpaced_sender, utc};
 
 /// A template of seven questions: two modals' worth.
 const SEVEN: &str = r#"
@@ -200,18 +200,8 @@ impl DiscordApp {
 
     /// A sender posting through the bot's Discord messenger.
     pub fn sender(&self) -> Sender {
-        let settings = SenderSettings {
-            rate_per_second: 0,
-            max_attempts: 3,
-            lease: Duration::from_secs(60),
-        };
         let messenger = self.bot.as_ref().unwrap().messenger();
-        Sender::new(
-            self.store.clone(),
-            Arc::new(self.clock.clone()),
-            messenger,
-            settings,
-        )
+        unpaced_sender(&self.store, &self.clock, messenger)
     }
 }
 

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use hoego::clock::ManualClock;
-use hoego::config::{SenderSettings, SlackSettings};
+use hoego::config::SlackSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
@@ -33,7 +33,7 @@ use self::fake::{Call, FakeSlack};
 use self::payloads::Person;
 use crate::support::Backend;
 use crate::support::db::TestDb;
-use crate::support::world::utc;
+use crate::support::world::{unpaced_sender, utc};
 
 /// The bot token the tests configure.
 pub const BOT_TOKEN: &str = "xoxb-test-bot";
@@ -153,18 +153,8 @@ impl SlackApp {
 
     /// A sender posting through the bot's Slack messenger, pacing off.
     pub fn sender(&self) -> Sender {
-        let settings = SenderSettings {
-            rate_per_second: 0,
-            max_attempts: 3,
-            lease: Duration::from_secs(60),
-        };
         let messenger = self.bot.as_ref().unwrap().messenger();
-        Sender::new(
-            self.store.clone(),
-            Arc::new(self.clock.clone()),
-            messenger,
-            settings,
-        )
+        unpaced_sender(&self.store, &self.clock, messenger)
     }
 }
 

@@ -14,6 +14,7 @@ use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
 use hoego::sender::Sender;
 use hoego::service::command::{self, Command};
+use hoego::service::messenger::Messenger;
 use hoego::service::reply::Reply;
 use hoego::service::{Actor, Defaults, Service};
 use hoego::store::Store;
@@ -95,16 +96,17 @@ impl World {
     }
 
     pub fn sender_with(&self, messenger: RecordingMessenger) -> Sender {
-        let settings = SenderSettings {
-            rate_per_second: 0,
-            max_attempts: 3,
-            lease: Duration::from_secs(60),
-        };
-        Sender::new(
-            self.store.clone(),
-            Arc::new(self.clock.clone()),
-            Arc::new(messenger),
-            settings,
-        )
+        unpaced_sender(&self.store, &self.clock, Arc::new(messenger))
     }
+}
+
+/// A sender on `store` and `clock` posting through `messenger`, with pacing off, 3 attempts
+/// and a 60-second lease.
+pub fn unpaced_sender(store: &Store, clock: &ManualClock, messenger: Arc<dyn Messenger>) -> Sender {
+    let settings = SenderSettings {
+        rate_per_second: 0,
+        max_attempts: 3,
+        lease: Duration::from_secs(60),
+    };
+    Sender::new(store.clone(), Arc::new(clock.clone()), messenger, settings)
 }
