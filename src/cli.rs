@@ -41,6 +41,12 @@ pub enum CliCommand {
     /// Write a recap of a period to standard output: the team's shared answers, or one
     /// member's own with --member; Markdown ready to publish, or JSON.
     Recap(RecapArgs),
+    /// Import past notes or a backup: a hoego export (.json, a member's or a team's), a folder
+    /// of Markdown notes (or one note), or a CSV of answers; all or nothing.
+    Import(crate::cli_import::ImportArgs),
+    /// Write everything of a team (schedules, members, rounds, answers with history,
+    /// resolutions) as one versioned JSON document that `hoego import` restores.
+    Export(crate::cli_import::ExportArgs),
 }
 
 /// Options of `hoego recap`.
@@ -179,8 +185,13 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         _ => {}
     }
-    if matches!(cli.command, CliCommand::Console(_) | CliCommand::Recap(_))
-        && settings.log.filter == DEFAULT_LOG_FILTER
+    if matches!(
+        cli.command,
+        CliCommand::Console(_)
+            | CliCommand::Recap(_)
+            | CliCommand::Import(_)
+            | CliCommand::Export(_)
+    ) && settings.log.filter == DEFAULT_LOG_FILTER
     {
         // The terminal is the conversation (or the recap's output): only warnings and errors
         // go to stderr.
@@ -197,6 +208,8 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
         CliCommand::Migrate => startup::migrate(&settings).await,
         CliCommand::Console(args) => startup::console(settings, args).await,
         CliCommand::Recap(args) => crate::cli_recap::recap(&settings, &args).await,
+        CliCommand::Import(args) => crate::cli_import::import(&settings, &args).await,
+        CliCommand::Export(args) => crate::cli_import::export(&settings, &args).await,
         CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod background;
 pub mod cli;
+mod cli_import;
 mod cli_preview;
 mod cli_recap;
 pub mod clock;

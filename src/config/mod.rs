@@ -15,8 +15,8 @@ pub use error::{ConfigError, Source};
 pub use layers::{Layers, LoadOptions};
 pub use reference::reference_table;
 pub use settings::{
-    DatabaseSettings, DatabaseUrl, DiscordSettings, HttpSettings, LogFormat, LogSettings,
-    SchedulerSettings, SenderSettings, Settings, SlackSettings, TeamSettings,
+    DatabaseSettings, DatabaseUrl, DiscordSettings, HttpSettings, ImportSettings, LogFormat,
+    LogSettings, SchedulerSettings, SenderSettings, Settings, SlackSettings, TeamSettings,
 };
 
 /// The built-in defaults: every key hoego knows, with a comment each.

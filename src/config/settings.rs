@@ -33,6 +33,17 @@ pub struct Settings {
     pub discord: DiscordSettings,
     /// Slack, when configured.
     pub slack: SlackSettings,
+    /// Importing notes and backups.
+    pub import: ImportSettings,
+}
+
+/// Limits on imported files.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportSettings {
+    /// The largest file `hoego import` reads, in bytes.
+    pub max_file_bytes: u64,
+    /// The largest file a member may attach to an import in chat, in bytes.
+    pub chat_max_file_bytes: u64,
 }
 
 /// The database connection.
@@ -192,6 +203,10 @@ impl Settings {
                 api_base_url: r.optional_url("slack.api_base_url")?,
                 http_bind: r.optional_socket_addr("slack.http_bind")?,
                 admin_user_ids: r.string_list("slack.admin_user_ids")?,
+            },
+            import: ImportSettings {
+                max_file_bytes: r.int("import.max_file_kib", 1, 16 * 1024 * 1024)? * 1024,
+                chat_max_file_bytes: r.int("import.chat_max_file_kib", 1, 25 * 1024)? * 1024,
             },
         })
     }

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod follow_up;
 pub mod ids;
+pub mod import;
 pub mod lang;
 pub mod period;
 pub mod recap;

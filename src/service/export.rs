@@ -1,16 +1,17 @@
-//! `export`: everything the member wrote, as a Markdown file to read and a JSON file to keep,
-//! with dates, the questions as asked, visibility and every earlier version of edited answers.
+//! `export`: everything the member wrote, as a Markdown file to read and a JSON file to keep
+//! (a hoego export document that `hoego import` reads back), with dates, the questions as
+//! asked, visibility and every earlier version of edited answers.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
 
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
 use super::reply::{Attachment, Reply};
 use crate::domain::ids::TemplateVersionId;
+use crate::domain::import::{Document, DocumentKind};
 use crate::domain::template::{PlaceholderValues, Template};
 use crate::store::{AnswerRecord, MemberExport};
 
@@ -32,8 +33,13 @@ impl Service {
             "export.ready",
             &[("count", &count), ("from", &from), ("to", &to)],
         );
-        let json = serde_json::to_vec_pretty(&to_json(asker, &data, &templates, now))
-            .map_err(anyhow::Error::from)?;
+        let dataset = self
+            .store
+            .member_dataset(asker.team.id, asker.member.id)
+            .await?;
+        let json = Document::new(DocumentKind::Member, now, dataset)
+            .to_json()
+            .into_bytes();
         Ok(Reply {
             attachments: vec![
                 attachment(
@@ -163,43 +169,4 @@ fn quoted(value: &str) -> String {
         .map(|line| format!("> {line}"))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn to_json(asker: &Asker, data: &MemberExport, templates: &Templates, now: DateTime<Utc>) -> Value {
-    let answers: Vec<Value> = data
-        .answers
-        .iter()
-        .map(|a| {
-            json!({
-                "round": { "name": round_name(a), "template": a.template_key,
-                           "occurrence_local": a.occurrence_local },
-                "question_id": a.question_id,
-                "question": question_text(asker, templates, a),
-                "value": a.value,
-                "visibility": a.visibility,
-                "created_at": a.created_at,
-                "updated_at": a.updated_at,
-                "history": a.history.iter().map(|h| json!({
-                    "value": h.value, "visibility": h.visibility, "replaced_at": h.replaced_at,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let resolutions: Vec<Value> = data
-        .resolutions
-        .iter()
-        .map(|r| {
-            json!({ "text": r.text, "visibility": r.visibility,
-                         "status": r.status.as_str(), "created_at": r.created_at })
-        })
-        .collect();
-    let member = &asker.member;
-    json!({
-        "exported_at": now,
-        "member": { "display_name": member.display_name, "user_id": member.user_id,
-                    "team": asker.team.name, "time_zone": asker.zone().name(),
-                    "language": member.language },
-        "answers": answers,
-        "resolutions": resolutions,
-    })
 }

@@ -11,6 +11,7 @@ mod export;
 mod forget;
 mod forms;
 pub mod i18n;
+pub mod import;
 pub mod members;
 pub mod membership;
 pub mod messenger;

@@ -187,11 +187,14 @@ async fn export_gives_markdown_and_json_with_questions_visibility_and_history(st
     );
     assert!(markdown.contains("private (only you)"), "{markdown}");
     let json: serde_json::Value = serde_json::from_slice(&reply.attachments[1].bytes).unwrap();
-    let first = &json["answers"][0];
-    assert_eq!(first["value"], "second");
-    assert_eq!(first["question"], "What went well this week?");
-    assert_eq!(first["history"][0]["value"], "first");
-    assert_eq!(json["answers"][1]["visibility"], "private");
+    assert_eq!(json["format"], "hoego-export");
+    assert_eq!(json["kind"], "member");
+    assert_eq!(json["templates"][0]["key"], "weekly");
+    let answers = &json["rounds"][0]["deliveries"][0]["answers"];
+    assert_eq!(answers[0]["question_id"], "went-well");
+    assert_eq!(answers[0]["value"], "second");
+    assert_eq!(answers[0]["history"][0]["value"], "first");
+    assert_eq!(answers[1]["visibility"], "private");
 }
 both_backends!(
     export_gives_markdown_and_json_with_questions_visibility_and_history,

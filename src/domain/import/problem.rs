@@ -1,0 +1,197 @@
+//! Why a file was refused, and where: every refusal names the file and the line, column or
+//! field, and says what would work. The words live in the message catalog (`import.*`); this
+//! module only says which message and with what.
+
+use std::fmt;
+
+use crate::domain::answer::AnswerError;
+use crate::domain::lang::Lang;
+
+/// Where in a file the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A line (1-based).
+    Line(usize),
+    /// A line and column (1-based), as JSON parsers report them.
+    LineColumn(usize, usize),
+    /// A field of a document, e.g. `rounds[3].template`.
+    Field(String),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::File => Ok(()),
+            Place::Line(line) => write!(f, ":{line}"),
+            Place::LineColumn(line, column) => write!(f, ":{line}:{column}"),
+            Place::Field(path) => write!(f, " ({path})"),
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file is larger than an import takes.
+    TooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file could not be read (or is not UTF-8 text).
+    Unreadable(String),
+    /// Neither `.json`, `.md` nor `.csv`.
+    UnknownKind,
+    /// JSON that does not parse, or does not have a field a hoego export has.
+    BrokenJson(String),
+    /// JSON that is not a hoego export.
+    NotAnExport,
+    /// A hoego export of a version this hoego does not read.
+    UnsupportedVersion(u64),
+    /// A reference to something the document does not hold.
+    BadReference(String),
+    /// A Markdown note with no date in its front matter or file name.
+    NoDate,
+    /// A date that is not a date.
+    BadDate(String),
+    /// A heading that names no question of the template.
+    UnknownHeading {
+        /// The heading as written.
+        heading: String,
+        /// Headings that would work.
+        known: Vec<String>,
+    },
+    /// A note in which no heading names a question.
+    NoQuestions {
+        /// Headings that would work.
+        known: Vec<String>,
+    },
+    /// The same question answered twice for one date and member.
+    AnsweredTwice {
+        /// The question's id.
+        question: String,
+        /// Where the other answer is (`file:line`).
+        other: String,
+    },
+    /// An answer its question does not accept.
+    Answer {
+        /// The question's id.
+        question: String,
+        /// Why.
+        error: Box<AnswerError>,
+    },
+    /// A CSV without a column an import needs.
+    MissingColumn {
+        /// The column's name.
+        column: &'static str,
+        /// The columns the file has.
+        found: Vec<String>,
+    },
+    /// A CSV line that does not parse.
+    BrokenCsv(String),
+    /// A CSV cell that must not be empty.
+    EmptyCell(&'static str),
+    /// A question column that names no question of the template.
+    UnknownQuestion {
+        /// As written.
+        given: String,
+        /// What would work.
+        known: Vec<String>,
+    },
+    /// A visibility word that is not one.
+    BadVisibility(String),
+    /// A row for another member than the one importing.
+    OtherMember(String),
+    /// The mapping file (`hoego-import.toml`) is not usable.
+    BadMapping(String),
+}
+
+/// A refused file: which, where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file, as the person named it.
+    pub file: String,
+    /// Where in it.
+    pub place: Place,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl ImportError {
+    /// A problem at `place` in `file`.
+    pub fn new(file: impl Into<String>, place: Place, problem: Problem) -> ImportError {
+        ImportError {
+            file: file.into(),
+            place,
+            problem,
+        }
+    }
+
+    /// `file:line` (or `file (field)`), as the message names it.
+    pub fn location(&self) -> String {
+        format!("{}{}", self.file, self.place)
+    }
+
+    /// The catalog message id and its arguments, for `lang` (answer errors are worded by the
+    /// domain in either language).
+    pub fn message_parts(&self, lang: Lang) -> (&'static str, Vec<(&'static str, String)>) {
+        let list = |items: &[String]| items.join(", ");
+        match &self.problem {
+            Problem::TooLarge { bytes, limit } => (
+                "import.too_large",
+                vec![("size", kib(*bytes)), ("limit", kib(*limit))],
+            ),
+            Problem::Unreadable(why) => ("import.unreadable", vec![("why", why.clone())]),
+            Problem::UnknownKind => ("import.unknown_kind", vec![]),
+            Problem::BrokenJson(why) => ("import.broken_json", vec![("why", why.clone())]),
+            Problem::NotAnExport => ("import.not_an_export", vec![]),
+            Problem::UnsupportedVersion(v) => (
+                "import.unsupported_version",
+                vec![("version", v.to_string())],
+            ),
+            Problem::BadReference(what) => ("import.bad_reference", vec![("what", what.clone())]),
+            Problem::NoDate => ("import.no_date", vec![]),
+            Problem::BadDate(given) => ("import.bad_date", vec![("given", given.clone())]),
+            Problem::UnknownHeading { heading, known } => (
+                "import.unknown_heading",
+                vec![
+                    ("heading", heading.clone()),
+                    ("known", list(known)),
+                    ("example", known.first().cloned().unwrap_or_default()),
+                ],
+            ),
+            Problem::NoQuestions { known } => ("import.no_questions", vec![("known", list(known))]),
+            Problem::AnsweredTwice { question, other } => (
+                "import.answered_twice",
+                vec![("question", question.clone()), ("other", other.clone())],
+            ),
+            Problem::Answer { question, error } => (
+                "import.answer_refused",
+                vec![("question", question.clone()), ("why", error.message(lang))],
+            ),
+            Problem::MissingColumn { column, found } => (
+                "import.missing_column",
+                vec![("column", (*column).to_string()), ("found", list(found))],
+            ),
+            Problem::BrokenCsv(why) => ("import.broken_csv", vec![("why", why.clone())]),
+            Problem::EmptyCell(column) => ("import.empty_cell", vec![("column", (*column).into())]),
+            Problem::UnknownQuestion { given, known } => (
+                "import.unknown_question",
+                vec![("given", given.clone()), ("known", list(known))],
+            ),
+            Problem::BadVisibility(given) => {
+                ("import.bad_visibility", vec![("given", given.clone())])
+            }
+            Problem::OtherMember(given) => ("import.other_member", vec![("given", given.clone())]),
+            Problem::BadMapping(why) => ("import.bad_mapping", vec![("why", why.clone())]),
+        }
+    }
+}
+
+/// A size in KiB, rounded up.
+fn kib(bytes: u64) -> String {
+    format!("{} KiB", bytes.div_ceil(1024))
+}

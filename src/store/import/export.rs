@@ -1,0 +1,360 @@
+//! Reading a team (or one member's part of it) as a [`Dataset`], for `hoego export --team` and
+//! a member's `export`. Rows come in an order that does not depend on row ids where a natural
+//! one exists (members by user id, schedules by name, deliveries by member), and in id order
+//! where the order things were written matters (templates, answers, history), so that a
+//! dataset written by an import reads back the same.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use crate::domain::ids::{MemberId, TeamId};
+use crate::domain::import::Dataset;
+use crate::domain::import::dataset::{
+    AnswerItem, AnswerRef, DeliveryRecord, FollowUpRecord, HistoryItem, MemberRecord,
+    ResolutionRecord, RoundRecord, TeamRecord, TemplateRecord,
+};
+use crate::store::rows::RowExt;
+use crate::store::{Store, StoreError, on_pool};
+
+mod schedules;
+
+/// Whose rows to read.
+#[derive(Debug, Clone, Copy)]
+struct Scope {
+    team: i64,
+    member: Option<i64>,
+}
+
+/// Where read rows went in the dataset.
+#[derive(Default)]
+struct Index {
+    templates: HashMap<i64, usize>,
+    rounds: HashMap<i64, usize>,
+    deliveries: HashMap<i64, (usize, usize)>,
+    answers: HashMap<i64, (usize, usize, usize)>,
+}
+
+impl Store {
+    /// Everything of a team: members, templates, schedules, rounds with deliveries and answers
+    /// (with history), resolutions with follow-ups.
+    pub async fn team_dataset(&self, team: TeamId) -> Result<Dataset, StoreError> {
+        self.read_dataset(Scope {
+            team: team.0,
+            member: None,
+        })
+        .await
+    }
+
+    /// One member's part of their team: their rounds (only their delivery in each), answers,
+    /// resolutions, and the template versions asked; no schedules, no one else.
+    pub async fn member_dataset(
+        &self,
+        team: TeamId,
+        member: MemberId,
+    ) -> Result<Dataset, StoreError> {
+        self.read_dataset(Scope {
+            team: team.0,
+            member: Some(member.0),
+        })
+        .await
+    }
+
+    async fn read_dataset(&self, scope: Scope) -> Result<Dataset, StoreError> {
+        let mut index = Index::default();
+        let mut data = Dataset {
+            team: Some(self.team_record(scope.team).await?),
+            members: self.member_records(scope).await?,
+            ..Dataset::default()
+        };
+        data.templates = self.template_records(scope, &mut index).await?;
+        if scope.member.is_none() {
+            data.schedules = self.schedule_records(scope.team, &index.templates).await?;
+        }
+        data.rounds = self.round_records(scope, &mut index).await?;
+        self.fill_deliveries(scope, &mut data, &mut index).await?;
+        self.fill_answers(scope, &mut data, &mut index).await?;
+        data.resolutions = self.resolution_records(scope, &data, &index).await?;
+        Ok(data)
+    }
+
+    async fn team_record(&self, team: i64) -> Result<TeamRecord, StoreError> {
+        let sql = "SELECT platform, external_id, name, time_zone, created_at, language
+                   FROM teams WHERE id = $1";
+        on_pool!(self, |pool| {
+            let row = sqlx::query(sql).bind(team).fetch_optional(pool).await?;
+            let row = row.ok_or_else(|| StoreError::NotFound(format!("team {team}")))?;
+            Ok(TeamRecord {
+                platform: row.word("platform")?,
+                external_id: row.text("external_id")?,
+                name: row.text("name")?,
+                time_zone: row.word("time_zone")?,
+                language: row.lang("language")?,
+                created_at: row.instant("created_at")?,
+            })
+        })
+    }
+
+    async fn member_records(&self, scope: Scope) -> Result<Vec<MemberRecord>, StoreError> {
+        let sql = "SELECT user_id, display_name, time_zone, language, delivery, paused_until,
+                       dm_channel_id, created_at
+                   FROM members WHERE team_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY user_id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(MemberRecord {
+                        user_id: row.text("user_id")?,
+                        display_name: row.text("display_name")?,
+                        time_zone: row.opt_zone("time_zone")?,
+                        language: row.lang("language")?,
+                        delivery: row.word("delivery")?,
+                        paused_until: row.opt_instant("paused_until")?,
+                        dm_channel_id: row.opt_text("dm_channel_id")?,
+                        created_at: row.instant("created_at")?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    async fn template_records(
+        &self,
+        scope: Scope,
+        index: &mut Index,
+    ) -> Result<Vec<TemplateRecord>, StoreError> {
+        let sql = "SELECT t.id, t.key, t.source, t.created_at FROM templates t
+                   WHERE t.team_id = $1 AND ($2 IS NULL OR EXISTS (
+                       SELECT 1 FROM rounds r JOIN deliveries d ON d.round_id = r.id
+                       WHERE r.template_id = t.id AND d.member_id = $2))
+                   ORDER BY t.id";
+        let mut out = Vec::new();
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                index.templates.insert(row.int("id")?, out.len());
+                out.push(TemplateRecord {
+                    key: row.text("key")?,
+                    source: row.text("source")?,
+                    created_at: row.instant("created_at")?,
+                });
+            }
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    async fn round_records(
+        &self,
+        scope: Scope,
+        index: &mut Index,
+    ) -> Result<Vec<RoundRecord>, StoreError> {
+        let sql = "SELECT r.id, s.name, r.template_id, r.occurrence_local, r.due_at, r.closes_at,
+                       r.status, r.closed_at, r.created_at
+                   FROM rounds r LEFT JOIN schedules s ON s.id = r.schedule_id
+                   WHERE r.team_id = $1 AND ($2 IS NULL OR EXISTS (
+                       SELECT 1 FROM deliveries d WHERE d.round_id = r.id AND d.member_id = $2))
+                   ORDER BY r.due_at, r.occurrence_local, r.id";
+        let mut out = Vec::new();
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                index.rounds.insert(row.int("id")?, out.len());
+                let template = index.templates[&row.int("template_id")?];
+                out.push(RoundRecord {
+                    schedule: row.opt_text("name")?,
+                    template,
+                    occurrence_local: row.local("occurrence_local")?,
+                    due_at: row.instant("due_at")?,
+                    closes_at: row.instant("closes_at")?,
+                    status: row.word("status")?,
+                    closed_at: row.opt_instant("closed_at")?,
+                    created_at: row.instant("created_at")?,
+                    deliveries: Vec::new(),
+                });
+            }
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    async fn fill_deliveries(
+        &self,
+        scope: Scope,
+        data: &mut Dataset,
+        index: &mut Index,
+    ) -> Result<(), StoreError> {
+        let sql =
+            "SELECT d.id, d.round_id, m.user_id, d.status, d.due_at, d.closes_at, d.remind_at,
+                       d.reminded_at, d.attempts, d.next_attempt_at, d.platform_channel_id,
+                       d.platform_message_id, d.last_error, d.sent_at, d.finished_at
+                   FROM deliveries d JOIN rounds r ON r.id = d.round_id
+                   JOIN members m ON m.id = d.member_id
+                   WHERE r.team_id = $1 AND ($2 IS NULL OR d.member_id = $2)
+                   ORDER BY d.round_id, m.user_id";
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                let round = index.rounds[&row.int("round_id")?];
+                let list = &mut data.rounds[round].deliveries;
+                index.deliveries.insert(row.int("id")?, (round, list.len()));
+                list.push(DeliveryRecord {
+                    member: row.text("user_id")?,
+                    status: row.word("status")?,
+                    due_at: row.instant("due_at")?,
+                    closes_at: row.instant("closes_at")?,
+                    remind_at: row.opt_instant("remind_at")?,
+                    reminded_at: row.opt_instant("reminded_at")?,
+                    attempts: i32::try_from(row.int("attempts")?).unwrap_or(i32::MAX),
+                    next_attempt_at: row.instant("next_attempt_at")?,
+                    platform_channel_id: row.opt_text("platform_channel_id")?,
+                    platform_message_id: row.opt_text("platform_message_id")?,
+                    last_error: row.opt_text("last_error")?,
+                    sent_at: row.opt_instant("sent_at")?,
+                    finished_at: row.opt_instant("finished_at")?,
+                    answers: Vec::new(),
+                });
+            }
+            Ok::<(), StoreError>(())
+        })
+    }
+
+    async fn fill_answers(
+        &self,
+        scope: Scope,
+        data: &mut Dataset,
+        index: &mut Index,
+    ) -> Result<(), StoreError> {
+        let sql = "SELECT a.id, a.delivery_id, a.question_id, a.value, a.visibility, a.created_at,
+                       a.updated_at
+                   FROM answers a JOIN deliveries d ON d.id = a.delivery_id
+                   JOIN rounds r ON r.id = d.round_id
+                   WHERE r.team_id = $1 AND ($2 IS NULL OR d.member_id = $2) ORDER BY a.id";
+        let history = "SELECT h.answer_id, h.value, h.visibility, h.replaced_at
+                       FROM answer_history h JOIN answers a ON a.id = h.answer_id
+                       JOIN deliveries d ON d.id = a.delivery_id JOIN rounds r ON r.id = d.round_id
+                       WHERE r.team_id = $1 AND ($2 IS NULL OR d.member_id = $2) ORDER BY h.id";
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                let (round, delivery) = index.deliveries[&row.int("delivery_id")?];
+                let list = &mut data.rounds[round].deliveries[delivery].answers;
+                index
+                    .answers
+                    .insert(row.int("id")?, (round, delivery, list.len()));
+                list.push(AnswerItem {
+                    question_id: row.text("question_id")?,
+                    value: row.text("value")?,
+                    visibility: row.word("visibility")?,
+                    created_at: row.instant("created_at")?,
+                    updated_at: row.instant("updated_at")?,
+                    history: Vec::new(),
+                });
+            }
+            for row in sqlx::query(history)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                let (round, delivery, answer) = index.answers[&row.try_get::<i64, _>(0)?];
+                data.rounds[round].deliveries[delivery].answers[answer]
+                    .history
+                    .push(HistoryItem {
+                        value: row.text("value")?,
+                        visibility: row.word("visibility")?,
+                        replaced_at: row.instant("replaced_at")?,
+                    });
+            }
+            Ok::<(), StoreError>(())
+        })
+    }
+
+    async fn resolution_records(
+        &self,
+        scope: Scope,
+        data: &Dataset,
+        index: &Index,
+    ) -> Result<Vec<ResolutionRecord>, StoreError> {
+        let sql = "SELECT r.id, m.user_id, r.answer_id, r.position, r.text, r.visibility, r.status,
+                       r.created_at, r.updated_at
+                   FROM resolutions r JOIN members m ON m.id = r.member_id
+                   WHERE m.team_id = $1 AND ($2 IS NULL OR m.id = $2)
+                   ORDER BY m.user_id, r.created_at, r.position, r.id";
+        let follow_ups = "SELECT f.resolution_id, f.round_id, f.status, f.note, f.created_at
+                          FROM resolution_followups f JOIN resolutions r ON r.id = f.resolution_id
+                          JOIN members m ON m.id = r.member_id
+                          WHERE m.team_id = $1 AND ($2 IS NULL OR m.id = $2)
+                          ORDER BY f.created_at, f.id";
+        let mut out = Vec::new();
+        let mut by_id = HashMap::new();
+        on_pool!(self, |pool| {
+            for row in sqlx::query(sql)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                by_id.insert(row.int("id")?, out.len());
+                let answer = row
+                    .opt_int("answer_id")?
+                    .and_then(|id| index.answers.get(&id));
+                out.push(ResolutionRecord {
+                    member: row.text("user_id")?,
+                    answer: answer.map(|(round, delivery, answer)| AnswerRef {
+                        round: *round,
+                        question_id: data.rounds[*round].deliveries[*delivery].answers[*answer]
+                            .question_id
+                            .clone(),
+                    }),
+                    position: i32::try_from(row.int("position")?).unwrap_or(i32::MAX),
+                    text: row.text("text")?,
+                    visibility: row.word("visibility")?,
+                    status: row.word("status")?,
+                    created_at: row.instant("created_at")?,
+                    updated_at: row.instant("updated_at")?,
+                    follow_ups: Vec::new(),
+                });
+            }
+            for row in sqlx::query(follow_ups)
+                .bind(scope.team)
+                .bind(scope.member)
+                .fetch_all(pool)
+                .await?
+            {
+                let resolution = by_id[&row.int("resolution_id")?];
+                let round = row
+                    .opt_int("round_id")?
+                    .and_then(|id| index.rounds.get(&id).copied());
+                out[resolution].follow_ups.push(FollowUpRecord {
+                    round,
+                    status: row.word("status")?,
+                    note: row.text("note")?,
+                    created_at: row.instant("created_at")?,
+                });
+            }
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+}
