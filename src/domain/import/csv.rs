@@ -67,7 +67,16 @@ pub fn parse_csv(
         let line = e
             .position()
             .map_or(1, |p| usize::try_from(p.line()).unwrap_or(1));
-        ImportError::new(path, Place::Line(line), Problem::BrokenCsv(e.to_string()))
+        let problem = match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => Problem::FieldCount {
+                found: *len,
+                expected: *expected_len,
+            },
+            _ => Problem::BrokenCsv(e.to_string()),
+        };
+        ImportError::new(path, Place::Line(line), problem)
     };
     let header = reader.headers().map_err(broken)?.clone();
     let layout = layout(path, &header, members.only.is_some())?;

@@ -43,6 +43,7 @@ impl HeadingMap {
         for question in &template.questions {
             let id = question.id.clone();
             map.known.push(id.to_string());
+            map.add(id.as_str(), &id);
             map.add(&id.as_str().replace('-', " "), &id);
             for text in [&question.text.en, &question.text.ko] {
                 if !text.contains('{') {

@@ -92,6 +92,13 @@ pub enum Problem {
     },
     /// A CSV line that does not parse.
     BrokenCsv(String),
+    /// A CSV row with another number of fields than the header.
+    FieldCount {
+        /// Fields in the row.
+        found: u64,
+        /// Fields in the header.
+        expected: u64,
+    },
     /// A CSV cell that must not be empty.
     EmptyCell(&'static str),
     /// A question column that names no question of the template.
@@ -177,6 +184,13 @@ impl ImportError {
                 vec![("column", (*column).to_string()), ("found", list(found))],
             ),
             Problem::BrokenCsv(why) => ("import.broken_csv", vec![("why", why.clone())]),
+            Problem::FieldCount { found, expected } => (
+                "import.field_count",
+                vec![
+                    ("found", found.to_string()),
+                    ("expected", expected.to_string()),
+                ],
+            ),
             Problem::EmptyCell(column) => ("import.empty_cell", vec![("column", (*column).into())]),
             Problem::UnknownQuestion { given, known } => (
                 "import.unknown_question",

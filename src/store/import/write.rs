@@ -142,29 +142,39 @@ async fn members(
     Ok(ids)
 }
 
+/// Each dataset template's row: the n-th version with the same key and source in the dataset
+/// is the n-th such row of the team (so a restore keeps even duplicate versions apart), added
+/// when missing.
 async fn templates(
     tx: &mut Tx,
     team: i64,
     data: &Dataset,
     report: &mut ImportReport,
 ) -> Result<Vec<i64>, StoreError> {
-    let find = "SELECT id FROM templates WHERE team_id = $1 AND key = $2 AND source = $3
-                ORDER BY id LIMIT 1";
+    let sql = "SELECT id, key, source FROM templates WHERE team_id = $1 ORDER BY id";
+    let rows: Vec<(i64, String, String)> = tx.fetch(sql, &[Arg::Int(team)]).await?;
+    let mut there: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    for (id, key, source) in rows {
+        there.entry((key, source)).or_default().push(id);
+    }
     let insert = "INSERT INTO templates (team_id, key, source, created_at) VALUES ($1, $2, $3, $4)
                   RETURNING id";
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut ids = Vec::with_capacity(data.templates.len());
     for template in &data.templates {
-        let key = [
-            Arg::Int(team),
-            Arg::Text(template.key.clone()),
-            Arg::Text(template.source.clone()),
-        ];
-        let found: Vec<(i64,)> = tx.fetch(find, &key).await?;
-        let id = match found.first() {
-            Some((id,)) => *id,
+        let key = (template.key.clone(), template.source.clone());
+        let nth = seen.entry(key.clone()).or_default();
+        let found = there.get(&key).and_then(|ids| ids.get(*nth)).copied();
+        *nth += 1;
+        let id = match found {
+            Some(id) => id,
             None => {
-                let mut args = key.to_vec();
-                args.push(Arg::Instant(template.created_at));
+                let args = [
+                    Arg::Int(team),
+                    Arg::Text(key.0),
+                    Arg::Text(key.1),
+                    Arg::Instant(template.created_at),
+                ];
                 report.templates += 1;
                 tx.fetch::<(i64,)>(insert, &args).await?.remove(0).0
             }
