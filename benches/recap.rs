@@ -160,7 +160,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
     for _ in 0..TEAM_RUNS {
         let started = Instant::now();
         let recap = service.compile_recap(&team_order).await?;
-        let reply = recap_reply(&recap, false);
+        let reply = recap_reply(&recap, false, hoego::platform::discord::LIMITS);
         reply_times.push(started.elapsed());
         assert_eq!(reply.attachments.len(), 3, "Markdown and two charts");
     }

@@ -93,6 +93,10 @@ impl Messenger for NullMessenger {
             message_id: n.to_string(),
         })
     }
+
+    fn limits(&self) -> hoego::service::Limits {
+        hoego::platform::discord::LIMITS
+    }
 }
 
 #[tokio::main]

@@ -1,5 +1,6 @@
-//! Use cases: each platform turns its input into a platform-neutral [`command::Command`] and
-//! renders the [`reply::Reply`] it gets back, so behaviour is written once, here.
+//! Use cases: each platform turns what a person did into one typed [`Interaction`], hands it to
+//! [`Service::interact`], and renders the [`reply::Reply`] of the [`Outcome`] it gets back, so
+//! behaviour is written once, here.
 
 mod answers;
 pub mod asker;
@@ -11,6 +12,9 @@ mod export;
 mod forget;
 mod forms;
 pub mod i18n;
+pub mod ids;
+pub mod interaction;
+pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
@@ -26,7 +30,8 @@ pub mod schedules;
 mod settings;
 mod submit;
 
-pub use dispatch::SubmitOutcome;
+pub use interaction::{Interaction, Outcome};
+pub use limits::Limits;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,6 +64,8 @@ pub struct Actor {
     /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
     /// admin or configured list).
     pub is_admin: bool,
+    /// What the person's platform shows: replies are shaped to fit.
+    pub limits: Limits,
 }
 
 /// Defaults that apply to new teams and new schedules.

@@ -28,7 +28,16 @@ use self::modal::PendingForms;
 use self::submits::Submits;
 use crate::config::DiscordSettings;
 use crate::http::Connection;
-use crate::service::Service;
+use crate::service::{Limits, Service};
+
+/// What Discord's messages and modals hold: 2,000 characters of content, five text inputs per
+/// modal, 4,000 characters per input.
+pub const LIMITS: Limits = Limits {
+    message_len: 2000,
+    block_len: 2000,
+    form_inputs: 5,
+    input_len: 4000,
+};
 
 /// What every command and interaction handler shares.
 pub struct Data {

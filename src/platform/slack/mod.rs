@@ -28,7 +28,17 @@ pub use self::messenger::SlackMessenger;
 use self::people::People;
 use crate::config::SlackSettings;
 use crate::http::Connection;
-use crate::service::Service;
+use crate::service::{Limits, Service};
+
+/// What Slack's messages and modals hold: 3,000 characters per section; a reply over 12,000
+/// characters reads better as a summary with a file; up to 100 inputs per modal, 3,000
+/// characters each.
+pub const LIMITS: Limits = Limits {
+    message_len: 12_000,
+    block_len: 3000,
+    form_inputs: 100,
+    input_len: 3000,
+};
 
 /// The running bot.
 pub struct SlackBot {

@@ -195,6 +195,7 @@ impl DiscordApp {
             locale: Some(who.locale.clone()),
             time_zone: None,
             is_admin: who.permissions & payloads::MANAGE_GUILD != 0,
+            limits: hoego::platform::discord::LIMITS,
         }
     }
 
