@@ -26,11 +26,11 @@ mod platform;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hoego::clock::SystemClock;
 use hoego::config::{DiscordSettings, SenderSettings};
 use hoego::domain::state::Platform;
 use hoego::platform::discord::DiscordBot;
 use hoego::sender::Sender;
+use hoego::service::clock::SystemClock;
 use hoego::service::command::{Command, NewSchedule, ScheduleCommand};
 use hoego::service::{Actor, Interaction};
 use hoego::store::Store;

@@ -34,7 +34,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use hoego::clock::SystemClock;
 use hoego::config::{DatabaseSettings, DatabaseUrl};
 use hoego::domain::ids::{MemberId, TeamId};
 use hoego::domain::lang::Lang;
@@ -42,6 +41,7 @@ use hoego::domain::period::Period;
 use hoego::domain::recap::{Scope, markdown};
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::SystemClock;
 use hoego::service::recap::{RecapOrder, recap_reply};
 use hoego::service::{Defaults, Service};
 use hoego::store::Store;

@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::config::{DatabaseSettings, DatabaseUrl, SenderSettings};
 use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
 use hoego::sender::Sender;
+use hoego::service::clock::ManualClock;
 use hoego::service::messenger::{Messenger, Outgoing, SendError, Sent};
 use hoego::store::Store;
 use sqlx::{Connection, Executor, PgConnection};

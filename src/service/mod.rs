@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod clock;
 pub mod command;
 pub mod digest;
 mod dispatch;
@@ -22,6 +23,7 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod recap;
+pub mod recap_query;
 pub mod reply;
 mod resolutions;
 mod rounds;
@@ -36,7 +38,7 @@ pub use limits::Limits;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::clock::Clock;
+use self::clock::Clock;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
 use crate::domain::template::TemplateLibrary;
@@ -94,4 +96,21 @@ pub struct Service {
     pub clock: Arc<dyn Clock>,
     /// Defaults for new teams and schedules.
     pub defaults: Defaults,
+}
+
+impl Service {
+    /// The use cases on `store`, offering `templates`, telling time by `clock`.
+    pub fn new(
+        store: Store,
+        templates: Arc<TemplateLibrary>,
+        clock: Arc<dyn Clock>,
+        defaults: Defaults,
+    ) -> Service {
+        Service {
+            store,
+            templates,
+            clock,
+            defaults,
+        }
+    }
 }

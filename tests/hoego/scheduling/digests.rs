@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use hoego::background::Steps;
+use hoego::app::background::Steps;
 use hoego::config::{SchedulerSettings, SenderSettings};
 use hoego::service::digest::DigestPoster;
 use hoego::service::ids::{ActionId, FormId};
@@ -33,14 +33,7 @@ fn steps(world: &World, messenger: &RecordingMessenger) -> Steps {
     };
     let messenger = Arc::new(messenger.clone());
     let digests = DigestPoster::new(world.service.clone(), messenger.clone());
-    Steps::new(
-        world.store.clone(),
-        Arc::new(world.clock.clone()),
-        messenger,
-        &scheduler,
-        &sender,
-    )
-    .with_digests(digests)
+    Steps::new(&world.service, messenger, &scheduler, &sender).with_digests(digests)
 }
 
 async fn a_closing_round_posts_its_digest_in_the_same_step(store: Store) {

@@ -5,9 +5,9 @@
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use hoego::clock::Clock;
 use hoego::domain::state::DeliveryStatus;
 use hoego::service::Interaction;
+use hoego::service::clock::Clock;
 use hoego::service::command::Command;
 use hoego::service::ids::ActionId;
 use hoego::service::messenger::SendError;

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::domain::ids::{DeliveryId, ScheduleId, TeamId};
 use hoego::domain::lang::Lang;
 use hoego::domain::recap::digest::DigestGrouping;
@@ -13,6 +12,7 @@ use hoego::domain::state::Platform;
 use hoego::domain::team::Member;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::ManualClock;
 use hoego::service::ids::{ActionId, FormId};
 use hoego::service::reply::{Form, Reply};
 use hoego::service::{Actor, Defaults, Interaction, Limits, Outcome, Service};
@@ -203,7 +203,7 @@ pub trait NowUtc {
 
 impl NowUtc for ManualClock {
     fn now_utc(&self) -> DateTime<Utc> {
-        use hoego::clock::Clock;
+        use hoego::service::clock::Clock;
         self.now()
     }
 }

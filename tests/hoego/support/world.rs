@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::config::SenderSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::state::Platform;
@@ -13,6 +12,7 @@ use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
 use hoego::sender::Sender;
+use hoego::service::clock::ManualClock;
 use hoego::service::messenger::Messenger;
 use hoego::service::reply::Reply;
 use hoego::service::{Actor, Defaults, Interaction, Outcome, Service};
