@@ -13,6 +13,7 @@ mod discord;
 mod follow_ups;
 mod http_endpoints;
 mod import;
+mod memory_platform;
 mod personal;
 mod privacy;
 mod recap_cli;

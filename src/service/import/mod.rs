@@ -6,13 +6,11 @@ mod notes;
 mod summary;
 mod target;
 
-use chrono::{DateTime, Utc};
-
 use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
 use crate::domain::ids::{MemberId, TeamId};
-use crate::domain::import::{DocumentKind, ImportError, Place, Problem, parse_document};
+use crate::domain::import::{Document, DocumentKind, ImportError, Place, Problem, parse_document};
 use crate::domain::lang::Lang;
 use crate::store::ImportReport;
 
@@ -95,15 +93,42 @@ impl Service {
         Ok(ImportSummary { report, text })
     }
 
-    /// A team export of `team` as a JSON document written at `now`.
-    pub async fn team_export(
-        &self,
-        team: TeamId,
-        now: DateTime<Utc>,
-    ) -> Result<String, ServiceError> {
+    /// A team's export document written now, with a one-line summary in `lang` (which names
+    /// the file it goes to as `{path}`); an unknown team is refused with the teams there are.
+    pub async fn team_export(&self, team: TeamId, lang: Lang) -> Result<TeamExport, ServiceError> {
+        let teams = self.store.all_teams().await?;
+        let Some(found) = teams.iter().find(|t| t.id == team) else {
+            let names: Vec<String> = teams
+                .iter()
+                .map(|t| format!("{} {}", t.id, t.name))
+                .collect();
+            let (id, names) = (team.to_string(), names.join(", "));
+            let args = [("team", id.as_str()), ("teams", names.as_str())];
+            return Err(ServiceError::User(t(lang, "import.no_team", &args)));
+        };
         let data = self.store.team_dataset(team).await?;
-        Ok(crate::domain::import::Document::new(DocumentKind::Team, now, data).to_json())
+        let counts =
+            [data.members.len(), data.rounds.len(), data.answer_count()].map(|n| n.to_string());
+        let args = [
+            ("team", found.name.as_str()),
+            ("path", "{path}"),
+            ("members", counts[0].as_str()),
+            ("rounds", counts[1].as_str()),
+            ("answers", counts[2].as_str()),
+        ];
+        let summary = t(lang, "import.team_written", &args);
+        let json = Document::new(DocumentKind::Team, self.clock.now(), data).to_json();
+        Ok(TeamExport { json, summary })
     }
+}
+
+/// A team's export document and what to say about it.
+#[derive(Debug, Clone)]
+pub struct TeamExport {
+    /// The document, pretty JSON.
+    pub json: String,
+    /// "Wrote the export of … to {path}: …", with `{path}` left for the caller to fill.
+    pub summary: String,
 }
 
 /// The message for a refused file, in `lang`.

@@ -3,6 +3,7 @@
 //! importing twice adds nothing.
 
 use chrono::NaiveDate;
+use hoego::domain::lang::Lang;
 use hoego::domain::period::Period;
 use hoego::domain::recap::{Scope, markdown};
 use hoego::domain::team::{Member, Team};
@@ -13,15 +14,16 @@ use hoego::store::Store;
 use super::{import, lived_in_team, request, row_counts, without_time};
 use crate::both_backends;
 use crate::support::Backend;
-use crate::support::chat::{Chat, NowUtc};
+use crate::support::chat::Chat;
 use crate::support::db::TestDb;
 
 async fn team_export(chat: &Chat, store: &Store) -> String {
     let team = store.all_teams().await.unwrap().remove(0);
     chat.service
-        .team_export(team.id, chat.clock.now_utc())
+        .team_export(team.id, Lang::En)
         .await
         .unwrap()
+        .json
 }
 
 /// Restores `json` into a fresh database of `backend` and exports it again.

@@ -1,14 +1,10 @@
-//! The `hoego` command line: parses arguments, loads configuration, and runs one command.
-//! Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad configuration.
+//! The command line's arguments, as clap reads them. The doc comments are the `--help` texts.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, ConfigError, LoadOptions, Settings};
 use crate::domain::lang::Lang;
-use crate::startup;
 
 /// hoego (회고): asks your team retrospective questions on a schedule and compiles recaps.
 #[derive(Debug, Parser)]
@@ -43,10 +39,45 @@ pub enum CliCommand {
     Recap(RecapArgs),
     /// Import past notes or a backup: a hoego export (.json, a member's or a team's), a folder
     /// of Markdown notes (or one note), or a CSV of answers; all or nothing.
-    Import(crate::cli_import::ImportArgs),
+    Import(ImportArgs),
     /// Write everything of a team (schedules, members, rounds, answers with history,
     /// resolutions) as one versioned JSON document that `hoego import` restores.
-    Export(crate::cli_import::ExportArgs),
+    Export(ExportArgs),
+}
+
+/// Options of `hoego import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// A hoego export (.json), a CSV (.csv), one Markdown note (.md), or a folder of notes
+    /// (with an optional hoego-import.toml mapping other headings to questions).
+    #[arg(value_name = "FILE|DIR")]
+    pub path: PathBuf,
+    /// The team's id; default: the export's own team, else the only team (or a new local one).
+    #[arg(long, value_name = "ID")]
+    pub team: Option<i64>,
+    /// Whose notes these are (a member's id); a member export is given to them.
+    #[arg(long, value_name = "ID")]
+    pub member: Option<i64>,
+    /// The template notes answer (default: weekly).
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
+    /// Check everything and print what would be added, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The language of the summary and of refusals; default: team.language.
+    #[arg(long, value_name = "en|ko")]
+    pub lang: Option<Lang>,
+}
+
+/// Options of `hoego export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// The team's id.
+    #[arg(long, value_name = "ID")]
+    pub team: i64,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// Options of `hoego recap`.
@@ -112,104 +143,4 @@ pub struct ConsoleArgs {
     /// Directory that exports and other files are written to.
     #[arg(long, value_name = "DIR", default_value = "hoego-out")]
     pub out: PathBuf,
-}
-
-/// Why a command failed, which decides the exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Bad usage: exit code 2.
-    #[error("{0}")]
-    Usage(String),
-    /// Bad configuration: exit code 2.
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    /// Something failed while running: exit code 1.
-    #[error(transparent)]
-    Runtime(#[from] anyhow::Error),
-}
-
-impl CliError {
-    /// The process exit code for this error.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Usage(_) | CliError::Config(_) => 2,
-            CliError::Runtime(_) => 1,
-        }
-    }
-}
-
-/// Runs the command line and returns the exit code.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            match &error {
-                CliError::Runtime(e) => eprintln!("hoego: {e:#}"),
-                other => eprintln!("hoego: {other}"),
-            }
-            ExitCode::from(error.exit_code())
-        }
-    }
-}
-
-/// `log.filter`'s default, which `hoego console` quietens to warnings.
-const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
-
-fn run(cli: Cli) -> Result<(), CliError> {
-    let (mut settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
-    match &cli.command {
-        CliCommand::CheckConfig => {
-            print!("{}", crate::startup::describe_config(&layers));
-            return Ok(());
-        }
-        CliCommand::Schedule(ScheduleCli::Preview {
-            cron,
-            tz,
-            after,
-            count,
-        }) => {
-            let zone = tz
-                .clone()
-                .unwrap_or_else(|| settings.team.time_zone.to_string());
-            let text = crate::cli_preview::render(
-                cron,
-                &zone,
-                after.as_deref(),
-                *count,
-                chrono::Utc::now(),
-            )
-            .map_err(CliError::Usage)?;
-            print!("{text}");
-            return Ok(());
-        }
-        _ => {}
-    }
-    if matches!(
-        cli.command,
-        CliCommand::Console(_)
-            | CliCommand::Recap(_)
-            | CliCommand::Import(_)
-            | CliCommand::Export(_)
-    ) && settings.log.filter == DEFAULT_LOG_FILTER
-    {
-        // The terminal is the conversation (or the recap's output): only warnings and errors
-        // go to stderr.
-        settings.log.filter = "warn".into();
-    }
-    crate::telemetry::init(&settings.log);
-    let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
-    runtime.block_on(dispatch(cli.command, settings))
-}
-
-async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliError> {
-    match command {
-        CliCommand::Run => startup::run(settings).await,
-        CliCommand::Migrate => startup::migrate(&settings).await,
-        CliCommand::Console(args) => startup::console(settings, args).await,
-        CliCommand::Recap(args) => crate::cli_recap::recap(&settings, &args).await,
-        CliCommand::Import(args) => crate::cli_import::import(&settings, &args).await,
-        CliCommand::Export(args) => crate::cli_import::export(&settings, &args).await,
-        CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
-    }
 }
