@@ -42,8 +42,6 @@ pub struct Settings {
 pub struct ImportSettings {
     /// The largest file `hoego import` reads, in bytes.
     pub max_file_bytes: u64,
-    /// The largest file a member may attach to an import in chat, in bytes.
-    pub chat_max_file_bytes: u64,
 }
 
 /// The database connection.
@@ -206,7 +204,6 @@ impl Settings {
             },
             import: ImportSettings {
                 max_file_bytes: r.int("import.max_file_kib", 1, 16 * 1024 * 1024)? * 1024,
-                chat_max_file_bytes: r.int("import.chat_max_file_kib", 1, 25 * 1024)? * 1024,
             },
         })
     }

@@ -10,6 +10,7 @@ pub mod headings;
 pub mod markdown;
 pub mod notes;
 pub mod problem;
+mod records;
 pub mod validate;
 pub mod when;
 mod words;

@@ -10,6 +10,7 @@
 //! into one team take a transaction-scoped advisory lock, so two at once cannot both add a row.
 
 mod export;
+mod resolutions;
 mod rounds;
 mod tx;
 mod write;

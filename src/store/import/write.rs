@@ -1,11 +1,9 @@
 //! The import's steps in order: team, members, templates, schedules, then rounds with their
 //! deliveries and answers ([`super::rounds`]), then resolutions with their follow-ups.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
-
-use super::rounds::{self, Placed};
+use super::rounds;
 use super::tx::{Arg, Tx};
 use super::{ImportReport, ImportTeam};
 use crate::domain::ids::TeamId;
@@ -45,7 +43,7 @@ pub(super) async fn write(
         &mut report,
     )
     .await?;
-    resolutions(tx, data, &members, &placed, &mut report).await?;
+    super::resolutions::write(tx, data, &members, &placed, &mut report).await?;
     report.dates = data
         .rounds
         .iter()
@@ -240,75 +238,4 @@ async fn schedules(
         ids.insert(s.name.clone(), id);
     }
     Ok(ids)
-}
-
-async fn resolutions(
-    tx: &mut Tx,
-    data: &Dataset,
-    members: &MemberIds,
-    placed: &Placed,
-    report: &mut ImportReport,
-) -> Result<(), StoreError> {
-    let involved: Vec<i64> = data
-        .resolutions
-        .iter()
-        .map(|r| members[&r.member])
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let sql = "SELECT member_id, answer_id, position, text, created_at FROM resolutions
-               WHERE member_id IN ({ids})";
-    type Existing = (i64, Option<i64>, i32, String, DateTime<Utc>);
-    let existing: HashSet<Existing> = tx
-        .fetch_in(sql, &[], &involved)
-        .await?
-        .into_iter()
-        .collect();
-    let insert = "INSERT INTO resolutions (member_id, answer_id, position, text, visibility,
-                      status, created_at, updated_at)
-                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-    let follow =
-        "INSERT INTO resolution_followups (resolution_id, round_id, status, note, created_at)
-                  VALUES ($1, $2, $3, $4, $5)";
-    for r in &data.resolutions {
-        let member = members[&r.member];
-        let answer = r
-            .answer
-            .as_ref()
-            .and_then(|a| placed.answer(a.round, member, &a.question_id));
-        let there = existing.iter().any(|(m, a, position, text, created)| {
-            *m == member
-                && match answer {
-                    Some(answer) => *a == Some(answer) && *position == r.position,
-                    None => text == &r.text && *created == r.created_at,
-                }
-        });
-        if there {
-            continue;
-        }
-        let args = [
-            Arg::Int(member),
-            Arg::OptInt(answer),
-            Arg::Int4(r.position),
-            Arg::Text(r.text.clone()),
-            Arg::Text(r.visibility.as_str().into()),
-            Arg::Text(r.status.as_str().into()),
-            Arg::Instant(r.created_at),
-            Arg::Instant(r.updated_at),
-        ];
-        let (id,): (i64,) = tx.fetch(insert, &args).await?.remove(0);
-        report.resolutions += 1;
-        for f in &r.follow_ups {
-            let args = [
-                Arg::Int(id),
-                Arg::OptInt(f.round.map(|round| placed.round(round))),
-                Arg::Text(f.status.as_str().into()),
-                Arg::Text(f.note.clone()),
-                Arg::Instant(f.created_at),
-            ];
-            tx.execute(follow, &args).await?;
-            report.follow_ups += 1;
-        }
-    }
-    Ok(())
 }
