@@ -41,6 +41,12 @@ pub enum CliCommand {
     /// Write a recap of a period to standard output: the team's shared answers, or one
     /// member's own with --member; Markdown ready to publish, or JSON.
     Recap(RecapArgs),
+    /// Start on a platform: the Slack app manifest, or the Discord invite link.
+    #[command(subcommand)]
+    Setup(crate::setup::SetupCli),
+    /// Check a configured deployment (database, token, scopes or permissions, channels,
+    /// clock) and say what to do about each failure; exit 1 if any fails.
+    Doctor(crate::doctor::DoctorArgs),
 }
 
 /// Options of `hoego recap`.
@@ -179,8 +185,13 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         _ => {}
     }
-    if matches!(cli.command, CliCommand::Console(_) | CliCommand::Recap(_))
-        && settings.log.filter == DEFAULT_LOG_FILTER
+    if matches!(
+        cli.command,
+        CliCommand::Console(_)
+            | CliCommand::Recap(_)
+            | CliCommand::Setup(_)
+            | CliCommand::Doctor(_)
+    ) && settings.log.filter == DEFAULT_LOG_FILTER
     {
         // The terminal is the conversation (or the recap's output): only warnings and errors
         // go to stderr.
@@ -197,6 +208,8 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliErro
         CliCommand::Migrate => startup::migrate(&settings).await,
         CliCommand::Console(args) => startup::console(settings, args).await,
         CliCommand::Recap(args) => crate::cli_recap::recap(&settings, &args).await,
+        CliCommand::Setup(command) => crate::setup::setup(&settings, &command).await,
+        CliCommand::Doctor(args) => crate::doctor::doctor(&settings, &args).await,
         CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
     }
 }

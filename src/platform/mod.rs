@@ -1,6 +1,7 @@
 //! Chat platform adapters (Discord, Slack, console). They speak to [`crate::service`] only,
 //! never to the store.
 
+pub mod check;
 pub mod console;
 pub mod discord;
 pub mod slack;

@@ -7,11 +7,14 @@
 
 mod blocks;
 mod client;
+pub mod doctor;
 mod events_http;
 mod handler;
+pub mod manifest;
 mod messenger;
 mod modal;
 mod people;
+pub mod scopes;
 mod seen;
 mod submit;
 
