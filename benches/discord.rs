@@ -26,13 +26,13 @@ mod platform;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hoego::clock::SystemClock;
 use hoego::config::{DiscordSettings, SenderSettings};
 use hoego::domain::state::Platform;
 use hoego::platform::discord::DiscordBot;
 use hoego::sender::Sender;
-use hoego::service::Actor;
+use hoego::service::clock::SystemClock;
 use hoego::service::command::{Command, NewSchedule, ScheduleCommand};
+use hoego::service::{Actor, Interaction};
 use hoego::store::Store;
 use secrecy::SecretString;
 use sqlx::{Connection, Executor, PgConnection};
@@ -84,6 +84,7 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         locale: None,
         time_zone: None,
         is_admin: true,
+        limits: hoego::platform::discord::LIMITS,
     };
     let add = NewSchedule {
         template: "weekly".into(),
@@ -91,12 +92,10 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         name: Some("weekly".into()),
         ..NewSchedule::default()
     };
-    service
-        .handle(&admin, Command::Schedule(ScheduleCommand::Add(add)))
-        .await;
-    service
-        .handle(&admin, Command::Leave { schedule: None })
-        .await;
+    let add = Command::Schedule(ScheduleCommand::Add(add));
+    service.interact(&admin, Interaction::Command(add)).await;
+    let leave = Command::Leave { schedule: None };
+    service.interact(&admin, Interaction::Command(leave)).await;
     let mut db = PgConnection::connect(url).await?;
     sqlx::query(
         "INSERT INTO members (team_id, user_id, display_name, created_at)
@@ -114,7 +113,8 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
     let run = ScheduleCommand::RunNow {
         target: "weekly".into(),
     };
-    service.handle(&admin, Command::Schedule(run)).await;
+    let run = Interaction::Command(Command::Schedule(run));
+    service.interact(&admin, run).await;
     let deliveries: Vec<(String, i64)> = sqlx::query_as(
         "SELECT m.user_id, d.id FROM deliveries d JOIN members m ON m.id = d.member_id",
     )

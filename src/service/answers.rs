@@ -3,15 +3,13 @@
 
 use std::collections::HashMap;
 
-use tracing::Instrument;
-
+use super::Service;
 use super::asker::Asker;
-use super::dispatch::SubmitOutcome;
 use super::error::ServiceError;
 use super::forms::answer_form;
+use super::ids::ActionId;
 use super::reply::{Action, Reply};
-use super::rounds::{Pick, RoundForm};
-use super::{Actor, Service};
+use super::rounds::{Pick, RoundForm, Verb};
 use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
@@ -25,7 +23,10 @@ impl Service {
         asker: &Asker,
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
-        match self.pick_open(asker, schedule, "answer", |_| true).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Answer, |_| true)
+            .await?
+        {
             Pick::One(delivery) => {
                 self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
@@ -42,13 +43,19 @@ impl Service {
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
         let answered = |d: &DeliveryRound| d.status == DeliveryStatus::Answered;
-        match self.pick_open(asker, schedule, "edit", answered).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Edit, answered)
+            .await?
+        {
             Pick::One(delivery) => {
                 self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
             }
             Pick::Choose(reply) => Ok(reply),
-            Pick::Nothing => match self.pick_open(asker, schedule, "answer", |_| true).await? {
+            Pick::Nothing => match self
+                .pick_open(asker, schedule, Verb::Answer, |_| true)
+                .await?
+            {
                 Pick::One(open) => Err(ServiceError::User(
                     asker.t("answer.nothing_to_edit", &[("schedule", open.name())]),
                 )),
@@ -63,7 +70,10 @@ impl Service {
         asker: &Asker,
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
-        match self.pick_open(asker, schedule, "skip", |_| true).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Skip, |_| true)
+            .await?
+        {
             Pick::One(delivery) => self.skip_delivery(asker, delivery.delivery_id).await,
             Pick::Choose(reply) => Ok(reply),
             Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
@@ -87,10 +97,7 @@ impl Service {
         if !self.store.skip_delivery(delivery, self.clock.now()).await? {
             return Err(self.closed(asker, &round.delivery));
         }
-        Ok(Reply::text(asker.t(
-            "answer.skipped",
-            &[("schedule", round.delivery.name())],
-        )))
+        Ok(asker.reply(asker.t("answer.skipped", &[("schedule", round.delivery.name())])))
     }
 
     /// The form of one delivery (the Answer and Edit buttons).
@@ -133,21 +140,8 @@ impl Service {
         Ok(Reply {
             blocks,
             form: Some(answer_form(asker, &round, &values, &Vec::new())),
-            ..Reply::default()
+            ..Reply::new(asker.lang())
         })
-    }
-
-    /// Checks and commits a submitted answer form (`answer:<delivery>`).
-    pub async fn submit(
-        &self,
-        actor: &Actor,
-        form_id: &str,
-        values: Vec<(String, String)>,
-    ) -> SubmitOutcome {
-        let span = tracing::info_span!("submit", form = form_id, user = %actor.user_id);
-        self.submit_form(actor, form_id, values)
-            .instrument(span)
-            .await
     }
 
     fn ensure_open(&self, asker: &Asker, round: &RoundForm) -> Result<(), ServiceError> {
@@ -207,7 +201,7 @@ fn visibility_hints(asker: &Asker, round: &RoundForm) -> Vec<String> {
 /// The Edit button for a saved round.
 pub(crate) fn edit_action(asker: &Asker, delivery: DeliveryId) -> Action {
     Action {
-        id: format!("edit:{delivery}"),
+        id: ActionId::Edit(delivery),
         label: asker.t("button.edit", &[]),
         primary: false,
     }

@@ -13,6 +13,7 @@ mod discord;
 mod doctor;
 mod follow_ups;
 mod http_endpoints;
+mod memory_platform;
 mod personal;
 mod privacy;
 mod recap_cli;

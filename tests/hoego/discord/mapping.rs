@@ -4,6 +4,7 @@
 
 use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::visibility::Visibility;
+use hoego::service::Interaction;
 use hoego::service::command::{Command, QuestionRef, ResolutionStatus};
 use serde_json::{Value, json};
 
@@ -41,10 +42,9 @@ impl DiscordApp {
 
     /// What the service answers `who` for `command` (the mapping's expected reply).
     async fn direct(&self, who: &Person, command: Command) -> String {
-        self.service
-            .handle(&self.actor(who), command)
-            .await
-            .plain_text()
+        let command = Interaction::Command(command);
+        let outcome = self.service.interact(&self.actor(who), command).await;
+        outcome.into_reply().plain_text()
     }
 
     async fn add_weekly(&self) {

@@ -4,6 +4,7 @@
 //! file, a thread opened and posted in, a notice); take any one permission away and some
 //! operation is refused. `hoego setup discord` prints the invite for the token's application.
 
+use hoego::domain::lang::Lang;
 use hoego::platform::discord::DiscordMessenger;
 use hoego::platform::discord::permissions::{OPERATIONS, needed};
 use hoego::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
@@ -27,7 +28,7 @@ async fn server(permissions: u64) -> FakeDiscord {
 /// Everything the messenger does in a server channel, each result in order.
 async fn every_channel_operation(fake: &FakeDiscord) -> Vec<Result<Sent, SendError>> {
     let messenger = DiscordMessenger::new("bot-token", Some(fake.base_url()));
-    let mut digest = Reply::text("Week 49 digest");
+    let mut digest = Reply::text(Lang::En, "Week 49 digest");
     digest.attachments.push(Attachment {
         filename: "hoego-digest-2026-12-04.md".into(),
         content_type: "text/markdown".into(),
@@ -44,14 +45,14 @@ async fn every_channel_operation(fake: &FakeDiscord) -> Vec<Result<Sent, SendErr
     };
     let in_thread = Outgoing {
         to: channel(Some("Weekly · 2026-12-04")),
-        reply: Reply::text("What went well this week?"),
+        reply: Reply::text(Lang::En, "What went well this week?"),
         idempotency_key: "hoego-d1".into(),
     };
     vec![
         messenger.send(&to_channel).await,
         messenger.send(&in_thread).await,
         messenger
-            .notice(CHANNEL, "6000", "Your DMs are closed.")
+            .notice(CHANNEL, "6000", Lang::En, "Your DMs are closed.")
             .await,
     ]
 }

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use chrono::Duration;
 use futures_util::future::join_all;
-use hoego::clock::Clock;
 use hoego::domain::schedule::{CronSpec, preview};
 use hoego::domain::state::DeliveryStatus;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::Clock;
 
 use crate::support::db::{Backend, TestDb};
 use crate::support::world::{World, utc};

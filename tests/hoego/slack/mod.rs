@@ -19,13 +19,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use hoego::clock::ManualClock;
 use hoego::config::SlackSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::platform::slack::SlackBot;
 use hoego::sender::Sender;
+use hoego::service::clock::ManualClock;
 use hoego::service::{Defaults, Service};
 use hoego::store::Store;
 use secrecy::SecretString;

@@ -11,6 +11,8 @@ use hoego::config::SlackSettings;
 use hoego::platform::check::{ChannelUse, Check};
 use hoego::platform::slack::doctor;
 use hoego::platform::slack::scopes::{APP_METHODS, BOT_METHODS, COMMANDS, DM_HISTORY, bot_scopes};
+use hoego::service::Interaction;
+use hoego::service::ids::FormId;
 use secrecy::SecretString;
 
 use super::payloads::ALICE;
@@ -34,10 +36,8 @@ async fn every_flow(app: &SlackApp) -> Vec<Check> {
         ("next-week", "Ship"),
     ];
     let values = values.map(|(q, a)| (q.to_string(), a.to_string())).to_vec();
-    let form = format!("answer:{}", delivery.0);
-    app.service
-        .submit(&actor(&ALICE, false), &form, values)
-        .await;
+    let submit = Interaction::Submit(FormId::Answer(delivery), values);
+    app.service.interact(&actor(&ALICE, false), submit).await;
     let (_, _, url) = app.command(&ALICE, "export").await;
     app.answer_at(&url).await;
     app.fake.add_channel("C0PUBLIC", "retro", false, true);

@@ -1,6 +1,7 @@
 //! Prompts in a thread of the schedule's channel, for members who chose `delivery thread`: one
 //! thread per round title, opened by its first message, every prompt a reply in it.
 
+use hoego::service::Interaction;
 use serde_json::json;
 
 use super::payloads::{ALICE, BOB, CHANNEL};
@@ -13,10 +14,9 @@ async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_
         return;
     };
     for who in [&ALICE, &BOB] {
-        let chose = app
-            .service
-            .handle_text(&actor(who, false), "settings delivery thread")
-            .await;
+        let thread = Interaction::Text("settings delivery thread".into());
+        let chose = app.service.interact(&actor(who, false), thread).await;
+        let chose = chose.into_reply();
         assert!(!chose.plain_text().is_empty());
     }
     a_round(&app).await;

@@ -4,49 +4,23 @@
 //! hoego's operations take (`platform::discord::permissions`). The result goes to standard
 //! output; the next steps go to standard error, so `> file` keeps only the result.
 
-use std::path::PathBuf;
-
 use url::Url;
 
-use crate::cli::CliError;
+use super::args::{SetupCli, SlackSetupArgs};
+use crate::app::Failure;
 use crate::config::Settings;
 use crate::platform::discord::{doctor, permissions};
 use crate::platform::slack::manifest::{ManifestOptions, manifest_json};
 
-/// `hoego setup ...`.
-#[derive(Debug, clap::Subcommand)]
-pub enum SetupCli {
-    /// Print a Slack app manifest to paste into "Create an app → From a manifest".
-    Slack(SlackSetupArgs),
-    /// Print the link that adds the bot of HOEGO_DISCORD__TOKEN to a server with the
-    /// permissions hoego needs.
-    Discord,
-}
-
-/// Options of `hoego setup slack`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct SlackSetupArgs {
-    /// Write the manifest to this file instead of standard output.
-    #[arg(long, value_name = "PATH")]
-    pub out: Option<PathBuf>,
-    /// Members will not DM the bot commands: leaves out the message.im event and im:history.
-    #[arg(long)]
-    pub no_dm: bool,
-    /// Use the HTTP Events API at this public URL (e.g. https://hoego.example.com/slack/events)
-    /// instead of Socket Mode.
-    #[arg(long, value_name = "URL")]
-    pub events_url: Option<String>,
-}
-
 /// Runs `hoego setup ...`.
-pub async fn setup(settings: &Settings, command: &SetupCli) -> Result<(), CliError> {
+pub async fn setup(settings: &Settings, command: &SetupCli) -> Result<(), Failure> {
     match command {
         SetupCli::Slack(args) => slack(args),
         SetupCli::Discord => discord(settings).await,
     }
 }
 
-fn slack(args: &SlackSetupArgs) -> Result<(), CliError> {
+fn slack(args: &SlackSetupArgs) -> Result<(), Failure> {
     let events_url = args.events_url.as_deref().map(events_url).transpose()?;
     let socket_mode = events_url.is_none();
     let options = ManifestOptions {
@@ -57,7 +31,7 @@ fn slack(args: &SlackSetupArgs) -> Result<(), CliError> {
     match &args.out {
         Some(path) => {
             std::fs::write(path, &text).map_err(|e| {
-                CliError::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display()))
+                Failure::Runtime(anyhow::anyhow!("cannot write {}: {e}", path.display()))
             })?;
             eprintln!("Wrote the Slack app manifest to {}.", path.display());
         }
@@ -68,14 +42,14 @@ fn slack(args: &SlackSetupArgs) -> Result<(), CliError> {
 }
 
 /// `--events-url`: an https URL with a host (Slack posts only to HTTPS).
-fn events_url(raw: &str) -> Result<Url, CliError> {
+fn events_url(raw: &str) -> Result<Url, Failure> {
     let example = "e.g. --events-url https://hoego.example.com/slack/events";
     match Url::parse(raw) {
         Ok(url) if url.scheme() == "https" && url.host_str().is_some() => Ok(url),
-        Ok(_) => Err(CliError::Usage(format!(
+        Ok(_) => Err(Failure::Usage(format!(
             "--events-url {raw:?} is not an https:// URL, and Slack sends events only over HTTPS; {example}"
         ))),
-        Err(e) => Err(CliError::Usage(format!(
+        Err(e) => Err(Failure::Usage(format!(
             "--events-url {raw:?} is not a URL ({e}); {example}"
         ))),
     }
@@ -92,9 +66,9 @@ fn slack_next_steps(socket_mode: bool) -> String {
     )
 }
 
-async fn discord(settings: &Settings) -> Result<(), CliError> {
+async fn discord(settings: &Settings) -> Result<(), Failure> {
     if settings.discord.token.is_none() {
-        return Err(CliError::Usage(
+        return Err(Failure::Usage(
             "discord.token is not set: set HOEGO_DISCORD__TOKEN to the bot's token (Developer Portal → your application → Bot → Reset Token); the link is made for its application".into(),
         ));
     }
