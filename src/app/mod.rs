@@ -1,10 +1,12 @@
 //! The binary's outer shell: the command line ([`cli`]) parses arguments and reports outcomes,
 //! [`startup`] wires the layers together and runs them, [`background`] starts and stops the
-//! scheduler and sender, [`http`] serves the operator's endpoints, [`telemetry`] sets up logs.
+//! scheduler and sender, [`http`] serves the operator's endpoints, [`telemetry`] sets up logs,
+//! [`doctor`] checks a configured deployment without changing it.
 //! The CLI calls startup; startup knows nothing of the CLI. Both speak [`Failure`].
 
 pub mod background;
 pub mod cli;
+pub mod doctor;
 pub mod http;
 pub mod startup;
 pub mod telemetry;

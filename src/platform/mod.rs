@@ -8,6 +8,7 @@
 //! entry in [`PLATFORMS`] when the settings configure it. The console is the terminal session of
 //! `hoego console` and is started by that command.
 
+pub mod check;
 pub mod console;
 pub mod discord;
 pub mod slack;
@@ -19,6 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 
+use self::check::{ChannelUse, Check};
 use crate::config::Settings;
 use crate::service::Service;
 use crate::service::messenger::Messenger;
@@ -45,14 +47,20 @@ pub trait ChatPlatform: Send {
 /// A platform starting: what [`Entry::start`] returns.
 pub type Starting<'a> = Pin<Box<dyn Future<Output = anyhow::Result<Box<dyn ChatPlatform>>> + 'a>>;
 
+/// A platform's `hoego doctor` checks running: what [`Entry::check`] returns.
+pub type Checking<'a> = Pin<Box<dyn Future<Output = Vec<Check>> + Send + 'a>>;
+
 /// A platform `hoego run` can run on.
 pub struct Entry {
-    /// Its name, for logs, `/readyz` and messages.
+    /// Its name, for logs, `/readyz` and messages (the platform's stored word).
     pub name: &'static str,
     /// Whether the settings configure it (its credentials are set).
     pub configured: fn(&Settings) -> bool,
     /// Connects it with the settings and starts handling interactions on the service.
     pub start: for<'a> fn(&'a Settings, Service) -> Starting<'a>,
+    /// `hoego doctor`'s checks of it: credentials, rights, each channel schedules post in,
+    /// the clock; one line each, saying what to do when it fails.
+    pub check: for<'a> fn(&'a Settings, &'a [ChannelUse]) -> Checking<'a>,
 }
 
 /// Every platform `hoego run` can run on.

@@ -10,6 +10,7 @@ mod console;
 mod console_schedule;
 mod console_session;
 mod discord;
+mod doctor;
 mod follow_ups;
 mod http_endpoints;
 mod import;

@@ -37,47 +37,18 @@ pub enum CliCommand {
     /// Write a recap of a period to standard output: the team's shared answers, or one
     /// member's own with --member; Markdown ready to publish, or JSON.
     Recap(RecapArgs),
+    /// Start on a platform: the Slack app manifest, or the Discord invite link.
+    #[command(subcommand)]
+    Setup(SetupCli),
+    /// Check a configured deployment (database, token, scopes or permissions, channels,
+    /// clock) and say what to do about each failure; exit 1 if any fails.
+    Doctor(DoctorArgs),
     /// Import past notes or a backup: a hoego export (.json, a member's or a team's), a folder
     /// of Markdown notes (or one note), or a CSV of answers; all or nothing.
     Import(ImportArgs),
     /// Write everything of a team (schedules, members, rounds, answers with history,
     /// resolutions) as one versioned JSON document that `hoego import` restores.
     Export(ExportArgs),
-}
-
-/// Options of `hoego import`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ImportArgs {
-    /// A hoego export (.json), a CSV (.csv), one Markdown note (.md), or a folder of notes
-    /// (with an optional hoego-import.toml mapping other headings to questions).
-    #[arg(value_name = "FILE|DIR")]
-    pub path: PathBuf,
-    /// The team's id; default: the export's own team, else the only team (or a new local one).
-    #[arg(long, value_name = "ID")]
-    pub team: Option<i64>,
-    /// Whose notes these are (a member's id); a member export is given to them.
-    #[arg(long, value_name = "ID")]
-    pub member: Option<i64>,
-    /// The template notes answer (default: weekly).
-    #[arg(long, value_name = "ID")]
-    pub template: Option<String>,
-    /// Check everything and print what would be added, but write nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// The language of the summary and of refusals; default: team.language.
-    #[arg(long, value_name = "en|ko")]
-    pub lang: Option<Lang>,
-}
-
-/// Options of `hoego export`.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ExportArgs {
-    /// The team's id.
-    #[arg(long, value_name = "ID")]
-    pub team: i64,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
 }
 
 /// Options of `hoego recap`.
@@ -143,4 +114,81 @@ pub struct ConsoleArgs {
     /// Directory that exports and other files are written to.
     #[arg(long, value_name = "DIR", default_value = "hoego-out")]
     pub out: PathBuf,
+}
+
+/// `hoego setup ...`.
+#[derive(Debug, Subcommand)]
+pub enum SetupCli {
+    /// Print a Slack app manifest to paste into "Create an app → From a manifest".
+    Slack(SlackSetupArgs),
+    /// Print the link that adds the bot of HOEGO_DISCORD__TOKEN to a server with the
+    /// permissions hoego needs.
+    Discord,
+}
+
+/// Options of `hoego setup slack`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SlackSetupArgs {
+    /// Write the manifest to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Members will not DM the bot commands: leaves out the message.im event and im:history.
+    #[arg(long)]
+    pub no_dm: bool,
+    /// Use the HTTP Events API at this public URL (e.g. https://hoego.example.com/slack/events)
+    /// instead of Socket Mode.
+    #[arg(long, value_name = "URL")]
+    pub events_url: Option<String>,
+}
+
+/// Options of `hoego doctor`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DoctorArgs {
+    /// One line per check for people, or one JSON document for automation.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DoctorFormat,
+}
+
+/// How `hoego doctor` writes its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DoctorFormat {
+    /// `ok`/`FAIL`/`skip`, the check, what was found and what to do.
+    Text,
+    /// `{"ok": …, "failed": …, "checks": [{"name", "status", "detail", "fix"}]}`.
+    Json,
+}
+
+/// Options of `hoego import`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// A hoego export (.json), a CSV (.csv), one Markdown note (.md), or a folder of notes
+    /// (with an optional hoego-import.toml mapping other headings to questions).
+    #[arg(value_name = "FILE|DIR")]
+    pub path: PathBuf,
+    /// The team's id; default: the export's own team, else the only team (or a new local one).
+    #[arg(long, value_name = "ID")]
+    pub team: Option<i64>,
+    /// Whose notes these are (a member's id); a member export is given to them.
+    #[arg(long, value_name = "ID")]
+    pub member: Option<i64>,
+    /// The template notes answer (default: weekly).
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
+    /// Check everything and print what would be added, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The language of the summary and of refusals; default: team.language.
+    #[arg(long, value_name = "en|ko")]
+    pub lang: Option<Lang>,
+}
+
+/// Options of `hoego export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// The team's id.
+    #[arg(long, value_name = "ID")]
+    pub team: i64,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }

@@ -4,16 +4,19 @@
 
 mod args;
 mod check_config;
+mod doctor;
 mod import;
 mod preview;
 mod recap;
+mod setup;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 pub use self::args::{
-    Cli, CliCommand, ConsoleArgs, ExportArgs, ImportArgs, RecapArgs, RecapFormat, ScheduleCli,
+    Cli, CliCommand, ConsoleArgs, DoctorArgs, DoctorFormat, ExportArgs, ImportArgs, RecapArgs,
+    RecapFormat, ScheduleCli, SetupCli, SlackSetupArgs,
 };
 use super::{Failure, startup, telemetry};
 use crate::config::{self, LoadOptions, Settings};
@@ -66,12 +69,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         cli.command,
         CliCommand::Console(_)
             | CliCommand::Recap(_)
+            | CliCommand::Setup(_)
+            | CliCommand::Doctor(_)
             | CliCommand::Import(_)
             | CliCommand::Export(_)
     ) && settings.log.filter == DEFAULT_LOG_FILTER
     {
-        // The terminal is the conversation (or the recap's output): only warnings and errors
-        // go to stderr.
+        // The terminal is the conversation (or the recap's, manifest's or report's output):
+        // only warnings and errors go to stderr.
         settings.log.filter = "warn".into();
     }
     telemetry::init(&settings.log);
@@ -85,6 +90,8 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), Failure
         CliCommand::Migrate => startup::migrate(&settings).await,
         CliCommand::Console(args) => startup::console(settings, console_options(args)).await,
         CliCommand::Recap(args) => recap::recap(&settings, &args).await,
+        CliCommand::Setup(command) => setup::setup(&settings, &command).await,
+        CliCommand::Doctor(args) => doctor::doctor(&settings, &args).await,
         CliCommand::Import(args) => import::import(&settings, &args).await,
         CliCommand::Export(args) => import::export(&settings, &args).await,
         CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),

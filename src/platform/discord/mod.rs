@@ -6,10 +6,12 @@
 
 mod actor;
 mod commands;
+pub mod doctor;
 mod errors;
 mod interactions;
 mod messenger;
 mod modal;
+pub mod permissions;
 pub mod render;
 mod submits;
 
@@ -36,6 +38,7 @@ pub const ENTRY: Entry = Entry {
     name: "discord",
     configured: |settings| settings.discord.token.is_some(),
     start,
+    check: |settings, channels| Box::pin(doctor::check(&settings.discord, channels)),
 };
 
 fn start(settings: &Settings, service: Service) -> Starting<'_> {
@@ -95,20 +98,8 @@ impl DiscordBot {
     /// Connects to Discord with `settings.token`, registers `/hoego` (in `guild_ids` at once, or
     /// globally) and starts handling interactions on `service`.
     pub async fn start(settings: &DiscordSettings, service: Service) -> anyhow::Result<DiscordBot> {
-        let token = settings
-            .token
-            .as_ref()
-            .context("discord.token is not set")?
-            .expose_secret()
-            .to_string();
-        let mut http = HttpBuilder::new(&token).default_allowed_mentions(render::no_mentions());
-        let base = settings
-            .api_base_url
-            .as_ref()
-            .map(|url| url.as_str().trim_end_matches('/').to_string());
-        if let Some(base) = &base {
-            http = http.proxy(base.clone()).ratelimiter_disabled(true);
-        }
+        let (token, base) = token_and_base(settings)?;
+        let http = http_builder(&token, base.as_deref());
         let connection = Connection::default();
         let data = Data {
             service,
@@ -206,6 +197,30 @@ impl ChatPlatform for DiscordBot {
 
     async fn stop(self: Box<Self>) {
         DiscordBot::stop(*self).await
+    }
+}
+
+/// The bot token, and the API base URL when it is not Discord's own.
+fn token_and_base(settings: &DiscordSettings) -> anyhow::Result<(String, Option<String>)> {
+    let token = settings
+        .token
+        .as_ref()
+        .context("discord.token is not set")?
+        .expose_secret()
+        .to_string();
+    let base = settings
+        .api_base_url
+        .as_ref()
+        .map(|url| url.as_str().trim_end_matches('/').to_string());
+    Ok((token, base))
+}
+
+/// serenity's REST client for `token`, through `base` when set (its own rate limiter off then).
+fn http_builder(token: &str, base: Option<&str>) -> HttpBuilder {
+    let http = HttpBuilder::new(token).default_allowed_mentions(render::no_mentions());
+    match base {
+        Some(base) => http.proxy(base).ratelimiter_disabled(true),
+        None => http,
     }
 }
 

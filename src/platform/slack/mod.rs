@@ -7,11 +7,14 @@
 
 mod blocks;
 mod client;
+pub mod doctor;
 mod events_http;
 mod handler;
+pub mod manifest;
 mod messenger;
 mod modal;
 mod people;
+pub mod scopes;
 mod seen;
 mod submit;
 
@@ -36,6 +39,7 @@ pub const ENTRY: Entry = Entry {
     name: "slack",
     configured: |settings| settings.slack.bot_token.is_some(),
     start,
+    check: |settings, channels| Box::pin(doctor::check(&settings.slack, channels)),
 };
 
 fn start(settings: &Settings, service: Service) -> Starting<'_> {

@@ -11,6 +11,7 @@ mod commands;
 mod digests;
 mod failures;
 mod mapping;
+mod permissions;
 mod prompts;
 mod readiness;
 mod recaps;

@@ -7,9 +7,11 @@ pub mod payloads;
 
 mod commands;
 mod events_api;
+mod manifest;
 mod prompts;
 mod rounds;
 mod run;
+mod scopes;
 mod socket;
 mod threads;
 

@@ -17,6 +17,7 @@ use tokio::sync::{Notify, mpsc};
 
 pub mod gateway;
 mod rest;
+mod servers;
 
 pub use self::rest::message;
 
@@ -69,6 +70,7 @@ struct Shared {
     window: Mutex<VecDeque<Instant>>,
     rate_limited: AtomicUsize,
     addr: Mutex<Option<SocketAddr>>,
+    servers: Mutex<servers::Servers>,
 }
 
 /// The running fake.

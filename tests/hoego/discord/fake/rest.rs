@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::gateway::gateway_url;
-use super::{APP_ID, BOT_ID, Recorded, Shared};
+use super::{BOT_ID, Recorded, Shared, servers};
 
 fn next_id(shared: &Shared) -> String {
     shared.next_id.fetch_add(1, Ordering::SeqCst).to_string()
@@ -50,7 +50,8 @@ pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) ->
         }
         _ => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
     };
-    let (status, answer) = answer(&shared, &method, &path, &body);
+    let (status, answer) = servers::unauthorized(&shared, &path)
+        .unwrap_or_else(|| answer(&shared, &method, &path, &body));
     shared.requests.lock().unwrap().push(Recorded {
         method: method.to_string(),
         path,
@@ -59,14 +60,16 @@ pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) ->
         at: Instant::now(),
     });
     shared.changed.notify_waiters();
-    match answer {
+    let mut response = match answer {
         Some(value) if status == StatusCode::TOO_MANY_REQUESTS => {
             let retry = value["retry_after"].as_f64().unwrap_or(1.0).to_string();
             (status, [("retry-after", retry)], axum::Json(value)).into_response()
         }
         Some(value) => (status, axum::Json(value)).into_response(),
         None => status.into_response(),
-    }
+    };
+    servers::date_header(&shared, &mut response);
+    response
 }
 
 /// A multipart upload as its `payload_json`, with the uploaded files listed under `_files`
@@ -166,16 +169,15 @@ fn answer(
         return (StatusCode::TOO_MANY_REQUESTS, Some(body));
     }
     let parts: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    if let Some(found) = servers::answer(shared, method.as_str(), &parts, body) {
+        return found;
+    }
     let ok = |v: Value| (StatusCode::OK, Some(v));
     match (method.as_str(), parts.as_slice()) {
         ("GET", ["gateway"]) => ok(json!({"url": gateway_url(shared)})),
         ("GET", ["gateway", "bot"]) => ok(json!({
             "url": gateway_url(shared), "shards": 1,
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        })),
-        ("GET", ["oauth2", "applications", "@me"]) => ok(json!({
-            "id": APP_ID, "name": "hoego", "description": "", "bot_public": true,
-            "bot_require_code_grant": false, "verify_key": "k"
         })),
         (
             "PUT",
@@ -213,10 +215,14 @@ fn answer(
             )
         }
         ("POST", ["channels", channel, "messages"]) => ok(message(&next_id(shared), channel, body)),
-        ("POST", ["channels", channel, "threads"]) => ok(json!({
-            "id": next_id(shared), "type": 11, "parent_id": channel, "guild_id": "8000",
-            "name": body["name"].clone(),
-        })),
+        ("POST", ["channels", channel, "threads"]) => {
+            let thread = next_id(shared);
+            servers::thread_opened(shared, &thread, channel);
+            ok(json!({
+                "id": thread, "type": 11, "parent_id": channel, "guild_id": "8000",
+                "name": body["name"].clone(),
+            }))
+        }
         _ => (
             StatusCode::NOT_FOUND,
             Some(json!({"message": "404: Not Found", "code": 0})),

@@ -6,6 +6,7 @@
 
 mod socket;
 mod web;
+mod workspace;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -59,6 +60,7 @@ struct Shared {
     uploads: Mutex<HashMap<String, Vec<u8>>>,
     next: AtomicU64,
     addr: Mutex<Option<SocketAddr>>,
+    workspace: Mutex<workspace::Workspace>,
 }
 
 impl Shared {

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use super::{BOT_USER, Call, Shared, TEAM};
+use super::{BOT_USER, Call, Shared, TEAM, workspace};
 
 pub async fn method(
     State(shared): State<Arc<Shared>>,
@@ -30,6 +30,14 @@ pub async fn method(
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    if let Some(refusal) = workspace::refusal(&shared, &method, auth.as_deref(), &body) {
+        record(&shared, &method, body, auth.clone(), 200);
+        return workspace::headers(
+            &shared,
+            auth.as_deref(),
+            axum::Json(refusal).into_response(),
+        );
+    }
     let failure = {
         let mut failures = shared.failures.lock().unwrap();
         let at = failures.iter().position(|f| f.method == method);
@@ -48,13 +56,13 @@ pub async fn method(
                     .headers_mut()
                     .insert("retry-after", seconds.to_string().parse().unwrap());
             }
-            record(&shared, &method, body, auth, status);
-            return response;
+            record(&shared, &method, body, auth.clone(), status);
+            return workspace::headers(&shared, auth.as_deref(), response);
         }
         None => (200, answer(&shared, &method, &body)),
     };
-    record(&shared, &method, body, auth, status);
-    axum::Json(answer).into_response()
+    record(&shared, &method, body, auth.clone(), status);
+    workspace::headers(&shared, auth.as_deref(), axum::Json(answer).into_response())
 }
 
 fn record(shared: &Shared, method: &str, body: Value, auth: Option<String>, status: u16) {
@@ -122,6 +130,7 @@ fn answer(shared: &Shared, method: &str, body: &Value) -> Value {
                 .collect();
             json!({"ok": true, "files": files})
         }
+        "conversations.info" => workspace::conversation_info(shared, body),
         _ => json!({"ok": true}),
     }
 }
