@@ -225,7 +225,11 @@ fn member(m: usize, created: DateTime<Utc>) -> MemberRecord {
         user_id: format!("{}", 800_000_000_000_000_000u64 + m as u64),
         display_name: format!("member {m}"),
         time_zone: None,
-        language: if m % 2 == 0 { Lang::Ko } else { Lang::En },
+        language: if m.is_multiple_of(2) {
+            Lang::Ko
+        } else {
+            Lang::En
+        },
         delivery: DeliveryMode::Dm,
         paused_until: None,
         dm_channel_id: Some(format!("{}", 700_000_000_000_000_000u64 + m as u64)),
@@ -240,7 +244,7 @@ fn round(template: usize, date: NaiveDate, questions: &[&str], n: &mut u64) -> R
     let deliveries = (0..MEMBERS)
         .map(|m| {
             *n += 1;
-            let answered = *n % 10 != 0;
+            let answered = !n.is_multiple_of(10);
             let answers = if answered {
                 answers(questions, m, due, n)
             } else {
@@ -295,7 +299,7 @@ fn answers(questions: &[&str], m: usize, due: DateTime<Utc>, n: &mut u64) -> Vec
                 }
                 _ => format!("An answer of member {m}, number {n}, about {question}."),
             };
-            let history = if *n % 10 == 0 {
+            let history = if n.is_multiple_of(10) {
                 vec![HistoryItem {
                     value: format!("draft {n}"),
                     visibility,
