@@ -1,9 +1,10 @@
 //! Answer → modal → submit → stored, then acknowledged; seven questions in two modals; the
 //! database gone during a submit gives the member their text back.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::Value;
-use sqlx::{Connection, Executor, PgConnection};
 
 use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
@@ -28,9 +29,8 @@ fn inputs(modal: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged() {
-    let Some(app) = DiscordApp::start().await else {
+async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
@@ -62,9 +62,8 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged()
     app.finish().await;
 }
 
-#[tokio::test]
-async fn seven_questions_are_asked_in_two_modals_and_saved_together() {
-    let Some(app) = DiscordApp::start().await else {
+async fn seven_questions_are_asked_in_two_modals_and_saved_together(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "seven").await;
@@ -114,9 +113,8 @@ async fn seven_questions_are_asked_in_two_modals_and_saved_together() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back() {
-    let Some(app) = DiscordApp::start().await else {
+async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -146,9 +144,8 @@ async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_ba
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -159,17 +156,12 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
         .await;
     let ids = inputs(&modal);
     let values: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "slow day")).collect();
-    let mut lock = PgConnection::connect(app.db.settings.url.expose())
-        .await
-        .unwrap();
-    lock.execute("BEGIN; LOCK TABLE deliveries IN EXCLUSIVE MODE")
-        .await
-        .unwrap();
+    let lock = app.db.hold_writes("deliveries").await;
 
     let form = format!("answer:{delivery}");
     let (ack, ()) = tokio::join!(app.submit(&alice, Place::Dm, &form, &values), async {
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        lock.execute("COMMIT").await.unwrap();
+        lock.release().await;
     });
 
     assert_eq!(ack["type"], 5, "deferred while the commit waited: {ack}");
@@ -178,9 +170,8 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn slash_answer_opens_the_same_modal_as_the_button() {
-    let Some(app) = DiscordApp::start().await else {
+async fn slash_answer_opens_the_same_modal_as_the_button(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -195,9 +186,8 @@ async fn slash_answer_opens_the_same_modal_as_the_button() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -231,3 +221,12 @@ async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed(
     assert_eq!(rows[1]["components"][0]["value"], "Reviews took long");
     app.finish().await;
 }
+
+on_each_backend!(
+    answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged,
+    seven_questions_are_asked_in_two_modals_and_saved_together,
+    when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back,
+    a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved,
+    slash_answer_opens_the_same_modal_as_the_button,
+    a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed,
+);

@@ -74,17 +74,18 @@ fn seven_questions() -> String {
 }
 
 impl DiscordApp {
-    /// The bot started with the default settings (commands registered in the test guild), or
-    /// `None` when PostgreSQL is not configured (outside CI).
-    pub async fn start() -> Option<DiscordApp> {
-        Self::start_with(|_, _| {}).await
+    /// The bot started with the default settings (commands registered in the test guild) on a
+    /// fresh database of `backend`, or `None` when PostgreSQL was skipped explicitly.
+    pub async fn start(backend: Backend) -> Option<DiscordApp> {
+        Self::start_with(backend, |_, _| {}).await
     }
 
     /// The bot started with settings (and the fake) changed by `configure`.
     pub async fn start_with(
+        backend: Backend,
         configure: impl FnOnce(&mut DiscordSettings, &FakeDiscord),
     ) -> Option<DiscordApp> {
-        let db = TestDb::new(Backend::Postgres).await?;
+        let db = TestDb::new(backend).await?;
         let fake = FakeDiscord::start().await;
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("seven.toml"), seven_questions()).unwrap();

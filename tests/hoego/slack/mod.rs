@@ -40,7 +40,7 @@ pub const BOT_TOKEN: &str = "xoxb-test-bot";
 /// The app-level token for Socket Mode.
 pub const APP_TOKEN: &str = "xapp-test-app";
 
-/// The bot running against the fake, on a fresh PostgreSQL database.
+/// The bot running against the fake, on a fresh database.
 pub struct SlackApp {
     pub fake: FakeSlack,
     pub bot: Option<SlackBot>,
@@ -53,18 +53,20 @@ pub struct SlackApp {
 
 impl SlackApp {
     /// The bot on Socket Mode with a connection open (slack-morphism opens its second one a
-    /// few seconds later), or `None` without PostgreSQL (outside CI).
-    pub async fn start() -> Option<SlackApp> {
-        let app = Self::start_with(|_, _| {}).await?;
+    /// few seconds later) on a fresh database of `backend`, or `None` when PostgreSQL was
+    /// skipped explicitly.
+    pub async fn start(backend: Backend) -> Option<SlackApp> {
+        let app = Self::start_with(backend, |_, _| {}).await?;
         app.fake.wait_connected(1).await;
         Some(app)
     }
 
     /// The bot started with settings changed by `configure`.
     pub async fn start_with(
+        backend: Backend,
         configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
     ) -> Option<SlackApp> {
-        let db = TestDb::new(Backend::Postgres).await?;
+        let db = TestDb::new(backend).await?;
         let fake = FakeSlack::start().await;
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {

@@ -1,6 +1,8 @@
 //! Prompts as Block Kit DMs with Answer and Skip; Answer → `views.open` → per-field errors →
 //! stored; a 429 honoured with no duplicate; text people type never mentions anyone.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use chrono::Duration;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::{Value, json};
@@ -9,9 +11,8 @@ use super::payloads::{self, ALICE, BOB};
 use super::rounds::{a_round, actor, delivery_of, pressed_answer};
 use super::{SlackApp, buttons, text_of};
 
-#[tokio::test]
-async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -40,9 +41,8 @@ async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
-    let Some(app) = SlackApp::start().await else {
+async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -111,9 +111,8 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -141,9 +140,8 @@ async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed() {
-    let Some(app) = SlackApp::start().await else {
+async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -173,9 +171,8 @@ async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed() 
     app.finish().await;
 }
 
-#[tokio::test]
-async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm() {
-    let Some(app) = SlackApp::start().await else {
+async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -214,3 +211,11 @@ async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the
     );
     app.finish().await;
 }
+
+on_each_backend!(
+    a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip,
+    answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission,
+    a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice,
+    when_the_database_is_gone_the_modal_stays_open_with_everything_typed,
+    an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm,
+);

@@ -1,14 +1,15 @@
 //! Socket Mode: connecting with the app token after checking the bot token, reconnecting when
 //! Slack asks, and events Slack sends twice handled once.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use serde_json::json;
 
 use super::payloads::{ALICE, direct_message};
 use super::{APP_TOKEN, BOT_TOKEN, SlackApp, text_of};
 
-#[tokio::test]
-async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token() {
-    let Some(app) = SlackApp::start().await else {
+async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     app.fake.wait_connected(2).await;
@@ -36,9 +37,8 @@ async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_ap
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -52,9 +52,8 @@ async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn an_event_slack_sends_again_is_handled_once() {
-    let Some(app) = SlackApp::start().await else {
+async fn an_event_slack_sends_again_is_handled_once(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -87,3 +86,9 @@ async fn an_event_slack_sends_again_is_handled_once() {
     assert!(texts.iter().any(|t| t.contains("recap")), "{texts:?}");
     app.finish().await;
 }
+
+on_each_backend!(
+    the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token,
+    a_disconnect_request_makes_the_bot_reconnect_and_keep_working,
+    an_event_slack_sends_again_is_handled_once,
+);

@@ -3,6 +3,7 @@
 
 pub mod chat;
 pub mod db;
+pub mod locks;
 pub mod messenger;
 pub mod process;
 pub mod team;
