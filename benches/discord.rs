@@ -11,7 +11,6 @@
 //!    DM channels already cached, as after a member's first prompt, so one request per prompt
 //!    (goal: no 429, total time within 10% of prompts / 50 s).
 
-#[allow(dead_code)]
 #[path = "../tests/hoego/discord/fake/mod.rs"]
 mod fake;
 #[allow(dead_code)]
@@ -125,7 +124,7 @@ async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         "{} deliveries",
         deliveries.len()
     );
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("bench-token").await;
     let discord = DiscordSettings {
         token: Some(SecretString::from("bench-token")),
         api_base_url: Some(url::Url::parse(&fake.base_url())?),
@@ -208,7 +207,6 @@ async fn fanout(url: &str, members: usize) -> anyhow::Result<()> {
     let mut db = PgConnection::connect(url).await?;
     db.execute("UPDATE members SET dm_channel_id = '7' || user_id")
         .await?;
-    bench.fake.limit_per_second(LIMIT_PER_SECOND);
     let settings = SenderSettings {
         rate_per_second: (LIMIT_PER_SECOND - 1) as u32,
         max_attempts: 5,

@@ -7,7 +7,6 @@
 //! from the envelope leaving the fake to its acknowledgement arriving back (goal: p99 under
 //! 50 ms). Also reported: how long until every recap reached its response URL.
 
-#[allow(dead_code)]
 #[path = "../tests/hoego/slack/fake/mod.rs"]
 mod fake;
 #[allow(dead_code)]
@@ -39,7 +38,7 @@ async fn main() -> anyhow::Result<()> {
 
 async fn acks(url: &str) -> anyhow::Result<()> {
     let (store, service) = platform::store_and_service(url).await?;
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-bench", "xapp-bench").await;
     let slack = SlackSettings {
         bot_token: Some(SecretString::from("xoxb-bench")),
         app_token: Some(SecretString::from("xapp-bench")),

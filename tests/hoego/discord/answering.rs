@@ -113,7 +113,9 @@ async fn seven_questions_are_asked_in_two_modals_and_saved_together(backend: Bac
     app.finish().await;
 }
 
-async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back(backend: Backend) {
+async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };

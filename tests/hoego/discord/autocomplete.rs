@@ -40,7 +40,9 @@ async fn time_zones_are_suggested_as_they_are_typed(backend: Backend) {
     app.finish().await;
 }
 
-async fn template_names_containing_what_was_typed_are_suggested_whatever_the_case(backend: Backend) {
+async fn template_names_containing_what_was_typed_are_suggested_whatever_the_case(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };

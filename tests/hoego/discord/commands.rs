@@ -8,7 +8,9 @@ use serde_json::json;
 use super::payloads::{Person, schedule_sub, sub};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
-async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild(backend: Backend) {
+async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
@@ -102,7 +104,9 @@ async fn a_recap_command_is_answered_ephemerally_with_mentions_off(backend: Back
     app.finish().await;
 }
 
-async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added(backend: Backend) {
+async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
@@ -191,7 +195,8 @@ async fn after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering(
 }
 
 async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot(backend: Backend) {
-    let Some(mut app) = DiscordApp::start_with(backend, |s, _| s.members_intent = true).await else {
+    let Some(mut app) = DiscordApp::start_with(backend, |s, _| s.members_intent = true).await
+    else {
         return;
     };
 
@@ -205,7 +210,9 @@ async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot(backe
     app.finish().await;
 }
 
-async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs(backend: Backend) {
+async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start_with(backend, |s, fake| {
         s.members_intent = true;
         fake.enable_members_intent();

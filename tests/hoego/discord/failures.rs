@@ -38,7 +38,9 @@ fn reference(text: &str) -> &str {
     reference
 }
 
-async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_reference(backend: Backend) {
+async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_reference(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };

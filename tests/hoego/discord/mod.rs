@@ -16,6 +16,8 @@ mod readiness;
 mod recaps;
 mod roles;
 mod run;
+mod sessions;
+mod strict;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -103,7 +105,7 @@ impl DiscordApp {
             },
         };
         let mut settings = DiscordSettings {
-            token: Some(SecretString::from("test-token")),
+            token: Some(SecretString::from(fake::TOKEN)),
             api_base_url: Some(url::Url::parse(&fake.base_url()).unwrap()),
             guild_ids: vec![GUILD.parse().unwrap()],
             members_intent: false,
@@ -130,12 +132,14 @@ impl DiscordApp {
         self.fake.wait_for("PUT", "/commands", 1).await
     }
 
-    /// Stops the bot and drops the database.
+    /// Stops the bot and drops the database; fails the test if hoego sent anything Discord
+    /// would have refused.
     pub async fn finish(mut self) {
         if let Some(bot) = self.bot.take() {
             bot.stop().await;
         }
         self.db.finish().await;
+        self.fake.assert_no_violations();
     }
 
     fn id(&self) -> u64 {

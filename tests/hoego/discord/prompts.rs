@@ -186,7 +186,9 @@ async fn a_member_who_does_not_accept_dms_is_marked_undeliverable(backend: Backe
     app.finish().await;
 }
 
-async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel(backend: Backend) {
+async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
@@ -263,7 +265,9 @@ async fn the_next_prompt_reuses_the_cached_dm_channel(backend: Backend) {
     app.finish().await;
 }
 
-async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them(backend: Backend) {
+async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };

@@ -62,6 +62,4 @@ fn a_watched_connection_starts_down() {
     assert!(connection.is_up());
 }
 
-on_each_backend!(
-    readyz_reports_the_discord_connection_and_the_database,
-);
+on_each_backend!(readyz_reports_the_discord_connection_and_the_database,);

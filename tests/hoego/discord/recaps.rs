@@ -125,7 +125,9 @@ fn filenames(response: &Value) -> Vec<String> {
         .collect()
 }
 
-async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploaded(backend: Backend) {
+async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploaded(
+    backend: Backend,
+) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
     };

@@ -58,7 +58,9 @@ async fn events_api_only(backend: Backend) -> Option<SlackApp> {
     .await
 }
 
-async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled(backend: Backend) {
+async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled(
+    backend: Backend,
+) {
     let Some(app) = events_api_only(backend).await else {
         return;
     };

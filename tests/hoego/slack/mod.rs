@@ -11,6 +11,7 @@ mod prompts;
 mod rounds;
 mod run;
 mod socket;
+mod strict;
 mod threads;
 
 use std::sync::Arc;
@@ -35,10 +36,7 @@ use crate::support::Backend;
 use crate::support::db::TestDb;
 use crate::support::world::{unpaced_sender, utc};
 
-/// The bot token the tests configure.
-pub const BOT_TOKEN: &str = "xoxb-test-bot";
-/// The app-level token for Socket Mode.
-pub const APP_TOKEN: &str = "xapp-test-app";
+pub use self::fake::{APP_TOKEN, BOT_TOKEN};
 
 /// The bot running against the fake, on a fresh database.
 pub struct SlackApp {
@@ -102,12 +100,14 @@ impl SlackApp {
         })
     }
 
-    /// Stops the bot and drops the database.
+    /// Stops the bot and drops the database; fails the test if hoego did anything Slack
+    /// would have refused.
     pub async fn finish(mut self) {
         if let Some(bot) = self.bot.take() {
             bot.stop().await;
         }
         self.db.finish().await;
+        self.fake.assert_no_violations();
     }
 
     /// A fresh trigger id.

@@ -171,7 +171,9 @@ async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed(ba
     app.finish().await;
 }
 
-async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm(backend: Backend) {
+async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm(
+    backend: Backend,
+) {
     let Some(app) = SlackApp::start(backend).await else {
         return;
     };

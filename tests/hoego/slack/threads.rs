@@ -9,7 +9,9 @@ use super::payloads::{ALICE, BOB, CHANNEL};
 use super::rounds::{a_round, actor};
 use super::{SlackApp, buttons};
 
-async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel(backend: Backend) {
+async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel(
+    backend: Backend,
+) {
     let Some(app) = SlackApp::start(backend).await else {
         return;
     };
@@ -53,6 +55,4 @@ async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_
     app.finish().await;
 }
 
-on_each_backend!(
-    prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,
-);
+on_each_backend!(prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,);

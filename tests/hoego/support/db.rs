@@ -49,7 +49,9 @@ pub fn postgres_admin_url() -> Option<String> {
 fn missing_postgres_message(ci: bool) -> String {
     let run = "HOEGO_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test";
     if ci {
-        format!("HOEGO_TEST_POSTGRES_URL is not set, and CI=true: PostgreSQL tests must run in CI ({run})")
+        format!(
+            "HOEGO_TEST_POSTGRES_URL is not set, and CI=true: PostgreSQL tests must run in CI ({run})"
+        )
     } else {
         format!(
             "this test needs PostgreSQL and HOEGO_TEST_POSTGRES_URL is not set. Run the suite as \
