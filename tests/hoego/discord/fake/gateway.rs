@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
@@ -16,7 +16,7 @@ use axum::response::Response;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use super::{APP_ID, BOT_ID, Out, Shared};
+use super::{APP_ID, BOT_ID, FakeDiscord, Out, Shared};
 
 /// The privileged GUILD_MEMBERS intent bit.
 const GUILD_MEMBERS: u64 = 1 << 1;
@@ -200,4 +200,64 @@ pub fn ready(gateway_url: &str, session_id: &str) -> Value {
         "session_id": session_id, "resume_gateway_url": gateway_url,
         "application": {"id": APP_ID, "flags": 0}
     })
+}
+
+/// The gateway as a test drives it.
+impl FakeDiscord {
+    /// The IDENTIFY payloads received.
+    pub fn identifies(&self) -> Vec<Value> {
+        self.shared.identifies.lock().unwrap().clone()
+    }
+
+    /// How many RESUMEs were received.
+    pub fn resumes(&self) -> usize {
+        self.shared.resumes.load(Ordering::SeqCst)
+    }
+
+    /// Sends a dispatch in the current session: at once on an open connection, otherwise when
+    /// the client resumes (a dispatch into a session that is never resumed is lost, as on
+    /// Discord). An INTERACTION_CREATE starts its 3-second deadline now.
+    pub fn dispatch(&self, event: &'static str, data: Value) {
+        if event == "INTERACTION_CREATE" {
+            self.shared.interactions.lock().unwrap().dispatched(&data);
+        }
+        let frame = self.shared.session.lock().unwrap().dispatch(event, data);
+        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
+            let _ = sender.send(Out::Frame(frame));
+        }
+    }
+
+    /// Closes the current gateway connection with `code`.
+    pub fn close_gateway(&self, code: u16) {
+        if let Some(sender) = self.shared.gateway.lock().unwrap().take() {
+            let _ = sender.send(Out::Close(code));
+        }
+    }
+
+    /// Asks the client to reconnect and resume (op 7), as Discord does before moving a session.
+    pub fn request_reconnect(&self) {
+        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
+            let _ = sender.send(Out::Frame(serde_json::json!({"op": 7, "d": null})));
+        }
+    }
+
+    /// Makes the current session impossible to resume: the next RESUME gets op 9.
+    pub fn invalidate_session(&self) {
+        self.shared.session.lock().unwrap().resumable = false;
+    }
+
+    /// Waits until at least `identifies` IDENTIFYs and `resumes` RESUMEs were received and a
+    /// session is ready.
+    pub async fn wait_for_sessions(&self, identifies: usize, resumes: usize) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.identifies().len() < identifies || self.resumes() < resumes {
+            assert!(Instant::now() < deadline, "no gateway session came");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// How many sessions were started (READYs sent).
+    pub fn sessions_started(&self) -> usize {
+        self.shared.session.lock().unwrap().started
+    }
 }

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
 use super::blocks::{self, Problems};
-use super::{Call, Shared};
+use super::{Call, FakeSlack, Shared};
 
 /// How long Slack waits for an acknowledgement.
 pub const ACK_DEADLINE: Duration = Duration::from_secs(3);
@@ -145,4 +145,115 @@ pub fn retry_unacknowledged(shared: Arc<Shared>, id: String) {
             }
         }
     });
+}
+
+/// Socket Mode as a test drives it.
+impl FakeSlack {
+    /// Waits (up to 10 s) until `n` Socket Mode connections are open.
+    pub async fn wait_connected(&self, n: usize) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.open_sockets() < n {
+            assert!(
+                Instant::now() < deadline,
+                "{n} Socket Mode connections never opened"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// How many Socket Mode connections are open.
+    pub fn open_sockets(&self) -> usize {
+        let mut sockets = self.shared.sockets.lock().unwrap();
+        sockets.retain(|s| !s.is_closed());
+        sockets.len()
+    }
+
+    /// Loses the next acknowledgement on its way (as a dropped connection would): Slack sees
+    /// no acknowledgement and, for an event, sends it again.
+    pub fn lose_next_ack(&self) {
+        self.shared.lose_acks.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Sends an envelope of `kind` (`slash_commands`, `interactive`, `events_api`) over one open
+    /// connection (round robin); its envelope id. Its trigger id, if any, is issued now; an
+    /// `events_api` envelope not acknowledged in time is sent again.
+    pub fn envelope(&self, kind: &str, payload: Value) -> String {
+        let id = format!("env-{}", self.shared.next());
+        self.shared.triggers.lock().unwrap().issued(&payload);
+        let frame = json!({
+            "envelope_id": id,
+            "type": kind,
+            "accepts_response_payload": kind != "events_api",
+            "retry_attempt": 0,
+            "retry_reason": "",
+            "payload": payload,
+        });
+        let envelope = Envelope {
+            frame: frame.clone(),
+            sent: Instant::now(),
+            ack: None,
+        };
+        self.shared
+            .envelopes
+            .lock()
+            .unwrap()
+            .insert(id.clone(), envelope);
+        self.shared
+            .send_to_one(frame.to_string())
+            .expect("a Socket Mode connection is open");
+        if kind == "events_api" {
+            retry_unacknowledged(self.shared.clone(), id.clone());
+        }
+        id
+    }
+
+    /// How many times envelope `id` was sent (1 + Slack's retries).
+    pub fn deliveries_of(&self, id: &str) -> u64 {
+        let envelopes = self.shared.envelopes.lock().unwrap();
+        envelopes
+            .get(id)
+            .map_or(0, |e| e.frame["retry_attempt"].as_u64().unwrap_or(0) + 1)
+    }
+
+    /// Asks every open connection to reconnect, as Slack does before it rotates servers: the
+    /// `disconnect` message, then the connection is closed and gets no more envelopes.
+    pub fn disconnect_all(&self) {
+        let frame = json!({"type": "disconnect", "reason": "refresh_requested",
+                           "debug_info": {"host": "fake"}});
+        for socket in self.shared.sockets.lock().unwrap().drain(..) {
+            let _ = socket.send(frame.to_string());
+        }
+    }
+
+    /// When the acknowledgement of `envelope_id` arrived, if it did.
+    pub fn acked_at(&self, envelope_id: &str) -> Option<Instant> {
+        let envelopes = self.shared.envelopes.lock().unwrap();
+        envelopes
+            .get(envelope_id)?
+            .ack
+            .as_ref()
+            .map(|(_, _, at)| *at)
+    }
+
+    /// Waits (up to 10 s) for the acknowledgement of `envelope_id`: its payload (or null) and
+    /// how long after the envelope was (last) sent it came.
+    pub async fn ack(&self, envelope_id: &str) -> (Value, Duration) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let notified = self.shared.changed.notified();
+            let found = {
+                let envelopes = self.shared.envelopes.lock().unwrap();
+                envelopes.get(envelope_id).and_then(|e| e.ack.clone())
+            };
+            if let Some((payload, latency, _)) = found {
+                return (payload, latency);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "envelope {envelope_id} was never acknowledged"
+            );
+            let _ = tokio::time::timeout(left, notified).await;
+        }
+    }
 }

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::TEAM;
 use super::blocks::{self, Problems};
+use super::{FakeSlack, TEAM};
 
 /// How long a trigger id can open a view.
 pub const TRIGGER_LIFETIME: Duration = Duration::from_secs(3);
@@ -83,5 +83,19 @@ fn decoded_view(body: &Value) -> Value {
     match &body["view"] {
         Value::String(encoded) => serde_json::from_str(encoded).unwrap_or(Value::Null),
         other => other.clone(),
+    }
+}
+
+/// Trigger ids as a test drives them.
+impl FakeSlack {
+    /// Issues `trigger` now, as an envelope carrying it would.
+    pub fn issue_trigger(&self, trigger: &str) {
+        let payload = json!({ "trigger_id": trigger });
+        self.shared.triggers.lock().unwrap().issued(&payload);
+    }
+
+    /// Shortens the 3 seconds a trigger id can open a view (to test a late `views.open`).
+    pub fn set_trigger_lifetime(&self, lifetime: Duration) {
+        self.shared.triggers.lock().unwrap().lifetime = lifetime;
     }
 }
