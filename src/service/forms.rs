@@ -32,6 +32,7 @@ pub fn answer_form(
         .map(|question| FormField {
             id: question.id.to_string(),
             label: round.label(asker, question),
+            short_label: round.short_label(asker, question),
             kind: question.kind.clone(),
             max_len: input_len(question),
             required: question.required,

@@ -58,6 +58,9 @@ pub struct FormField {
     pub id: String,
     /// The question's text, placeholders filled, in the reader's language.
     pub label: String,
+    /// The template's short form of the question, for platforms whose labels are short
+    /// (Discord: 45 characters); `None` when the template gives none.
+    pub short_label: Option<String>,
     /// What kind of answer it takes.
     pub kind: QuestionKind,
     /// Most characters accepted.

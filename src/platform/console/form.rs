@@ -148,6 +148,7 @@ mod tests {
         FormField {
             id: "q".into(),
             label: "Q?".into(),
+            short_label: None,
             kind,
             max_len: 100,
             required: true,

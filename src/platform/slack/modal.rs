@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use slack_morphism::prelude::{SlackBlock, SlackStatefulView, SlackView};
 
+use super::blocks::escape;
 use crate::domain::template::QuestionKind;
+use crate::platform::fit::{fit, fit_title};
 use crate::service::reply::{Form, FormField};
 
 /// The callback id of every hoego modal.
@@ -30,18 +32,39 @@ pub struct Metadata {
     pub team: String,
 }
 
-/// The modal for `form`, with its submit and close labels in the reader's language.
+/// The modal for `form`, with its submit and close labels in the reader's language. A title
+/// longer than Slack's 24 characters is shown whole above the questions, and the modal's own
+/// title is its name alone (or, still too long, the name shortened before the date).
 pub fn modal(form: &Form, metadata: &Metadata, submit: &str, close: &str) -> Value {
-    let blocks: Vec<Value> = form.fields.iter().take(MAX_BLOCKS).map(input).collect();
+    let title = title(&form.title);
+    let mut blocks: Vec<Value> = Vec::new();
+    if title != form.title {
+        let text = format!("*{}*", escape(&form.title));
+        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": text}}));
+    }
+    let room = MAX_BLOCKS - blocks.len();
+    blocks.extend(form.fields.iter().take(room).map(input));
     json!({
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "title": plain(&form.title, TITLE_LIMIT),
+        "title": {"type": "plain_text", "text": title},
         "submit": plain(submit, TITLE_LIMIT),
         "close": plain(close, TITLE_LIMIT),
         "private_metadata": serde_json::to_string(metadata).unwrap_or_default(),
         "blocks": blocks,
     })
+}
+
+/// A form's title as a modal title: whole when it fits, else its name before the date, else
+/// shortened keeping the date.
+fn title(full: &str) -> String {
+    if full.chars().count() <= TITLE_LIMIT {
+        return full.to_string();
+    }
+    match full.rsplit_once(" · ") {
+        Some((name, _)) if name.chars().count() <= TITLE_LIMIT => name.to_string(),
+        _ => fit_title(full, TITLE_LIMIT),
+    }
 }
 
 /// `modal` as slack-morphism's view.
@@ -73,14 +96,7 @@ fn input(field: &FormField) -> Value {
 }
 
 fn plain(text: &str, limit: usize) -> Value {
-    let cut: String = if text.chars().count() > limit {
-        let mut short: String = text.chars().take(limit - 1).collect();
-        short.push('…');
-        short
-    } else {
-        text.to_string()
-    };
-    json!({"type": "plain_text", "text": cut})
+    json!({"type": "plain_text", "text": fit(text, limit)})
 }
 
 /// The metadata of a submitted hoego modal, or `None` for a view that is not ours.
@@ -146,6 +162,7 @@ mod tests {
                 FormField {
                     id: "went_well".into(),
                     label: "What went well?".into(),
+                    short_label: None,
                     kind: QuestionKind::Text,
                     max_len: 4000,
                     required: true,
@@ -155,6 +172,7 @@ mod tests {
                 FormField {
                     id: "energy".into(),
                     label: "Energy".into(),
+                    short_label: None,
                     kind: QuestionKind::Scale {
                         low: Default::default(),
                         high: Default::default(),
@@ -175,12 +193,20 @@ mod tests {
             team: "T1".into(),
         };
         let modal = modal(&form(), &metadata, "Save", "Cancel");
-        assert_eq!(modal["title"]["text"].as_str().unwrap().chars().count(), 24);
-        assert_eq!(modal["blocks"][0]["block_id"], "went_well");
-        assert_eq!(modal["blocks"][0]["element"]["max_length"], 3000);
-        assert_eq!(modal["blocks"][0]["element"]["initial_value"], "kept");
-        assert_eq!(modal["blocks"][1]["optional"], true);
-        assert_eq!(modal["blocks"][1]["element"]["multiline"], false);
+        assert_eq!(modal["title"]["text"], "Weekly retrospective…");
+        let mut dated = form();
+        dated.title = "Weekly retrospective · 2026-12-04".into();
+        let dated = super::modal(&dated, &metadata, "Save", "Cancel");
+        assert_eq!(dated["title"]["text"], "Weekly retrospective");
+        assert_eq!(
+            modal["blocks"][0]["text"]["text"],
+            "*Weekly retrospective for team Platform*"
+        );
+        assert_eq!(modal["blocks"][1]["block_id"], "went_well");
+        assert_eq!(modal["blocks"][1]["element"]["max_length"], 3000);
+        assert_eq!(modal["blocks"][1]["element"]["initial_value"], "kept");
+        assert_eq!(modal["blocks"][2]["optional"], true);
+        assert_eq!(modal["blocks"][2]["element"]["multiline"], false);
         assert!(view(modal).is_some());
         assert_eq!(
             errors(&form()).get("went_well").map(String::as_str),

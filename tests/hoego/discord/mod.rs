@@ -18,6 +18,7 @@ mod roles;
 mod run;
 mod sessions;
 mod strict;
+mod templates;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

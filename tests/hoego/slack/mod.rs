@@ -12,6 +12,7 @@ mod rounds;
 mod run;
 mod socket;
 mod strict;
+mod templates;
 mod threads;
 
 use std::sync::Arc;

@@ -75,13 +75,18 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
             .unwrap()
             .starts_with("trigger-")
     );
-    let blocks: Vec<&str> = opened["view"]["blocks"]
-        .as_array()
-        .unwrap()
+    let blocks = opened["view"]["blocks"].as_array().unwrap();
+    let inputs: Vec<&str> = blocks
         .iter()
+        .filter(|b| b["type"] == "input")
         .map(|b| b["block_id"].as_str().unwrap())
         .collect();
-    assert_eq!(blocks, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(inputs, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(opened["view"]["title"]["text"], "Weekly retrospective");
+    assert_eq!(
+        blocks[0]["text"]["text"], "*Weekly retrospective · 2026-12-01*",
+        "the whole title above the questions"
+    );
     assert_eq!(refused["response_action"], "errors", "{refused}");
     assert!(refused["errors"]["went-well"].is_string(), "{refused}");
     assert!(saved.is_null() || saved == json!({}), "{saved}");
