@@ -217,9 +217,21 @@ fn an_argument_is_filled_in_wherever_it_appears() {
 }
 
 #[test]
+fn a_count_of_one_reads_in_the_singular() {
+    let one = [("count", "1"), ("schedule", "weekly")];
+    let two = [("count", "2"), ("schedule", "weekly")];
+
+    assert_eq!(t(Lang::En, "answer.saved", &one), "Saved 1 answer for weekly.");
+    assert_eq!(t(Lang::En, "answer.saved", &two), "Saved 2 answers for weekly.");
+    assert_eq!(t(Lang::Ko, "answer.saved", &one), "weekly 답변 1개를 저장했어요.");
+    let catalog = Catalog::from_toml(&[(Lang::En, "a = \"{n|one|many} {n|x}\"")]).unwrap();
+    assert_eq!(catalog.text(Lang::En, "a", &[("n", "1")]), "one {n|x}");
+}
+
+#[test]
 fn a_missing_argument_stays_visible() {
     let text = t(Lang::En, "answer.saved", &[("schedule", "retro")]);
-    assert_eq!(text, "Saved {count} answers for retro.");
+    assert_eq!(text, "Saved {count} {count|answer|answers} for retro.");
 }
 
 #[test]
