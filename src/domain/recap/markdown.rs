@@ -64,7 +64,12 @@ fn participation(out: &mut String, p: &Participation, w: &Labels) {
         "- {} {} · {} {} · {} {} · {} {}",
         p.rounds,
         if p.rounds == 1 { w.round } else { w.rounds },
-        p.answered, w.answered, p.skipped, w.skipped, p.missed, w.missed
+        p.answered,
+        w.answered,
+        p.skipped,
+        w.skipped,
+        p.missed,
+        w.missed
     );
     let _ = writeln!(out, "- {}: {}", w.streak, p.longest_streak);
     if p.asked > 0 {

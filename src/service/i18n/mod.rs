@@ -163,8 +163,11 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let found = argument(after)
-            .and_then(|a| args.iter().find(|(n, _)| *n == a.name).map(|&(_, v)| (a, v)));
+        let found = argument(after).and_then(|a| {
+            args.iter()
+                .find(|(n, _)| *n == a.name)
+                .map(|&(_, v)| (a, v))
+        });
         match found {
             Some((argument, value)) => {
                 match argument.forms {

@@ -36,7 +36,10 @@ fn march_2026() -> BTreeSet<(String, DateTime<Utc>)> {
             29 => (1, 0),
             _ => (0, 30),
         };
-        due.insert(("nightly-berlin".to_string(), utc(2026, 3, day, hour, minute)));
+        due.insert((
+            "nightly-berlin".to_string(),
+            utc(2026, 3, day, hour, minute),
+        ));
     }
     due
 }
@@ -88,14 +91,29 @@ async fn four_schedulers_and_four_senders_make_one_round_per_occurrence_and_one_
     let (team, _) = world.service.identify(&admin).await.unwrap();
     let rounds = world.store.rounds_of_team(team.id).await.unwrap();
     let schedules = world.store.schedules(team.id).await.unwrap();
-    let name_of = |id| schedules.iter().find(|s| Some(s.id) == id).unwrap().name.clone();
+    let name_of = |id| {
+        schedules
+            .iter()
+            .find(|s| Some(s.id) == id)
+            .unwrap()
+            .name
+            .clone()
+    };
     let made: BTreeSet<(String, DateTime<Utc>)> = rounds
         .iter()
         .map(|r| (name_of(r.schedule_id), r.due_at))
         .collect();
     let expected = march_2026();
-    assert_eq!(expected.len(), 66, "4 Fridays, 31 New York mornings, 31 Berlin nights");
-    assert_eq!(rounds.len(), expected.len(), "one round per occurrence, none twice");
+    assert_eq!(
+        expected.len(),
+        66,
+        "4 Fridays, 31 New York mornings, 31 Berlin nights"
+    );
+    assert_eq!(
+        rounds.len(),
+        expected.len(),
+        "one round per occurrence, none twice"
+    );
     assert_eq!(made, expected, "each round at its calendar instant");
     let deliveries = world.store.deliveries_of_team(team.id).await.unwrap();
     assert_eq!(
