@@ -12,6 +12,7 @@ mod console_session;
 mod discord;
 mod follow_ups;
 mod http_endpoints;
+mod migrations;
 mod personal;
 mod privacy;
 mod recap_cli;

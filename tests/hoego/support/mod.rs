@@ -6,6 +6,7 @@ pub mod db;
 pub mod locks;
 pub mod messenger;
 pub mod process;
+pub mod schema;
 pub mod team;
 pub mod world;
 
