@@ -8,6 +8,7 @@ pub mod payloads;
 mod answering;
 mod autocomplete;
 mod commands;
+mod crash;
 mod digests;
 mod failures;
 mod mapping;

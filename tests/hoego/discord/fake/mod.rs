@@ -38,6 +38,7 @@ mod multipart;
 mod ratelimit;
 mod rest;
 
+pub use self::channels::dm_channel;
 pub use self::rest::message;
 
 /// The application id the fake hands out in READY.
