@@ -3,11 +3,15 @@
 
 use crate::on_each_backend;
 use crate::support::Backend;
+use std::sync::{Arc, Mutex};
+
+use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::Value;
 
 use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
+use super::fake::Observer;
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
 /// A message response, or a deferral edited into one.
@@ -29,6 +33,36 @@ fn inputs(modal: &Value) -> Vec<String> {
         .collect()
 }
 
+/// What the database held at the moment each response to an interaction reached Discord:
+/// (the response body, how many answers `delivery` had stored then).
+type Seen = Arc<Mutex<Vec<(Value, usize)>>>;
+
+/// Watches every interaction response (initial or edited) as it arrives at the fake, reading
+/// the stored answers of `delivery` before the fake lets the response through.
+fn answers_seen_at_each_response(app: &DiscordApp, delivery: DeliveryId) -> Seen {
+    let seen: Seen = Arc::default();
+    for path in ["/callback", "/messages/@original"] {
+        let (store, seen) = (app.store.clone(), seen.clone());
+        let observer: Observer = Arc::new(move |request| {
+            let (store, seen) = (store.clone(), seen.clone());
+            Box::pin(async move {
+                let stored = store.delivery_answers(delivery).await.map_or(0, |a| a.len());
+                seen.lock().unwrap().push((request.body, stored));
+            })
+        });
+        app.fake.observe(path, observer);
+    }
+    seen
+}
+
+/// The text of a response body: a callback's message, or an edit.
+fn said(body: &Value) -> &str {
+    body["data"]["content"]
+        .as_str()
+        .or(body["content"].as_str())
+        .unwrap_or_default()
+}
+
 async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(backend: Backend) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
@@ -37,6 +71,7 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
     app.sender().step().await.unwrap();
     let alice = Person::member(ALICE);
     let delivery = deliveries[0].1;
+    let seen = answers_seen_at_each_response(&app, delivery);
 
     let modal = app
         .press(&alice, Place::Dm, &format!("answer:{delivery}"))
@@ -56,6 +91,13 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
     assert!(acknowledged(&ack), "{ack}");
     assert!(ephemeral(&ack) && mentions_disabled(&ack["data"]), "{ack}");
     assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    let seen = seen.lock().unwrap().clone();
+    let saying_saved: Vec<usize> = seen
+        .iter()
+        .filter(|(body, _)| said(body).contains("Saved"))
+        .map(|(_, stored)| *stored)
+        .collect();
+    assert_eq!(saying_saved, [3], "committed before \"saved\" left: {seen:?}");
     let answered = app.store.deliveries_of_team(team).await.unwrap();
     let mine = answered.iter().find(|d| d.id == delivery).unwrap();
     assert_eq!(mine.status, DeliveryStatus::Answered);

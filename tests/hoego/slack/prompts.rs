@@ -1,5 +1,7 @@
 //! Prompts as Block Kit DMs with Answer and Skip; Answer → `views.open` → per-field errors →
-//! stored; a 429 honoured with no duplicate; text people type never mentions anyone.
+//! stored, committed before the acknowledgement closes the modal; a 429 honoured with no duplicate; text people type never mentions anyone.
+
+use std::sync::{Arc, Mutex};
 
 use crate::on_each_backend;
 use crate::support::Backend;
@@ -7,6 +9,7 @@ use chrono::Duration;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::{Value, json};
 
+use super::fake::Observer;
 use super::payloads::{self, ALICE, BOB};
 use super::rounds::{a_round, actor, delivery_of, pressed_answer};
 use super::{SlackApp, buttons, text_of};
@@ -50,6 +53,17 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
     let delivery = delivery_of(&deliveries, &ALICE);
     let channel = format!("D{}", ALICE.id);
 
+    let seen: Arc<Mutex<Vec<(Value, usize)>>> = Arc::default();
+    let (store, log) = (app.store.clone(), seen.clone());
+    let observer: Observer = Arc::new(move |ack| {
+        let (store, log) = (store.clone(), log.clone());
+        Box::pin(async move {
+            let stored = store.delivery_answers(delivery).await.map_or(0, |a| a.len());
+            log.lock().unwrap().push((ack["envelope_id"].clone(), stored));
+        })
+    });
+    app.fake.observe("ack", observer);
+
     let (pressed, opened) = pressed_answer(&app, &ALICE, delivery).await;
     let empty = payloads::submission(
         &ALICE,
@@ -66,7 +80,8 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
             ("next-week", "Fix CI\nDocs"),
         ],
     );
-    let (saved, _) = app.fake.ack(&app.fake.envelope("interactive", good)).await;
+    let good = app.fake.envelope("interactive", good);
+    let (saved, _) = app.fake.ack(&good).await;
 
     assert_eq!(pressed, Value::Null, "a press is acknowledged bare");
     assert!(
@@ -90,6 +105,14 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
     assert_eq!(refused["response_action"], "errors", "{refused}");
     assert!(refused["errors"]["went-well"].is_string(), "{refused}");
     assert!(saved.is_null() || saved == json!({}), "{saved}");
+    let at_ack: Vec<usize> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(id, _)| *id == json!(good))
+        .map(|(_, stored)| *stored)
+        .collect();
+    assert_eq!(at_ack, [3], "committed before the acknowledgement closed the modal");
     let stored = app
         .store
         .deliveries_of_team(app.store.all_teams().await.unwrap()[0].id)
