@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use tracing::Instrument;
 
 use super::asker::Asker;
-use super::dispatch::SubmitOutcome;
+use super::dispatch::{SubmitOutcome, fallback_lang};
 use super::error::ServiceError;
 use super::forms::answer_form;
 use super::reply::{Action, Reply};
@@ -17,6 +17,9 @@ use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
 use crate::store::DeliveryRound;
+
+/// How long a submitted form may wait for the database before its text is given back.
+pub const SAVE_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Service {
     /// `answer [schedule]`: the form of the open round (filled with earlier answers).
@@ -137,7 +140,9 @@ impl Service {
         })
     }
 
-    /// Checks and commits a submitted answer form (`answer:<delivery>`).
+    /// Checks and commits a submitted answer form (`answer:<delivery>`). A database that does
+    /// not answer within [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like
+    /// an unreachable one: nothing saved, everything typed given back.
     pub async fn submit(
         &self,
         actor: &Actor,
@@ -145,9 +150,11 @@ impl Service {
         values: Vec<(String, String)>,
     ) -> SubmitOutcome {
         let span = tracing::info_span!("submit", form = form_id, user = %actor.user_id);
-        self.submit_form(actor, form_id, values)
-            .instrument(span)
-            .await
+        let work = self.submit_form(actor, form_id, values.clone());
+        match tokio::time::timeout(SAVE_BUDGET, work.instrument(span)).await {
+            Ok(outcome) => outcome,
+            Err(_) => super::submit::timed_out(fallback_lang(self, actor), SAVE_BUDGET, &values),
+        }
     }
 
     fn ensure_open(&self, asker: &Asker, round: &RoundForm) -> Result<(), ServiceError> {

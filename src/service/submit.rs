@@ -174,6 +174,27 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
     }
 }
 
+/// The outcome when the database did not answer within `budget`: nothing saved (whatever was
+/// under way is abandoned), everything typed given back.
+pub(super) fn timed_out(
+    lang: Lang,
+    budget: std::time::Duration,
+    values: &[(String, String)],
+) -> SubmitOutcome {
+    tracing::warn!(
+        ?budget,
+        "the database did not answer in time; answers given back"
+    );
+    given_back(lang, &typed_text(None, values))
+}
+
+fn given_back(lang: Lang, typed: &str) -> SubmitOutcome {
+    let text = t(lang, "error.database_unavailable", &[("text", typed)]);
+    SubmitOutcome::Unavailable {
+        reply: Reply::text(text),
+    }
+}
+
 /// The outcome when nothing could be saved: the reason, then everything that was typed.
 fn not_saved(
     error: &ServiceError,
@@ -185,10 +206,7 @@ fn not_saved(
     match error {
         ServiceError::Unavailable(cause) => {
             tracing::warn!(error = %cause, "database unreachable; answers given back");
-            let text = t(lang, "error.database_unavailable", &[("text", &typed)]);
-            SubmitOutcome::Unavailable {
-                reply: Reply::text(text),
-            }
+            given_back(lang, &typed)
         }
         other => {
             let mut blocks = vec![other.message(lang)];

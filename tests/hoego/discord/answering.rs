@@ -9,9 +9,9 @@ use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::Value;
 
+use super::fake::Observer;
 use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
-use super::fake::Observer;
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
 /// A message response, or a deferral edited into one.
@@ -46,7 +46,10 @@ fn answers_seen_at_each_response(app: &DiscordApp, delivery: DeliveryId) -> Seen
         let observer: Observer = Arc::new(move |request| {
             let (store, seen) = (store.clone(), seen.clone());
             Box::pin(async move {
-                let stored = store.delivery_answers(delivery).await.map_or(0, |a| a.len());
+                let stored = store
+                    .delivery_answers(delivery)
+                    .await
+                    .map_or(0, |a| a.len());
                 seen.lock().unwrap().push((request.body, stored));
             })
         });
@@ -97,7 +100,11 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
         .filter(|(body, _)| said(body).contains("Saved"))
         .map(|(_, stored)| *stored)
         .collect();
-    assert_eq!(saying_saved, [3], "committed before \"saved\" left: {seen:?}");
+    assert_eq!(
+        saying_saved,
+        [3],
+        "committed before \"saved\" left: {seen:?}"
+    );
     let answered = app.store.deliveries_of_team(team).await.unwrap();
     let mine = answered.iter().find(|d| d.id == delivery).unwrap();
     assert_eq!(mine.status, DeliveryStatus::Answered);

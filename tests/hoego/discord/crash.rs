@@ -35,7 +35,9 @@ async fn a_prompt_sent_but_not_recorded_before_a_crash_reaches_the_member_once(b
 
     assert_eq!(after_lease.sent, 2);
     let channel = first_post.path.split('/').nth(4).unwrap().to_string();
-    let posts = app.fake.requests_to("POST", &format!("/channels/{channel}/messages"));
+    let posts = app
+        .fake
+        .requests_to("POST", &format!("/channels/{channel}/messages"));
     assert_eq!(posts.len(), 2, "the stranded prompt was sent again");
     assert_eq!(posts[0].body["nonce"], posts[1].body["nonce"]);
     assert_eq!(app.fake.messages_created_in(&channel), 1, "but posted once");
@@ -47,7 +49,10 @@ async fn a_prompt_sent_but_not_recorded_before_a_crash_reaches_the_member_once(b
     let kept = recorded
         .iter()
         .find(|d| d.platform_message_id.as_deref() == first_post.answer["id"].as_str());
-    assert!(kept.is_some(), "the first message's id is the one recorded: {recorded:?}");
+    assert!(
+        kept.is_some(),
+        "the first message's id is the one recorded: {recorded:?}"
+    );
     app.finish().await;
 }
 

@@ -11,6 +11,7 @@ mod commands;
 mod crash;
 mod digests;
 mod failures;
+mod hung;
 mod mapping;
 mod prompts;
 mod readiness;
@@ -89,7 +90,14 @@ impl DiscordApp {
         backend: Backend,
         configure: impl FnOnce(&mut DiscordSettings, &FakeDiscord),
     ) -> Option<DiscordApp> {
-        let db = TestDb::new(backend).await?;
+        Some(Self::start_on(TestDb::new(backend).await?, configure).await)
+    }
+
+    /// The bot started on the database `db`, with settings changed by `configure`.
+    pub async fn start_on(
+        db: TestDb,
+        configure: impl FnOnce(&mut DiscordSettings, &FakeDiscord),
+    ) -> DiscordApp {
         let fake = FakeDiscord::start().await;
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("seven.toml"), seven_questions()).unwrap();
@@ -126,7 +134,7 @@ impl DiscordApp {
             next_id: AtomicU64::new(3000),
             _templates: dir,
         };
-        Some(app)
+        app
     }
 
     /// Waits until poise has registered the commands (it holds back events until then).

@@ -118,7 +118,8 @@ async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice(bac
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
-    let limited = json!({"message": "You are being rate limited.", "retry_after": 1.5, "global": false});
+    let limited =
+        json!({"message": "You are being rate limited.", "retry_after": 1.5, "global": false});
     app.fake.fail_next(Method::POST, "/messages", 429, limited);
 
     let first = app.sender().step().await.unwrap();

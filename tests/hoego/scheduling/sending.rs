@@ -232,7 +232,10 @@ async fn a_prompt_sent_but_not_recorded_before_a_crash_is_sent_again_with_the_sa
     world.clock.advance(Duration::seconds(61));
     let after_lease = world.sender().step().await.unwrap();
 
-    assert!(stranded.iter().all(|d| d.status == DeliveryStatus::Pending), "nothing recorded");
+    assert!(
+        stranded.iter().all(|d| d.status == DeliveryStatus::Pending),
+        "nothing recorded"
+    );
     assert_eq!(after_lease.sent, 3);
     let mut sends: std::collections::BTreeMap<String, usize> = Default::default();
     for message in world.messenger.sent() {
@@ -240,10 +243,18 @@ async fn a_prompt_sent_but_not_recorded_before_a_crash_is_sent_again_with_the_sa
     }
     let mut counts: Vec<usize> = sends.values().copied().collect();
     counts.sort();
-    assert_eq!(counts, [1, 1, 2], "the stranded prompt twice, with one key: {sends:?}");
+    assert_eq!(
+        counts,
+        [1, 1, 2],
+        "the stranded prompt twice, with one key: {sends:?}"
+    );
     let recorded = world.store.deliveries_of_team(team).await.unwrap();
     assert!(recorded.iter().all(|d| d.status == DeliveryStatus::Sent));
-    assert_eq!(world.sender().step().await.unwrap().sent, 0, "and never again");
+    assert_eq!(
+        world.sender().step().await.unwrap().sent,
+        0,
+        "and never again"
+    );
 }
 both_backends!(
     sent_not_recorded_crash,

@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod commands;
 mod events_api;
+mod hung;
 mod prompts;
 mod rounds;
 mod run;
@@ -65,7 +66,14 @@ impl SlackApp {
         backend: Backend,
         configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
     ) -> Option<SlackApp> {
-        let db = TestDb::new(backend).await?;
+        Some(Self::start_on(TestDb::new(backend).await?, configure).await)
+    }
+
+    /// The bot started on the database `db`, with settings changed by `configure`.
+    pub async fn start_on(
+        db: TestDb,
+        configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
+    ) -> SlackApp {
         let fake = FakeSlack::start().await;
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {
@@ -90,7 +98,7 @@ impl SlackApp {
         };
         configure(&mut settings, &fake);
         let bot = SlackBot::start(&settings, service.clone()).await.unwrap();
-        Some(SlackApp {
+        SlackApp {
             store: db.store.clone(),
             fake,
             bot: Some(bot),
@@ -98,7 +106,7 @@ impl SlackApp {
             service,
             db,
             next: AtomicU64::new(1),
-        })
+        }
     }
 
     /// Stops the bot and drops the database; fails the test if hoego did anything Slack

@@ -58,8 +58,13 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
     let observer: Observer = Arc::new(move |ack| {
         let (store, log) = (store.clone(), log.clone());
         Box::pin(async move {
-            let stored = store.delivery_answers(delivery).await.map_or(0, |a| a.len());
-            log.lock().unwrap().push((ack["envelope_id"].clone(), stored));
+            let stored = store
+                .delivery_answers(delivery)
+                .await
+                .map_or(0, |a| a.len());
+            log.lock()
+                .unwrap()
+                .push((ack["envelope_id"].clone(), stored));
         })
     });
     app.fake.observe("ack", observer);
@@ -112,7 +117,11 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
         .filter(|(id, _)| *id == json!(good))
         .map(|(_, stored)| *stored)
         .collect();
-    assert_eq!(at_ack, [3], "committed before the acknowledgement closed the modal");
+    assert_eq!(
+        at_ack,
+        [3],
+        "committed before the acknowledgement closed the modal"
+    );
     let stored = app
         .store
         .deliveries_of_team(app.store.all_teams().await.unwrap()[0].id)

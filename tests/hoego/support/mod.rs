@@ -7,6 +7,7 @@ pub mod locks;
 pub mod messenger;
 pub mod process;
 pub mod schema;
+pub mod stall;
 pub mod team;
 pub mod world;
 
