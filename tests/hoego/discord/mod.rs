@@ -124,7 +124,7 @@ impl DiscordApp {
         };
         configure(&mut settings, &fake);
         let bot = DiscordBot::start(&settings, service.clone()).await.unwrap();
-        let app = DiscordApp {
+        DiscordApp {
             store: db.store.clone(),
             fake,
             bot: Some(bot),
@@ -133,8 +133,7 @@ impl DiscordApp {
             db,
             next_id: AtomicU64::new(3000),
             _templates: dir,
-        };
-        app
+        }
     }
 
     /// Waits until poise has registered the commands (it holds back events until then).
