@@ -37,7 +37,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use hoego::clock::SystemClock;
 use hoego::config::{DatabaseSettings, DatabaseUrl};
 use hoego::domain::ids::{MemberId, TeamId};
 use hoego::domain::lang::Lang;
@@ -45,6 +44,7 @@ use hoego::domain::period::Period;
 use hoego::domain::recap::{Scope, markdown};
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::SystemClock;
 use hoego::service::recap::{RecapOrder, recap_reply};
 use hoego::service::{Defaults, Service};
 use hoego::store::Store;
@@ -164,7 +164,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
     for _ in 0..TEAM_RUNS {
         let started = Instant::now();
         let recap = service.compile_recap(&team_order).await?;
-        let reply = recap_reply(&recap, false);
+        let reply = recap_reply(&recap, false, hoego::platform::discord::LIMITS);
         reply_times.push(started.elapsed());
         assert_eq!(reply.attachments.len(), 3, "Markdown and two charts");
     }

@@ -17,11 +17,11 @@ use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use chrono::{DateTime, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::config::{DatabaseSettings, DatabaseUrl, SenderSettings};
 use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
 use hoego::sender::Sender;
+use hoego::service::clock::ManualClock;
 use hoego::service::messenger::{Messenger, Outgoing, SendError, Sent};
 use hoego::store::Store;
 use sqlx::{Connection, Executor, PgConnection};
@@ -92,6 +92,10 @@ impl Messenger for NullMessenger {
             channel_id: "dm".into(),
             message_id: n.to_string(),
         })
+    }
+
+    fn limits(&self) -> hoego::service::Limits {
+        hoego::platform::discord::LIMITS
     }
 }
 

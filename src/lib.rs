@@ -2,20 +2,14 @@
 //! retrospective questions on a schedule, keeps every answer, and compiles recaps.
 //!
 //! Layers: [`domain`] (pure) ← [`service`] (use cases) ← [`platform`] adapters; [`store`] holds
-//! all SQL; [`startup`] wires them together.
+//! all SQL; [`scheduler`] and [`sender`] are the background loops; [`app`] is the binary's outer
+//! shell (the command line, and the startup that wires everything together).
 
-pub mod background;
-pub mod cli;
-mod cli_preview;
-mod cli_recap;
-pub mod clock;
+pub mod app;
 pub mod config;
 pub mod domain;
-pub mod http;
 pub mod platform;
 pub mod scheduler;
 pub mod sender;
 pub mod service;
-pub mod startup;
 pub mod store;
-pub mod telemetry;

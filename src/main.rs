@@ -1,5 +1,5 @@
 //! The `hoego` binary: everything is in the library.
 
 fn main() -> std::process::ExitCode {
-    hoego::cli::main()
+    hoego::app::cli::main()
 }

@@ -9,9 +9,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hoego::clock::SystemClock;
 use hoego::config::SenderSettings;
 use hoego::sender::Sender;
+use hoego::service::clock::SystemClock;
 use sqlx::{Connection, Executor, PgConnection};
 
 use super::fake::dm_channel;

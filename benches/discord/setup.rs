@@ -4,8 +4,8 @@
 use hoego::config::DiscordSettings;
 use hoego::domain::state::Platform;
 use hoego::platform::discord::DiscordBot;
-use hoego::service::Actor;
 use hoego::service::command::{Command, NewSchedule, ScheduleCommand};
+use hoego::service::{Actor, Interaction};
 use hoego::store::Store;
 use secrecy::SecretString;
 use sqlx::{Connection, Executor, PgConnection};
@@ -34,6 +34,7 @@ pub async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         locale: None,
         time_zone: None,
         is_admin: true,
+        limits: hoego::platform::discord::LIMITS,
     };
     let add = NewSchedule {
         template: "weekly".into(),
@@ -41,12 +42,10 @@ pub async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         name: Some("weekly".into()),
         ..NewSchedule::default()
     };
-    service
-        .handle(&admin, Command::Schedule(ScheduleCommand::Add(add)))
-        .await;
-    service
-        .handle(&admin, Command::Leave { schedule: None })
-        .await;
+    let add = Command::Schedule(ScheduleCommand::Add(add));
+    service.interact(&admin, Interaction::Command(add)).await;
+    let leave = Command::Leave { schedule: None };
+    service.interact(&admin, Interaction::Command(leave)).await;
     let mut db = PgConnection::connect(url).await?;
     sqlx::query(
         "INSERT INTO members (team_id, user_id, display_name, created_at)
@@ -64,7 +63,8 @@ pub async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
     let run = ScheduleCommand::RunNow {
         target: "weekly".into(),
     };
-    service.handle(&admin, Command::Schedule(run)).await;
+    let run = Interaction::Command(Command::Schedule(run));
+    service.interact(&admin, run).await;
     let deliveries: Vec<(String, i64)> = sqlx::query_as(
         "SELECT m.user_id, d.id FROM deliveries d JOIN members m ON m.id = d.member_id",
     )

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use hoego::clock::SystemClock;
 use hoego::config::{DatabaseSettings, DatabaseUrl};
 use hoego::domain::lang::Lang;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::SystemClock;
 use hoego::service::{Defaults, Service};
 use hoego::store::Store;
 

@@ -195,11 +195,6 @@ impl Settings {
             },
         })
     }
-
-    /// Whether any chat platform has its credentials.
-    pub fn has_platform(&self) -> bool {
-        self.discord.token.is_some() || self.slack.bot_token.is_some()
-    }
 }
 
 fn team_settings(r: &Reader) -> Result<TeamSettings, ConfigError> {

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use crate::clock::Clock;
 use crate::domain::ids::RoundId;
+use crate::service::clock::Clock;
 use crate::store::{Store, StoreError, TickReport};
 
 /// Most schedules one transaction claims.

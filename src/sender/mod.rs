@@ -16,8 +16,8 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tracing::Instrument;
 
-use crate::clock::Clock;
 use crate::config::SenderSettings;
+use crate::service::clock::Clock;
 use crate::service::messenger::{Destination, Messenger};
 use crate::service::prompts;
 use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};

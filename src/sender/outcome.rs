@@ -56,7 +56,7 @@ impl Sender {
         let text = t(delivery.language, "reminder.dms_closed", &[]);
         if let Err(error) = self
             .messenger
-            .notice(channel, &delivery.user_id, &text)
+            .notice(channel, &delivery.user_id, delivery.language, &text)
             .await
         {
             tracing::warn!(error = %error, "cannot tell the member their DMs are closed");

@@ -3,23 +3,18 @@
 
 use std::collections::HashMap;
 
-use tracing::Instrument;
-
+use super::Service;
 use super::asker::Asker;
-use super::dispatch::{SubmitOutcome, fallback_lang};
 use super::error::ServiceError;
 use super::forms::answer_form;
+use super::ids::ActionId;
 use super::reply::{Action, Reply};
-use super::rounds::{Pick, RoundForm};
-use super::{Actor, Service};
+use super::rounds::{Pick, RoundForm, Verb};
 use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
 use crate::store::DeliveryRound;
-
-/// How long a submitted form may wait for the database before its text is given back.
-pub const SAVE_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Service {
     /// `answer [schedule]`: the form of the open round (filled with earlier answers).
@@ -28,7 +23,10 @@ impl Service {
         asker: &Asker,
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
-        match self.pick_open(asker, schedule, "answer", |_| true).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Answer, |_| true)
+            .await?
+        {
             Pick::One(delivery) => {
                 self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
@@ -45,13 +43,19 @@ impl Service {
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
         let answered = |d: &DeliveryRound| d.status == DeliveryStatus::Answered;
-        match self.pick_open(asker, schedule, "edit", answered).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Edit, answered)
+            .await?
+        {
             Pick::One(delivery) => {
                 self.form_reply(asker, self.with_template(asker, delivery).await?)
                     .await
             }
             Pick::Choose(reply) => Ok(reply),
-            Pick::Nothing => match self.pick_open(asker, schedule, "answer", |_| true).await? {
+            Pick::Nothing => match self
+                .pick_open(asker, schedule, Verb::Answer, |_| true)
+                .await?
+            {
                 Pick::One(open) => Err(ServiceError::User(
                     asker.t("answer.nothing_to_edit", &[("schedule", open.name())]),
                 )),
@@ -66,7 +70,10 @@ impl Service {
         asker: &Asker,
         schedule: Option<&str>,
     ) -> Result<Reply, ServiceError> {
-        match self.pick_open(asker, schedule, "skip", |_| true).await? {
+        match self
+            .pick_open(asker, schedule, Verb::Skip, |_| true)
+            .await?
+        {
             Pick::One(delivery) => self.skip_delivery(asker, delivery.delivery_id).await,
             Pick::Choose(reply) => Ok(reply),
             Pick::Nothing => Err(self.nothing_open(asker, schedule).await),
@@ -90,10 +97,7 @@ impl Service {
         if !self.store.skip_delivery(delivery, self.clock.now()).await? {
             return Err(self.closed(asker, &round.delivery));
         }
-        Ok(Reply::text(asker.t(
-            "answer.skipped",
-            &[("schedule", round.delivery.name())],
-        )))
+        Ok(asker.reply(asker.t("answer.skipped", &[("schedule", round.delivery.name())])))
     }
 
     /// The form of one delivery (the Answer and Edit buttons).
@@ -136,25 +140,8 @@ impl Service {
         Ok(Reply {
             blocks,
             form: Some(answer_form(asker, &round, &values, &Vec::new())),
-            ..Reply::default()
+            ..Reply::new(asker.lang())
         })
-    }
-
-    /// Checks and commits a submitted answer form (`answer:<delivery>`). A database that does
-    /// not answer within [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like
-    /// an unreachable one: nothing saved, everything typed given back.
-    pub async fn submit(
-        &self,
-        actor: &Actor,
-        form_id: &str,
-        values: Vec<(String, String)>,
-    ) -> SubmitOutcome {
-        let span = tracing::info_span!("submit", form = form_id, user = %actor.user_id);
-        let work = self.submit_form(actor, form_id, values.clone());
-        match tokio::time::timeout(SAVE_BUDGET, work.instrument(span)).await {
-            Ok(outcome) => outcome,
-            Err(_) => super::submit::timed_out(fallback_lang(self, actor), SAVE_BUDGET, &values),
-        }
     }
 
     fn ensure_open(&self, asker: &Asker, round: &RoundForm) -> Result<(), ServiceError> {
@@ -214,7 +201,7 @@ fn visibility_hints(asker: &Asker, round: &RoundForm) -> Vec<String> {
 /// The Edit button for a saved round.
 pub(crate) fn edit_action(asker: &Asker, delivery: DeliveryId) -> Action {
     Action {
-        id: format!("edit:{delivery}"),
+        id: ActionId::Edit(delivery),
         label: asker.t("button.edit", &[]),
         primary: false,
     }

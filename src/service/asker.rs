@@ -1,9 +1,12 @@
 //! Who a use case is serving, once identified: their team and member rows, with their language
-//! and time zone at hand for every message.
+//! and time zone at hand for every message, whether the platform says they are an admin, and
+//! what their platform's messages hold.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::i18n::t;
+use super::limits::Limits;
+use super::reply::Reply;
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
@@ -15,6 +18,10 @@ pub struct Asker {
     pub team: Team,
     /// Their member row.
     pub member: Member,
+    /// Whether the platform says they may change schedules.
+    pub admin: bool,
+    /// What their platform's messages and forms hold.
+    pub limits: Limits,
 }
 
 impl Asker {
@@ -31,6 +38,11 @@ impl Asker {
     /// A catalog message in their language.
     pub fn t(&self, id: &str, args: &[(&str, &str)]) -> String {
         t(self.lang(), id, args)
+    }
+
+    /// A reply of one text block, in their language.
+    pub fn reply(&self, text: impl Into<String>) -> Reply {
+        Reply::text(self.lang(), text)
     }
 
     /// An instant as their local wall-clock time, e.g. `2026-12-04 17:00 Asia/Seoul`.

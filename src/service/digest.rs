@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use crate::domain::ids::RoundId;
 use crate::domain::recap::digest::{Digest, DigestAnswer, build_digest};
-use crate::domain::recap::split::{DISCORD_MESSAGE, split};
+use crate::domain::recap::split::split;
 use crate::domain::state::Platform;
 use crate::scheduler::RoundClosed;
 use crate::store::DigestRound;
 
 use super::Service;
 use super::error::ServiceError;
+use super::limits::Limits;
 use super::messenger::{Destination, Messenger, Outgoing};
 use super::questions::Questions;
 use super::reply::{Attachment, Audience, Reply};
@@ -85,7 +86,7 @@ impl Service {
                 channel_id: channel.clone(),
                 thread: None,
             },
-            reply: digest_reply(&digest),
+            reply: digest_reply(&digest, messenger.limits()),
             idempotency_key: format!("digest:{round}"),
         };
         messenger
@@ -96,15 +97,16 @@ impl Service {
     }
 }
 
-/// The digest itself when it fits one message; else a summary with the Markdown attached.
-pub fn digest_reply(digest: &Digest) -> Reply {
+/// The digest itself when it fits one message of the platform; else a summary with the Markdown
+/// attached.
+pub fn digest_reply(digest: &Digest, limits: Limits) -> Reply {
     let document = digest.render();
-    let mut reply = if document.chars().count() <= DISCORD_MESSAGE {
-        Reply::text(document.trim_end())
+    let mut reply = if document.chars().count() <= limits.message_len {
+        Reply::text(digest.lang, document.trim_end())
     } else {
         let mut reply = Reply {
-            blocks: split(&digest.summary(), DISCORD_MESSAGE),
-            ..Reply::default()
+            blocks: split(&digest.summary(), limits.block_len),
+            ..Reply::new(digest.lang)
         };
         reply.attachments.push(Attachment {
             filename: format!("hoego-digest-{}.md", digest.date),

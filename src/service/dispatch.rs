@@ -1,6 +1,7 @@
-//! The front door: a command, a button press or a submitted form in, a [`Reply`] out. Nothing
-//! here fails: a person's mistake is explained, an unreachable database is reported, and an
-//! internal error is logged with a reference the person can quote.
+//! The front door: an [`Interaction`] in, an [`Outcome`] out. The person is identified once per
+//! interaction and every use case works for that [`Asker`]. Nothing here fails: a person's
+//! mistake is explained, an unreachable database is reported, and an internal error is logged
+//! with a reference the person can quote.
 
 use tracing::Instrument;
 
@@ -8,83 +9,60 @@ use super::asker::Asker;
 use super::command::{self, Command};
 use super::error::ServiceError;
 use super::i18n::t;
-use super::reply::{Form, Reply};
+use super::ids::{ActionId, FormId};
+use super::interaction::{Interaction, Outcome};
+use super::reply::Reply;
 use super::{Actor, Service};
-use crate::domain::ids::{DeliveryId, ScheduleId};
 use crate::domain::lang::Lang;
 
-/// What became of a submitted form.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SubmitOutcome {
-    /// Every answer was committed; the reply says so.
-    Saved(Reply),
-    /// Some answers were refused: the same form again, every field keeping what was typed and
-    /// the refused ones carrying their `error`. Nothing was saved.
-    Invalid(Form),
-    /// The database could not be reached; nothing was saved, and the reply holds every text
-    /// that was typed so nothing is lost.
-    Unavailable {
-        /// The message, with the typed texts in it.
-        reply: Reply,
-    },
-    /// The submission cannot be taken (the round closed meanwhile, the form is not theirs);
-    /// nothing was saved, and the reply holds every text that was typed.
-    Refused(Reply),
-}
+/// How long a submitted form may wait for the database before its text is given back.
+pub const SAVE_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Service {
-    /// Runs one command for `actor` and says how it went, in their language.
-    pub async fn handle(&self, actor: &Actor, command: Command) -> Reply {
-        let span =
-            tracing::info_span!("command", topic = command.help_topic(), user = %actor.user_id);
+    /// Handles one interaction of `actor` and says how it went, in their language.
+    pub async fn interact(&self, actor: &Actor, interaction: Interaction) -> Outcome {
+        let span = tracing::info_span!(
+            "interaction",
+            kind = interaction.kind(),
+            user = %actor.user_id
+        );
         async {
-            let asker = match self.asker(actor).await {
-                Ok(asker) => asker,
-                Err(error) => return failure(&error, fallback_lang(self, actor)),
-            };
-            match self.run(actor, &asker, command).await {
-                Ok(reply) => reply,
-                Err(error) => failure(&error, asker.lang()),
+            if let Interaction::Submit(form, values) = interaction {
+                return self.submit_within_budget(actor, form, values).await;
+            }
+            let asker = self.asker(actor).await;
+            match (interaction, asker) {
+                (_, Err(error)) => failure(&error, self.fallback_lang(actor.locale.as_deref())),
+                (interaction, Ok(asker)) => match self.run(&asker, interaction).await {
+                    Ok(reply) => Outcome::Done(reply),
+                    Err(error) => failure(&error, asker.lang()),
+                },
             }
         }
         .instrument(span)
         .await
     }
 
-    /// Reads a line of the text grammar (Slack, console) and runs it; a line that is no
-    /// command gets the parser's explanation with the nearest command, in the person's language.
-    pub async fn handle_text(&self, actor: &Actor, text: &str) -> Reply {
-        match command::parse(text) {
-            Ok(command) => self.handle(actor, command).await,
-            Err(error) => Reply::text(error.message(self.language_of(actor).await)),
-        }
-    }
-
-    /// Runs the button `action_id` that `actor` pressed: `answer:<delivery>`, `edit:<delivery>`,
-    /// `skip:<delivery>`, `join:<schedule>`, `forget:confirm`, `forget:cancel`.
-    pub async fn press(&self, actor: &Actor, action_id: &str) -> Reply {
-        let span = tracing::info_span!("press", action = action_id, user = %actor.user_id);
-        async {
-            let asker = match self.asker(actor).await {
-                Ok(asker) => asker,
-                Err(error) => return failure(&error, fallback_lang(self, actor)),
-            };
-            match self.run_action(actor, &asker, action_id).await {
-                Ok(reply) => reply,
-                Err(error) => failure(&error, asker.lang()),
-            }
-        }
-        .instrument(span)
-        .await
-    }
-
-    /// The language `actor` reads now (their setting; their locale or the default when the
-    /// database cannot say).
-    pub async fn language_of(&self, actor: &Actor) -> Lang {
-        match self.asker(actor).await {
+    /// Says a catalog message of a platform's own (a permission it checks, a page of a form) to
+    /// `actor`, in their language: the platform names the message, the service words it.
+    pub async fn notice(&self, actor: &Actor, message: &str, args: &[(&str, &str)]) -> Reply {
+        let lang = match self.asker(actor).await {
             Ok(asker) => asker.lang(),
-            Err(_) => fallback_lang(self, actor),
-        }
+            Err(_) => self.fallback_lang(actor.locale.as_deref()),
+        };
+        Reply::text(lang, t(lang, message, args))
+    }
+
+    /// [`Service::notice`] without asking the database (it may be what failed): in the language
+    /// the platform's `locale` suggests, else the default.
+    pub fn notice_offline(
+        &self,
+        locale: Option<&str>,
+        message: &str,
+        args: &[(&str, &str)],
+    ) -> Reply {
+        let lang = self.fallback_lang(locale);
+        Reply::text(lang, t(lang, message, args))
     }
 
     /// Whether `actor`'s team has any schedule yet (the console offers one when not).
@@ -93,18 +71,62 @@ impl Service {
         Ok(self.store.team_has_schedules(asker.team.id).await?)
     }
 
-    /// The identified actor.
+    /// The identified actor: their team and member rows, and what the platform says of them.
     pub(crate) async fn asker(&self, actor: &Actor) -> Result<Asker, ServiceError> {
         let (team, member) = self.identify(actor).await?;
-        Ok(Asker { team, member })
+        Ok(Asker {
+            team,
+            member,
+            admin: actor.is_admin,
+            limits: actor.limits,
+        })
     }
 
-    async fn run(
+    /// The language to speak when the person cannot be identified: their platform locale's, or
+    /// the default.
+    /// A submitted form, checked and committed; a database that does not answer within
+    /// [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like an unreachable one:
+    /// nothing saved, everything typed given back.
+    async fn submit_within_budget(
         &self,
         actor: &Actor,
-        asker: &Asker,
-        command: Command,
-    ) -> Result<Reply, ServiceError> {
+        form: FormId,
+        values: Vec<(String, String)>,
+    ) -> Outcome {
+        let typed = values.clone();
+        let work = async {
+            let asker = self.asker(actor).await;
+            self.submit_form(actor, asker, form, values).await
+        };
+        match tokio::time::timeout(SAVE_BUDGET, work).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                let lang = self.fallback_lang(actor.locale.as_deref());
+                super::submit::timed_out(lang, SAVE_BUDGET, &typed)
+            }
+        }
+    }
+
+    pub(crate) fn fallback_lang(&self, locale: Option<&str>) -> Lang {
+        locale.map_or(self.defaults.language, Lang::from_locale)
+    }
+
+    async fn run(&self, asker: &Asker, interaction: Interaction) -> Result<Reply, ServiceError> {
+        match interaction {
+            Interaction::Command(command) => self.run_command(asker, command).await,
+            Interaction::Text(text) => match command::parse(&text) {
+                Ok(command) => self.run_command(asker, command).await,
+                Err(error) => Err(ServiceError::User(error.message(asker.lang()))),
+            },
+            Interaction::Misread(error) => Err(ServiceError::User(error.message(asker.lang()))),
+            Interaction::Press(action) => self.run_action(asker, action).await,
+            Interaction::UnknownPress | Interaction::Submit(..) => {
+                Err(ServiceError::User(asker.t("error.unknown_action", &[])))
+            }
+        }
+    }
+
+    async fn run_command(&self, asker: &Asker, command: Command) -> Result<Reply, ServiceError> {
         match command {
             Command::Answer { schedule } => self.answer(asker, schedule.as_deref()).await,
             Command::Edit { schedule } => self.edit(asker, schedule.as_deref()).await,
@@ -119,13 +141,12 @@ impl Service {
             Command::Resume => self.resume(asker).await,
             Command::Export => self.export(asker).await,
             Command::ForgetMe { confirmed } => self.forget_me(asker, confirmed).await,
-            Command::Join { schedule } => self.join(actor, schedule).await,
-            Command::Leave { schedule } => self.leave(actor, schedule).await,
-            Command::Schedule(sub) => self.schedule_command(actor, sub).await,
-            Command::Help { topic } => Ok(Reply::text(command::help_text(
-                asker.lang(),
-                topic.as_deref(),
-            ))),
+            Command::Join { schedule } => self.join(asker, schedule).await,
+            Command::Leave { schedule } => self.leave(asker, schedule).await,
+            Command::Schedule(sub) => self.schedule_command(asker, sub).await,
+            Command::Help { topic } => {
+                Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))
+            }
             Command::ListResolutions => self.list_resolutions(asker).await,
             Command::SetResolution {
                 number,
@@ -143,51 +164,34 @@ impl Service {
         }
     }
 
-    async fn run_action(
-        &self,
-        actor: &Actor,
-        asker: &Asker,
-        action_id: &str,
-    ) -> Result<Reply, ServiceError> {
-        let (kind, arg) = action_id.split_once(':').unwrap_or((action_id, ""));
-        let id = arg.parse::<i64>();
-        match (kind, id) {
-            ("answer" | "edit", Ok(id)) => self.open_form(asker, DeliveryId(id)).await,
-            ("skip", Ok(id)) => self.skip_delivery(asker, DeliveryId(id)).await,
-            ("join", Ok(id)) => {
-                let name = self
-                    .store
-                    .schedule_name_of(asker.team.id, ScheduleId(id))
-                    .await?;
-                self.join(actor, Some(name.unwrap_or_else(|| arg.to_string())))
+    async fn run_action(&self, asker: &Asker, action: ActionId) -> Result<Reply, ServiceError> {
+        match action {
+            ActionId::Answer(id) | ActionId::Edit(id) => self.open_form(asker, id).await,
+            ActionId::Skip(id) => self.skip_delivery(asker, id).await,
+            ActionId::Join(id) => {
+                let name = self.store.schedule_name_of(asker.team.id, id).await?;
+                self.join(asker, Some(name.unwrap_or_else(|| id.to_string())))
                     .await
             }
-            ("forget", _) if arg == "confirm" => self.forget_me(asker, true).await,
-            ("forget", _) if arg == "cancel" => {
-                Ok(Reply::text(asker.t("forget_me.cancelled", &[])))
-            }
-            _ => Err(ServiceError::User(asker.t("error.unknown_action", &[]))),
+            ActionId::ForgetConfirm => self.forget_me(asker, true).await,
+            ActionId::ForgetCancel => Ok(asker.reply(asker.t("forget_me.cancelled", &[]))),
+            // Pages of a form are the platform's to show; the service never makes this button.
+            ActionId::Continue(_) => Err(ServiceError::User(asker.t("error.unknown_action", &[]))),
         }
     }
 }
 
-/// The language to apologise in when the person cannot even be identified.
-pub(crate) fn fallback_lang(service: &Service, actor: &Actor) -> Lang {
-    actor
-        .locale
-        .as_deref()
-        .map(Lang::from_locale)
-        .unwrap_or(service.defaults.language)
-}
-
-/// The reply for a failed command (an unreachable database gets its own short message, as
+/// The outcome of a failed interaction (an unreachable database gets its own short message, as
 /// there is no typed text to give back).
-pub(crate) fn failure(error: &ServiceError, lang: Lang) -> Reply {
+pub(crate) fn failure(error: &ServiceError, lang: Lang) -> Outcome {
     match error {
         ServiceError::Unavailable(cause) => {
             tracing::warn!(error = %cause, "database unreachable");
-            Reply::text(t(lang, "error.database_unreachable", &[]))
+            Outcome::Unavailable(Reply::text(
+                lang,
+                t(lang, "error.database_unreachable", &[]),
+            ))
         }
-        other => Reply::text(other.message(lang)),
+        other => Outcome::Refused(Reply::text(lang, other.message(lang))),
     }
 }

@@ -38,10 +38,16 @@ impl ServiceError {
                 super::i18n::t(lang, "error.database_unavailable", &[("text", "")])
             }
             ServiceError::Internal(error) => {
-                let reference = format!("{:08x}", rand::random::<u32>());
+                let reference = reference();
                 tracing::error!(reference = %reference, error = ?error, "internal error");
                 super::i18n::t(lang, "error.internal", &[("reference", &reference)])
             }
         }
     }
+}
+
+/// A short random reference for an internal error, logged with it and shown to the person, so an
+/// operator can find the log line they quote.
+pub fn reference() -> String {
+    format!("{:08x}", rand::random::<u32>())
 }

@@ -19,7 +19,7 @@ impl Service {
     pub(crate) async fn export(&self, asker: &Asker) -> Result<Reply, ServiceError> {
         let data = self.store.member_export(asker.member.id).await?;
         let (Some(first), Some(last)) = (data.answers.first(), data.answers.last()) else {
-            return Ok(Reply::text(asker.t("export.empty", &[])));
+            return Ok(asker.reply(asker.t("export.empty", &[])));
         };
         let now = self.clock.now();
         let templates = parse_templates(&data.templates);
@@ -43,7 +43,7 @@ impl Service {
                 ),
                 attachment("hoego-export.json", "application/json", json),
             ],
-            ..Reply::text(text)
+            ..asker.reply(text)
         })
     }
 }

@@ -4,6 +4,7 @@
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
+use super::ids::ActionId;
 use super::reply::{Action, Reply};
 use super::settings::strs;
 
@@ -27,7 +28,7 @@ impl Service {
             ("participations", counts.participations.to_string()),
             ("team", asker.team.name.clone()),
         ];
-        Ok(Reply::text(asker.t("forget_me.done", &strs(&args))))
+        Ok(asker.reply(asker.t("forget_me.done", &strs(&args))))
     }
 
     async fn ask_to_forget(&self, asker: &Asker) -> Result<Reply, ServiceError> {
@@ -37,17 +38,17 @@ impl Service {
             ("resolutions", resolutions.to_string()),
             ("team", asker.team.name.clone()),
         ];
-        let button = |id: &str, label: &str, primary| Action {
-            id: id.to_string(),
+        let button = |id: ActionId, label: &str, primary| Action {
+            id,
             label: asker.t(label, &[]),
             primary,
         };
         Ok(Reply {
             actions: vec![
-                button("forget:confirm", "button.confirm", true),
-                button("forget:cancel", "button.cancel", false),
+                button(ActionId::ForgetConfirm, "button.confirm", true),
+                button(ActionId::ForgetCancel, "button.cancel", false),
             ],
-            ..Reply::text(asker.t("forget_me.confirm", &strs(&args)))
+            ..asker.reply(asker.t("forget_me.confirm", &strs(&args)))
         })
     }
 }

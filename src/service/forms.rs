@@ -1,21 +1,19 @@
 //! The answer form of a round: one field per question in the reader's language, holding an
-//! earlier answer or what was just typed, and the reason a refused field was refused.
+//! earlier answer or what was just typed, and the reason a refused field was refused. This is
+//! the one place a question's kind becomes the shape of its input.
 
 use std::collections::HashMap;
 
 use super::asker::Asker;
-use super::reply::{Form, FormField};
+use super::ids::FormId;
+use super::reply::{Form, FormField, InputShape};
 use super::rounds::RoundForm;
 use crate::domain::answer::FormErrors;
+use crate::domain::lang::Lang;
 use crate::domain::template::{Question, QuestionKind};
 
 /// The most characters a scale answer such as `3/5` or `3점` takes.
 const SCALE_INPUT_LEN: usize = 5;
-
-/// The form id for answering a delivery.
-pub fn form_id(round: &RoundForm) -> String {
-    format!("answer:{}", round.delivery.delivery_id)
-}
 
 /// The form of `round`, each field starting with `values[question id]` when there is one and
 /// carrying its error from `errors`.
@@ -33,8 +31,8 @@ pub fn answer_form(
             id: question.id.to_string(),
             label: round.label(asker, question),
             short_label: round.short_label(asker, question),
-            kind: question.kind.clone(),
-            max_len: input_len(question),
+            input: shape(&question.kind, asker.lang()),
+            max_len: input_len(question).min(asker.limits.input_len),
             required: question.required,
             value: values.get(question.id.as_str()).cloned(),
             error: errors
@@ -44,9 +42,23 @@ pub fn answer_form(
         })
         .collect();
     Form {
-        id: form_id(round),
+        id: FormId::Answer(round.delivery.delivery_id),
         title: round.title(asker),
         fields,
+    }
+}
+
+/// How an answer to a question of `kind` is typed in.
+fn shape(kind: &QuestionKind, lang: Lang) -> InputShape {
+    match kind {
+        QuestionKind::Text => InputShape::Paragraph,
+        QuestionKind::List { .. } => InputShape::Lines,
+        QuestionKind::Scale { low, high } => InputShape::Number {
+            min: Question::SCALE_MIN,
+            max: Question::SCALE_MAX,
+            low: low.get(lang).to_string(),
+            high: high.get(lang).to_string(),
+        },
     }
 }
 
@@ -54,7 +66,7 @@ pub fn answer_form(
 fn input_len(question: &Question) -> usize {
     match question.kind {
         QuestionKind::Scale { .. } => SCALE_INPUT_LEN,
-        _ => question.max_len,
+        QuestionKind::Text | QuestionKind::List { .. } => question.max_len,
     }
 }
 

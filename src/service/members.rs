@@ -1,7 +1,11 @@
 //! Knowing who is asking: the actor's team and member rows, registered on first contact with
-//! the platform's locale as their first language.
+//! the platform's locale as their first language; and the team of a DM interaction, which only
+//! the delivery it names can tell.
 
 use super::error::ServiceError;
+use super::i18n::t;
+use super::interaction::Outcome;
+use super::reply::Reply;
 use super::{Actor, Service};
 use crate::domain::ids::DeliveryId;
 use crate::domain::lang::Lang;
@@ -36,25 +40,48 @@ impl Service {
         Ok((team, member))
     }
 
-    /// The team (external id, name) of the delivery an action or form id such as `answer:42`
-    /// names, when it was made to `user_id` on `platform`: how a platform that gives no team with
-    /// a DM button press finds the team to act in. `None` when the id names no such delivery.
-    pub async fn team_of_action(
+    /// The team (external id, name) of `delivery` when it was made to `user_id` on `platform`:
+    /// how a platform that gives no team with a DM button press finds the team to act in.
+    /// `None` when there is no such delivery.
+    pub async fn team_of_delivery(
         &self,
         platform: Platform,
         user_id: &str,
-        action_id: &str,
+        delivery: DeliveryId,
     ) -> Result<Option<(String, String)>, ServiceError> {
-        let delivery = action_id
-            .split_once(':')
-            .filter(|(kind, _)| matches!(*kind, "answer" | "skip" | "edit"))
-            .and_then(|(_, id)| id.parse::<i64>().ok());
-        let Some(delivery) = delivery else {
-            return Ok(None);
-        };
         Ok(self
             .store
-            .team_of_delivery(platform, user_id, DeliveryId(delivery))
+            .team_of_delivery(platform, user_id, delivery)
             .await?)
+    }
+
+    /// The outcome when the team of a DM interaction cannot be found (`unreachable`: the
+    /// database did not answer), in the language of the platform's `locale`, giving back
+    /// anything typed.
+    pub fn unplaced(
+        &self,
+        locale: Option<&str>,
+        unreachable: bool,
+        typed: &[(String, String)],
+    ) -> Outcome {
+        let lang = self.fallback_lang(locale);
+        let message = match unreachable {
+            true => "error.database_unreachable",
+            false => "answer.not_found",
+        };
+        let mut reply = Reply::text(lang, t(lang, message, &[]));
+        let texts: Vec<&str> = typed
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.trim().is_empty())
+            .collect();
+        if !texts.is_empty() {
+            reply.blocks.push(t(lang, "answer.given_back", &[]));
+            reply.blocks.push(texts.join("\n\n"));
+        }
+        match unreachable {
+            true => Outcome::Unavailable(reply),
+            false => Outcome::Refused(reply),
+        }
     }
 }

@@ -1,12 +1,13 @@
 //! A schedule's audience: admins add and remove members by mention, id or name; members join
 //! and leave themselves.
 
+use super::Service;
+use super::asker::Asker;
 use super::command::UserRef;
 use super::error::ServiceError;
 use super::i18n::t;
 use super::prompts::local_time;
 use super::reply::Reply;
-use super::{Actor, Service};
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, NewMember, Team};
 
@@ -66,52 +67,56 @@ impl Service {
             ("members", members.as_str()),
             ("schedule", schedule.name.as_str()),
         ];
-        Ok(Reply::text(t(lang, id, &args)))
+        Ok(Reply::text(lang, t(lang, id, &args)))
     }
 
-    /// Adds the actor to a schedule's participants (the team's only schedule when `None`).
-    pub async fn join(
+    /// Adds the asker to a schedule's participants (the team's only schedule when `None`).
+    pub(crate) async fn join(
         &self,
-        actor: &Actor,
+        asker: &Asker,
         schedule: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let (team, member) = self.identify(actor).await?;
-        let lang = member.language;
+        let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         let schedule = self
-            .schedule_or_only(&team, lang, schedule.as_deref(), "join")
+            .schedule_or_only(team, lang, schedule.as_deref(), "join")
             .await?;
         if !self
             .store
             .add_participant(schedule.id, member.id, self.clock.now())
             .await?
         {
-            return Ok(Reply::text(t(
+            return Ok(Reply::text(
                 lang,
-                "membership.already_member",
-                &[("schedule", &schedule.name)],
-            )));
+                t(
+                    lang,
+                    "membership.already_member",
+                    &[("schedule", &schedule.name)],
+                ),
+            ));
         }
         let zone = member.time_zone.unwrap_or(team.time_zone);
         let when = schedule
             .next_due_at
             .map_or_else(|| "-".into(), |at| local_time(at, zone));
-        Ok(Reply::text(t(
+        Ok(Reply::text(
             lang,
-            "membership.joined",
-            &[("schedule", &schedule.name), ("when", &when)],
-        )))
+            t(
+                lang,
+                "membership.joined",
+                &[("schedule", &schedule.name), ("when", &when)],
+            ),
+        ))
     }
 
-    /// Removes the actor from a schedule's participants.
-    pub async fn leave(
+    /// Removes the asker from a schedule's participants.
+    pub(crate) async fn leave(
         &self,
-        actor: &Actor,
+        asker: &Asker,
         schedule: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let (team, member) = self.identify(actor).await?;
-        let lang = member.language;
+        let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         let schedule = self
-            .schedule_or_only(&team, lang, schedule.as_deref(), "leave")
+            .schedule_or_only(team, lang, schedule.as_deref(), "leave")
             .await?;
         let id = if self
             .store
@@ -122,7 +127,10 @@ impl Service {
         } else {
             "membership.not_member"
         };
-        Ok(Reply::text(t(lang, id, &[("schedule", &schedule.name)])))
+        Ok(Reply::text(
+            lang,
+            t(lang, id, &[("schedule", &schedule.name)]),
+        ))
     }
 
     /// A member named by mention or id (registered if new: they may not have used hoego yet),

@@ -5,6 +5,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 
+use crate::domain::lang::Lang;
+
+use super::limits::Limits;
 use super::reply::Reply;
 
 /// Where a message goes.
@@ -71,10 +74,19 @@ pub trait Messenger: Send + Sync {
     /// Sends one message.
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError>;
 
+    /// What the platform's messages hold (digests are shaped to fit).
+    fn limits(&self) -> Limits;
+
     /// Tells the member `user_id`, in `channel_id` (the schedule's channel), that a prompt could
     /// not reach them: a message that may mention them and nobody else. By default an ordinary
     /// message (a platform that can ping only that person overrides it).
-    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+    async fn notice(
+        &self,
+        channel_id: &str,
+        user_id: &str,
+        lang: Lang,
+        text: &str,
+    ) -> Result<Sent, SendError> {
         let message = Outgoing {
             to: Destination::Channel {
                 channel_id: channel_id.to_string(),
@@ -82,7 +94,7 @@ pub trait Messenger: Send + Sync {
             },
             reply: Reply {
                 audience: super::reply::Audience::Channel,
-                ..Reply::text(text)
+                ..Reply::text(lang, text)
             },
             idempotency_key: format!("notice-{user_id}"),
         };

@@ -1,8 +1,10 @@
-//! Use cases: each platform turns its input into a platform-neutral [`command::Command`] and
-//! renders the [`reply::Reply`] it gets back, so behaviour is written once, here.
+//! Use cases: each platform turns what a person did into one typed [`Interaction`], hands it to
+//! [`Service::interact`], and renders the [`reply::Reply`] of the [`Outcome`] it gets back, so
+//! behaviour is written once, here.
 
 mod answers;
 pub mod asker;
+pub mod clock;
 pub mod command;
 pub mod digest;
 mod dispatch;
@@ -11,6 +13,9 @@ mod export;
 mod forget;
 mod forms;
 pub mod i18n;
+pub mod ids;
+pub mod interaction;
+pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
@@ -18,6 +23,7 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod recap;
+pub mod recap_query;
 pub mod reply;
 mod resolutions;
 mod rounds;
@@ -26,12 +32,13 @@ pub mod schedules;
 mod settings;
 mod submit;
 
-pub use dispatch::SubmitOutcome;
+pub use interaction::{Interaction, Outcome};
+pub use limits::Limits;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::clock::Clock;
+use self::clock::Clock;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
 use crate::domain::template::TemplateLibrary;
@@ -59,6 +66,8 @@ pub struct Actor {
     /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
     /// admin or configured list).
     pub is_admin: bool,
+    /// What the person's platform shows: replies are shaped to fit.
+    pub limits: Limits,
 }
 
 /// Defaults that apply to new teams and new schedules.
@@ -87,4 +96,21 @@ pub struct Service {
     pub clock: Arc<dyn Clock>,
     /// Defaults for new teams and schedules.
     pub defaults: Defaults,
+}
+
+impl Service {
+    /// The use cases on `store`, offering `templates`, telling time by `clock`.
+    pub fn new(
+        store: Store,
+        templates: Arc<TemplateLibrary>,
+        clock: Arc<dyn Clock>,
+        defaults: Defaults,
+    ) -> Service {
+        Service {
+            store,
+            templates,
+            clock,
+            defaults,
+        }
+    }
 }

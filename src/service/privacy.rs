@@ -43,7 +43,7 @@ impl Service {
             ("visibility", word),
         ];
         let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        Ok(Reply::text(asker.t("visibility.updated", &args)))
+        Ok(asker.reply(asker.t("visibility.updated", &args)))
     }
 
     async fn current_answered_round(&self, asker: &Asker) -> Result<RoundForm, ServiceError> {

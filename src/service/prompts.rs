@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::i18n::t;
+use super::ids::ActionId;
 use super::messenger::{Destination, Outgoing};
 use super::reply::{Action, Audience, Reply};
 use crate::domain::lang::Lang;
@@ -49,11 +50,11 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let reply = Reply {
         blocks: vec![format!("**{header}**"), questions.join("\n"), closes],
         actions: vec![
-            action(lang, "answer", delivery, true),
-            action(lang, "skip", delivery, false),
+            action(lang, ActionId::Answer(delivery.id), "button.answer", true),
+            action(lang, ActionId::Skip(delivery.id), "button.skip", false),
         ],
         audience: Audience::OnlyMe,
-        ..Reply::default()
+        ..Reply::new(lang)
     };
     Outgoing {
         to: destination(delivery),
@@ -86,8 +87,13 @@ pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
     };
     let reply = Reply {
         blocks: vec![text],
-        actions: vec![action(lang, "answer", delivery, true)],
-        ..Reply::default()
+        actions: vec![action(
+            lang,
+            ActionId::Answer(delivery.id),
+            "button.answer",
+            true,
+        )],
+        ..Reply::new(lang)
     };
     Outgoing {
         to,
@@ -122,10 +128,10 @@ fn schedule_label(delivery: &ClaimedDelivery) -> String {
         .unwrap_or_else(|| delivery.template_key.clone())
 }
 
-fn action(lang: Lang, kind: &str, delivery: &ClaimedDelivery, primary: bool) -> Action {
+fn action(lang: Lang, id: ActionId, label: &str, primary: bool) -> Action {
     Action {
-        id: format!("{kind}:{}", delivery.id),
-        label: t(lang, &format!("button.{kind}"), &[]),
+        id,
+        label: t(lang, label, &[]),
         primary,
     }
 }

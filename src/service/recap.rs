@@ -8,11 +8,12 @@ use super::Service;
 use super::asker::Asker;
 use super::command::RecapScope;
 use super::error::ServiceError;
+use super::limits::Limits;
 use super::questions::Questions;
 use super::reply::{Attachment, Audience, Reply};
 use crate::domain::lang::Lang;
 use crate::domain::period::Period;
-use crate::domain::recap::split::{DISCORD_MESSAGE, split};
+use crate::domain::recap::split::split;
 use crate::domain::recap::{
     self, FollowUp, ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, Scope,
     chart, markdown,
@@ -67,7 +68,7 @@ impl Service {
             today,
         };
         let recap = self.compile_recap(&order).await?;
-        Ok(recap_reply(&recap, public))
+        Ok(recap_reply(&recap, public, asker.limits))
     }
 
     /// Reads and compiles a recap.
@@ -190,19 +191,19 @@ impl Service {
     }
 }
 
-/// The reply: the Markdown itself when it fits one message, else a summary with the Markdown
-/// attached. Public recaps go to the channel.
-pub fn recap_reply(recap: &Recap, public: bool) -> Reply {
+/// The reply: the Markdown itself when it fits one message of the platform, else a summary with
+/// the Markdown attached. Public recaps go to the channel.
+pub fn recap_reply(recap: &Recap, public: bool, limits: Limits) -> Reply {
     let document = markdown::render(recap);
     let body = document
         .split_once("\n---\n\n")
         .map_or(document.as_str(), |(_, body)| body);
-    let mut reply = if body.chars().count() <= DISCORD_MESSAGE {
-        Reply::text(body.trim_end())
+    let mut reply = if body.chars().count() <= limits.message_len {
+        Reply::text(recap.lang, body.trim_end())
     } else {
         let mut reply = Reply {
-            blocks: split(&markdown::summary(recap), DISCORD_MESSAGE),
-            ..Reply::default()
+            blocks: split(&markdown::summary(recap), limits.block_len),
+            ..Reply::new(recap.lang)
         };
         reply.attachments.push(Attachment {
             filename: format!("hoego-recap-{}.md", recap.period_label.replace("..", "_")),

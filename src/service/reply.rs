@@ -1,12 +1,16 @@
-//! What the service says back, independent of any platform: text blocks, actions (buttons),
-//! a form of questions, attachments, and whether only the asker sees it. Each platform renders
-//! a [`Reply`] in its own way (Discord components and modals, Slack Block Kit, console text).
+//! What the service says back, independent of any platform: text blocks in one language,
+//! actions (buttons), a form of inputs described by their shape, attachments, and whether only
+//! the asker sees it. Each platform renders a [`Reply`] in its own way (Discord components and
+//! modals, Slack Block Kit, console text), and words anything of its own in the reply's language.
 
-use crate::domain::template::QuestionKind;
+use super::ids::{ActionId, FormId};
+use crate::domain::lang::Lang;
 
 /// A platform-neutral reply.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reply {
+    /// The language it is written in (what the platform's own words around it use too).
+    pub lang: Lang,
     /// Markdown text blocks, in order.
     pub blocks: Vec<String>,
     /// Buttons under the text.
@@ -29,22 +33,22 @@ pub enum Audience {
     Channel,
 }
 
-/// A button. Its `id` comes back when pressed, e.g. `answer:42`.
+/// A button. Its `id` comes back when pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
-    /// Stable id, at most 100 characters (Discord's custom_id limit).
-    pub id: String,
+    /// What pressing it does.
+    pub id: ActionId,
     /// The label shown, in the reader's language.
     pub label: String,
     /// Whether it is the main action.
     pub primary: bool,
 }
 
-/// A form of questions. Its `id` comes back with the submission, e.g. `answer:42`.
+/// A form of questions. Its `id` comes back with the submission.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    /// Stable id, at most 100 characters.
-    pub id: String,
+    /// What the form answers.
+    pub id: FormId,
     /// The title shown (platforms cut it to their limits).
     pub title: String,
     /// The fields, in order.
@@ -61,8 +65,8 @@ pub struct FormField {
     /// The template's short form of the question, for platforms whose labels are short
     /// (Discord: 45 characters); `None` when the template gives none.
     pub short_label: Option<String>,
-    /// What kind of answer it takes.
-    pub kind: QuestionKind,
+    /// How it is typed in.
+    pub input: InputShape,
     /// Most characters accepted.
     pub max_len: usize,
     /// Whether it must be answered.
@@ -71,6 +75,27 @@ pub struct FormField {
     pub value: Option<String>,
     /// Why the last submission of this field was refused, if it was.
     pub error: Option<String>,
+}
+
+/// How a field is typed in, as a platform shows it. Adapters match on it exhaustively, so a new
+/// shape does not compile until every platform can show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputShape {
+    /// Free text on several lines.
+    Paragraph,
+    /// A list: one item per line.
+    Lines,
+    /// A whole number from `min` to `max`, on one line.
+    Number {
+        /// The lowest number.
+        min: u8,
+        /// The highest number.
+        max: u8,
+        /// What the lowest means, in the reader's language.
+        low: String,
+        /// What the highest means, in the reader's language.
+        high: String,
+    },
 }
 
 /// A file to attach.
@@ -85,11 +110,23 @@ pub struct Attachment {
 }
 
 impl Reply {
-    /// A reply of one text block, seen only by the asker.
-    pub fn text(text: impl Into<String>) -> Reply {
+    /// An empty reply in `lang`, seen only by the asker.
+    pub fn new(lang: Lang) -> Reply {
+        Reply {
+            lang,
+            blocks: Vec::new(),
+            actions: Vec::new(),
+            form: None,
+            attachments: Vec::new(),
+            audience: Audience::OnlyMe,
+        }
+    }
+
+    /// A reply of one text block in `lang`, seen only by the asker.
+    pub fn text(lang: Lang, text: impl Into<String>) -> Reply {
         Reply {
             blocks: vec![text.into()],
-            ..Reply::default()
+            ..Reply::new(lang)
         }
     }
 

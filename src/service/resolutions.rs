@@ -13,7 +13,7 @@ impl Service {
     pub(crate) async fn list_resolutions(&self, asker: &Asker) -> Result<Reply, ServiceError> {
         let items = self.store.resolution_items(asker.member.id).await?;
         if items.is_empty() {
-            return Ok(Reply::text(asker.t("resolutions.empty", &[])));
+            return Ok(asker.reply(asker.t("resolutions.empty", &[])));
         }
         let mut lines = vec![asker.t("resolutions.header", &[])];
         for (index, item) in items.iter().enumerate() {
@@ -32,7 +32,7 @@ impl Service {
             }
             lines.push(line);
         }
-        Ok(Reply::text(lines.join("\n")))
+        Ok(asker.reply(lines.join("\n")))
     }
 
     /// Records progress on the asker's resolution number `number` (from 1).
@@ -62,9 +62,7 @@ impl Service {
             ("number", number.to_string()),
             ("status", status_word(asker, status)),
         ];
-        Ok(Reply::text(
-            asker.t("resolutions.updated", &super::settings::strs(&args)),
-        ))
+        Ok(asker.reply(asker.t("resolutions.updated", &super::settings::strs(&args))))
     }
 }
 

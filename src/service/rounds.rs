@@ -6,6 +6,7 @@ use anyhow::Context;
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
+use super::ids::ActionId;
 use super::reply::{Action, Reply};
 use chrono::{Datelike, NaiveDate};
 
@@ -57,6 +58,28 @@ impl RoundForm {
     }
 }
 
+/// What a command does with the open delivery it picks (the buttons of "which one?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// Answer it.
+    Answer,
+    /// Edit its answers.
+    Edit,
+    /// Skip it.
+    Skip,
+}
+
+impl Verb {
+    /// The button doing this to `delivery`.
+    fn action(self, delivery: DeliveryId) -> ActionId {
+        match self {
+            Verb::Answer => ActionId::Answer(delivery),
+            Verb::Edit => ActionId::Edit(delivery),
+            Verb::Skip => ActionId::Skip(delivery),
+        }
+    }
+}
+
 /// Which open delivery a command is about.
 pub enum Pick {
     /// Exactly this one.
@@ -74,7 +97,7 @@ impl Service {
         &self,
         asker: &Asker,
         schedule: Option<&str>,
-        verb: &str,
+        verb: Verb,
         keep: impl Fn(&DeliveryRound) -> bool,
     ) -> Result<Pick, ServiceError> {
         let now = self.clock.now();
@@ -160,7 +183,7 @@ fn names(open: &[DeliveryRound]) -> String {
 }
 
 /// "Which one?", with a button per open round.
-fn choose(asker: &Asker, open: &[DeliveryRound], verb: &str) -> Reply {
+fn choose(asker: &Asker, open: &[DeliveryRound], verb: Verb) -> Reply {
     let example = open.first().map_or("", DeliveryRound::name);
     let text = asker.t(
         "answer.choose_schedule",
@@ -169,13 +192,13 @@ fn choose(asker: &Asker, open: &[DeliveryRound], verb: &str) -> Reply {
     let actions = open
         .iter()
         .map(|d| Action {
-            id: format!("{verb}:{}", d.delivery_id),
+            id: verb.action(d.delivery_id),
             label: format!("{} · {}", d.name(), d.occurrence_local.date()),
             primary: false,
         })
         .collect();
     Reply {
         actions,
-        ..Reply::text(text)
+        ..asker.reply(text)
     }
 }

@@ -29,11 +29,10 @@ impl Service {
         self.store
             .set_schedule_state(schedule.id, ScheduleState::Paused, None)
             .await?;
-        Ok(Reply::text(t(
+        Ok(Reply::text(
             lang,
-            "schedule.paused",
-            &[("name", &schedule.name)],
-        )))
+            t(lang, "schedule.paused", &[("name", &schedule.name)]),
+        ))
     }
 
     /// Resuming starts from the next occurrence after now: the paused time is not backfilled.
@@ -57,11 +56,14 @@ impl Service {
             || "-".into(),
             |n| local_time(n.1, zone.unwrap_or(team.time_zone)),
         );
-        Ok(Reply::text(t(
+        Ok(Reply::text(
             lang,
-            "schedule.resumed",
-            &[("name", &schedule.name), ("next", &when)],
-        )))
+            t(
+                lang,
+                "schedule.resumed",
+                &[("name", &schedule.name), ("next", &when)],
+            ),
+        ))
     }
 
     pub(super) async fn remove_schedule(
@@ -72,11 +74,10 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let schedule = self.schedule_called(team, lang, name).await?;
         self.store.remove_schedule(schedule.id).await?;
-        Ok(Reply::text(t(
+        Ok(Reply::text(
             lang,
-            "schedule.removed",
-            &[("name", &schedule.name)],
-        )))
+            t(lang, "schedule.removed", &[("name", &schedule.name)]),
+        ))
     }
 
     /// Opens a round at once: of a schedule (its participants), or of a template no schedule
@@ -136,7 +137,7 @@ impl Service {
             )
             .await?;
         let args = [("name", schedule.name.as_str()), ("when", &closes)];
-        Ok(Reply::text(t(lang, "schedule.run_now", &args)))
+        Ok(Reply::text(lang, t(lang, "schedule.run_now", &args)))
     }
 
     async fn run_template_now(
@@ -167,7 +168,10 @@ impl Service {
             ("template", template.name.get(lang)),
             ("when", closes.as_str()),
         ];
-        Ok(Reply::text(t(lang, "schedule.run_now_one_off", &args)))
+        Ok(Reply::text(
+            lang,
+            t(lang, "schedule.run_now_one_off", &args),
+        ))
     }
 
     /// Opens a round due now for `members`; returns when it closes, as read in `zone`.

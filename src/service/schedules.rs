@@ -5,12 +5,14 @@ use std::time::Duration;
 
 use chrono::Duration as Span;
 
+use super::Service;
+use super::asker::Asker;
 use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand, ScheduleTz};
 use super::error::ServiceError;
 use super::i18n::t;
+use super::ids::ActionId;
 use super::prompts::local_time;
 use super::reply::{Action, Audience, Reply};
-use super::{Actor, Service};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
 use crate::domain::team::{Member, Team};
@@ -18,22 +20,21 @@ use crate::domain::zone::ZoneName;
 use crate::store::{NewSchedule, ScheduleSummary};
 
 impl Service {
-    /// Runs one `schedule ...` subcommand for `actor`.
-    pub async fn schedule_command(
+    /// Runs one `schedule ...` subcommand for `asker`.
+    pub(crate) async fn schedule_command(
         &self,
-        actor: &Actor,
+        asker: &Asker,
         command: ScheduleCommand,
     ) -> Result<Reply, ServiceError> {
-        let (team, member) = self.identify(actor).await?;
-        let lang = member.language;
+        let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         match command {
-            ScheduleCommand::List => self.list_schedules(&team, lang).await,
+            ScheduleCommand::List => self.list_schedules(team, lang).await,
             ScheduleCommand::Preview { cron, tz, count } => {
-                self.preview_schedule(&team, &member, &cron, tz, count)
+                self.preview_schedule(team, member, &cron, tz, count)
             }
             other => {
-                require_admin(actor, &team, lang)?;
-                self.change_schedules(&team, &member, other).await
+                require_admin(asker, lang)?;
+                self.change_schedules(team, member, other).await
             }
         }
     }
@@ -145,7 +146,7 @@ impl Service {
         );
         // The announcement: posted where the admin asked, with a Join button for the others.
         let join = Action {
-            id: format!("join:{id}"),
+            id: ActionId::Join(id),
             label: t(lang, "button.join", &[]),
             primary: true,
         };
@@ -153,18 +154,18 @@ impl Service {
             blocks: vec![added, describe(&cron, lang), joined],
             actions: vec![join],
             audience: Audience::Channel,
-            ..Reply::default()
+            ..Reply::new(lang)
         })
     }
 
     async fn list_schedules(&self, team: &Team, lang: Lang) -> Result<Reply, ServiceError> {
         let schedules = self.store.schedules(team.id).await?;
         if schedules.is_empty() {
-            return Ok(Reply::text(t(lang, "schedule.none_yet", &[])));
+            return Ok(Reply::text(lang, t(lang, "schedule.none_yet", &[])));
         }
         let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
         lines.extend(schedules.iter().map(|s| list_line(s, team, lang)));
-        Ok(Reply::text(lines.join("\n")))
+        Ok(Reply::text(lang, lines.join("\n")))
     }
 
     fn preview_schedule(
@@ -203,7 +204,7 @@ impl Service {
             .collect();
         Ok(Reply {
             blocks: vec![header, lines.join("\n"), describe(&spec, lang)],
-            ..Reply::default()
+            ..Reply::new(lang)
         })
     }
 
@@ -235,14 +236,14 @@ impl Service {
 }
 
 /// Refuses non-admins with a clear message.
-pub(super) fn require_admin(actor: &Actor, team: &Team, lang: Lang) -> Result<(), ServiceError> {
-    if actor.is_admin {
+pub(super) fn require_admin(asker: &Asker, lang: Lang) -> Result<(), ServiceError> {
+    if asker.admin {
         Ok(())
     } else {
         Err(ServiceError::User(t(
             lang,
             "error.admins_only",
-            &[("team", &team.name)],
+            &[("team", &asker.team.name)],
         )))
     }
 }

@@ -18,11 +18,7 @@ use crate::domain::zone::{ZoneError, ZoneName};
 impl Service {
     /// `settings`: what is set now.
     pub(crate) fn show_settings(&self, asker: &Asker) -> Result<Reply, ServiceError> {
-        Ok(Reply::text(settings_text(
-            asker,
-            "settings.shown",
-            self.clock.now(),
-        )))
+        Ok(asker.reply(settings_text(asker, "settings.shown", self.clock.now())))
     }
 
     /// `settings tz <zone> lang en|ko delivery dm|thread`: changes what is given.
@@ -41,10 +37,10 @@ impl Service {
             .update_member_settings(asker.member.id, zone, change.lang, change.delivery)
             .await?;
         let updated = Asker {
-            team: asker.team.clone(),
             member,
+            ..asker.clone()
         };
-        Ok(Reply::text(settings_text(
+        Ok(updated.reply(settings_text(
             &updated,
             "settings.updated",
             self.clock.now(),
@@ -73,16 +69,16 @@ impl Service {
             ("date", until.to_string()),
             ("tz", asker.zone().name().to_string()),
         ];
-        Ok(Reply::text(asker.t("pause.paused", &strs(&args))))
+        Ok(asker.reply(asker.t("pause.paused", &strs(&args))))
     }
 
     /// `resume`: ends a pause.
     pub(crate) async fn resume(&self, asker: &Asker) -> Result<Reply, ServiceError> {
         if !asker.member.is_paused(self.clock.now()) {
-            return Ok(Reply::text(asker.t("pause.not_paused", &[])));
+            return Ok(asker.reply(asker.t("pause.not_paused", &[])));
         }
         self.store.set_paused_until(asker.member.id, None).await?;
-        Ok(Reply::text(asker.t("pause.resumed", &[])))
+        Ok(asker.reply(asker.t("pause.resumed", &[])))
     }
 }
 

@@ -6,33 +6,38 @@ use std::collections::HashMap;
 
 use super::answers::edit_action;
 use super::asker::Asker;
-use super::dispatch::{SubmitOutcome, fallback_lang};
 use super::error::ServiceError;
 use super::forms::{answer_form, typed_text};
 use super::i18n::t;
+use super::ids::FormId;
+use super::interaction::Outcome;
 use super::reply::Reply;
 use super::rounds::{QUARTERLY, RoundForm};
 use super::{Actor, Service};
 use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
 use crate::domain::follow_up;
-use crate::domain::ids::DeliveryId;
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
 use crate::store::{AnswerWrite, FollowUpWrite, SavedAnswers};
 
 impl Service {
+    /// Checks and commits a submitted form for the person `asker` identified (or failed to).
     pub(super) async fn submit_form(
         &self,
         actor: &Actor,
-        form_id: &str,
+        asker: Result<Asker, ServiceError>,
+        form: FormId,
         values: Vec<(String, String)>,
-    ) -> SubmitOutcome {
-        let asker = match self.asker(actor).await {
+    ) -> Outcome {
+        let asker = match asker {
             Ok(asker) => asker,
-            Err(error) => return not_saved(&error, fallback_lang(self, actor), None, &values),
+            Err(error) => {
+                let lang = self.fallback_lang(actor.locale.as_deref());
+                return not_saved(&error, lang, None, &values);
+            }
         };
-        let round = match self.submitted_round(&asker, form_id).await {
+        let round = match self.submitted_round(&asker, form).await {
             Ok(round) => round,
             Err(error) => return not_saved(&error, asker.lang(), None, &values),
         };
@@ -45,13 +50,10 @@ impl Service {
     async fn submitted_round(
         &self,
         asker: &Asker,
-        form_id: &str,
+        form: FormId,
     ) -> Result<RoundForm, ServiceError> {
-        let delivery = form_id
-            .strip_prefix("answer:")
-            .and_then(|id| id.parse::<i64>().ok())
-            .ok_or_else(|| ServiceError::User(asker.t("answer.not_found", &[])))?;
-        let round = self.round_form(asker, DeliveryId(delivery)).await?;
+        let FormId::Answer(delivery) = form;
+        let round = self.round_form(asker, delivery).await?;
         if round.delivery.is_open(self.clock.now()) {
             Ok(round)
         } else {
@@ -64,14 +66,16 @@ impl Service {
         asker: &Asker,
         round: &RoundForm,
         values: &[(String, String)],
-    ) -> Result<SubmitOutcome, ServiceError> {
+    ) -> Result<Outcome, ServiceError> {
         let (writes, follow_ups) = match checked(round, values) {
             Ok(checked) => checked,
             Err(errors) => {
                 let typed: HashMap<String, String> = values.iter().cloned().collect();
-                return Ok(SubmitOutcome::Invalid(answer_form(
-                    asker, round, &typed, &errors,
-                )));
+                let form = answer_form(asker, round, &typed, &errors);
+                return Ok(Outcome::Invalid(Reply {
+                    form: Some(form),
+                    ..Reply::new(asker.lang())
+                }));
             }
         };
         let delivery = &round.delivery;
@@ -87,7 +91,7 @@ impl Service {
             .await?
             .ok_or_else(|| self.closed(asker, &round.delivery))?;
         tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
-        Ok(SubmitOutcome::Saved(saved_reply(asker, round, saved)))
+        Ok(Outcome::Done(saved_reply(asker, round, saved)))
     }
 }
 
@@ -170,17 +174,18 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
     ];
     Reply {
         actions: vec![edit_action(asker, delivery.delivery_id)],
-        ..Reply::text(text.join(" "))
+        ..asker.reply(text.join(" "))
     }
 }
 
+/// The outcome when nothing could be saved: the reason, then everything that was typed.
 /// The outcome when the database did not answer within `budget`: nothing saved (whatever was
 /// under way is abandoned), everything typed given back.
 pub(super) fn timed_out(
     lang: Lang,
     budget: std::time::Duration,
     values: &[(String, String)],
-) -> SubmitOutcome {
+) -> Outcome {
     tracing::warn!(
         ?budget,
         "the database did not answer in time; answers given back"
@@ -188,20 +193,17 @@ pub(super) fn timed_out(
     given_back(lang, &typed_text(None, values))
 }
 
-fn given_back(lang: Lang, typed: &str) -> SubmitOutcome {
+fn given_back(lang: Lang, typed: &str) -> Outcome {
     let text = t(lang, "error.database_unavailable", &[("text", typed)]);
-    SubmitOutcome::Unavailable {
-        reply: Reply::text(text),
-    }
+    Outcome::Unavailable(Reply::text(lang, text))
 }
 
-/// The outcome when nothing could be saved: the reason, then everything that was typed.
 fn not_saved(
     error: &ServiceError,
     lang: Lang,
     round: Option<(&Asker, &RoundForm)>,
     values: &[(String, String)],
-) -> SubmitOutcome {
+) -> Outcome {
     let typed = typed_text(round, values);
     match error {
         ServiceError::Unavailable(cause) => {
@@ -209,15 +211,12 @@ fn not_saved(
             given_back(lang, &typed)
         }
         other => {
-            let mut blocks = vec![other.message(lang)];
+            let mut reply = Reply::text(lang, other.message(lang));
             if !typed.is_empty() {
-                blocks.push(t(lang, "answer.given_back", &[]));
-                blocks.push(typed);
+                reply.blocks.push(t(lang, "answer.given_back", &[]));
+                reply.blocks.push(typed);
             }
-            SubmitOutcome::Refused(Reply {
-                blocks,
-                ..Reply::default()
-            })
+            Outcome::Refused(reply)
         }
     }
 }

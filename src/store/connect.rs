@@ -14,6 +14,16 @@ const SQLITE_MAX_CONNECTIONS: u32 = 4;
 impl Store {
     /// Connects (creating a missing SQLite file) without running migrations.
     pub async fn connect(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        Store::connect_with(settings, true).await
+    }
+
+    /// Connects to a database that exists, without creating or migrating anything (what
+    /// `hoego doctor` looks at).
+    pub async fn connect_existing(settings: &DatabaseSettings) -> Result<Store, StoreError> {
+        Store::connect_with(settings, false).await
+    }
+
+    async fn connect_with(settings: &DatabaseSettings, create: bool) -> Result<Store, StoreError> {
         let pool = match &settings.url {
             DatabaseUrl::Postgres(_) => Pool::Postgres(
                 PgPoolOptions::new()
@@ -24,7 +34,7 @@ impl Store {
             ),
             DatabaseUrl::Sqlite { url } => {
                 let options = SqliteConnectOptions::from_str(url)?
-                    .create_if_missing(true)
+                    .create_if_missing(create)
                     .journal_mode(SqliteJournalMode::Wal)
                     .foreign_keys(true)
                     .busy_timeout(

@@ -3,8 +3,9 @@
 //! database that gives the text back.
 
 use chrono::Duration;
-use hoego::domain::template::QuestionKind;
-use hoego::service::SubmitOutcome;
+use hoego::service::Outcome;
+use hoego::service::ids::{ActionId, FormId};
+use hoego::service::reply::InputShape;
 use hoego::store::Store;
 
 use crate::both_backends;
@@ -16,7 +17,7 @@ async fn answering_opens_the_form_and_saves_every_answer_at_once(store: Store) {
 
     let reply = me.say("answer").await;
     let form = reply.form.clone().expect("a form opens");
-    assert_eq!(form.id, format!("answer:{delivery}"));
+    assert_eq!(form.id, FormId::Answer(delivery));
     let labels: Vec<&str> = form.fields.iter().map(|f| f.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -49,7 +50,7 @@ async fn answering_opens_the_form_and_saves_every_answer_at_once(store: Store) {
             .starts_with("Saved 3 answers for weekly."),
         "{reply:?}"
     );
-    assert_eq!(reply.actions[0].id, format!("edit:{delivery}"));
+    assert_eq!(reply.actions[0].id, ActionId::Edit(delivery));
     let stored = store.delivery_answers(delivery).await.unwrap();
     let values: Vec<&str> = stored.iter().map(|a| a.value.as_str()).collect();
     assert_eq!(
@@ -107,7 +108,10 @@ async fn a_bad_answer_keeps_the_rest_of_the_form_with_a_reason_per_field(store: 
     );
     assert_eq!(error("resolutions").1.as_deref(), Some("Run a marathon"));
     let energy = form.fields.iter().find(|f| f.id == "energy").unwrap();
-    assert!(matches!(energy.kind, QuestionKind::Scale { .. }));
+    assert!(matches!(
+        energy.input,
+        InputShape::Number { min: 1, max: 5, .. }
+    ));
     assert!(store.delivery_answers(delivery).await.unwrap().is_empty());
 }
 both_backends!(
@@ -195,7 +199,7 @@ async fn a_closed_round_refuses_answers_and_gives_the_text_back(store: Store) {
         )
         .await;
 
-    let SubmitOutcome::Refused(reply) = outcome else {
+    let Outcome::Refused(reply) = outcome else {
         panic!("expected Refused, got {outcome:?}");
     };
     let text = reply.plain_text();
@@ -235,14 +239,11 @@ async fn with_several_open_rounds_hoego_asks_which_one(store: Store) {
         reply.plain_text().contains("several open rounds"),
         "{reply:?}"
     );
-    let ids: Vec<&str> = reply.actions.iter().map(|a| a.id.as_str()).collect();
-    assert!(
-        ids.contains(&format!("answer:{weekly}").as_str()),
-        "{ids:?}"
-    );
-    assert!(ids.contains(&format!("answer:{year}").as_str()), "{ids:?}");
+    let ids: Vec<ActionId> = reply.actions.iter().map(|a| a.id).collect();
+    assert!(ids.contains(&ActionId::Answer(weekly)), "{ids:?}");
+    assert!(ids.contains(&ActionId::Answer(year)), "{ids:?}");
     let named = me.say("answer year-end").await.form.unwrap();
-    assert_eq!(named.id, format!("answer:{year}"));
+    assert_eq!(named.id, FormId::Answer(year));
     let unknown = me.say("answer monthly").await.plain_text();
     assert!(
         unknown.contains("no open round called monthly"),
@@ -290,7 +291,7 @@ async fn when_the_database_is_unreachable_the_typed_text_comes_back(store: Store
         )
         .await;
 
-    let SubmitOutcome::Unavailable { reply } = outcome else {
+    let Outcome::Unavailable(reply) = outcome else {
         panic!("expected Unavailable, got {outcome:?}");
     };
     let text = reply.plain_text();

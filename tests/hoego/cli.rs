@@ -1,19 +1,14 @@
 //! The `hoego` binary as an operator uses it: exit codes, messages, secrets never shown.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
+use crate::support::binary::clean_command;
 use crate::support::db::{Backend, TestDb};
 
 /// Runs `hoego` with only the given HOEGO_ variables, in a scratch directory.
 fn hoego(args: &[&str], vars: &[(&str, &str)]) -> Output {
     let dir = tempfile::tempdir().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
-    command.args(args).current_dir(dir.path());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("HOEGO_") || name == "RUST_LOG" {
-            command.env_remove(name);
-        }
-    }
+    let mut command = clean_command(args, dir.path());
     command.envs(vars.iter().copied());
     command.output().expect("hoego runs")
 }

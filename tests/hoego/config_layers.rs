@@ -28,7 +28,7 @@ fn the_defaults_alone_make_valid_settings() {
 
     assert_eq!(settings.database.url.expose(), "sqlite://hoego.db");
     assert_eq!(settings.http.bind.to_string(), "127.0.0.1:9187");
-    assert!(!settings.has_platform());
+    assert!(hoego::platform::configured(&settings).is_empty());
 }
 
 #[test]

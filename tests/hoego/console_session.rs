@@ -51,6 +51,8 @@ async fn an_interactive_session_greets_offers_a_schedule_and_presses_buttons_by_
 
 #[tokio::test]
 async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_number() {
+    use hoego::domain::lang::Lang;
+    use hoego::service::ids::ActionId;
     use hoego::service::messenger::{Destination, Outgoing};
     use hoego::service::reply::{Action, Reply};
 
@@ -65,7 +67,7 @@ async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_n
         interactive: false,
     };
     let console = Console::new(chat.service.clone(), options, out.clone());
-    let button = |id: String, label: &str| Action {
+    let button = |id: ActionId, label: &str| Action {
         id,
         label: label.into(),
         primary: false,
@@ -77,10 +79,13 @@ async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_n
         },
         reply: Reply {
             actions: vec![
-                button(format!("answer:{delivery}"), "Answer"),
-                button(format!("skip:{delivery}"), "Skip"),
+                button(ActionId::Answer(delivery), "Answer"),
+                button(ActionId::Skip(delivery), "Skip"),
             ],
-            ..Reply::text("Local team · weekly: time for your Weekly retrospective")
+            ..Reply::text(
+                Lang::En,
+                "Local team · weekly: time for your Weekly retrospective",
+            )
         },
         idempotency_key: format!("delivery-{delivery}"),
     };

@@ -1,6 +1,6 @@
 //! The operator's HTTP endpoints.
 
-use hoego::http::HttpServer;
+use hoego::app::http::HttpServer;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::db::{Backend, TestDb};

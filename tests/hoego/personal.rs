@@ -2,6 +2,7 @@
 //! both languages, unknown commands, export and forget-me.
 
 use chrono::Duration;
+use hoego::service::ids::ActionId;
 use hoego::store::{Store, StoreError};
 
 use crate::both_backends;
@@ -225,7 +226,7 @@ async fn forget_me_asks_first_then_deletes_everything_and_counts_it(store: Store
             .contains("permanently deletes your 3 answers"),
         "{asked:?}"
     );
-    assert_eq!(asked.actions[0].id, "forget:confirm");
+    assert_eq!(asked.actions[0].id, ActionId::ForgetConfirm);
     assert_eq!(
         store.delivery_answers(delivery).await.unwrap().len(),
         3,

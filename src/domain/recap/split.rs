@@ -1,11 +1,5 @@
-//! Splitting long text into messages a platform accepts (Discord: 2000 characters per message;
-//! Slack: 3000 per section), at line breaks where possible, then at spaces, and never inside a
-//! character.
-
-/// Discord's limit on a message's content, in characters.
-pub const DISCORD_MESSAGE: usize = 2000;
-/// Slack's limit on a section block's text, in characters.
-pub const SLACK_SECTION: usize = 3000;
+//! Splitting long text into pieces no longer than a limit (each platform states its own), at
+//! line breaks where possible, then at spaces, and never inside a character.
 
 /// `text` cut into pieces of at most `limit` characters (`limit` ≥ 1). Each cut is made after
 /// the last line break that fits, else after the last space, else at a character boundary;
@@ -38,7 +32,7 @@ mod tests {
 
     #[test]
     fn short_text_is_one_piece() {
-        assert_eq!(split("안녕", 2000), vec!["안녕"]);
+        assert_eq!(split("안녕", 2), vec!["안녕"]);
         assert!(split("", 10).is_empty());
     }
 
@@ -55,11 +49,11 @@ mod tests {
     }
 
     #[test]
-    fn no_piece_exceeds_the_limit_or_cuts_a_character_at_platform_limits() {
+    fn no_piece_exceeds_the_limit_or_cuts_a_character() {
         // Multi-byte text: Korean (3 bytes), emoji (4 bytes), mixed with spaces and newlines.
         let unit = "회고를 씁니다 🙂🎉 weekly note\n한 주를 돌아보며";
         let text = unit.repeat(400);
-        for limit in [DISCORD_MESSAGE, SLACK_SECTION, 1, 7, 13] {
+        for limit in [2000, 3000, 1, 7, 13] {
             let pieces = split(&text, limit);
             assert_eq!(pieces.concat(), text, "limit {limit}");
             for piece in &pieces {
@@ -68,7 +62,7 @@ mod tests {
             }
         }
         let emoji = "🎉".repeat(4001);
-        let pieces = split(&emoji, DISCORD_MESSAGE);
+        let pieces = split(&emoji, 2000);
         assert_eq!(pieces.len(), 3);
         assert_eq!(pieces[2], "🎉");
     }

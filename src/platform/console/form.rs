@@ -7,10 +7,9 @@ use tokio::io::AsyncBufRead;
 use super::Console;
 use super::io::Input;
 use crate::domain::lang::Lang;
-use crate::domain::template::QuestionKind;
-use crate::service::SubmitOutcome;
 use crate::service::i18n::t;
-use crate::service::reply::{Form, FormField};
+use crate::service::reply::{Form, FormField, InputShape, Reply};
+use crate::service::{Interaction, Outcome};
 
 /// What the person typed to give up on a form.
 const CANCEL: &str = "/cancel";
@@ -18,14 +17,14 @@ const CANCEL: &str = "/cancel";
 const ITEM_SEPARATOR: char = '|';
 
 impl Console {
-    /// Asks every field of `form`, submits, and asks again the refused fields until the form is
-    /// saved, refused, cancelled or the input ends.
+    /// Asks every field of `form` (written in `lang`), submits, and asks again the refused
+    /// fields until the form is saved, refused, cancelled or the input ends.
     pub(super) async fn fill_form<R: AsyncBufRead + Unpin>(
         &self,
         input: &mut Input<R>,
         mut form: Form,
+        lang: Lang,
     ) {
-        let lang = self.language().await;
         let mut ask_all = true;
         loop {
             if !ask_all {
@@ -34,15 +33,20 @@ impl Console {
             let Some(values) = self.ask_fields(input, &form, ask_all, lang).await else {
                 return;
             };
-            match self.service.submit(&self.actor, &form.id, values).await {
-                SubmitOutcome::Invalid(refused) => {
+            let submit = Interaction::Submit(form.id, values);
+            match self.service.interact(&self.actor, submit).await {
+                Outcome::Invalid(Reply {
+                    form: Some(refused),
+                    ..
+                }) => {
                     form = refused;
                     ask_all = false;
                 }
-                SubmitOutcome::Saved(reply)
-                | SubmitOutcome::Refused(reply)
-                | SubmitOutcome::Unavailable { reply } => {
-                    return self.show_reply_only(&reply, lang);
+                Outcome::Invalid(reply)
+                | Outcome::Done(reply)
+                | Outcome::Refused(reply)
+                | Outcome::Unavailable(reply) => {
+                    return self.show_reply_only(&reply);
                 }
             }
         }
@@ -99,14 +103,12 @@ fn question_text(lang: Lang, number: usize, total: usize, field: &FormField) -> 
         ],
     )];
     let limit = field.max_len.to_string();
-    lines.push(match &field.kind {
-        QuestionKind::Text => t(lang, "console.hint_text", &[("limit", &limit)]),
-        QuestionKind::List { .. } => t(lang, "console.hint_list", &[("limit", &limit)]),
-        QuestionKind::Scale { low, high } => t(
-            lang,
-            "console.hint_scale",
-            &[("low", low.get(lang)), ("high", high.get(lang))],
-        ),
+    lines.push(match &field.input {
+        InputShape::Paragraph => t(lang, "console.hint_text", &[("limit", &limit)]),
+        InputShape::Lines => t(lang, "console.hint_list", &[("limit", &limit)]),
+        InputShape::Number { low, high, .. } => {
+            t(lang, "console.hint_scale", &[("low", low), ("high", high)])
+        }
     });
     if let Some(value) = field.value.as_deref().filter(|v| !v.trim().is_empty()) {
         let shown = to_line(field, value);
@@ -122,21 +124,21 @@ fn question_text(lang: Lang, number: usize, total: usize, field: &FormField) -> 
 
 /// A typed line as the field's value: list items go one per line.
 fn from_line(field: &FormField, line: &str) -> String {
-    match field.kind {
-        QuestionKind::List { .. } => line
+    match field.input {
+        InputShape::Lines => line
             .split(ITEM_SEPARATOR)
             .map(str::trim)
             .collect::<Vec<_>>()
             .join("\n"),
-        _ => line.trim().to_string(),
+        InputShape::Paragraph | InputShape::Number { .. } => line.trim().to_string(),
     }
 }
 
 /// A value shown on one line: list items separated by ` | `.
 fn to_line(field: &FormField, value: &str) -> String {
-    match field.kind {
-        QuestionKind::List { .. } => value.lines().collect::<Vec<_>>().join(" | "),
-        _ => value.replace('\n', " "),
+    match field.input {
+        InputShape::Lines => value.lines().collect::<Vec<_>>().join(" | "),
+        InputShape::Paragraph | InputShape::Number { .. } => value.replace('\n', " "),
     }
 }
 
@@ -144,12 +146,12 @@ fn to_line(field: &FormField, value: &str) -> String {
 mod tests {
     use super::*;
 
-    fn field(kind: QuestionKind) -> FormField {
+    fn field(input: InputShape) -> FormField {
         FormField {
             id: "q".into(),
             label: "Q?".into(),
             short_label: None,
-            kind,
+            input,
             max_len: 100,
             required: true,
             value: None,
@@ -159,10 +161,10 @@ mod tests {
 
     #[test]
     fn a_list_typed_on_one_line_becomes_one_item_per_line_and_back() {
-        let list = field(QuestionKind::List { resolutions: false });
+        let list = field(InputShape::Lines);
         assert_eq!(from_line(&list, "run | read|  write "), "run\nread\nwrite");
         assert_eq!(to_line(&list, "run\nread"), "run | read");
-        let text = field(QuestionKind::Text);
+        let text = field(InputShape::Paragraph);
         assert_eq!(from_line(&text, " a | b "), "a | b");
     }
 }

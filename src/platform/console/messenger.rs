@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 
-use super::Shared;
 use super::io::ConsoleOutput;
 use super::render::reply_text;
+use super::{LIMITS, Shared};
+use crate::service::Limits;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
 
 /// Prints what is sent; every message lands in the one console channel.
@@ -32,14 +33,10 @@ impl ConsoleMessenger {
 impl Messenger for ConsoleMessenger {
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         let number = self.sent.fetch_add(1, Ordering::Relaxed) + 1;
-        let lang = match self.shared.lock() {
-            Ok(mut shared) => {
-                shared.actions = message.reply.actions.clone();
-                shared.lang
-            }
-            Err(_) => Default::default(),
-        };
-        let text = reply_text(lang, &message.reply);
+        if let Ok(mut shared) = self.shared.lock() {
+            shared.actions = message.reply.actions.clone();
+        }
+        let text = reply_text(&message.reply);
         self.out.line(&format!("\n── hoego ──\n{text}\n"));
         let channel_id = match &message.to {
             Destination::Direct { user_id, .. } => format!("console:{user_id}"),
@@ -50,30 +47,36 @@ impl Messenger for ConsoleMessenger {
             message_id: number.to_string(),
         })
     }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::DeliveryId;
     use crate::domain::lang::Lang;
     use crate::platform::console::io::Captured;
+    use crate::service::ids::ActionId;
     use crate::service::reply::{Action, Reply};
 
     #[tokio::test]
     async fn a_sent_prompt_is_printed_with_its_buttons_numbered() {
         let out = Arc::new(Captured::default());
-        let shared = Arc::new(Mutex::new(Shared {
-            actions: Vec::new(),
-            lang: Lang::Ko,
-        }));
+        let shared = Arc::new(Mutex::new(Shared::default()));
         let messenger = ConsoleMessenger::new(out.clone(), shared.clone());
         let reply = Reply {
             actions: vec![Action {
-                id: "answer:7".into(),
+                id: ActionId::Answer(DeliveryId(7)),
                 label: "Answer".into(),
                 primary: true,
             }],
-            ..Reply::text("Core · weekly: time for your Weekly retrospective")
+            ..Reply::text(
+                Lang::Ko,
+                "Core · weekly: time for your Weekly retrospective",
+            )
         };
         let message = Outgoing {
             to: Destination::Direct {
@@ -96,6 +99,9 @@ mod tests {
             text.contains("[1] Answer (번호를 입력해 골라 주세요)"),
             "{text}"
         );
-        assert_eq!(shared.lock().unwrap().actions[0].id, "answer:7");
+        assert_eq!(
+            shared.lock().unwrap().actions[0].id,
+            ActionId::Answer(DeliveryId(7))
+        );
     }
 }

@@ -24,14 +24,24 @@ use crate::domain::state::Platform;
 use crate::domain::zone::ZoneName;
 use crate::service::command::{Command, NewSchedule, ScheduleCommand, SettingsChange};
 use crate::service::i18n::t;
+use crate::service::ids::ActionId;
 use crate::service::messenger::Messenger;
 use crate::service::reply::{Action, Reply};
-use crate::service::{Actor, Service};
+use crate::service::{Actor, Interaction, Limits, Service};
 
 /// The console team's id on the `console` platform.
 pub const TEAM_ID: &str = "local";
 /// The console team's name.
 pub const TEAM_NAME: &str = "Local team";
+
+/// What the terminal shows: replies of about a screen (a longer recap is written as a file with
+/// a summary printed), and a form asked one question at a time.
+pub const LIMITS: Limits = Limits {
+    message_len: 2000,
+    block_len: 2000,
+    form_inputs: usize::MAX,
+    input_len: usize::MAX,
+};
 
 /// How a console session runs.
 #[derive(Debug, Clone)]
@@ -66,13 +76,11 @@ pub struct Console {
     shared: Arc<Mutex<Shared>>,
 }
 
-/// The buttons shown last (pressed by typing their number) and the language spoken last.
+/// The buttons shown last, pressed by typing their number.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Shared {
     /// The last buttons shown.
     pub actions: Vec<Action>,
-    /// The member's language when last seen.
-    pub lang: Lang,
 }
 
 impl Console {
@@ -87,15 +95,13 @@ impl Console {
             locale: options.lang.map(|l| l.code().to_string()),
             time_zone: None,
             is_admin: true,
+            limits: LIMITS,
         };
         Console {
             after_line: None,
             actor,
             out,
-            shared: Arc::new(Mutex::new(Shared {
-                actions: Vec::new(),
-                lang: options.lang.unwrap_or(service.defaults.language),
-            })),
+            shared: Arc::new(Mutex::new(Shared::default())),
             service,
             options,
         }
@@ -132,9 +138,8 @@ impl Console {
                 lang: Some(lang),
                 ..SettingsChange::default()
             };
-            self.service
-                .handle(&self.actor, Command::UpdateSettings(change))
-                .await;
+            let change = Interaction::Command(Command::UpdateSettings(change));
+            self.service.interact(&self.actor, change).await;
         }
         if self.options.interactive {
             self.greet(&mut input).await;
@@ -149,11 +154,12 @@ impl Console {
             if matches!(line, "quit" | "exit" | "/quit" | "/exit") {
                 break;
             }
-            let reply = match self.pressed(line) {
-                Some(action) => self.service.press(&self.actor, &action).await,
-                None => self.service.handle_text(&self.actor, line).await,
+            let interaction = match self.pressed(line) {
+                Some(action) => Interaction::Press(action),
+                None => Interaction::Text(line.to_string()),
             };
-            self.show(&mut input, reply).await;
+            let outcome = self.service.interact(&self.actor, interaction).await;
+            self.show(&mut input, outcome.into_reply()).await;
             self.catch_up().await;
         }
     }
@@ -174,30 +180,26 @@ impl Console {
     }
 
     /// The action a typed number presses, if it names one of the last buttons.
-    fn pressed(&self, line: &str) -> Option<String> {
+    fn pressed(&self, line: &str) -> Option<ActionId> {
         let number: usize = line.parse().ok()?;
         let shared = self.shared.lock().ok()?;
-        shared
-            .actions
-            .get(number.checked_sub(1)?)
-            .map(|a| a.id.clone())
+        shared.actions.get(number.checked_sub(1)?).map(|a| a.id)
     }
 
     /// Prints a reply, writes its attachments, and asks its form.
     async fn show<R: AsyncBufRead + Unpin>(&self, input: &mut Input<R>, reply: Reply) {
-        let lang = self.language().await;
-        self.show_reply_only(&reply, lang);
+        self.show_reply_only(&reply);
         if let Some(form) = reply.form {
-            self.fill_form(input, form).await;
+            self.fill_form(input, form, reply.lang).await;
         }
     }
 
-    fn show_reply_only(&self, reply: &Reply, lang: Lang) {
+    fn show_reply_only(&self, reply: &Reply) {
         if let Ok(mut shared) = self.shared.lock() {
             shared.actions = reply.actions.clone();
-            shared.lang = lang;
         }
-        let text = render::reply_text(lang, reply);
+        let lang = reply.lang;
+        let text = render::reply_text(reply);
         if !text.is_empty() {
             self.out.line(&text);
         }
@@ -216,19 +218,16 @@ impl Console {
         }
     }
 
-    /// The member's language now (it changes with `settings lang`).
-    async fn language(&self) -> Lang {
-        self.service.language_of(&self.actor).await
-    }
-
     /// The greeting, and on first start the offer of a weekly schedule.
     async fn greet<R: AsyncBufRead + Unpin>(&self, input: &mut Input<R>) {
-        let lang = self.language().await;
         let args = [
             ("name", self.actor.display_name.as_str()),
             ("team", TEAM_NAME),
         ];
-        self.out.line(&t(lang, "console.greeting", &args));
+        let greeting = self.service.notice(&self.actor, "console.greeting", &args);
+        let greeting = greeting.await;
+        let lang = greeting.lang;
+        self.out.line(&greeting.plain_text());
         if self
             .service
             .has_schedules(&self.actor)
@@ -250,11 +249,9 @@ impl Console {
             name: Some("weekly".into()),
             ..NewSchedule::default()
         });
-        let reply = match self.service.schedule_command(&self.actor, weekly).await {
-            Ok(reply) => reply,
-            Err(error) => Reply::text(error.message(lang)),
-        };
-        self.show_reply_only(&reply, lang);
+        let weekly = Interaction::Command(Command::Schedule(weekly));
+        let outcome = self.service.interact(&self.actor, weekly).await;
+        self.show_reply_only(outcome.reply());
     }
 }
 

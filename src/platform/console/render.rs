@@ -8,10 +8,10 @@ use crate::service::i18n::t;
 use crate::service::reply::{Action, Attachment, Reply};
 
 /// The reply's text and numbered buttons, ready to print.
-pub fn reply_text(lang: Lang, reply: &Reply) -> String {
+pub fn reply_text(reply: &Reply) -> String {
     let mut parts = reply.blocks.clone();
     if !reply.actions.is_empty() {
-        parts.push(actions_line(lang, &reply.actions));
+        parts.push(actions_line(reply.lang, &reply.actions));
     }
     parts.join("\n\n")
 }

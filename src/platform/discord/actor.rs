@@ -34,6 +34,7 @@ pub fn actor(team: (String, String), user: &User, member: Option<&Member>, local
         locale: Some(locale.to_string()).filter(|l| !l.is_empty()),
         time_zone: None,
         is_admin: is_admin(member),
+        limits: super::LIMITS,
     }
 }
 

@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use super::commands::command_actor;
 use super::{Context, Data, Error, render};
-use crate::domain::lang::Lang;
-use crate::service::i18n::t;
+use crate::service::error::reference;
+use crate::service::reply::Reply;
 
-/// How long the member's language may take to look up before their Discord locale decides it
-/// (the database may be what failed).
-const LANGUAGE_WAIT: Duration = Duration::from_millis(500);
+/// How long the apology may take to word in the member's language before their Discord locale
+/// decides it (the database may be what failed).
+const APOLOGY_WAIT: Duration = Duration::from_millis(500);
 
 /// Logs every error; tells the person when their command failed. Never fails itself.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
@@ -28,18 +28,14 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
 
 /// Logs `error` with a fresh reference and sends the member an ephemeral apology quoting it.
 async fn apologize(ctx: Context<'_>, error: &Error) {
-    let reference = format!("{:08x}", rand::random::<u32>());
+    let reference = reference();
     tracing::error!(
         reference = %reference,
         error = %error,
         command = %ctx.command().qualified_name,
         "command failed"
     );
-    let text = t(
-        language(ctx).await,
-        "error.internal",
-        &[("reference", &reference)],
-    );
+    let text = apology(ctx, &reference).await.plain_text();
     let reply = poise::CreateReply::default()
         .content(text)
         .ephemeral(true)
@@ -49,16 +45,15 @@ async fn apologize(ctx: Context<'_>, error: &Error) {
     }
 }
 
-/// The member's language: their setting, or when it cannot be read quickly, their Discord
-/// locale, or the default.
-async fn language(ctx: Context<'_>) -> Lang {
+/// The apology quoting `reference`, in the member's language: their setting, or when it cannot be
+/// read quickly, their Discord locale's, or the default.
+async fn apology(ctx: Context<'_>, reference: &str) -> Reply {
     let actor = command_actor(ctx);
     let service = &ctx.data().service;
-    let fallback = actor
-        .locale
-        .as_deref()
-        .map_or(service.defaults.language, Lang::from_locale);
-    tokio::time::timeout(LANGUAGE_WAIT, service.language_of(&actor))
-        .await
-        .unwrap_or(fallback)
+    let args = [("reference", reference)];
+    let worded = service.notice(&actor, "error.internal", &args);
+    match tokio::time::timeout(APOLOGY_WAIT, worded).await {
+        Ok(reply) => reply,
+        Err(_) => service.notice_offline(actor.locale.as_deref(), "error.internal", &args),
+    }
 }

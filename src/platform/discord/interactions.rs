@@ -1,35 +1,29 @@
-//! Buttons and modal submits. Prompt buttons carry the service's action ids (`answer:<delivery>`,
-//! `skip:<delivery>`, …); a form opens as a modal (in pages of five questions, `more:<form>@<page>`
-//! continuing); a submit is committed before the reply acknowledges it, and when nothing could be
-//! saved the reply gives back everything typed.
+//! Buttons and modal submits. Prompt buttons carry the service's action ids; a form opens as a
+//! modal (in pages of five questions, a Continue button opening the next); a submit is committed
+//! before the reply acknowledges it, and when nothing could be saved the reply gives back
+//! everything typed.
 
 use serenity::all::{
-    ComponentInteraction, Context, CreateInteractionResponse, Interaction, ModalInteraction, User,
+    ComponentInteraction, Context, CreateInteractionResponse, Interaction as Event,
+    ModalInteraction, User,
 };
 
-use super::modal::{self, INPUTS_PER_MODAL};
-use super::{Data, Error, actor, render};
-use crate::domain::lang::Lang;
+use super::{Data, Error, actor, modal, render};
+use crate::domain::ids::DeliveryId;
+use crate::domain::state::Platform;
 use crate::service::i18n::t;
-use crate::service::reply::{Action, Form, Reply};
-use crate::service::{Actor, SubmitOutcome};
+use crate::service::ids::{ActionId, FormId, FormPage};
+use crate::service::reply::{Action, Reply};
+use crate::service::{Actor, Interaction, Outcome};
 
 /// How long a submit may take before it is deferred (acknowledged now, answered by editing the
 /// response once committed): one request when the database is quick, a fast acknowledgement when
 /// it is not.
 const DEFER_AFTER: std::time::Duration = std::time::Duration::from_millis(25);
-/// A button that opens the next page of a form being filled.
-const MORE: &str = "more:";
 
-/// Who pressed or submitted, when known.
-enum Who {
-    /// The member.
-    Known(Actor),
-    /// The action names nothing of theirs.
-    Unknown,
-    /// The database could not say (a DM press, whose team only the database knows).
-    Unreachable,
-}
+/// Who pressed or submitted: the member, or the outcome when their team cannot be known (a DM
+/// press whose team only the database knows).
+type Who = Result<Actor, Outcome>;
 
 /// A button was pressed.
 pub async fn on_press(
@@ -37,24 +31,32 @@ pub async fn on_press(
     data: &Data,
     press: &ComponentInteraction,
 ) -> Result<(), Error> {
-    let id = press.data.custom_id.as_str();
-    let more = id.strip_prefix(MORE);
-    let form_id = more.map(|m| modal::parse_modal_id(m).0);
-    let interaction = Interaction::Component(press.clone());
-    let who = who(
-        data,
-        &interaction,
-        &press.user,
-        form_id.as_deref().unwrap_or(id),
-    )
-    .await;
-    let response = match (who, more) {
-        (Who::Known(actor), Some(page)) => reopen(data, &actor, page).await,
-        (Who::Known(actor), None) => {
-            let reply = data.service.press(&actor, id).await;
-            opened(data, &actor, reply)
-        }
-        (other, _) => message(&unknown(data, &press.locale, other, &[])),
+    let action = press.data.custom_id.parse::<ActionId>().ok();
+    let form = match action {
+        Some(ActionId::Continue(page)) => Some(page.form),
+        _ => None,
+    };
+    let delivery = action.and_then(|a| a.delivery());
+    let event = Event::Component(press.clone());
+    let response = match who(data, &event, &press.user, form, delivery, &[]).await {
+        Ok(actor) => match action {
+            Some(ActionId::Continue(page)) => reopen(data, &actor, page).await,
+            Some(action) => {
+                let outcome = data
+                    .service
+                    .interact(&actor, Interaction::Press(action))
+                    .await;
+                opened(data, &actor, outcome.into_reply())
+            }
+            None => {
+                let outcome = data
+                    .service
+                    .interact(&actor, Interaction::UnknownPress)
+                    .await;
+                message(outcome.reply())
+            }
+        },
+        Err(outcome) => message(outcome.reply()),
     };
     press.create_response(ctx, response).await?;
     Ok(())
@@ -96,53 +98,33 @@ async fn deferred(
 
 /// The reply to a submitted modal: the next page's Continue button, or what became of the form.
 async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Reply {
-    let (form_id, page) = modal::parse_modal_id(&submit.data.custom_id);
-    let interaction = Interaction::Modal(submit.clone());
     let typed = modal::submitted_values(&submit.data);
-    let actor = match who(data, &interaction, &submit.user, &form_id).await {
-        Who::Known(actor) => actor,
-        other => return unknown(data, &submit.locale, other, &typed),
+    let Ok(page) = submit.data.custom_id.parse::<FormPage>() else {
+        let outcome = data.service.unplaced(locale(&submit.locale), false, &typed);
+        return outcome.into_reply();
     };
-    let values = data.forms.add(&actor.user_id, &form_id, typed);
-    let pending = data.forms.get(&actor.user_id, &form_id);
+    let (form, delivery) = (page.form, page.form.delivery());
+    let event = Event::Modal(submit.clone());
+    let actor = match who(data, &event, &submit.user, Some(form), delivery, &typed).await {
+        Ok(actor) => actor,
+        Err(outcome) => return outcome.into_reply(),
+    };
+    let values = data.forms.add(&actor.user_id, form, typed);
+    let pending = data.forms.get(&actor.user_id, form);
     let pages = pending.as_ref().map_or(1, |p| modal::page_count(&p.form));
-    if page + 1 < pages {
-        let lang = data.service.language_of(&actor).await;
-        return next_page(lang, &form_id, page + 1, pages);
+    let next = page.page.unwrap_or(0) + 1;
+    if next < pages {
+        return next_page(data, &actor, form, next, pages).await;
     }
-    let outcome = data.service.submit(&actor, &form_id, values).await;
-    submitted(data, &actor, &form_id, outcome).await
+    let outcome = data
+        .service
+        .interact(&actor, Interaction::Submit(form, values))
+        .await;
+    submitted(data, &actor, form, outcome)
 }
 
 fn message(reply: &Reply) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(render::response_message(reply))
-}
-
-/// The reply when the member's team cannot be known, giving back anything typed.
-fn unknown(data: &Data, locale: &str, who: Who, typed: &[(String, String)]) -> Reply {
-    let lang = if locale.is_empty() {
-        data.service.defaults.language
-    } else {
-        Lang::from_locale(locale)
-    };
-    let key = match who {
-        Who::Unreachable => "error.database_unreachable",
-        _ => "answer.not_found",
-    };
-    let mut blocks = vec![t(lang, key, &[])];
-    let texts: Vec<&str> = typed
-        .iter()
-        .map(|(_, v)| v.as_str())
-        .filter(|v| !v.trim().is_empty())
-        .collect();
-    if !texts.is_empty() {
-        blocks.push(t(lang, "answer.given_back", &[]));
-        blocks.push(texts.join("\n\n"));
-    }
-    Reply {
-        blocks,
-        ..Reply::default()
-    }
 }
 
 /// The response to a pressed button's reply: a form opens as a modal.
@@ -153,59 +135,58 @@ fn opened(data: &Data, actor: &Actor, reply: Reply) -> CreateInteractionResponse
             data.forms.start(&actor.user_id, team_of(actor), form);
             CreateInteractionResponse::Modal(modal)
         }
-        None => CreateInteractionResponse::Message(render::response_message(&reply)),
+        None => message(&reply),
     }
 }
 
-/// Opens page `form@page` of a form being filled.
-async fn reopen(data: &Data, actor: &Actor, modal_id: &str) -> CreateInteractionResponse {
-    let (form_id, page) = modal::parse_modal_id(modal_id);
-    match data.forms.get(&actor.user_id, &form_id) {
-        Some(pending) => CreateInteractionResponse::Modal(modal::modal(&pending.form, page)),
-        None => {
-            let lang = data.service.language_of(actor).await;
-            let reply = Reply::text(t(lang, "discord.form_gone", &[]));
-            CreateInteractionResponse::Message(render::response_message(&reply))
+/// Opens a page of a form being filled.
+async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> CreateInteractionResponse {
+    match data.forms.get(&actor.user_id, page.form) {
+        Some(pending) => {
+            let modal = modal::modal(&pending.form, page.page.unwrap_or(0));
+            CreateInteractionResponse::Modal(modal)
         }
+        None => message(&data.service.notice(actor, "discord.form_gone", &[]).await),
     }
 }
 
 /// "Answers 1 of 2 are kept" with a Continue button for the next page.
-fn next_page(lang: Lang, form_id: &str, page: usize, pages: usize) -> Reply {
+async fn next_page(data: &Data, actor: &Actor, form: FormId, page: usize, pages: usize) -> Reply {
     let (shown, total) = (page.to_string(), pages.to_string());
-    let mut reply = Reply::text(t(
-        lang,
-        "discord.next_page",
-        &[("page", &shown), ("pages", &total)],
-    ));
+    let args = [("page", shown.as_str()), ("pages", total.as_str())];
+    let mut reply = data.service.notice(actor, "discord.next_page", &args).await;
     reply.actions.push(Action {
-        id: format!("{MORE}{form_id}@{page}"),
-        label: t(lang, "discord.continue", &[]),
+        id: ActionId::Continue(FormPage {
+            form,
+            page: Some(page),
+        }),
+        label: t(reply.lang, "discord.continue", &[]),
         primary: true,
     });
     reply
 }
 
 /// The reply to a whole submitted form.
-async fn submitted(data: &Data, actor: &Actor, form_id: &str, outcome: SubmitOutcome) -> Reply {
+fn submitted(data: &Data, actor: &Actor, form: FormId, outcome: Outcome) -> Reply {
     match outcome {
-        SubmitOutcome::Invalid(form) => {
-            let lang = data.service.language_of(actor).await;
-            let reply = refused(lang, &form);
-            data.forms.start(&actor.user_id, team_of(actor), form);
+        Outcome::Invalid(mut reply) => {
+            if let Some(refused) = reply.form.take() {
+                reply = fix(reply, &refused);
+                data.forms.start(&actor.user_id, team_of(actor), refused);
+            }
             reply
         }
-        SubmitOutcome::Saved(reply) | SubmitOutcome::Refused(reply) => {
-            data.forms.finish(&actor.user_id, form_id);
+        Outcome::Done(reply) | Outcome::Refused(reply) => {
+            data.forms.finish(&actor.user_id, form);
             reply
         }
-        SubmitOutcome::Unavailable { reply } => reply,
+        Outcome::Unavailable(reply) => reply,
     }
 }
 
 /// Each refused answer with its reason, and a button to fix them (what was typed is kept).
-fn refused(lang: Lang, form: &Form) -> Reply {
-    let mut lines = vec![t(lang, "discord.refused", &[])];
+fn fix(mut reply: Reply, form: &crate::service::reply::Form) -> Reply {
+    let mut lines = vec![t(reply.lang, "discord.refused", &[])];
     for (index, field) in form.fields.iter().enumerate() {
         if let Some(error) = &field.error {
             lines.push(format!("{}. {} — {error}", index + 1, field.label));
@@ -216,10 +197,14 @@ fn refused(lang: Lang, form: &Form) -> Reply {
         .iter()
         .position(|f| f.error.is_some())
         .unwrap_or(0);
-    let mut reply = Reply::text(lines.join("\n"));
+    reply.blocks.push(lines.join("\n"));
+    let page = FormPage {
+        form: form.id,
+        page: Some(modal::page_of(first)),
+    };
     reply.actions.push(Action {
-        id: format!("{MORE}{}@{}", form.id, first / INPUTS_PER_MODAL),
-        label: t(lang, "discord.fix", &[]),
+        id: ActionId::Continue(page),
+        label: t(reply.lang, "discord.fix", &[]),
         primary: true,
     });
     reply
@@ -229,34 +214,48 @@ fn team_of(actor: &Actor) -> (String, String) {
     (actor.team_external_id.clone(), actor.team_name.clone())
 }
 
+fn locale(locale: &str) -> Option<&str> {
+    Some(locale).filter(|l| !l.is_empty())
+}
+
 /// Who pressed or submitted: in a guild, its member; in a DM, the member of the team of the form
-/// being filled, or of the delivery `action_id` names.
-async fn who(data: &Data, interaction: &Interaction, user: &User, action_id: &str) -> Who {
-    let (guild, member, locale) = match interaction {
-        Interaction::Component(i) => (i.guild_id, i.member.as_ref(), i.locale.as_str()),
-        Interaction::Modal(i) => (i.guild_id, i.member.as_ref(), i.locale.as_str()),
+/// being filled, or of the delivery the id names.
+async fn who(
+    data: &Data,
+    event: &Event,
+    user: &User,
+    form: Option<FormId>,
+    delivery: Option<DeliveryId>,
+    typed: &[(String, String)],
+) -> Who {
+    let (guild, member, locale) = match event {
+        Event::Component(i) => (i.guild_id, i.member.as_ref(), i.locale.as_str()),
+        Event::Modal(i) => (i.guild_id, i.member.as_ref(), i.locale.as_str()),
         _ => (None, None, ""),
     };
     let user_id = user.id.to_string();
-    let pending = data.forms.get(&user_id, action_id).map(|p| p.team);
-    let team = match (guild, pending) {
-        (Some(guild), _) => actor::guild_team(guild),
-        (None, Some(team)) => team,
-        (None, None) => {
-            let platform = crate::domain::state::Platform::Discord;
+    let pending = form.and_then(|form| data.forms.get(&user_id, form).map(|p| p.team));
+    let team = match (guild, pending, delivery) {
+        (Some(guild), _, _) => actor::guild_team(guild),
+        (None, Some(team), _) => team,
+        (None, None, Some(delivery)) => {
+            let platform = Platform::Discord;
             match data
                 .service
-                .team_of_action(platform, &user_id, action_id)
+                .team_of_delivery(platform, &user_id, delivery)
                 .await
             {
                 Ok(Some(team)) => team,
-                Ok(None) => return Who::Unknown,
+                Ok(None) => return Err(data.service.unplaced(self::locale(locale), false, typed)),
                 Err(error) => {
                     tracing::warn!(error = %error, "cannot find the team of a DM interaction");
-                    return Who::Unreachable;
+                    return Err(data.service.unplaced(self::locale(locale), true, typed));
                 }
             }
         }
+        (None, None, None) => {
+            return Err(data.service.unplaced(self::locale(locale), false, typed));
+        }
     };
-    Who::Known(actor::actor(team, user, member, locale))
+    Ok(actor::actor(team, user, member, locale))
 }

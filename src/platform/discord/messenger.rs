@@ -14,7 +14,9 @@ use async_trait::async_trait;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
-use super::render;
+use super::{LIMITS, render};
+use crate::domain::lang::Lang;
+use crate::service::Limits;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
 use crate::service::reply::Attachment;
 
@@ -163,6 +165,10 @@ async fn answer(request: reqwest::RequestBuilder) -> Result<Value, SendError> {
 
 #[async_trait]
 impl Messenger for DiscordMessenger {
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         let channel = self.channel_for(&message.to).await?;
         let key = nonce(&message.idempotency_key);
@@ -186,7 +192,13 @@ impl Messenger for DiscordMessenger {
 
     /// A message in the channel mentioning the member, whose `allowed_mentions` may ping only
     /// them.
-    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+    async fn notice(
+        &self,
+        channel_id: &str,
+        user_id: &str,
+        _lang: Lang,
+        text: &str,
+    ) -> Result<Sent, SendError> {
         let body = json!({
             "content": format!("<@{user_id}> {text}"),
             "allowed_mentions": {"parse": [], "users": [user_id]},

@@ -6,10 +6,12 @@
 
 mod actor;
 mod commands;
+pub mod doctor;
 mod errors;
 mod interactions;
 mod messenger;
 mod modal;
+pub mod permissions;
 pub mod render;
 mod submits;
 
@@ -26,9 +28,34 @@ use tokio::task::JoinHandle;
 pub use self::messenger::DiscordMessenger;
 use self::modal::PendingForms;
 use self::submits::Submits;
-use crate::config::DiscordSettings;
-use crate::http::Connection;
-use crate::service::Service;
+use super::{ChatPlatform, Connection, Entry, Starting};
+use crate::config::{DiscordSettings, Settings};
+use crate::service::messenger::Messenger;
+use crate::service::{Limits, Service};
+
+/// Discord in the list of platforms: configured by `discord.token`.
+pub const ENTRY: Entry = Entry {
+    name: "discord",
+    configured: |settings| settings.discord.token.is_some(),
+    start,
+    check: |settings, channels| Box::pin(doctor::check(&settings.discord, channels)),
+};
+
+fn start(settings: &Settings, service: Service) -> Starting<'_> {
+    Box::pin(async move {
+        let bot = DiscordBot::start(&settings.discord, service).await?;
+        Ok(Box::new(bot) as Box<dyn ChatPlatform>)
+    })
+}
+
+/// What Discord's messages and modals hold: 2,000 characters of content, five text inputs per
+/// modal, 4,000 characters per input.
+pub const LIMITS: Limits = Limits {
+    message_len: 2000,
+    block_len: 2000,
+    form_inputs: 5,
+    input_len: 4000,
+};
 
 /// What every command and interaction handler shares.
 pub struct Data {
@@ -71,20 +98,8 @@ impl DiscordBot {
     /// Connects to Discord with `settings.token`, registers `/hoego` (in `guild_ids` at once, or
     /// globally) and starts handling interactions on `service`.
     pub async fn start(settings: &DiscordSettings, service: Service) -> anyhow::Result<DiscordBot> {
-        let token = settings
-            .token
-            .as_ref()
-            .context("discord.token is not set")?
-            .expose_secret()
-            .to_string();
-        let mut http = HttpBuilder::new(&token).default_allowed_mentions(render::no_mentions());
-        let base = settings
-            .api_base_url
-            .as_ref()
-            .map(|url| url.as_str().trim_end_matches('/').to_string());
-        if let Some(base) = &base {
-            http = http.proxy(base.clone()).ratelimiter_disabled(true);
-        }
+        let (token, base) = token_and_base(settings)?;
+        let http = http_builder(&token, base.as_deref());
         let connection = Connection::default();
         let data = Data {
             service,
@@ -143,7 +158,8 @@ impl DiscordBot {
         self.connection.clone()
     }
 
-    /// Waits until the client stops (a fatal gateway error such as an invalid token).
+    /// Waits until the client stops (a fatal gateway error such as an invalid token); at once
+    /// when it was already waited for.
     pub async fn stopped(&mut self) -> anyhow::Result<()> {
         let Some(task) = self.task.take() else {
             return Ok(());
@@ -162,6 +178,49 @@ impl DiscordBot {
         if let Some(task) = self.task {
             let _ = task.await;
         }
+    }
+}
+
+#[async_trait::async_trait]
+impl ChatPlatform for DiscordBot {
+    fn messenger(&self) -> Arc<dyn Messenger> {
+        self.messenger.clone()
+    }
+
+    fn connection(&self) -> Connection {
+        self.connection.clone()
+    }
+
+    async fn stopped(&mut self) -> anyhow::Result<()> {
+        DiscordBot::stopped(self).await
+    }
+
+    async fn stop(self: Box<Self>) {
+        DiscordBot::stop(*self).await
+    }
+}
+
+/// The bot token, and the API base URL when it is not Discord's own.
+fn token_and_base(settings: &DiscordSettings) -> anyhow::Result<(String, Option<String>)> {
+    let token = settings
+        .token
+        .as_ref()
+        .context("discord.token is not set")?
+        .expose_secret()
+        .to_string();
+    let base = settings
+        .api_base_url
+        .as_ref()
+        .map(|url| url.as_str().trim_end_matches('/').to_string());
+    Ok((token, base))
+}
+
+/// serenity's REST client for `token`, through `base` when set (its own rate limiter off then).
+fn http_builder(token: &str, base: Option<&str>) -> HttpBuilder {
+    let http = HttpBuilder::new(token).default_allowed_mentions(render::no_mentions());
+    match base {
+        Some(base) => http.proxy(base).ratelimiter_disabled(true),
+        None => http,
     }
 }
 

@@ -1,9 +1,9 @@
 //! Answer forms as Discord modals: at most five text inputs per modal, so a longer form is asked
-//! in pages (`answer:42@0`, `answer:42@1`, …) whose answers are held here until the last page
-//! is submitted; each input keeps the question's limit (at most 4,000 characters). A question
-//! longer than a label (45 characters) is labelled by its template's short form (or shortened
-//! at a word, with "…"), and its whole text is the input's placeholder; the prompt above lists
-//! every question in full.
+//! in pages (each a [`FormPage`]) whose answers are held here until the last page is submitted;
+//! each input keeps the question's limit (at most 4,000 characters). A question longer than a
+//! label (45 characters) is labelled by its template's short form (or shortened at a word, with
+//! "…"), and its whole text is the input's placeholder; the prompt above lists every question in
+//! full.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -13,14 +13,11 @@ use serenity::all::{
     ModalInteractionData,
 };
 
-use crate::domain::template::QuestionKind;
+use super::LIMITS;
 use crate::platform::fit::{fit, fit_title};
-use crate::service::reply::{Form, FormField};
+use crate::service::ids::{FormId, FormPage};
+use crate::service::reply::{Form, FormField, InputShape};
 
-/// Discord's most text inputs in one modal.
-pub const INPUTS_PER_MODAL: usize = 5;
-/// Discord's longest text input.
-const INPUT_LIMIT: usize = 4000;
 /// Discord's longest modal title and input label.
 const TITLE_LIMIT: usize = 45;
 /// Discord's longest placeholder.
@@ -39,12 +36,12 @@ pub struct Pending {
 
 /// Forms being filled, by (user id, form id).
 #[derive(Debug, Default)]
-pub struct PendingForms(Mutex<HashMap<(String, String), Pending>>);
+pub struct PendingForms(Mutex<HashMap<(String, FormId), Pending>>);
 
 impl PendingForms {
     /// Starts (or restarts) filling `form`.
     pub fn start(&self, user: &str, team: (String, String), form: Form) {
-        let key = (user.to_string(), form.id.clone());
+        let key = (user.to_string(), form.id);
         let pending = Pending {
             team,
             form,
@@ -54,8 +51,8 @@ impl PendingForms {
     }
 
     /// The form `user` is filling, if any.
-    pub fn get(&self, user: &str, form_id: &str) -> Option<Pending> {
-        let key = (user.to_string(), form_id.to_string());
+    pub fn get(&self, user: &str, form_id: FormId) -> Option<Pending> {
+        let key = (user.to_string(), form_id);
         self.0.lock().expect("pending forms").get(&key).cloned()
     }
 
@@ -63,10 +60,10 @@ impl PendingForms {
     pub fn add(
         &self,
         user: &str,
-        form_id: &str,
+        form_id: FormId,
         page: Vec<(String, String)>,
     ) -> Vec<(String, String)> {
-        let key = (user.to_string(), form_id.to_string());
+        let key = (user.to_string(), form_id);
         let mut forms = self.0.lock().expect("pending forms");
         match forms.get_mut(&key) {
             Some(pending) => {
@@ -81,34 +78,28 @@ impl PendingForms {
     }
 
     /// Forgets a form (saved, or refused for good).
-    pub fn finish(&self, user: &str, form_id: &str) {
-        let key = (user.to_string(), form_id.to_string());
+    pub fn finish(&self, user: &str, form_id: FormId) {
+        let key = (user.to_string(), form_id);
         self.0.lock().expect("pending forms").remove(&key);
     }
 }
 
 /// How many modals `form` takes.
 pub fn page_count(form: &Form) -> usize {
-    form.fields.len().div_ceil(INPUTS_PER_MODAL).max(1)
+    form.fields.len().div_ceil(LIMITS.form_inputs).max(1)
 }
 
-/// The modal custom id of a form's page: the form id alone when one modal holds it.
-pub fn modal_id(form: &Form, page: usize) -> String {
-    if page_count(form) == 1 {
-        form.id.clone()
-    } else {
-        format!("{}@{page}", form.id)
-    }
+/// The page of `form` that shows field `index`.
+pub fn page_of(index: usize) -> usize {
+    index / LIMITS.form_inputs
 }
 
-/// A modal custom id read back: the form id and the page.
-pub fn parse_modal_id(custom_id: &str) -> (String, usize) {
-    match custom_id.rsplit_once('@') {
-        Some((form, page)) => match page.parse() {
-            Ok(page) => (form.to_string(), page),
-            Err(_) => (custom_id.to_string(), 0),
-        },
-        None => (custom_id.to_string(), 0),
+/// The id of a form's page: the form alone when one modal holds it.
+pub fn modal_id(form: &Form, page: usize) -> FormPage {
+    let page = (page_count(form) > 1).then_some(page);
+    FormPage {
+        form: form.id,
+        page,
     }
 }
 
@@ -122,11 +113,12 @@ pub fn modal(form: &Form, page: usize) -> CreateModal {
     let rows = form
         .fields
         .iter()
-        .skip(page * INPUTS_PER_MODAL)
-        .take(INPUTS_PER_MODAL)
+        .skip(page * LIMITS.form_inputs)
+        .take(LIMITS.form_inputs)
         .map(|field| CreateActionRow::InputText(input(field)))
         .collect();
-    CreateModal::new(modal_id(form, page), fit_title(&title, TITLE_LIMIT)).components(rows)
+    let id = modal_id(form, page).to_string();
+    CreateModal::new(id, fit_title(&title, TITLE_LIMIT)).components(rows)
 }
 
 /// What a field's input is labelled: its question when it fits, else the template's short
@@ -143,12 +135,12 @@ fn label(field: &FormField) -> String {
 }
 
 fn input(field: &FormField) -> CreateInputText {
-    let style = match field.kind {
-        QuestionKind::Scale { .. } => InputTextStyle::Short,
-        _ => InputTextStyle::Paragraph,
+    let style = match field.input {
+        InputShape::Number { .. } => InputTextStyle::Short,
+        InputShape::Paragraph | InputShape::Lines => InputTextStyle::Paragraph,
     };
     let label = label(field);
-    let limit = field.max_len.clamp(1, INPUT_LIMIT) as u16;
+    let limit = field.max_len.clamp(1, LIMITS.input_len) as u16;
     let shown = label.trim_start_matches("⚠ ");
     let mut input = CreateInputText::new(style, label.clone(), field.id.clone())
         .max_length(limit)
@@ -157,7 +149,7 @@ fn input(field: &FormField) -> CreateInputText {
         input = input.placeholder(fit(&field.label, PLACEHOLDER_LIMIT));
     }
     if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
-        input = input.value(value.chars().take(INPUT_LIMIT).collect::<String>());
+        input = input.value(value.chars().take(LIMITS.input_len).collect::<String>());
     }
     input
 }
@@ -180,17 +172,20 @@ pub fn submitted_values(data: &ModalInteractionData) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::DeliveryId;
+
+    const FORM: FormId = FormId::Answer(DeliveryId(42));
 
     fn form(fields: usize) -> Form {
         Form {
-            id: "answer:42".into(),
+            id: FORM,
             title: "Weekly".into(),
             fields: (0..fields)
                 .map(|i| FormField {
                     id: format!("q{i}"),
                     label: format!("Question {i}"),
                     short_label: None,
-                    kind: QuestionKind::Text,
+                    input: InputShape::Paragraph,
                     max_len: 5000,
                     required: true,
                     value: None,
@@ -204,10 +199,9 @@ mod tests {
     fn seven_questions_take_two_modals_and_five_take_one() {
         assert_eq!(page_count(&form(7)), 2);
         assert_eq!(page_count(&form(5)), 1);
-        assert_eq!(modal_id(&form(5), 0), "answer:42");
-        assert_eq!(modal_id(&form(7), 1), "answer:42@1");
-        assert_eq!(parse_modal_id("answer:42@1"), ("answer:42".into(), 1));
-        assert_eq!(parse_modal_id("answer:42"), ("answer:42".into(), 0));
+        assert_eq!(modal_id(&form(5), 0).page, None);
+        assert_eq!(modal_id(&form(7), 1).page, Some(1));
+        assert_eq!(page_of(6), 1);
     }
 
     fn inputs_of(form: &Form) -> Vec<serde_json::Value> {
@@ -254,8 +248,8 @@ mod tests {
     fn pages_answers_are_gathered_until_the_last() {
         let forms = PendingForms::default();
         forms.start("u", ("g".into(), "G".into()), form(7));
-        forms.add("u", "answer:42", vec![("q0".into(), "a".into())]);
-        let all = forms.add("u", "answer:42", vec![("q5".into(), "b".into())]);
+        forms.add("u", FORM, vec![("q0".into(), "a".into())]);
+        let all = forms.add("u", FORM, vec![("q5".into(), "b".into())]);
         assert_eq!(all.len(), 2);
     }
 }

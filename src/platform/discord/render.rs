@@ -1,4 +1,4 @@
-//! A [`Reply`] as Discord sees it: text within the 2,000-character limit (longer text goes as a
+//! A [`Reply`] as Discord sees it: text within the message limit (longer text goes as a
 //! summary plus a Markdown file), buttons in rows of five, attachments, ephemeral when only the
 //! asker should see it, and mentions disabled on everything.
 
@@ -8,10 +8,9 @@ use serenity::all::{
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
 };
 
+use super::LIMITS;
 use crate::service::reply::{Action, Attachment, Audience, Reply};
 
-/// Discord's limit on a message's content.
-pub const CONTENT_LIMIT: usize = 2000;
 /// Discord's most buttons in one action row, and most rows in a message.
 const ROW_LEN: usize = 5;
 /// The file a too-long text is attached as.
@@ -27,12 +26,12 @@ pub fn no_mentions() -> CreateAllowedMentions {
 pub fn content_and_attachments(reply: &Reply) -> (String, Vec<Attachment>) {
     let text = reply.plain_text();
     let mut files = reply.attachments.clone();
-    if text.chars().count() <= CONTENT_LIMIT {
+    if text.chars().count() <= LIMITS.message_len {
         return (text, files);
     }
     // A file name reads the same in every language (the reply does not carry one).
     let note = format!("\n\n… 📎 {FULL_TEXT_FILE}");
-    let short = cut(&text, CONTENT_LIMIT - note.chars().count());
+    let short = cut(&text, LIMITS.message_len - note.chars().count());
     files.push(Attachment {
         filename: FULL_TEXT_FILE.into(),
         content_type: "text/markdown".into(),
@@ -75,7 +74,7 @@ fn button(action: &Action) -> CreateButton {
     } else {
         ButtonStyle::Secondary
     };
-    CreateButton::new(action.id.clone())
+    CreateButton::new(action.id.to_string())
         .label(action.label.chars().take(80).collect::<String>())
         .style(style)
 }
@@ -134,20 +133,24 @@ pub fn channel_message(reply: &Reply, nonce: &str) -> (CreateMessage, Vec<Attach
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::DeliveryId;
+    use crate::domain::lang::Lang;
+    use crate::service::ids::ActionId;
 
     #[test]
     fn a_text_over_the_limit_is_cut_short_and_attached_whole() {
-        let reply = Reply::text("x".repeat(CONTENT_LIMIT + 10));
+        let limit = LIMITS.message_len;
+        let reply = Reply::text(Lang::En, "x".repeat(limit + 10));
         let (content, files) = content_and_files(&reply);
-        assert_eq!(content.chars().count(), CONTENT_LIMIT);
+        assert_eq!(content.chars().count(), limit);
         assert_eq!(files.len(), 1);
-        assert_eq!(files[0].data.len(), CONTENT_LIMIT + 10);
+        assert_eq!(files[0].data.len(), limit + 10);
     }
 
     #[test]
     fn a_long_text_is_cut_at_a_line_break_near_the_limit() {
         let line = format!("{}\n", "y".repeat(99));
-        let reply = Reply::text(line.repeat(30));
+        let reply = Reply::text(Lang::En, line.repeat(30));
         let (content, files) = content_and_attachments(&reply);
         let (kept, note) = content.split_once("\n\n").unwrap();
         assert!(kept.lines().all(|l| l.len() == 99), "{kept}");
@@ -158,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_channel_message_keeps_the_replys_attachments() {
-        let mut reply = Reply::text("short");
+        let mut reply = Reply::text(Lang::En, "short");
         reply.attachments.push(Attachment {
             filename: "a.md".into(),
             content_type: "text/markdown".into(),
@@ -175,7 +178,7 @@ mod tests {
     fn buttons_go_five_to_a_row() {
         let actions: Vec<Action> = (0..7)
             .map(|i| Action {
-                id: format!("a:{i}"),
+                id: ActionId::Skip(DeliveryId(i)),
                 label: "A".into(),
                 primary: false,
             })

@@ -7,7 +7,8 @@
 use serde_json::{Value, json};
 use slack_morphism::prelude::SlackBlock;
 
-use crate::domain::recap::split::{SLACK_SECTION, split};
+use super::LIMITS;
+use crate::domain::recap::split::split;
 use crate::service::reply::{Action, Attachment, Reply};
 
 /// Most blocks Slack accepts in one message.
@@ -16,9 +17,6 @@ const MAX_BLOCKS: usize = 50;
 const BUTTONS_PER_BLOCK: usize = 25;
 /// Most characters of a button's label.
 const LABEL_LIMIT: usize = 75;
-/// Most characters posted as text; a longer reply (a year's recap) is posted as a summary and
-/// a file, which reads better in Slack and stays inside its message size limits.
-const LONG_TEXT: usize = 12_000;
 /// Characters of the summary kept when the whole text goes into a file.
 const SUMMARY_LIMIT: usize = 1500;
 /// The file holding a reply too long for one message.
@@ -52,14 +50,16 @@ pub fn render(reply: &Reply) -> Rendered {
     let sections: Vec<Value> = reply
         .blocks
         .iter()
-        .flat_map(|block| split(&mrkdwn(block), SLACK_SECTION))
+        .flat_map(|block| split(&mrkdwn(block), LIMITS.block_len))
         .filter(|piece| !piece.trim().is_empty())
         .map(|piece| section(&piece))
         .collect();
     let buttons = action_blocks(&reply.actions);
     let mut files = reply.attachments.clone();
     let fits = sections.len() + buttons.len() <= MAX_BLOCKS;
-    let blocks = if fits && markdown.chars().count() <= LONG_TEXT {
+    // A longer reply (a year's recap) is posted as a summary and a file, which reads better in
+    // Slack and stays inside its message size limits.
+    let blocks = if fits && markdown.chars().count() <= LIMITS.message_len {
         sections.into_iter().chain(buttons).collect()
     } else {
         files.push(Attachment {
@@ -113,8 +113,8 @@ fn button(action: &Action) -> Value {
     let label: String = action.label.chars().take(LABEL_LIMIT).collect();
     let mut button = json!({
         "type": "button",
-        "action_id": action.id,
-        "value": action.id,
+        "action_id": action.id.to_string(),
+        "value": action.id.to_string(),
         "text": {"type": "plain_text", "text": label},
     });
     if action.primary {
@@ -229,6 +229,9 @@ fn replace_ignoring_case(text: &str, needle: &str, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::DeliveryId;
+    use crate::domain::lang::Lang;
+    use crate::service::ids::ActionId;
 
     #[test]
     fn mentions_typed_by_people_reach_slack_as_plain_text() {
@@ -257,12 +260,12 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_into_sections_of_at_most_3000_characters() {
-        let reply = Reply::text("word ".repeat(2000) + &"line\n".repeat(400));
+        let reply = Reply::text(Lang::En, "word ".repeat(2000) + &"line\n".repeat(400));
         let rendered = render(&reply);
         assert!(rendered.blocks.len() >= 4, "{}", rendered.blocks.len());
         for block in &rendered.blocks {
             let text = block["text"]["text"].as_str().unwrap();
-            assert!(text.chars().count() <= SLACK_SECTION);
+            assert!(text.chars().count() <= LIMITS.block_len);
         }
         assert!(rendered.files.is_empty());
         assert_eq!(rendered.slack_blocks().len(), rendered.blocks.len());
@@ -270,7 +273,7 @@ mod tests {
 
     #[test]
     fn a_reply_over_12000_characters_becomes_a_summary_and_a_file() {
-        let reply = Reply::text("A year of answers. ".repeat(700));
+        let reply = Reply::text(Lang::En, "A year of answers. ".repeat(700));
         let rendered = render(&reply);
         assert_eq!(rendered.blocks.len(), 1);
         let summary = rendered.blocks[0]["text"]["text"].as_str().unwrap();
@@ -284,15 +287,16 @@ mod tests {
         let reply = Reply {
             blocks: (0..60).map(|i| format!("Answer {i}")).collect(),
             actions: vec![Action {
-                id: "answer:1".into(),
+                id: ActionId::Answer(DeliveryId(1)),
                 label: "Answer".into(),
                 primary: true,
             }],
-            ..Reply::default()
+            ..Reply::new(Lang::En)
         };
         let rendered = render(&reply);
         assert_eq!(rendered.blocks.len(), 2);
-        assert_eq!(rendered.blocks[1]["elements"][0]["action_id"], "answer:1");
+        let id = ActionId::Answer(DeliveryId(1)).to_string();
+        assert_eq!(rendered.blocks[1]["elements"][0]["action_id"], id);
         assert_eq!(rendered.blocks[1]["elements"][0]["style"], "primary");
         let file = &rendered.files[0];
         assert_eq!(file.filename, FULL_TEXT_FILE);

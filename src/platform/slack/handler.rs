@@ -15,8 +15,9 @@ use super::people::People;
 use super::seen::Seen;
 use crate::domain::lang::Lang;
 use crate::service::i18n::t;
-use crate::service::reply::{Action, Audience, Reply};
-use crate::service::{Actor, Service};
+use crate::service::ids::{ActionId, FormId};
+use crate::service::reply::{Action, Audience, Form, Reply};
+use crate::service::{Actor, Interaction, Service};
 
 /// Everything the handlers share.
 pub struct Handler {
@@ -70,13 +71,14 @@ impl Handler {
                 .await;
             let text = event.text.as_deref().unwrap_or_default();
             let text = if text.trim().is_empty() { "help" } else { text };
-            let reply = handler.service.handle_text(&actor, text).await;
+            let interaction = Interaction::Text(text.to_string());
+            let reply = handler.service.interact(&actor, interaction).await;
             let to = ReplyTo {
                 trigger_id: Some(event.trigger_id),
                 response_url: Some(event.response_url),
                 channel: Some(event.channel_id.0),
             };
-            handler.answer(&actor, reply, to).await;
+            handler.answer(&actor, reply.into_reply(), to).await;
         });
     }
 
@@ -126,12 +128,15 @@ impl Handler {
         let (handler, team) = (self.clone(), event.team_id.0);
         self.later(async move {
             let actor = handler.people.actor(&team, None, &user.0).await;
-            let reply = handler.service.handle_text(&actor, &text).await;
+            let outcome = handler
+                .service
+                .interact(&actor, Interaction::Text(text))
+                .await;
             let to = ReplyTo {
                 channel: Some(channel.0),
                 ..ReplyTo::default()
             };
-            handler.answer(&actor, reply, to).await;
+            handler.answer(&actor, outcome.into_reply(), to).await;
         });
     }
 
@@ -158,7 +163,15 @@ impl Handler {
             .people
             .actor(team, press.team.domain.as_deref(), &user.id.0)
             .await;
-        let reply = self.service.press(&actor, &action.action_id.0).await;
+        let interaction = match action.action_id.0.parse::<ActionId>() {
+            Ok(action) => Interaction::Press(action),
+            Err(_) => Interaction::UnknownPress,
+        };
+        let reply = self
+            .service
+            .interact(&actor, interaction)
+            .await
+            .into_reply();
         let to = ReplyTo {
             trigger_id: Some(press.trigger_id.clone()),
             response_url: press.response_url.clone(),
@@ -173,8 +186,8 @@ impl Handler {
     pub async fn answer(&self, actor: &Actor, mut reply: Reply, to: ReplyTo) {
         if let Some(form) = reply.form.take() {
             match to.trigger_id.clone() {
-                Some(trigger) => return self.open(actor, &form, trigger, to).await,
-                None => reply = self.form_button(actor, &form.id, reply).await,
+                Some(trigger) => return self.open(actor, reply.lang, &form, trigger, to).await,
+                None => reply = form_button(form.id, reply),
             }
         }
         if reply.audience == Audience::Channel
@@ -196,13 +209,13 @@ impl Handler {
     async fn open(
         &self,
         actor: &Actor,
-        form: &crate::service::reply::Form,
+        lang: Lang,
+        form: &Form,
         trigger: SlackTriggerId,
         to: ReplyTo,
     ) {
-        let lang = self.service.language_of(actor).await;
         let metadata = Metadata {
-            form: form.id.clone(),
+            form: form.id.to_string(),
             team: actor.team_external_id.clone(),
         };
         let submit = t(lang, "slack.submit", &[]);
@@ -215,7 +228,7 @@ impl Handler {
         let session = self.client.open_session(&self.token);
         if let Err(error) = session.views_open(&request).await {
             tracing::warn!(error = %error, "views.open failed");
-            let reply = self.form_button(actor, &form.id, Reply::default()).await;
+            let reply = form_button(form.id, Reply::new(lang));
             let to = ReplyTo {
                 trigger_id: None,
                 ..to
@@ -224,19 +237,6 @@ impl Handler {
                 tracing::warn!(error = %error, "could not offer the form again");
             }
         }
-    }
-
-    /// A reply with an Answer button that opens `form_id` when pressed (no trigger to open it
-    /// now).
-    async fn form_button(&self, actor: &Actor, form_id: &str, mut reply: Reply) -> Reply {
-        let lang = self.service.language_of(actor).await;
-        reply.blocks.push(t(lang, "slack.open_form", &[]));
-        reply.actions.push(Action {
-            id: form_id.to_string(),
-            label: t(lang, "button.answer", &[]),
-            primary: true,
-        });
-        reply
     }
 
     /// A reply only the person sees: through the response URL when there is one, else in their
@@ -265,13 +265,15 @@ impl Handler {
         }
         Ok(())
     }
+}
 
-    /// The language for someone the database may not be able to place.
-    pub fn fallback_lang(&self, actor: &Actor) -> Lang {
-        actor
-            .locale
-            .as_deref()
-            .map(Lang::from_locale)
-            .unwrap_or(self.service.defaults.language)
-    }
+/// `reply` with an Answer button that opens `form` when pressed (no trigger to open it now).
+fn form_button(form: FormId, mut reply: Reply) -> Reply {
+    reply.blocks.push(t(reply.lang, "slack.open_form", &[]));
+    reply.actions.push(Action {
+        id: form.opener(),
+        label: t(reply.lang, "button.answer", &[]),
+        primary: true,
+    });
+    reply
 }

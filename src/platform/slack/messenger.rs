@@ -11,8 +11,11 @@ use async_trait::async_trait;
 use slack_morphism::errors::SlackClientError;
 use slack_morphism::prelude::*;
 
+use super::LIMITS;
 use super::blocks::{Rendered, escape, render};
 use super::client::send_error;
+use crate::domain::lang::Lang;
+use crate::service::Limits;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
 use crate::service::reply::{Attachment, Reply};
 
@@ -114,12 +117,17 @@ impl SlackMessenger {
     }
 
     /// The thread titled `title` in `channel`: its first message, posted on first use.
-    async fn thread(&self, channel: &str, title: &str) -> Result<String, SlackClientError> {
+    async fn thread(
+        &self,
+        channel: &str,
+        title: &str,
+        lang: Lang,
+    ) -> Result<String, SlackClientError> {
         let key = (channel.to_string(), title.to_string());
         if let Some(ts) = self.threads.lock().expect("threads").get(&key) {
             return Ok(ts.clone());
         }
-        let root = self.post(channel, &Reply::text(title), None).await?;
+        let root = self.post(channel, &Reply::text(lang, title), None).await?;
         let mut threads = self.threads.lock().expect("threads");
         let ts = threads.entry(key).or_insert(root.message_id).clone();
         Ok(ts)
@@ -143,7 +151,7 @@ impl SlackMessenger {
             }
             Destination::Channel { channel_id, thread } => {
                 let thread_ts = match thread {
-                    Some(title) => Some(self.thread(channel_id, title).await?),
+                    Some(title) => Some(self.thread(channel_id, title, message.reply.lang).await?),
                     None => None,
                 };
                 self.post(channel_id, &message.reply, thread_ts.as_deref())
@@ -159,8 +167,18 @@ impl Messenger for SlackMessenger {
         self.deliver(message).await.map_err(|e| send_error(&e))
     }
 
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
     /// Mentions the one member the notice is about (hoego writes the mention, not a person).
-    async fn notice(&self, channel_id: &str, user_id: &str, text: &str) -> Result<Sent, SendError> {
+    async fn notice(
+        &self,
+        channel_id: &str,
+        user_id: &str,
+        _lang: Lang,
+        text: &str,
+    ) -> Result<Sent, SendError> {
         let user: String = user_id
             .chars()
             .filter(char::is_ascii_alphanumeric)

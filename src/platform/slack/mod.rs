@@ -7,11 +7,14 @@
 
 mod blocks;
 mod client;
+pub mod doctor;
 mod events_http;
 mod handler;
+pub mod manifest;
 mod messenger;
 mod modal;
 mod people;
+pub mod scopes;
 mod seen;
 mod submit;
 
@@ -26,9 +29,35 @@ use tokio::task::JoinHandle;
 use self::handler::Handler;
 pub use self::messenger::SlackMessenger;
 use self::people::People;
-use crate::config::SlackSettings;
-use crate::http::Connection;
-use crate::service::Service;
+use super::{ChatPlatform, Connection, Entry, Starting};
+use crate::config::{Settings, SlackSettings};
+use crate::service::messenger::Messenger;
+use crate::service::{Limits, Service};
+
+/// Slack in the list of platforms: configured by `slack.bot_token`.
+pub const ENTRY: Entry = Entry {
+    name: "slack",
+    configured: |settings| settings.slack.bot_token.is_some(),
+    start,
+    check: |settings, channels| Box::pin(doctor::check(&settings.slack, channels)),
+};
+
+fn start(settings: &Settings, service: Service) -> Starting<'_> {
+    Box::pin(async move {
+        let bot = SlackBot::start(&settings.slack, service).await?;
+        Ok(Box::new(bot) as Box<dyn ChatPlatform>)
+    })
+}
+
+/// What Slack's messages and modals hold: 3,000 characters per section; a reply over 12,000
+/// characters reads better as a summary with a file; up to 100 inputs per modal, 3,000
+/// characters each.
+pub const LIMITS: Limits = Limits {
+    message_len: 12_000,
+    block_len: 3000,
+    form_inputs: 100,
+    input_len: 3000,
+};
 
 /// The running bot.
 pub struct SlackBot {
@@ -132,6 +161,21 @@ impl SlackBot {
         if let Some((_, task)) = self.http {
             task.abort();
         }
+    }
+}
+
+#[async_trait::async_trait]
+impl ChatPlatform for SlackBot {
+    fn messenger(&self) -> Arc<dyn Messenger> {
+        self.messenger.clone()
+    }
+
+    fn connection(&self) -> Connection {
+        self.connection.clone()
+    }
+
+    async fn stop(self: Box<Self>) {
+        SlackBot::stop(*self).await
     }
 }
 

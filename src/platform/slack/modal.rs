@@ -8,28 +8,37 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use slack_morphism::prelude::{SlackBlock, SlackStatefulView, SlackView};
 
+use super::LIMITS;
 use super::blocks::escape;
-use crate::domain::template::QuestionKind;
 use crate::platform::fit::{fit, fit_title};
-use crate::service::reply::{Form, FormField};
+use crate::service::ids::FormId;
+use crate::service::reply::{Form, FormField, InputShape};
+
+/// Slack's most blocks in a modal.
+const MODAL_BLOCKS: usize = 100;
 
 /// The callback id of every hoego modal.
 pub const CALLBACK_ID: &str = "hoego-form";
 /// The action id of each text input.
 const INPUT_ACTION: &str = "text";
-/// Slack's limits: title and button texts 24 characters, labels 2000, inputs 3000, 100 blocks.
+/// Slack's limits: title and button texts 24 characters, labels 2000.
 const TITLE_LIMIT: usize = 24;
 const LABEL_LIMIT: usize = 2000;
-const INPUT_LIMIT: usize = 3000;
-const MAX_BLOCKS: usize = 100;
 
 /// What a modal carries back in `private_metadata`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
-    /// The service's form id (e.g. `answer:42`).
+    /// The service's form id, as its wire text.
     pub form: String,
     /// The workspace the form belongs to.
     pub team: String,
+}
+
+impl Metadata {
+    /// The form, when its id is one hoego made.
+    pub fn form_id(&self) -> Option<FormId> {
+        self.form.parse().ok()
+    }
 }
 
 /// The modal for `form`, with its submit and close labels in the reader's language. A title
@@ -42,7 +51,7 @@ pub fn modal(form: &Form, metadata: &Metadata, submit: &str, close: &str) -> Val
         let text = format!("*{}*", escape(&form.title));
         blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": text}}));
     }
-    let room = MAX_BLOCKS - blocks.len();
+    let room = LIMITS.form_inputs.min(MODAL_BLOCKS - blocks.len());
     blocks.extend(form.fields.iter().take(room).map(input));
     json!({
         "type": "modal",
@@ -73,18 +82,22 @@ pub fn view(modal: Value) -> Option<SlackView> {
 }
 
 fn input(field: &FormField) -> Value {
-    let multiline = !matches!(field.kind, QuestionKind::Scale { .. });
+    let (multiline, placeholder) = match &field.input {
+        InputShape::Paragraph | InputShape::Lines => (true, None),
+        InputShape::Number { min, max, .. } => (false, Some(format!("{min} – {max}"))),
+    };
     let mut element = json!({
         "type": "plain_text_input",
         "action_id": INPUT_ACTION,
         "multiline": multiline,
-        "max_length": field.max_len.clamp(1, INPUT_LIMIT),
+        "max_length": field.max_len.clamp(1, LIMITS.input_len),
     });
     if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
-        element["initial_value"] = json!(value.chars().take(INPUT_LIMIT).collect::<String>());
+        let kept: String = value.chars().take(LIMITS.input_len).collect();
+        element["initial_value"] = json!(kept);
     }
-    if matches!(field.kind, QuestionKind::Scale { .. }) {
-        element["placeholder"] = plain("1 – 5", 150);
+    if let Some(placeholder) = placeholder {
+        element["placeholder"] = plain(&placeholder, 150);
     }
     json!({
         "type": "input",
@@ -153,17 +166,18 @@ pub fn errors(form: &Form) -> HashMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::DeliveryId;
 
     fn form() -> Form {
         Form {
-            id: "answer:7".into(),
+            id: FormId::Answer(DeliveryId(7)),
             title: "Weekly retrospective for team Platform".into(),
             fields: vec![
                 FormField {
                     id: "went_well".into(),
                     label: "What went well?".into(),
                     short_label: None,
-                    kind: QuestionKind::Text,
+                    input: InputShape::Paragraph,
                     max_len: 4000,
                     required: true,
                     value: Some("kept".into()),
@@ -173,9 +187,11 @@ mod tests {
                     id: "energy".into(),
                     label: "Energy".into(),
                     short_label: None,
-                    kind: QuestionKind::Scale {
-                        low: Default::default(),
-                        high: Default::default(),
+                    input: InputShape::Number {
+                        min: 1,
+                        max: 5,
+                        low: String::new(),
+                        high: String::new(),
                     },
                     max_len: 1,
                     required: false,
@@ -189,7 +205,7 @@ mod tests {
     #[test]
     fn a_form_becomes_a_modal_slack_accepts() {
         let metadata = Metadata {
-            form: "answer:7".into(),
+            form: FormId::Answer(DeliveryId(7)).to_string(),
             team: "T1".into(),
         };
         let modal = modal(&form(), &metadata, "Save", "Cancel");
@@ -207,6 +223,11 @@ mod tests {
         assert_eq!(modal["blocks"][1]["element"]["initial_value"], "kept");
         assert_eq!(modal["blocks"][2]["optional"], true);
         assert_eq!(modal["blocks"][2]["element"]["multiline"], false);
+        assert_eq!(
+            modal["blocks"][2]["element"]["placeholder"]["text"],
+            "1 – 5"
+        );
+        assert_eq!(metadata.form_id(), Some(FormId::Answer(DeliveryId(7))));
         assert!(view(modal).is_some());
         assert_eq!(
             errors(&form()).get("went_well").map(String::as_str),

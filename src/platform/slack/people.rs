@@ -68,6 +68,7 @@ impl People {
             locale,
             time_zone,
             is_admin: admin || listed,
+            limits: super::LIMITS,
         }
     }
 

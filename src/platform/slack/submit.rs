@@ -11,8 +11,8 @@ use slack_morphism::prelude::*;
 
 use super::handler::{Handler, ReplyTo};
 use super::modal;
-use crate::service::SubmitOutcome;
 use crate::service::i18n::t;
+use crate::service::{Interaction, Outcome};
 
 /// How long saving may take inside the acknowledgement (Slack waits 3 seconds).
 const SAVE_BUDGET: Duration = Duration::from_millis(2000);
@@ -26,6 +26,9 @@ impl Handler {
         let Some(metadata) = modal::metadata(&submission.view) else {
             return SlackInteractionResponse::Empty;
         };
+        let Some(form) = metadata.form_id() else {
+            return SlackInteractionResponse::Empty;
+        };
         let values = modal::values(&submission.view);
         let first_block = values.first().map(|(id, _)| id.clone()).unwrap_or_default();
         let domain = submission.team.domain.as_deref();
@@ -33,21 +36,32 @@ impl Handler {
             .people
             .actor(&metadata.team, domain, &submission.user.id.0)
             .await;
-        let saving = self.service.submit(&actor, &metadata.form, values);
+        let saving = self
+            .service
+            .interact(&actor, Interaction::Submit(form, values));
         let outcome = tokio::time::timeout(SAVE_BUDGET, saving).await;
         match outcome {
-            Ok(SubmitOutcome::Invalid(form)) => errors(modal::errors(&form)),
-            Ok(SubmitOutcome::Saved(reply)) | Ok(SubmitOutcome::Refused(reply)) => {
+            Ok(Outcome::Invalid(reply)) => {
+                let refused = reply.form.as_ref().map(modal::errors).unwrap_or_default();
+                errors(refused)
+            }
+            Ok(Outcome::Done(reply)) | Ok(Outcome::Refused(reply)) => {
                 let handler = self.clone();
                 self.later(async move {
                     handler.answer(&actor, reply, ReplyTo::default()).await;
                 });
                 SlackInteractionResponse::Empty
             }
-            Ok(SubmitOutcome::Unavailable { .. }) | Err(_) => {
-                let lang = self.fallback_lang(&actor);
-                let message = t(lang, "slack.not_saved", &[]);
+            Ok(Outcome::Unavailable(reply)) => {
+                let message = t(reply.lang, "slack.not_saved", &[]);
                 errors(HashMap::from([(first_block, message)]))
+            }
+            // Saving takes longer than Slack waits: the database may be what is slow, so the
+            // person's language is not asked of it.
+            Err(_) => {
+                let locale = actor.locale.as_deref();
+                let notice = self.service.notice_offline(locale, "slack.not_saved", &[]);
+                errors(HashMap::from([(first_block, notice.plain_text())]))
             }
         }
     }

@@ -6,6 +6,7 @@ use crate::on_each_backend;
 use crate::support::Backend;
 use axum::http::Method;
 use hoego::domain::lang::Lang;
+use hoego::service::Interaction;
 use hoego::service::command::{Command, SettingsChange};
 use serde_json::{Value, json};
 
@@ -66,9 +67,8 @@ async fn a_failed_command_apologizes_in_the_language_the_member_chose(backend: B
         lang: Some(Lang::Ko),
         ..SettingsChange::default()
     };
-    app.service
-        .handle(&app.actor(&joon), Command::UpdateSettings(korean))
-        .await;
+    let korean = Interaction::Command(Command::UpdateSettings(korean));
+    app.service.interact(&app.actor(&joon), korean).await;
 
     let apology = failed_help(&app, &joon, 96).await;
 

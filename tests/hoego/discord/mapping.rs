@@ -6,6 +6,7 @@ use crate::on_each_backend;
 use crate::support::Backend;
 use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::visibility::Visibility;
+use hoego::service::Interaction;
 use hoego::service::command::{Command, QuestionRef, ResolutionStatus};
 use serde_json::{Value, json};
 
@@ -43,10 +44,9 @@ impl DiscordApp {
 
     /// What the service answers `who` for `command` (the mapping's expected reply).
     async fn direct(&self, who: &Person, command: Command) -> String {
-        self.service
-            .handle(&self.actor(who), command)
-            .await
-            .plain_text()
+        let command = Interaction::Command(command);
+        let outcome = self.service.interact(&self.actor(who), command).await;
+        outcome.into_reply().plain_text()
     }
 
     async fn add_weekly(&self) {

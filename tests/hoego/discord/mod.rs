@@ -13,6 +13,7 @@ mod digests;
 mod failures;
 mod hung;
 mod mapping;
+mod permissions;
 mod prompts;
 mod readiness;
 mod recaps;
@@ -26,7 +27,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use hoego::clock::ManualClock;
 use hoego::config::DiscordSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::state::Platform;
@@ -34,6 +34,7 @@ use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::platform::discord::DiscordBot;
 use hoego::sender::Sender;
+use hoego::service::clock::ManualClock;
 use hoego::service::{Actor, Defaults, Service};
 use hoego::store::Store;
 use secrecy::SecretString;
@@ -209,6 +210,7 @@ impl DiscordApp {
             locale: Some(who.locale.clone()),
             time_zone: None,
             is_admin: who.permissions & payloads::MANAGE_GUILD != 0,
+            limits: hoego::platform::discord::LIMITS,
         }
     }
 

@@ -8,6 +8,7 @@ use axum::http::Method;
 use chrono::Duration;
 use hoego::domain::ids::{DeliveryId, TeamId};
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::Interaction;
 use hoego::service::command::{ChannelRef, Command, NewSchedule, ScheduleCommand};
 use serde_json::json;
 
@@ -29,24 +30,20 @@ pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(Strin
         channel: Some(ChannelRef::Id(CHANNEL.into())),
         ..NewSchedule::default()
     };
-    let added = app
-        .service
-        .handle(
-            &app.actor(&admin),
-            Command::Schedule(ScheduleCommand::Add(add)),
-        )
-        .await;
+    let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(add)));
+    let added = app.service.interact(&app.actor(&admin), add).await;
+    let added = added.into_reply();
     assert!(
         added.plain_text().contains(template),
         "{}",
         added.plain_text()
     );
-    let leave = Command::Leave { schedule: None };
-    app.service.handle(&app.actor(&admin), leave).await;
+    let leave = Interaction::Command(Command::Leave { schedule: None });
+    app.service.interact(&app.actor(&admin), leave).await;
     for user in [ALICE, BOB] {
-        let join = Command::Join { schedule: None };
+        let join = Interaction::Command(Command::Join { schedule: None });
         app.service
-            .handle(&app.actor(&Person::member(user)), join)
+            .interact(&app.actor(&Person::member(user)), join)
             .await;
     }
     let ran = app

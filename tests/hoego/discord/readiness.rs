@@ -5,7 +5,7 @@ use crate::on_each_backend;
 use crate::support::Backend;
 use std::time::Duration;
 
-use hoego::http::HttpServer;
+use hoego::app::http::HttpServer;
 
 use super::DiscordApp;
 use crate::http_endpoints::get;
@@ -56,7 +56,7 @@ async fn readyz_reports_the_discord_connection_and_the_database(backend: Backend
 
 #[test]
 fn a_watched_connection_starts_down() {
-    let connection = hoego::http::Connection::default();
+    let connection = hoego::platform::Connection::default();
     assert!(!connection.is_up());
     connection.set(true);
     assert!(connection.is_up());

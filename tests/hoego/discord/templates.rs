@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use hoego::domain::ids::DeliveryId;
 use hoego::domain::template::TemplateLibrary;
+use hoego::service::Interaction;
 use hoego::service::command::{ChannelRef, Command, NewSchedule, ScheduleCommand};
 use serde_json::Value;
 
@@ -37,29 +38,27 @@ pub async fn a_round_of_every_template(
             channel: Some(ChannelRef::Id(CHANNEL.into())),
             ..NewSchedule::default()
         };
-        let added = app
-            .service
-            .handle(&admin, Command::Schedule(ScheduleCommand::Add(add)))
-            .await;
+        let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(add)));
+        let added = app.service.interact(&admin, add).await.into_reply();
         assert!(added.plain_text().contains(id), "{}", added.plain_text());
+        let leave = Command::Leave {
+            schedule: Some(id.to_string()),
+        };
         app.service
-            .handle(
-                &admin,
-                Command::Leave {
-                    schedule: Some(id.to_string()),
-                },
-            )
+            .interact(&admin, Interaction::Command(leave))
             .await;
         for person in people {
             let join = Command::Join {
                 schedule: Some(id.to_string()),
             };
-            app.service.handle(&app.actor(person), join).await;
+            let join = Interaction::Command(join);
+            app.service.interact(&app.actor(person), join).await;
         }
         let run = ScheduleCommand::RunNow {
             target: id.to_string(),
         };
-        app.service.handle(&admin, Command::Schedule(run)).await;
+        let run = Interaction::Command(Command::Schedule(run));
+        app.service.interact(&admin, run).await;
     }
     let (team, _) = app.service.identify(&admin).await.unwrap();
     let schedules = app.store.schedules(team.id).await.unwrap();

@@ -1,6 +1,7 @@
 //! Schedule administration: announcements with a Join button, admins only for changes,
 //! previews for everyone, removal keeps past rounds.
 
+use hoego::service::Interaction;
 use hoego::service::reply::Audience;
 use hoego::store::Store;
 
@@ -17,21 +18,13 @@ async fn a_new_schedule_is_announced_with_a_join_button_that_adds_whoever_presse
         )
         .await
         .unwrap();
-    let join = announcement
-        .actions
-        .first()
-        .expect("a Join button")
-        .id
-        .clone();
+    let join = announcement.actions.first().expect("a Join button").id;
 
-    let joined = world
-        .service
-        .press(&world.actor("carol", false), &join)
-        .await;
-    let again = world
-        .service
-        .press(&world.actor("carol", false), &join)
-        .await;
+    let carol = world.actor("carol", false);
+    let joined = world.service.interact(&carol, Interaction::Press(join));
+    let joined = joined.await.into_reply();
+    let again = world.service.interact(&carol, Interaction::Press(join));
+    let again = again.await.into_reply();
 
     assert_eq!(announcement.audience, Audience::Channel);
     assert!(

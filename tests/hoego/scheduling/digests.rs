@@ -5,11 +5,12 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use hoego::background::Steps;
+use hoego::app::background::Steps;
 use hoego::config::{SchedulerSettings, SenderSettings};
-use hoego::service::SubmitOutcome;
 use hoego::service::digest::DigestPoster;
+use hoego::service::ids::{ActionId, FormId};
 use hoego::service::messenger::Destination;
+use hoego::service::{Interaction, Outcome};
 use hoego::store::Store;
 
 use super::weekly_team;
@@ -32,14 +33,7 @@ fn steps(world: &World, messenger: &RecordingMessenger) -> Steps {
     };
     let messenger = Arc::new(messenger.clone());
     let digests = DigestPoster::new(world.service.clone(), messenger.clone());
-    Steps::new(
-        world.store.clone(),
-        Arc::new(world.clock.clone()),
-        messenger,
-        &scheduler,
-        &sender,
-    )
-    .with_digests(digests)
+    Steps::new(&world.service, messenger, &scheduler, &sender).with_digests(digests)
 }
 
 async fn a_closing_round_posts_its_digest_in_the_same_step(store: Store) {
@@ -113,8 +107,11 @@ async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answe
     steps.run_once().await;
 
     for prompt in messenger.sent() {
-        let Some(delivery) = prompt.idempotency_key.strip_prefix("hoego-d") else {
+        if !prompt.idempotency_key.starts_with("hoego-d") {
             continue;
+        }
+        let Some(ActionId::Answer(delivery)) = prompt.reply.actions.first().map(|a| a.id) else {
+            panic!("a prompt without an Answer button: {prompt:?}");
         };
         let Destination::Direct { user_id, .. } = &prompt.to else {
             panic!("a prompt in a channel: {prompt:?}");
@@ -128,16 +125,12 @@ async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answe
             ("was-hard".to_string(), format!("{user_id} was hard")),
             ("next-week".to_string(), format!("{user_id} next")),
         ];
-        let outcome = world
-            .service
-            .submit(&actor, &format!("answer:{delivery}"), values.into())
-            .await;
-        assert!(matches!(outcome, SubmitOutcome::Saved(_)), "{outcome:?}");
+        let submit = Interaction::Submit(FormId::Answer(delivery), values.into());
+        let outcome = world.service.interact(&actor, submit).await;
+        assert!(matches!(outcome, Outcome::Done(_)), "{outcome:?}");
         if user_id == "bob" {
-            let reply = world
-                .service
-                .handle_text(&actor, "visibility was-hard anonymous")
-                .await;
+            let anonymous = Interaction::Text("visibility was-hard anonymous".into());
+            let reply = world.service.interact(&actor, anonymous).await.into_reply();
             assert!(
                 reply.plain_text().starts_with("1 of your answers"),
                 "{}",

@@ -2,9 +2,9 @@
 //! after long downtime, and follow local time through DST.
 
 use chrono::Duration;
-use hoego::clock::Clock;
 use hoego::domain::state::{DeliveryStatus, RoundStatus};
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::Clock;
 use hoego::store::Store;
 
 use super::weekly_team;

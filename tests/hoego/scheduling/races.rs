@@ -6,8 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use futures_util::future::join_all;
-use hoego::clock::Clock;
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::clock::Clock;
 
 use crate::support::db::{Backend, TestDb};
 use crate::support::world::{World, utc};

@@ -7,9 +7,11 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
-use hoego::clock::Clock;
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::Interaction;
+use hoego::service::clock::Clock;
 use hoego::service::command::Command;
+use hoego::service::ids::ActionId;
 use hoego::service::messenger::SendError;
 use hoego::store::Store;
 
@@ -46,11 +48,8 @@ async fn each_delivery_is_sent_once_with_answer_and_skip_buttons(store: Store) {
     );
     let prompt = &world.messenger.sent()[0];
     let delivery = deliveries[0].id;
-    let ids: Vec<&str> = prompt.reply.actions.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [format!("answer:{delivery}"), format!("skip:{delivery}")]
-    );
+    let ids: Vec<ActionId> = prompt.reply.actions.iter().map(|a| a.id).collect();
+    assert_eq!(ids, [ActionId::Answer(delivery), ActionId::Skip(delivery)]);
     assert_eq!(prompt.idempotency_key, format!("hoego-d{delivery}"));
     assert!(
         prompt
@@ -277,13 +276,9 @@ async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_memb
         .set_paused_until(bob.id, Some(friday_5pm() + Duration::days(7)))
         .await
         .unwrap();
-    let skipped = world
-        .service
-        .handle(
-            &world.actor("alice", false),
-            Command::Skip { schedule: None },
-        )
-        .await;
+    let skip = Interaction::Command(Command::Skip { schedule: None });
+    let alice = world.actor("alice", false);
+    let skipped = world.service.interact(&alice, skip).await.into_reply();
     assert!(
         skipped.plain_text().contains("Skipped this weekly round"),
         "{}",

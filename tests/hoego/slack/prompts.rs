@@ -7,6 +7,8 @@ use crate::on_each_backend;
 use crate::support::Backend;
 use chrono::Duration;
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::Interaction;
+use hoego::service::ids::FormId;
 use serde_json::{Value, json};
 
 use super::fake::Observer;
@@ -216,15 +218,14 @@ async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the
     };
     let deliveries = a_round(&app).await;
     let delivery = delivery_of(&deliveries, &ALICE);
-    let form = format!("answer:{}", delivery.0);
+    let form = FormId::Answer(delivery);
     let values = vec![
         ("went-well".to_string(), "Paired on the parser".to_string()),
         ("was-hard".to_string(), "Naming".to_string()),
         ("next-week".to_string(), "Ship it".to_string()),
     ];
-    app.service
-        .submit(&actor(&ALICE, false), &form, values)
-        .await;
+    let submit = Interaction::Submit(form, values);
+    app.service.interact(&actor(&ALICE, false), submit).await;
 
     let (_, _, url) = app.command(&ALICE, "export").await;
     let answered = app.answer_at(&url).await;

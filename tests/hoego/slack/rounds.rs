@@ -3,7 +3,7 @@
 
 use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::Platform;
-use hoego::service::Actor;
+use hoego::service::{Actor, Interaction};
 
 use serde_json::Value;
 
@@ -22,6 +22,7 @@ pub fn actor(who: &Person, admin: bool) -> Actor {
         locale: None,
         time_zone: None,
         is_admin: admin,
+        limits: hoego::platform::slack::LIMITS,
     }
 }
 
@@ -33,7 +34,14 @@ pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
     };
     let say = |who: &Person, admin: bool, text: &'static str| {
         let actor = actor(who, admin);
-        async move { app.service.handle_text(&actor, text).await.plain_text() }
+        let text = Interaction::Text(text.to_string());
+        async move {
+            app.service
+                .interact(&actor, text)
+                .await
+                .into_reply()
+                .plain_text()
+        }
     };
     let added = say(
         &admin,

@@ -21,6 +21,12 @@ fn has_hangul(text: &str) -> bool {
     text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
+/// A line of the command grammar said by `actor`.
+async fn say(app: &SlackApp, actor: &hoego::service::Actor, text: &str) {
+    let text = hoego::service::Interaction::Text(text.to_string());
+    app.service.interact(actor, text).await;
+}
+
 /// The `views.open` call made after `who` pressed `action`.
 async fn opened_by(app: &SlackApp, who: &Person, action: &str) -> Call {
     let before = app.fake.calls_of("views.open").len();
@@ -49,20 +55,14 @@ async fn every_built_in_template_opens_as_a_slack_modal_in_english_and_korean(ba
     let library = TemplateLibrary::built_in();
     for id in library.ids() {
         let add = format!("schedule add {id} \"0 17 * * FRI\" name {id}");
-        app.service.handle_text(&admin, &add).await;
-        app.service
-            .handle_text(&admin, &format!("leave {id}"))
-            .await;
+        say(&app, &admin, &add).await;
+        say(&app, &admin, &format!("leave {id}")).await;
         for who in [&ALICE, &MINA] {
             let mut member = actor(who, false);
             member.locale = (who.id == MINA.id).then(|| "ko-KR".to_string());
-            app.service
-                .handle_text(&member, &format!("join {id}"))
-                .await;
+            say(&app, &member, &format!("join {id}")).await;
         }
-        app.service
-            .handle_text(&admin, &format!("schedule run-now {id}"))
-            .await;
+        say(&app, &admin, &format!("schedule run-now {id}")).await;
     }
     let team = app.store.all_teams().await.unwrap().remove(0);
     let deliveries = app.store.deliveries_of_team(team.id).await.unwrap();

@@ -3,6 +3,7 @@
 
 use crate::on_each_backend;
 use crate::support::Backend;
+use hoego::service::Interaction;
 use serde_json::json;
 
 use super::payloads::{ALICE, BOB, CHANNEL};
@@ -16,10 +17,9 @@ async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_
         return;
     };
     for who in [&ALICE, &BOB] {
-        let chose = app
-            .service
-            .handle_text(&actor(who, false), "settings delivery thread")
-            .await;
+        let thread = Interaction::Text("settings delivery thread".into());
+        let chose = app.service.interact(&actor(who, false), thread).await;
+        let chose = chose.into_reply();
         assert!(!chose.plain_text().is_empty());
     }
     a_round(&app).await;

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::domain::ids::{DeliveryId, ScheduleId, TeamId};
 use hoego::domain::lang::Lang;
 use hoego::domain::recap::digest::DigestGrouping;
@@ -13,14 +12,24 @@ use hoego::domain::state::Platform;
 use hoego::domain::team::Member;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
+use hoego::service::clock::ManualClock;
+use hoego::service::ids::{ActionId, FormId};
 use hoego::service::reply::{Form, Reply};
-use hoego::service::{Actor, Defaults, Service, SubmitOutcome};
+use hoego::service::{Actor, Defaults, Interaction, Limits, Outcome, Service};
 use hoego::store::{NewDelivery, NewRound, NewSchedule, Store};
 
 /// The built-in weekly template's source.
 pub const WEEKLY: &str = include_str!("../../../config/templates/weekly.toml");
 /// The built-in year-end template's source (text, list, scale and resolutions).
 pub const YEAR_END: &str = include_str!("../../../config/templates/year-end.toml");
+
+/// What the test platform's messages hold: 2,000 characters (as Discord's), five inputs a form.
+pub const LIMITS: Limits = Limits {
+    message_len: 2000,
+    block_len: 2000,
+    form_inputs: 5,
+    input_len: 4000,
+};
 
 /// Friday 2026-12-04 09:00 in Seoul.
 pub fn start() -> DateTime<Utc> {
@@ -60,6 +69,7 @@ impl Chat {
             locale: None,
             time_zone: None,
             is_admin: false,
+            limits: LIMITS,
         };
         Chat {
             service,
@@ -78,21 +88,26 @@ impl Chat {
 
     /// Says a line of the text grammar.
     pub async fn say(&self, text: &str) -> Reply {
-        self.service.handle_text(&self.actor, text).await
+        let text = Interaction::Text(text.to_string());
+        self.service.interact(&self.actor, text).await.into_reply()
     }
 
-    /// Presses a button.
-    pub async fn press(&self, id: &str) -> Reply {
-        self.service.press(&self.actor, id).await
+    /// Presses a button, given by its id as a platform sends it back (`answer:42`).
+    pub async fn press(&self, id: impl std::fmt::Display) -> Reply {
+        let action: ActionId = id.to_string().parse().expect("an id hoego makes");
+        let press = Interaction::Press(action);
+        self.service.interact(&self.actor, press).await.into_reply()
     }
 
-    /// Submits a form.
-    pub async fn submit(&self, form_id: &str, values: &[(&str, &str)]) -> SubmitOutcome {
+    /// Submits a form, given by its id as a platform sends it back (`answer:42`).
+    pub async fn submit(&self, form: impl std::fmt::Display, values: &[(&str, &str)]) -> Outcome {
+        let form: FormId = form.to_string().parse().expect("a form id hoego makes");
         let values = values
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        self.service.submit(&self.actor, form_id, values).await
+        let submit = Interaction::Submit(form, values);
+        self.service.interact(&self.actor, submit).await
     }
 
     /// The person's team and member rows (registering them).
@@ -188,23 +203,25 @@ pub trait NowUtc {
 
 impl NowUtc for ManualClock {
     fn now_utc(&self) -> DateTime<Utc> {
-        use hoego::clock::Clock;
+        use hoego::service::clock::Clock;
         self.now()
     }
 }
 
 /// The saved reply, or a panic saying what came instead.
-pub fn saved(outcome: SubmitOutcome) -> Reply {
+pub fn saved(outcome: Outcome) -> Reply {
     match outcome {
-        SubmitOutcome::Saved(reply) => reply,
-        other => panic!("expected Saved, got {other:?}"),
+        Outcome::Done(reply) => reply,
+        other => panic!("expected Done, got {other:?}"),
     }
 }
 
 /// The refused form, or a panic saying what came instead.
-pub fn invalid(outcome: SubmitOutcome) -> Form {
+pub fn invalid(outcome: Outcome) -> Form {
     match outcome {
-        SubmitOutcome::Invalid(form) => form,
+        Outcome::Invalid(Reply {
+            form: Some(form), ..
+        }) => form,
         other => panic!("expected Invalid, got {other:?}"),
     }
 }

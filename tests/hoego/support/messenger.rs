@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
+use hoego::service::Limits;
 use hoego::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
 
 /// Records sends; answers each with the next scripted result, or success.
@@ -37,6 +38,10 @@ impl RecordingMessenger {
 
 #[async_trait]
 impl Messenger for RecordingMessenger {
+    fn limits(&self) -> Limits {
+        super::chat::LIMITS
+    }
+
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         if let Some(error) = self.script.lock().unwrap().pop_front() {
             return Err(error);
@@ -72,6 +77,10 @@ impl Messenger for DiesAfterSending {
 
     fn channel_interval(&self) -> std::time::Duration {
         self.inner.channel_interval()
+    }
+
+    fn limits(&self) -> hoego::service::Limits {
+        self.inner.limits()
     }
 }
 

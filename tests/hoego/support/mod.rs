@@ -1,6 +1,7 @@
 //! Test support: a fresh database per test on each backend, a recording platform, and a world
 //! with a hand-moved clock, so tests read like the scenario they check.
 
+pub mod binary;
 pub mod chat;
 pub mod db;
 pub mod locks;

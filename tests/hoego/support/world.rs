@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
-use hoego::clock::ManualClock;
 use hoego::config::SenderSettings;
 use hoego::domain::lang::Lang;
 use hoego::domain::state::Platform;
@@ -13,10 +12,10 @@ use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
 use hoego::sender::Sender;
-use hoego::service::command::{self, Command};
+use hoego::service::clock::ManualClock;
 use hoego::service::messenger::Messenger;
 use hoego::service::reply::Reply;
-use hoego::service::{Actor, Defaults, Service};
+use hoego::service::{Actor, Defaults, Interaction, Outcome, Service};
 use hoego::store::Store;
 
 use super::messenger::RecordingMessenger;
@@ -68,19 +67,17 @@ impl World {
             locale: None,
             time_zone: None,
             is_admin: admin,
+            limits: super::chat::LIMITS,
         }
     }
 
-    /// Runs a `schedule ...` / `join` / `leave` command line as `actor`; panics on other commands.
+    /// Runs a command line as `actor`: the reply when it was done, else the text saying why not.
     pub async fn say(&self, actor: &Actor, line: &str) -> Result<Reply, String> {
-        let parsed = command::parse(line).map_err(|e| e.to_string())?;
-        let result = match parsed {
-            Command::Schedule(sub) => self.service.schedule_command(actor, sub).await,
-            Command::Join { schedule } => self.service.join(actor, schedule).await,
-            Command::Leave { schedule } => self.service.leave(actor, schedule).await,
-            other => panic!("not a scheduling command: {other:?}"),
-        };
-        result.map_err(|e| e.message(Lang::En))
+        let line = Interaction::Text(line.to_string());
+        match self.service.interact(actor, line).await {
+            Outcome::Done(reply) => Ok(reply),
+            other => Err(other.into_reply().plain_text()),
+        }
     }
 
     pub fn scheduler(&self) -> Scheduler {

@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
 
-use super::respond::{command_actor, run, show};
+use super::respond::{misread, run};
 use super::{Context, Error, SUGGESTIONS};
 use crate::domain::lang::Lang;
-use crate::service::command::{Command, DeliveryMode, SettingsChange};
-use crate::service::reply::Reply;
+use crate::service::command::{Command, CommandError, DeliveryMode, SettingsChange};
 
 /// A language hoego speaks.
 #[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
@@ -68,8 +67,9 @@ pub async fn pause(
     match NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d") {
         Ok(until) => run(ctx, Command::Pause { until }).await,
         Err(_) => {
-            let text = format!("`{until}` is not a date. Example: `/hoego pause until:2026-12-31`");
-            show(ctx, &command_actor(ctx), Reply::text(text)).await
+            let value = until.trim().to_string();
+            let topic = "pause";
+            misread(ctx, CommandError::InvalidDate { topic, value }).await
         }
     }
 }

@@ -19,6 +19,7 @@ use self::respond::show;
 use self::rounds::{answer, edit, join, leave, skip, visibility};
 use self::schedule::schedule;
 use super::{Context, Data, Error};
+use crate::domain::lang::Lang;
 use crate::service::reply::Reply;
 
 /// Most autocomplete suggestions Discord shows.
@@ -54,8 +55,9 @@ pub async fn hoego(_ctx: Context<'_>) -> Result<(), Error> {
 /// Show what each command does.
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+    // The descriptions are the commands' doc comments, which Discord shows in English.
     let text = help_text(&ctx.framework().options().commands);
-    show(ctx, &command_actor(ctx), Reply::text(text)).await
+    show(ctx, &command_actor(ctx), Reply::text(Lang::En, text)).await
 }
 
 /// One line per subcommand, from the commands' descriptions (their doc comments).

@@ -7,15 +7,24 @@ use std::sync::atomic::Ordering;
 use serenity::all::CreateInteractionResponse;
 
 use crate::platform::discord::{Context, Error, actor, modal, render};
-use crate::service::Actor;
-use crate::service::command::Command;
+use crate::service::command::{Command, CommandError};
 use crate::service::reply::Reply;
+use crate::service::{Actor, Interaction};
 
 /// Runs `command` for the person who typed it and shows the reply.
 pub async fn run(ctx: Context<'_>, command: Command) -> Result<(), Error> {
+    interact(ctx, Interaction::Command(command)).await
+}
+
+/// Tells the person who typed a command what was wrong with an option, in their language.
+pub async fn misread(ctx: Context<'_>, error: CommandError) -> Result<(), Error> {
+    interact(ctx, Interaction::Misread(error)).await
+}
+
+async fn interact(ctx: Context<'_>, interaction: Interaction) -> Result<(), Error> {
     let actor = command_actor(ctx);
-    let reply = ctx.data().service.handle(&actor, command).await;
-    show(ctx, &actor, reply).await
+    let outcome = ctx.data().service.interact(&actor, interaction).await;
+    show(ctx, &actor, outcome.into_reply()).await
 }
 
 /// Shows a reply: a form opens as a modal, anything else is a message (ephemeral when personal).

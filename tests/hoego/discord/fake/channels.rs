@@ -41,6 +41,11 @@ impl Channels {
         }
     }
 
+    /// Declares a text channel of the guild.
+    pub fn add_guild_channel(&mut self, channel: &str) {
+        self.known.insert(channel.to_string());
+    }
+
     /// Declares the DM channel with `user` as existing (opened in an earlier run).
     pub fn existing_dm(&mut self, user: &str) {
         let channel = dm_channel(user);

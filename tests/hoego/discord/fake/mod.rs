@@ -37,6 +37,7 @@ mod limits;
 mod multipart;
 mod ratelimit;
 mod rest;
+mod servers;
 
 pub use self::channels::dm_channel;
 pub use self::rest::message;
@@ -96,6 +97,7 @@ struct Shared {
     members_intent_enabled: AtomicBool,
     members: Mutex<Vec<Value>>,
     addr: Mutex<Option<SocketAddr>>,
+    servers: Mutex<servers::Servers>,
 }
 
 impl Shared {

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use super::errors::{self, Refusal};
 use super::gateway::gateway_url;
-use super::{APP_ID, BOT_ID, Recorded, Shared, commands, multipart, ratelimit};
+use super::{APP_ID, BOT_ID, Recorded, Shared, commands, multipart, ratelimit, servers};
 
 /// Discord's largest upload for a bot without boosts, all files of a request together.
 const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
@@ -60,7 +60,13 @@ pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) ->
     let injected = injected(&shared, &method, &path);
     let answer = match injected.clone() {
         Some(refusal) => Err(refusal),
-        None => answer(&shared, &method, &path, &query, &headers, &body, &mut out),
+        None => match servers::unauthorized(&shared, &path) {
+            Some((status, body)) => Err(Refusal {
+                status,
+                body: body.unwrap_or(Value::Null),
+            }),
+            None => answer(&shared, &method, &path, &query, &headers, &body, &mut out),
+        },
     };
     let (status, value) = match answer {
         Ok(ok) => ok,
@@ -76,10 +82,12 @@ pub(super) async fn rest(State(shared): State<Arc<Shared>>, request: Request) ->
     };
     let violation = injected.is_none() && status.is_client_error() && status.as_u16() != 429;
     shared.record(recorded, violation);
-    match value {
+    let mut response = match value {
         Some(value) => (status, out, axum::Json(value)).into_response(),
         None => (status, out).into_response(),
-    }
+    };
+    servers::date_header(&shared, &mut response);
+    response
 }
 
 fn injected(shared: &Shared, method: &Method, path: &str) -> Option<Refusal> {
@@ -123,6 +131,15 @@ fn answer(
     if uploaded as usize > UPLOAD_LIMIT {
         return Err(too_large());
     }
+    if let Some((status, value)) = servers::answer(shared, method.as_str(), &parts, body) {
+        return match status.is_success() {
+            true => Ok((status, value)),
+            false => Err(Refusal {
+                status,
+                body: value.unwrap_or(Value::Null),
+            }),
+        };
+    }
     route(shared, method.as_str(), &parts, query, body, files)
 }
 
@@ -158,10 +175,6 @@ fn route(
         ("GET", ["gateway", "bot"]) => ok(json!({
             "url": gateway_url(shared), "shards": 1,
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        })),
-        ("GET", ["oauth2", "applications", "@me"]) => ok(json!({
-            "id": APP_ID, "name": "hoego", "description": "", "bot_public": true,
-            "bot_require_code_grant": false, "verify_key": "k"
         })),
         (
             "PUT",
@@ -199,11 +212,13 @@ fn route(
         }
         ("POST", ["channels", channel, "threads"]) => {
             let id = next_id(shared);
-            ok(shared
+            let thread = shared
                 .channels
                 .lock()
                 .unwrap()
-                .open_thread(channel, id, body)?)
+                .open_thread(channel, id.clone(), body)?;
+            servers::thread_opened(shared, &id, channel);
+            ok(thread)
         }
         _ => Err(errors::not_found()),
     }

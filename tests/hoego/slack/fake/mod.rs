@@ -21,6 +21,7 @@ mod ratelimit;
 mod socket;
 mod views;
 mod web;
+mod workspace;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::SocketAddr;
@@ -92,6 +93,7 @@ struct Shared {
     uploads: Mutex<HashMap<String, Vec<u8>>>,
     next: AtomicU64,
     addr: Mutex<Option<SocketAddr>>,
+    workspace: Mutex<workspace::Workspace>,
 }
 
 impl Shared {

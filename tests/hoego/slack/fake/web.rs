@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::blocks::{self, Problems};
-use super::{BOT_USER, Call, Shared, TEAM, views};
+use super::{BOT_USER, Call, Shared, TEAM, views, workspace};
 
 /// A response URL's lifetime and uses.
 const RESPONSE_URL_LIFETIME: Duration = Duration::from_secs(30 * 60);
@@ -42,18 +42,18 @@ pub async fn method(
         .map(str::to_string);
     shared.observe(&method, &body).await;
     if let Some(response) = injected(&shared, &method, &body, &auth) {
-        return response;
+        return workspace::headers(&shared, auth.as_deref(), response);
     }
     let (status, answer, retry) = answer(&shared, &method, &body, auth.as_deref());
     let refused = status == 200 && answer["ok"] == false;
-    shared.record(call(&method, body, auth, status, &answer), refused);
+    shared.record(call(&method, body, auth.clone(), status, &answer), refused);
     let mut response = (StatusCode::from_u16(status).unwrap(), axum::Json(answer)).into_response();
     if let Some(seconds) = retry {
         response
             .headers_mut()
             .insert("retry-after", seconds.to_string().parse().unwrap());
     }
-    response
+    workspace::headers(&shared, auth.as_deref(), response)
 }
 
 fn injected(
@@ -107,6 +107,9 @@ fn answer(
     if let Err(error) = authorized(shared, method, auth) {
         return (200, refusal(error), None);
     }
+    if let Some(refused) = workspace::refusal(shared, method, auth, body) {
+        return (200, refused, None);
+    }
     let channel = body["channel"].as_str();
     if let Err(seconds) = shared.limits.lock().unwrap().admit(method, channel) {
         return (429, refusal("ratelimited"), Some(seconds));
@@ -153,6 +156,7 @@ fn reply(shared: &Shared, method: &str, body: &Value) -> Value {
                 .collect();
             json!({"ok": true, "files": files})
         }
+        "conversations.info" => workspace::conversation_info(shared, body),
         _ => refusal("unknown_method"),
     }
 }

@@ -4,15 +4,18 @@
 
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel, Role, RoleId};
 
-use super::{Context, Error, admin, command_actor, show};
+use super::{Context, Error, admin, command_actor, misread, show};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::platform::discord::commands::SUGGESTIONS;
+use crate::service::Interaction;
 use crate::service::command::{
-    ChannelRef, Command, NewSchedule, ScheduleCommand, ScheduleTz, UserRef, parse_duration,
-    parse_remind,
+    ChannelRef, Command, CommandError, NewSchedule, ScheduleCommand, ScheduleTz, UserRef,
+    parse_duration, parse_remind,
 };
 use crate::service::i18n::t;
-use crate::service::reply::Reply;
+
+/// The help topic of `schedule add`, which explains a misread option.
+const TOPIC: &str = "schedule add";
 
 /// Add a schedule: a question template asked on a cron schedule (admins).
 #[poise::command(slash_command)]
@@ -44,18 +47,25 @@ pub async fn add(
         None => None,
         Some((_, Some(window))) => Some(window),
         Some((typed, None)) => {
-            let text = format!("`{typed}` is not a duration. Examples: `48h`, `2d`, `1w`.");
-            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+            let (topic, option, value) = (TOPIC, "window", typed.to_string());
+            let error = CommandError::InvalidDuration {
+                topic,
+                option,
+                value,
+            };
+            return misread(ctx, error).await;
         }
     };
     let remind = match remind.as_deref().map(|r| (r, parse_remind(r))) {
         None => None,
         Some((_, Some(remind))) => Some(remind),
         Some((typed, None)) => {
-            let text = format!(
-                "`{typed}` is not a reminder. Examples: `2h` before the close, `75%` of the window."
-            );
-            return show(ctx, &command_actor(ctx), Reply::text(text)).await;
+            let value = typed.to_string();
+            let error = CommandError::InvalidReminder {
+                topic: TOPIC,
+                value,
+            };
+            return misread(ctx, error).await;
         }
     };
     let digest = digest.map(|d| match d {
@@ -92,10 +102,11 @@ async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Res
         return admin(ctx, ScheduleCommand::Add(request)).await;
     }
     let service = &ctx.data().service;
-    let lang = service.language_of(&actor).await;
     if !ctx.data().members_intent {
-        let text = t(lang, "discord.role_needs_members_intent", &[]);
-        return show(ctx, &actor, Reply::text(text)).await;
+        let reply = service
+            .notice(&actor, "discord.role_needs_members_intent", &[])
+            .await;
+        return show(ctx, &actor, reply).await;
     }
     ctx.defer_ephemeral().await?;
     let name = request
@@ -103,19 +114,19 @@ async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Res
         .clone()
         .unwrap_or_else(|| request.template.clone());
     let users = role_members(ctx, role.id).await?;
-    let mut reply = service
-        .handle(&actor, Command::Schedule(ScheduleCommand::Add(request)))
-        .await;
+    let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(request)));
+    let mut reply = service.interact(&actor, add).await.into_reply();
     if !users.is_empty() {
         let count = users.len().to_string();
         let add = ScheduleCommand::AddMember {
             schedule: name,
             users,
         };
-        let added = service.handle(&actor, Command::Schedule(add)).await;
+        let add = Interaction::Command(Command::Schedule(add));
+        let added = service.interact(&actor, add).await.into_reply();
         reply.blocks.extend(added.blocks);
         let note = t(
-            lang,
+            reply.lang,
             "discord.role_members_added",
             &[("role", &role.name), ("count", &count)],
         );

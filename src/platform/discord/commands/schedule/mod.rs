@@ -7,11 +7,9 @@ mod add;
 use serenity::all::User;
 
 use self::add::add;
-use super::respond::{command_actor, run, show};
+use super::respond::{command_actor, misread, run, show};
 use super::{Context, Error};
 use crate::service::command::{Command, DEFAULT_PREVIEW_COUNT, ScheduleCommand, UserRef};
-use crate::service::i18n::t;
-use crate::service::reply::Reply;
 
 /// Manage the team's schedules (changes need Manage Server).
 #[poise::command(
@@ -133,9 +131,11 @@ fn user_refs(first: User, more: [Option<User>; 2]) -> Vec<UserRef> {
 async fn admin(ctx: Context<'_>, command: ScheduleCommand) -> Result<(), Error> {
     let actor = command_actor(ctx);
     if !actor.is_admin {
-        let lang = ctx.data().service.language_of(&actor).await;
-        let text = t(lang, "discord.needs_manage_server", &[]);
-        return show(ctx, &actor, Reply::text(text)).await;
+        let service = &ctx.data().service;
+        let reply = service
+            .notice(&actor, "discord.needs_manage_server", &[])
+            .await;
+        return show(ctx, &actor, reply).await;
     }
     run(ctx, Command::Schedule(command)).await
 }

@@ -7,13 +7,12 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::clock::Clock;
 use crate::config::{SchedulerSettings, SenderSettings};
 use crate::scheduler::{RoundClosed, Scheduler};
 use crate::sender::Sender;
+use crate::service::Service;
 use crate::service::digest::DigestPoster;
 use crate::service::messenger::Messenger;
-use crate::store::Store;
 
 /// How long an idle sender rests before looking for due deliveries again.
 pub const SENDER_IDLE: Duration = Duration::from_secs(1);
@@ -25,16 +24,16 @@ pub struct Background {
 }
 
 impl Background {
-    /// Starts one scheduler and one sender.
+    /// Starts one scheduler and one sender on the service's store and clock.
     pub fn spawn(
-        store: Store,
-        clock: Arc<dyn Clock>,
+        service: &Service,
         messenger: Arc<dyn Messenger>,
         scheduler: &SchedulerSettings,
         sender: &SenderSettings,
         on_close: Option<Arc<dyn RoundClosed>>,
     ) -> Background {
         let (stop, stopped) = watch::channel(false);
+        let (store, clock) = (service.store.clone(), service.clock.clone());
         let mut loop_scheduler =
             Scheduler::new(store.clone(), clock.clone(), scheduler.tick_interval);
         if let Some(handler) = on_close {
@@ -68,12 +67,12 @@ pub struct Steps {
 impl Steps {
     /// The steps of a scheduler and a sender built like [`Background::spawn`]'s.
     pub fn new(
-        store: Store,
-        clock: Arc<dyn Clock>,
+        service: &Service,
         messenger: Arc<dyn Messenger>,
         scheduler: &SchedulerSettings,
         sender: &SenderSettings,
     ) -> Steps {
+        let (store, clock) = (service.store.clone(), service.clock.clone());
         Steps {
             scheduler: Scheduler::new(store.clone(), clock.clone(), scheduler.tick_interval),
             sender: Sender::new(store, clock, messenger, sender.clone()),

@@ -3,7 +3,6 @@
 //! text format).
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::Router;
@@ -14,6 +13,7 @@ use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
 
+use crate::platform::Connection;
 use crate::store::Store;
 
 /// The process-wide metrics recorder, installed on first use.
@@ -28,23 +28,6 @@ pub fn metrics_handle() -> PrometheusHandle {
             handle
         })
         .clone()
-}
-
-/// Whether a connection is up; its owner sets it (the Discord bot on READY and RESUMED, and
-/// clears it when the gateway disconnects).
-#[derive(Debug, Clone, Default)]
-pub struct Connection(Arc<AtomicBool>);
-
-impl Connection {
-    /// Marks the connection up or down.
-    pub fn set(&self, up: bool) {
-        self.0.store(up, Ordering::SeqCst);
-    }
-
-    /// Whether it is up.
-    pub fn is_up(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
 }
 
 /// The connections `/readyz` requires besides the database, by name.

@@ -1,14 +1,10 @@
-//! The `hoego` command line: parses arguments, loads configuration, and runs one command.
-//! Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad configuration.
+//! The command line's arguments, as clap reads them. The doc comments are the `--help` texts.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, ConfigError, LoadOptions, Settings};
 use crate::domain::lang::Lang;
-use crate::startup;
 
 /// hoego (회고): asks your team retrospective questions on a schedule and compiles recaps.
 #[derive(Debug, Parser)]
@@ -41,6 +37,12 @@ pub enum CliCommand {
     /// Write a recap of a period to standard output: the team's shared answers, or one
     /// member's own with --member; Markdown ready to publish, or JSON.
     Recap(RecapArgs),
+    /// Start on a platform: the Slack app manifest, or the Discord invite link.
+    #[command(subcommand)]
+    Setup(SetupCli),
+    /// Check a configured deployment (database, token, scopes or permissions, channels,
+    /// clock) and say what to do about each failure; exit 1 if any fails.
+    Doctor(DoctorArgs),
 }
 
 /// Options of `hoego recap`.
@@ -108,95 +110,44 @@ pub struct ConsoleArgs {
     pub out: PathBuf,
 }
 
-/// Why a command failed, which decides the exit code.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    /// Bad usage: exit code 2.
-    #[error("{0}")]
-    Usage(String),
-    /// Bad configuration: exit code 2.
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    /// Something failed while running: exit code 1.
-    #[error(transparent)]
-    Runtime(#[from] anyhow::Error),
+/// `hoego setup ...`.
+#[derive(Debug, Subcommand)]
+pub enum SetupCli {
+    /// Print a Slack app manifest to paste into "Create an app → From a manifest".
+    Slack(SlackSetupArgs),
+    /// Print the link that adds the bot of HOEGO_DISCORD__TOKEN to a server with the
+    /// permissions hoego needs.
+    Discord,
 }
 
-impl CliError {
-    /// The process exit code for this error.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CliError::Usage(_) | CliError::Config(_) => 2,
-            CliError::Runtime(_) => 1,
-        }
-    }
+/// Options of `hoego setup slack`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SlackSetupArgs {
+    /// Write the manifest to this file instead of standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Members will not DM the bot commands: leaves out the message.im event and im:history.
+    #[arg(long)]
+    pub no_dm: bool,
+    /// Use the HTTP Events API at this public URL (e.g. https://hoego.example.com/slack/events)
+    /// instead of Socket Mode.
+    #[arg(long, value_name = "URL")]
+    pub events_url: Option<String>,
 }
 
-/// Runs the command line and returns the exit code.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            match &error {
-                CliError::Runtime(e) => eprintln!("hoego: {e:#}"),
-                other => eprintln!("hoego: {other}"),
-            }
-            ExitCode::from(error.exit_code())
-        }
-    }
+/// Options of `hoego doctor`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DoctorArgs {
+    /// One line per check for people, or one JSON document for automation.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DoctorFormat,
 }
 
-/// `log.filter`'s default, which `hoego console` quietens to warnings.
-const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
-
-fn run(cli: Cli) -> Result<(), CliError> {
-    let (mut settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;
-    match &cli.command {
-        CliCommand::CheckConfig => {
-            print!("{}", crate::startup::describe_config(&layers));
-            return Ok(());
-        }
-        CliCommand::Schedule(ScheduleCli::Preview {
-            cron,
-            tz,
-            after,
-            count,
-        }) => {
-            let zone = tz
-                .clone()
-                .unwrap_or_else(|| settings.team.time_zone.to_string());
-            let text = crate::cli_preview::render(
-                cron,
-                &zone,
-                after.as_deref(),
-                *count,
-                chrono::Utc::now(),
-            )
-            .map_err(CliError::Usage)?;
-            print!("{text}");
-            return Ok(());
-        }
-        _ => {}
-    }
-    if matches!(cli.command, CliCommand::Console(_) | CliCommand::Recap(_))
-        && settings.log.filter == DEFAULT_LOG_FILTER
-    {
-        // The terminal is the conversation (or the recap's output): only warnings and errors
-        // go to stderr.
-        settings.log.filter = "warn".into();
-    }
-    crate::telemetry::init(&settings.log);
-    let runtime = tokio::runtime::Runtime::new().map_err(anyhow::Error::from)?;
-    runtime.block_on(dispatch(cli.command, settings))
-}
-
-async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), CliError> {
-    match command {
-        CliCommand::Run => startup::run(settings).await,
-        CliCommand::Migrate => startup::migrate(&settings).await,
-        CliCommand::Console(args) => startup::console(settings, args).await,
-        CliCommand::Recap(args) => crate::cli_recap::recap(&settings, &args).await,
-        CliCommand::CheckConfig | CliCommand::Schedule(_) => Ok(()),
-    }
+/// How `hoego doctor` writes its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DoctorFormat {
+    /// `ok`/`FAIL`/`skip`, the check, what was found and what to do.
+    Text,
+    /// `{"ok": …, "failed": …, "checks": [{"name", "status", "detail", "fix"}]}`.
+    Json,
 }

@@ -1,0 +1,100 @@
+//! `hoego recap --period 2026 [--member <id>] [--team <id>] [--lang ko] --format markdown|json`:
+//! the recap the service compiles (as `/hoego recap` does), written to standard output (the
+//! Markdown is ready to publish as a blog post). A bad period, team or member is bad usage
+//! (exit code 2).
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::args::{RecapArgs, RecapFormat};
+use crate::app::{Failure, startup};
+use crate::config::Settings;
+use crate::domain::ids::{MemberId, TeamId};
+use crate::domain::lang::Lang;
+use crate::domain::period::Period;
+use crate::domain::recap::{Recap, chart, markdown};
+use crate::service::clock::{Clock, SystemClock};
+use crate::service::error::ServiceError;
+use crate::service::recap_query::{RecapQuery, RecapQueryError};
+
+/// Compiles and prints the recap.
+pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure> {
+    // A malformed period is refused before the database is opened; which period it names
+    // depends on today in the reader's zone, which the service decides.
+    Period::parse(&args.period, SystemClock.now().date_naive()).map_err(period)?;
+    let query = RecapQuery {
+        period: args.period.clone(),
+        team: args.team.map(TeamId),
+        member: args.member.map(MemberId),
+        lang: args.lang,
+    };
+    let compiled =
+        startup::with_service(settings, async |service| service.recap_query(&query).await);
+    let recap = compiled.await?.map_err(refused)?;
+    if let Some(dir) = &args.charts {
+        write_charts(&recap, dir)?;
+    }
+    print!(
+        "{}",
+        match args.format {
+            RecapFormat::Markdown => markdown::render(&recap),
+            RecapFormat::Json => format!("{}\n", recap.to_json()),
+        }
+    );
+    Ok(())
+}
+
+fn period(error: crate::domain::period::PeriodError) -> Failure {
+    Failure::Usage(format!("--period: {}", error.message(Lang::En)))
+}
+
+/// What the command line says when the recap cannot be compiled.
+fn refused(error: RecapQueryError) -> Failure {
+    let usage = |text: String| Failure::Usage(text);
+    match error {
+        RecapQueryError::Period(error) => period(error),
+        RecapQueryError::NoMember(id) => usage(format!(
+            "there is no member {id}; `--member` takes a member's id"
+        )),
+        RecapQueryError::NoTeam(id) => usage(format!("there is no team {id}")),
+        RecapQueryError::NoTeams => usage("there are no teams in this database yet".into()),
+        RecapQueryError::SeveralTeams(teams) => {
+            let listed: Vec<String> = teams
+                .iter()
+                .map(|t| format!("{} ({} {})", t.id, t.platform.as_str(), t.name))
+                .collect();
+            usage(format!(
+                "several teams; choose one with --team: {}",
+                listed.join(", ")
+            ))
+        }
+        RecapQueryError::NotInTeam { member, team } => {
+            usage(format!("member {member} is not in team {team}"))
+        }
+        RecapQueryError::Failed(ServiceError::User(message)) => usage(message),
+        RecapQueryError::Failed(other) => Failure::Runtime(anyhow::Error::new(other)),
+    }
+}
+
+/// Writes `trend.png` and `participation.png` into `dir` (each only when there is enough to
+/// draw), naming them on standard error.
+fn write_charts(recap: &Recap, dir: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let drawn = [
+        ("trend.png", chart::trend_png(&recap.trends)),
+        (
+            "participation.png",
+            chart::participation_png(&recap.participation),
+        ),
+    ];
+    for (name, png) in drawn {
+        if let Some(bytes) = png.map_err(anyhow::Error::new)? {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(())
+}

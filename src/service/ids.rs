@@ -1,0 +1,213 @@
+//! The ids that travel through a chat platform and come back: a button's [`ActionId`] and a
+//! form's [`FormId`] (with the page, [`FormPage`], where a platform asks a long form in several
+//! modals). This file is the only place their wire grammar is written: `answer:42`, `edit:42`,
+//! `skip:42`, `join:7`, `forget:confirm`, `forget:cancel`, `answer:42@1`, `more:answer:42@1`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::domain::ids::{DeliveryId, ScheduleId};
+
+/// What a button does when pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionId {
+    /// Opens the answer form of a delivery.
+    Answer(DeliveryId),
+    /// Opens the answer form of an answered delivery, to edit it.
+    Edit(DeliveryId),
+    /// Skips a delivery.
+    Skip(DeliveryId),
+    /// Joins a schedule's rounds.
+    Join(ScheduleId),
+    /// Confirms `forget-me`.
+    ForgetConfirm,
+    /// Cancels `forget-me`.
+    ForgetCancel,
+    /// Opens the next page of a form being filled in several modals (Discord's own button: the
+    /// platform keeps what was typed on earlier pages and handles it without the service).
+    Continue(FormPage),
+}
+
+/// What a submitted form answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormId {
+    /// The questions of a delivery's round.
+    Answer(DeliveryId),
+}
+
+/// One page of a form a platform asks in several modals: the form alone when it has one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FormPage {
+    /// The form.
+    pub form: FormId,
+    /// The page, from 0; `None` when the form is asked in one piece.
+    pub page: Option<usize>,
+}
+
+/// An id that is none of hoego's (an old message, another app's button).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not an id hoego made")]
+pub struct UnknownId(pub String);
+
+impl ActionId {
+    /// The delivery the action is about, if it is about one.
+    pub fn delivery(&self) -> Option<DeliveryId> {
+        match self {
+            ActionId::Answer(id) | ActionId::Edit(id) | ActionId::Skip(id) => Some(*id),
+            ActionId::Continue(page) => page.form.delivery(),
+            ActionId::Join(_) | ActionId::ForgetConfirm | ActionId::ForgetCancel => None,
+        }
+    }
+}
+
+impl FormId {
+    /// The delivery the form answers.
+    pub fn delivery(&self) -> Option<DeliveryId> {
+        match self {
+            FormId::Answer(id) => Some(*id),
+        }
+    }
+
+    /// The button that opens this form again.
+    pub fn opener(&self) -> ActionId {
+        match self {
+            FormId::Answer(id) => ActionId::Answer(*id),
+        }
+    }
+}
+
+impl fmt::Display for ActionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionId::Answer(id) => write!(f, "answer:{id}"),
+            ActionId::Edit(id) => write!(f, "edit:{id}"),
+            ActionId::Skip(id) => write!(f, "skip:{id}"),
+            ActionId::Join(id) => write!(f, "join:{id}"),
+            ActionId::ForgetConfirm => f.write_str("forget:confirm"),
+            ActionId::ForgetCancel => f.write_str("forget:cancel"),
+            ActionId::Continue(page) => write!(f, "more:{page}"),
+        }
+    }
+}
+
+impl FromStr for ActionId {
+    type Err = UnknownId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = || UnknownId(s.to_string());
+        let (kind, arg) = s.split_once(':').ok_or_else(unknown)?;
+        let number = || arg.parse::<i64>().map_err(|_| unknown());
+        match kind {
+            "answer" => Ok(ActionId::Answer(DeliveryId(number()?))),
+            "edit" => Ok(ActionId::Edit(DeliveryId(number()?))),
+            "skip" => Ok(ActionId::Skip(DeliveryId(number()?))),
+            "join" => Ok(ActionId::Join(ScheduleId(number()?))),
+            "forget" if arg == "confirm" => Ok(ActionId::ForgetConfirm),
+            "forget" if arg == "cancel" => Ok(ActionId::ForgetCancel),
+            "more" => arg.parse().map(ActionId::Continue).map_err(|_| unknown()),
+            _ => Err(unknown()),
+        }
+    }
+}
+
+impl fmt::Display for FormId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormId::Answer(id) => write!(f, "answer:{id}"),
+        }
+    }
+}
+
+impl FromStr for FormId {
+    type Err = UnknownId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.parse::<ActionId>() {
+            Ok(ActionId::Answer(id)) => Ok(FormId::Answer(id)),
+            _ => Err(UnknownId(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for FormPage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.page {
+            Some(page) => write!(f, "{}@{page}", self.form),
+            None => write!(f, "{}", self.form),
+        }
+    }
+}
+
+impl FromStr for FormPage {
+    type Err = UnknownId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let unknown = || UnknownId(s.to_string());
+        let (form, page) = match s.rsplit_once('@') {
+            Some((form, page)) => (form, Some(page.parse().map_err(|_| unknown())?)),
+            None => (s, None),
+        };
+        let form = form.parse().map_err(|_| unknown())?;
+        Ok(FormPage { form, page })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_reads_back_as_it_was_written() {
+        let page = |page| FormPage {
+            form: FormId::Answer(DeliveryId(42)),
+            page,
+        };
+        let actions = [
+            (ActionId::Answer(DeliveryId(42)), "answer:42"),
+            (ActionId::Edit(DeliveryId(42)), "edit:42"),
+            (ActionId::Skip(DeliveryId(42)), "skip:42"),
+            (ActionId::Join(ScheduleId(7)), "join:7"),
+            (ActionId::ForgetConfirm, "forget:confirm"),
+            (ActionId::ForgetCancel, "forget:cancel"),
+            (ActionId::Continue(page(Some(1))), "more:answer:42@1"),
+            (ActionId::Continue(page(None)), "more:answer:42"),
+        ];
+        for (action, text) in actions {
+            assert_eq!(action.to_string(), text);
+            assert_eq!(text.parse::<ActionId>(), Ok(action), "{text}");
+        }
+        assert_eq!(page(Some(0)).to_string(), "answer:42@0");
+        assert_eq!("answer:42@0".parse(), Ok(page(Some(0))));
+        assert_eq!("answer:42".parse(), Ok(page(None)));
+    }
+
+    #[test]
+    fn ids_hoego_did_not_make_are_refused() {
+        for text in [
+            "",
+            "answer",
+            "answer:",
+            "answer:x",
+            "forget:maybe",
+            "dance:1",
+            "more:skip:1",
+            "answer:1@x",
+        ] {
+            assert_eq!(
+                text.parse::<ActionId>().map_err(|e| e.0),
+                Err(text.to_string()),
+                "{text}"
+            );
+        }
+        assert!("skip:1".parse::<FormId>().is_err());
+        assert!("answer:1@2".parse::<FormId>().is_err());
+    }
+
+    #[test]
+    fn a_form_names_its_delivery_and_the_button_that_opens_it() {
+        let form = FormId::Answer(DeliveryId(9));
+        assert_eq!(form.delivery(), Some(DeliveryId(9)));
+        assert_eq!(form.opener(), ActionId::Answer(DeliveryId(9)));
+        assert_eq!(ActionId::Join(ScheduleId(1)).delivery(), None);
+    }
+}

@@ -1,0 +1,77 @@
+//! The one typed input every platform gives the service, [`Interaction`], and what comes back,
+//! [`Outcome`]: a platform turns what a person did into an interaction and renders the outcome's
+//! reply, so behaviour is written once, in the service.
+
+use super::command::{Command, CommandError};
+use super::ids::{ActionId, FormId};
+use super::reply::Reply;
+
+/// Something a person did on a platform.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interaction {
+    /// A command the platform read itself (Discord's slash command options).
+    Command(Command),
+    /// A line of the command grammar (Slack's `/hoego …`, a DM, the console), read by the
+    /// service so that a mistake is explained in the person's language.
+    Text(String),
+    /// A command the platform could not read (a bad option value), explained to the person.
+    Misread(CommandError),
+    /// A button was pressed.
+    Press(ActionId),
+    /// A button hoego does not know was pressed (an old message, another app's).
+    UnknownPress,
+    /// A form was submitted: each field's id and text, in the form's order.
+    Submit(FormId, Vec<(String, String)>),
+}
+
+impl Interaction {
+    /// A short name for logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Interaction::Command(command) => command.help_topic(),
+            Interaction::Text(_) => "text",
+            Interaction::Misread(_) => "misread",
+            Interaction::Press(_) | Interaction::UnknownPress => "press",
+            Interaction::Submit(..) => "submit",
+        }
+    }
+}
+
+/// What came of an interaction. Every variant holds the reply to show, in the person's language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// It was done: the command ran, the button did what it says, the answers were committed.
+    Done(Reply),
+    /// Some answers of a submitted form were refused: `reply.form` is the same form again,
+    /// every field keeping what was typed and the refused ones carrying their `error`. Nothing
+    /// was saved.
+    Invalid(Reply),
+    /// It was not done (a mistake the person can fix, a round that closed meanwhile, a bug
+    /// with its reference); the reply says why and gives back anything typed.
+    Refused(Reply),
+    /// The database could not be reached; nothing was done, and the reply gives back anything
+    /// typed so nothing is lost.
+    Unavailable(Reply),
+}
+
+impl Outcome {
+    /// The reply, whatever came of it.
+    pub fn reply(&self) -> &Reply {
+        match self {
+            Outcome::Done(reply)
+            | Outcome::Invalid(reply)
+            | Outcome::Refused(reply)
+            | Outcome::Unavailable(reply) => reply,
+        }
+    }
+
+    /// The reply, whatever came of it.
+    pub fn into_reply(self) -> Reply {
+        match self {
+            Outcome::Done(reply)
+            | Outcome::Invalid(reply)
+            | Outcome::Refused(reply)
+            | Outcome::Unavailable(reply) => reply,
+        }
+    }
+}
