@@ -12,6 +12,7 @@ mod console_session;
 mod discord;
 mod doctor;
 mod follow_ups;
+mod golden;
 mod http_endpoints;
 mod memory_platform;
 mod migrations;

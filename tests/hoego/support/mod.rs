@@ -4,6 +4,7 @@
 pub mod binary;
 pub mod chat;
 pub mod db;
+pub mod golden;
 pub mod locks;
 pub mod messenger;
 pub mod process;
