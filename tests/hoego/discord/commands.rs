@@ -148,8 +148,7 @@ async fn a_member_whose_discord_speaks_korean_is_answered_in_korean(backend: Bac
         .slash(&Person::member("6002").speaking("ko"), sub("settings", &[]))
         .await;
 
-    let text = content(&response);
-    assert!(text.chars().any(|c| ('가'..='힣').contains(&c)), "{text}");
+    crate::support::language::assert_korean(&content(&response));
     app.finish().await;
 }
 

@@ -125,10 +125,7 @@ async fn a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone(backen
 
     let answer = app.typed(&ALICE, "help").await;
 
-    assert!(
-        answer.chars().any(|c| ('가'..='힣').contains(&c)),
-        "{answer}"
-    );
+    crate::support::language::assert_korean(&answer);
     let team = app.store.all_teams().await.unwrap().remove(0);
     assert_eq!(team.external_id, TEAM);
     let member = app

@@ -5,6 +5,7 @@ pub mod binary;
 pub mod chat;
 pub mod db;
 pub mod golden;
+pub mod language;
 pub mod locks;
 pub mod messenger;
 pub mod process;
