@@ -128,6 +128,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
         Duration::from_secs(15),
     );
     let messenger = Arc::new(NullMessenger(AtomicU64::new(0)));
+    let sends = messenger.clone();
     let sender_settings = SenderSettings {
         rate_per_second: 0,
         max_attempts: 5,
@@ -145,10 +146,9 @@ async fn run(url: &str) -> anyhow::Result<()> {
         let started = Instant::now();
         let outcome = scheduler.tick().await?;
         ticks.push(started.elapsed());
-        assert_eq!(
-            (outcome.fired.rounds_opened, outcome.fired.deliveries),
-            (1000, 2000),
-            "{outcome:?}"
+        anyhow::ensure!(
+            (outcome.fired.rounds_opened, outcome.fired.deliveries) == (1000, 2000),
+            "the tick did not open 1,000 rounds with 2,000 deliveries: {outcome:?}"
         );
         let started = Instant::now();
         loop {
@@ -159,7 +159,21 @@ async fn run(url: &str) -> anyhow::Result<()> {
             sent += step.sent;
         }
         send_time += started.elapsed();
+        let recorded: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM deliveries WHERE status = 'sent'")
+                .fetch_one(&mut db)
+                .await?;
+        anyhow::ensure!(
+            recorded == 2000,
+            "{recorded} of 2,000 deliveries recorded sent"
+        );
     }
+    let messages = sends.0.load(Ordering::Relaxed) as usize;
+    anyhow::ensure!(
+        sent == ITERATIONS * 2000 && messages == sent,
+        "{sent} sends counted, {messages} messages made, {} expected",
+        ITERATIONS * 2000
+    );
     ticks.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(

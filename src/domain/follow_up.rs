@@ -36,6 +36,10 @@ pub fn question(id: ResolutionId, text: &str, visibility: Visibility) -> Questio
                 "다짐 “{text}”은(는) 어떻게 되고 있나요? 진행 중, 바뀜, 이룸, 그만둠 중 하나를 적고 콜론(:) 뒤에 메모를 덧붙여 주세요."
             ),
         ),
+        label: Some(Localized::new(
+            format!("Your resolution “{text}”"),
+            format!("다짐 “{text}”"),
+        )),
         visibility,
         max_len: MAX_LEN,
         required: false,

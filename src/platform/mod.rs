@@ -11,6 +11,7 @@
 pub mod check;
 pub mod console;
 pub mod discord;
+pub mod fit;
 pub mod slack;
 
 use std::future::Future;

@@ -9,11 +9,14 @@ use super::asker::Asker;
 use super::command::{self, Command};
 use super::error::ServiceError;
 use super::i18n::t;
-use super::ids::ActionId;
+use super::ids::{ActionId, FormId};
 use super::interaction::{Interaction, Outcome};
 use super::reply::Reply;
 use super::{Actor, Service};
 use crate::domain::lang::Lang;
+
+/// How long a submitted form may wait for the database before its text is given back.
+pub const SAVE_BUDGET: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Service {
     /// Handles one interaction of `actor` and says how it went, in their language.
@@ -24,11 +27,11 @@ impl Service {
             user = %actor.user_id
         );
         async {
+            if let Interaction::Submit(form, values) = interaction {
+                return self.submit_within_budget(actor, form, values).await;
+            }
             let asker = self.asker(actor).await;
             match (interaction, asker) {
-                (Interaction::Submit(form, values), asker) => {
-                    self.submit_form(actor, asker, form, values).await
-                }
                 (_, Err(error)) => failure(&error, self.fallback_lang(actor.locale.as_deref())),
                 (interaction, Ok(asker)) => match self.run(&asker, interaction).await {
                     Ok(reply) => Outcome::Done(reply),
@@ -81,6 +84,29 @@ impl Service {
 
     /// The language to speak when the person cannot be identified: their platform locale's, or
     /// the default.
+    /// A submitted form, checked and committed; a database that does not answer within
+    /// [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like an unreachable one:
+    /// nothing saved, everything typed given back.
+    async fn submit_within_budget(
+        &self,
+        actor: &Actor,
+        form: FormId,
+        values: Vec<(String, String)>,
+    ) -> Outcome {
+        let typed = values.clone();
+        let work = async {
+            let asker = self.asker(actor).await;
+            self.submit_form(actor, asker, form, values).await
+        };
+        match tokio::time::timeout(SAVE_BUDGET, work).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                let lang = self.fallback_lang(actor.locale.as_deref());
+                super::submit::timed_out(lang, SAVE_BUDGET, &typed)
+            }
+        }
+    }
+
     pub(crate) fn fallback_lang(&self, locale: Option<&str>) -> Lang {
         locale.map_or(self.defaults.language, Lang::from_locale)
     }

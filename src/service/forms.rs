@@ -30,6 +30,7 @@ pub fn answer_form(
         .map(|question| FormField {
             id: question.id.to_string(),
             label: round.label(asker, question),
+            short_label: round.short_label(asker, question),
             input: shape(&question.kind, asker.lang()),
             max_len: input_len(question).min(asker.limits.input_len),
             required: question.required,

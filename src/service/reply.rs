@@ -62,6 +62,9 @@ pub struct FormField {
     pub id: String,
     /// The question's text, placeholders filled, in the reader's language.
     pub label: String,
+    /// The template's short form of the question, for platforms whose labels are short
+    /// (Discord: 45 characters); `None` when the template gives none.
+    pub short_label: Option<String>,
     /// How it is typed in.
     pub input: InputShape,
     /// Most characters accepted.

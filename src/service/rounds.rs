@@ -41,6 +41,12 @@ impl RoundForm {
             .to_string()
     }
 
+    /// A question's short label in the asker's language, placeholders filled, if it has one.
+    pub fn short_label(&self, asker: &Asker, question: &Question) -> Option<String> {
+        let label = question.label.as_ref()?.filled(&self.values);
+        Some(label.get(asker.lang()).to_string())
+    }
+
     /// The round's title: template name and occurrence date.
     pub fn title(&self, asker: &Asker) -> String {
         let name = self.template.name.filled(&self.values);

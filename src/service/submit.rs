@@ -179,6 +179,25 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
 }
 
 /// The outcome when nothing could be saved: the reason, then everything that was typed.
+/// The outcome when the database did not answer within `budget`: nothing saved (whatever was
+/// under way is abandoned), everything typed given back.
+pub(super) fn timed_out(
+    lang: Lang,
+    budget: std::time::Duration,
+    values: &[(String, String)],
+) -> Outcome {
+    tracing::warn!(
+        ?budget,
+        "the database did not answer in time; answers given back"
+    );
+    given_back(lang, &typed_text(None, values))
+}
+
+fn given_back(lang: Lang, typed: &str) -> Outcome {
+    let text = t(lang, "error.database_unavailable", &[("text", typed)]);
+    Outcome::Unavailable(Reply::text(lang, text))
+}
+
 fn not_saved(
     error: &ServiceError,
     lang: Lang,
@@ -189,8 +208,7 @@ fn not_saved(
     match error {
         ServiceError::Unavailable(cause) => {
             tracing::warn!(error = %cause, "database unreachable; answers given back");
-            let text = t(lang, "error.database_unavailable", &[("text", &typed)]);
-            Outcome::Unavailable(Reply::text(lang, text))
+            given_back(lang, &typed)
         }
         other => {
             let mut reply = Reply::text(lang, other.message(lang));

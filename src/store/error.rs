@@ -50,6 +50,7 @@ impl From<sqlx::Error> for StoreError {
             {
                 StoreError::Refused(db.message().to_string())
             }
+            sqlx::Error::Database(db) if busy(db.as_ref()) => StoreError::Unavailable(error),
             sqlx::Error::RowNotFound => StoreError::NotFound("row".into()),
             sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
@@ -58,5 +59,21 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(error),
             _ => StoreError::Other(error),
         }
+    }
+}
+
+/// Whether a database error means "busy for now, try again": SQLite's busy and locked codes
+/// (another writer held the file past the busy timeout), PostgreSQL's lock not available,
+/// statement cancelled (a timeout) and a server shutting down or starting.
+fn busy(error: &dyn sqlx::error::DatabaseError) -> bool {
+    let code = error.code();
+    let code = code.as_deref().unwrap_or_default();
+    if error
+        .try_downcast_ref::<sqlx::sqlite::SqliteError>()
+        .is_some()
+    {
+        code.parse::<u32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6))
+    } else {
+        matches!(code, "55P03" | "57014" | "57P01" | "57P03")
     }
 }

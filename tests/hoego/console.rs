@@ -89,7 +89,7 @@ async fn a_script_answers_edits_keeps_privacy_and_exports(backend: Backend) {
         "{out}"
     );
     assert!(
-        out.contains("1 of your answers in weekly are now private (only you)."),
+        out.contains("1 of your answers in weekly is now private (only you)."),
         "{out}"
     );
     assert!(out.contains("Your export is ready: 3 answers"), "{out}");
@@ -152,7 +152,7 @@ async fn refused_answers_are_asked_again_and_the_rest_kept(backend: Backend) {
     );
     assert!(
         out.contains(
-            "Done. I deleted 5 answers, 0 earlier versions of answers, 2 resolutions, 1 prompts"
+            "Done. I deleted 5 answers, 0 earlier versions of answers, 2 resolutions, 1 prompt,"
         ),
         "{out}"
     );

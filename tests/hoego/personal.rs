@@ -239,7 +239,7 @@ async fn forget_me_asks_first_then_deletes_everything_and_counts_it(store: Store
 
     assert_eq!(
         done,
-        "Done. I deleted 3 answers, 1 earlier versions of answers, 0 resolutions, 1 prompts, 0 schedule memberships and your settings; nothing you wrote is left in Core."
+        "Done. I deleted 3 answers, 1 earlier version of answers, 0 resolutions, 1 prompt, 0 schedule memberships and your settings; nothing you wrote is left in Core."
     );
     assert!(matches!(
         store.member(member.id).await,

@@ -38,7 +38,7 @@ async fn the_team_view_never_reads_private_answers_nor_anonymous_authors(store: 
 
     assert_eq!(
         private,
-        "1 of your answers in weekly are now private (only you)."
+        "1 of your answers in weekly is now private (only you)."
     );
     assert!(anonymous.starts_with("1 of your answers"), "{anonymous}");
     let (team, _) = mina.me().await;

@@ -250,12 +250,3 @@ both_backends!(
     schedule_names_are_unique_in_a_team,
     super::two_schedules_with_one_name_in_a_team_conflict
 );
-
-async fn migrating_again_changes_nothing(store: Store) {
-    store.migrate().await.expect("second migration is a no-op");
-    store.ping().await.expect("database answers");
-}
-both_backends!(
-    migrations_are_idempotent,
-    super::migrating_again_changes_nothing
-);

@@ -13,6 +13,7 @@ fn question(id_: &str, kind: QuestionKind, max_len: usize, required: bool) -> Qu
         id: id(id_),
         kind,
         text: Localized::new("Q", "질문"),
+        label: None,
         visibility: Visibility::Team,
         max_len,
         required,

@@ -240,7 +240,10 @@ impl Digest {
             }
         };
         for (label, count) in counts {
-            let count = words.answers_count.replace("{count}", &count.to_string());
+            let count = match count {
+                1 => words.one_answer.to_string(),
+                n => words.answers_count.replace("{count}", &n.to_string()),
+            };
             let _ = writeln!(out, "- {label}: {count}");
         }
         out.push_str(&self.missing_line());

@@ -62,7 +62,14 @@ fn participation(out: &mut String, p: &Participation, w: &Labels) {
     let _ = writeln!(
         out,
         "- {} {} · {} {} · {} {} · {} {}",
-        p.rounds, w.rounds, p.answered, w.answered, p.skipped, w.skipped, p.missed, w.missed
+        p.rounds,
+        if p.rounds == 1 { w.round } else { w.rounds },
+        p.answered,
+        w.answered,
+        p.skipped,
+        w.skipped,
+        p.missed,
+        w.missed
     );
     let _ = writeln!(out, "- {}: {}", w.streak, p.longest_streak);
     if p.asked > 0 {

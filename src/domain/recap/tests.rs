@@ -295,7 +295,7 @@ fn a_digest_by_member_names_each_member_and_keeps_anonymous_answers_in_their_own
     );
     assert_eq!(
         digest.summary(),
-        "**Round digest: weekly · 2026-12-04**\n- Ara: 1 answers\n- Jun: 2 answers\n\
+        "**Round digest: weekly · 2026-12-04**\n- Ara: 1 answer\n- Jun: 2 answers\n\
          - Anonymous: 2 answers\nNot answered yet: Mina\nThe whole text is in the attached file."
     );
     let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 3)

@@ -96,6 +96,7 @@ const MONTHS: [&str; 12] = [
 /// Fixed labels of the rendered recap and digest.
 pub(crate) struct Labels {
     pub participation: &'static str,
+    pub round: &'static str,
     pub rounds: &'static str,
     pub answered: &'static str,
     pub skipped: &'static str,
@@ -107,6 +108,7 @@ pub(crate) struct Labels {
     pub set_on: &'static str,
     pub anonymous: &'static str,
     pub anonymous_heading: &'static str,
+    pub one_answer: &'static str,
     pub answers_count: &'static str,
     pub nothing: &'static str,
     pub not_answered: &'static str,
@@ -124,6 +126,7 @@ pub(crate) fn labels(lang: Lang) -> &'static Labels {
 
 static EN: Labels = Labels {
     participation: "Participation",
+    round: "round",
     rounds: "rounds",
     answered: "answered",
     skipped: "skipped",
@@ -135,6 +138,7 @@ static EN: Labels = Labels {
     set_on: "set on",
     anonymous: "anonymous",
     anonymous_heading: "Anonymous",
+    one_answer: "1 answer",
     answers_count: "{count} answers",
     nothing: "No answers in this period yet.",
     not_answered: "Not answered yet",
@@ -144,6 +148,7 @@ static EN: Labels = Labels {
 
 static KO: Labels = Labels {
     participation: "참여",
+    round: "회차",
     rounds: "회차",
     answered: "답변",
     skipped: "건너뜀",
@@ -155,6 +160,7 @@ static KO: Labels = Labels {
     set_on: "정한 날",
     anonymous: "익명",
     anonymous_heading: "익명",
+    one_answer: "답변 1개",
     answers_count: "답변 {count}개",
     nothing: "이 기간에는 아직 답변이 없어요.",
     not_answered: "아직 답하지 않은 분",

@@ -96,6 +96,20 @@ pub enum TemplateProblem {
         /// The question's kind: `text`, `list` or `scale`.
         kind: &'static str,
     },
+    /// A short `label` longer than a form label may be.
+    #[error(
+        "question `{question}`: the {} label is {len} characters; a label is a short form of the question, at most {}",
+        lang_name(*.lang),
+        crate::domain::template::Question::MAX_LABEL_LEN
+    )]
+    LabelTooLong {
+        /// The question.
+        question: String,
+        /// The language of the long label.
+        lang: Lang,
+        /// Its length in characters.
+        len: usize,
+    },
     /// A `{placeholder}` hoego does not know.
     #[error(
         "unknown placeholder `{{{0}}}`; use {{year}}, {{next_year}}, {{quarter}}, {{week}} or {{team}}"

@@ -25,6 +25,14 @@
 //! ko = "이번 주에 잘한 점은 무엇인가요?"
 //!
 //! [[questions]]
+//! id = "next-week"
+//! kind = "list"
+//! text = { en = "What will you focus on next week? One item per line.", ko = "다음 주에 집중할 일을 한 줄에 하나씩 적어 주세요." }
+//! # Optional: a short form (at most 45 characters) where a form's labels are short (Discord);
+//! # without it a question over 45 characters is shortened there at a word, with "…".
+//! label = { en = "Your focus for next week", ko = "다음 주에 집중할 일" }
+//!
+//! [[questions]]
 //! id = "resolutions"
 //! kind = "list"
 //! resolutions = true      # list only: the items are resolutions, recalled later; default false
@@ -187,10 +195,12 @@ impl Loader<'_> {
         };
         let kind = self.kind(spanned, &id)?;
         let max_len = self.max_len(raw, &id, &kind)?;
+        let label = self.label(raw, &id)?;
         Ok(Question {
             id,
             kind,
             text,
+            label,
             visibility: raw.visibility.unwrap_or(Visibility::Team),
             max_len,
             required: raw.required.unwrap_or(true),
@@ -262,6 +272,31 @@ impl Loader<'_> {
                 Err(self.error(question.span().start, problem))
             }
         }
+    }
+
+    /// The optional short label: both languages, each at most [`Question::MAX_LABEL_LEN`].
+    fn label(
+        &self,
+        raw: &RawQuestion,
+        id: &QuestionId,
+    ) -> Result<Option<Localized>, TemplateError> {
+        let Some(spanned) = &raw.label else {
+            return Ok(None);
+        };
+        let label = self.localized(spanned, &format!("question `{id}` label"))?;
+        for lang in [Lang::En, Lang::Ko] {
+            let len = label.get(lang).chars().count();
+            if len > Question::MAX_LABEL_LEN {
+                let question = id.to_string();
+                let problem = TemplateProblem::LabelTooLong {
+                    question,
+                    lang,
+                    len,
+                };
+                return Err(self.error(spanned.span().start, problem));
+            }
+        }
+        Ok(Some(label))
     }
 
     fn max_len(

@@ -15,6 +15,9 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The question itself, which may hold `{placeholders}`.
     pub text: Localized,
+    /// A short form of the question (at most [`Question::MAX_LABEL_LEN`] characters) for forms
+    /// whose labels are short, such as a Discord modal's; `None` when the template gives none.
+    pub label: Option<Localized>,
     /// Who may read the answers (`team` unless the template says otherwise).
     pub visibility: Visibility,
     /// The longest answer accepted, in characters (not bytes); for a list, all items together.
@@ -31,6 +34,8 @@ impl Question {
     pub const DEFAULT_LIST_MAX_LEN: usize = 2000;
     /// The largest `max_len` a template may set, in characters.
     pub const MAX_MAX_LEN: usize = 4000;
+    /// The longest short `label` a template may give, in characters: Discord's form label.
+    pub const MAX_LABEL_LEN: usize = 45;
     /// The lowest point of a scale.
     pub const SCALE_MIN: u8 = 1;
     /// The highest point of a scale.

@@ -150,6 +150,7 @@ mod tests {
         FormField {
             id: "q".into(),
             label: "Q?".into(),
+            short_label: None,
             input,
             max_len: 100,
             required: true,

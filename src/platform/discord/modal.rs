@@ -1,6 +1,9 @@
 //! Answer forms as Discord modals: at most five text inputs per modal, so a longer form is asked
 //! in pages (each a [`FormPage`]) whose answers are held here until the last page is submitted;
-//! each input keeps the question's limit (at most 4,000 characters).
+//! each input keeps the question's limit (at most 4,000 characters). A question longer than a
+//! label (45 characters) is labelled by its template's short form (or shortened at a word, with
+//! "…"), and its whole text is the input's placeholder; the prompt above lists every question in
+//! full.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -11,6 +14,7 @@ use serenity::all::{
 };
 
 use super::LIMITS;
+use crate::platform::fit::{fit, fit_title};
 use crate::service::ids::{FormId, FormPage};
 use crate::service::reply::{Form, FormField, InputShape};
 
@@ -114,7 +118,20 @@ pub fn modal(form: &Form, page: usize) -> CreateModal {
         .map(|field| CreateActionRow::InputText(input(field)))
         .collect();
     let id = modal_id(form, page).to_string();
-    CreateModal::new(id, cut(&title, TITLE_LIMIT)).components(rows)
+    CreateModal::new(id, fit_title(&title, TITLE_LIMIT)).components(rows)
+}
+
+/// What a field's input is labelled: its question when it fits, else the template's short
+/// form, else the question shortened at a word; marked `⚠` when the last submit refused it.
+fn label(field: &FormField) -> String {
+    let mark = if field.error.is_some() { "⚠ " } else { "" };
+    let room = TITLE_LIMIT - mark.chars().count();
+    let text = match &field.short_label {
+        _ if field.label.chars().count() <= room => field.label.as_str(),
+        Some(short) => short.as_str(),
+        None => field.label.as_str(),
+    };
+    format!("{mark}{}", fit(text, room))
 }
 
 fn input(field: &FormField) -> CreateInputText {
@@ -122,16 +139,14 @@ fn input(field: &FormField) -> CreateInputText {
         InputShape::Number { .. } => InputTextStyle::Short,
         InputShape::Paragraph | InputShape::Lines => InputTextStyle::Paragraph,
     };
-    let marked = match &field.error {
-        Some(_) => format!("⚠ {}", field.label),
-        None => field.label.clone(),
-    };
+    let label = label(field);
     let limit = field.max_len.clamp(1, LIMITS.input_len) as u16;
-    let mut input = CreateInputText::new(style, cut(&marked, TITLE_LIMIT), field.id.clone())
+    let shown = label.trim_start_matches("⚠ ");
+    let mut input = CreateInputText::new(style, label.clone(), field.id.clone())
         .max_length(limit)
         .required(field.required);
-    if marked.chars().count() > TITLE_LIMIT {
-        input = input.placeholder(cut(&field.label, PLACEHOLDER_LIMIT));
+    if shown != field.label {
+        input = input.placeholder(fit(&field.label, PLACEHOLDER_LIMIT));
     }
     if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
         input = input.value(value.chars().take(LIMITS.input_len).collect::<String>());
@@ -154,15 +169,6 @@ pub fn submitted_values(data: &ModalInteractionData) -> Vec<(String, String)> {
         .collect()
 }
 
-fn cut(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_string();
-    }
-    let mut short: String = text.chars().take(limit - 1).collect();
-    short.push('…');
-    short
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +184,7 @@ mod tests {
                 .map(|i| FormField {
                     id: format!("q{i}"),
                     label: format!("Question {i}"),
+                    short_label: None,
                     input: InputShape::Paragraph,
                     max_len: 5000,
                     required: true,
@@ -195,6 +202,46 @@ mod tests {
         assert_eq!(modal_id(&form(5), 0).page, None);
         assert_eq!(modal_id(&form(7), 1).page, Some(1));
         assert_eq!(page_of(6), 1);
+    }
+
+    fn inputs_of(form: &Form) -> Vec<serde_json::Value> {
+        let modal = serde_json::to_value(modal(form, 0)).unwrap();
+        let rows = modal["components"].as_array().unwrap().clone();
+        rows.iter().map(|r| r["components"][0].clone()).collect()
+    }
+
+    #[test]
+    fn a_question_longer_than_a_label_shows_its_short_form_and_its_whole_text_as_placeholder() {
+        let mut form = form(3);
+        let long = "What will you focus on next week? One item per line.";
+        form.fields[0].label = long.into();
+        form.fields[0].short_label = Some("Your focus for next week".into());
+        form.fields[1].label = long.into();
+        form.fields[2].label = long.into();
+        form.fields[2].short_label = Some("Your focus for next week".into());
+        form.fields[2].error = Some("Please answer.".into());
+
+        let inputs = inputs_of(&form);
+
+        assert_eq!(inputs[0]["label"], "Your focus for next week");
+        assert_eq!(inputs[0]["placeholder"], long);
+        assert_eq!(
+            inputs[1]["label"],
+            "What will you focus on next week? One item…"
+        );
+        assert_eq!(inputs[1]["placeholder"], long);
+        assert_eq!(inputs[2]["label"], "⚠ Your focus for next week");
+        for input in &inputs {
+            assert!(input["label"].as_str().unwrap().chars().count() <= TITLE_LIMIT);
+        }
+    }
+
+    #[test]
+    fn a_question_that_fits_is_its_own_label_without_a_placeholder() {
+        let inputs = inputs_of(&form(1));
+
+        assert_eq!(inputs[0]["label"], "Question 0");
+        assert!(inputs[0].get("placeholder").is_none_or(|p| p.is_null()));
     }
 
     #[test]

@@ -9,8 +9,13 @@ use serde_json::{Value, json};
 use slack_morphism::prelude::{SlackBlock, SlackStatefulView, SlackView};
 
 use super::LIMITS;
+use super::blocks::escape;
+use crate::platform::fit::{fit, fit_title};
 use crate::service::ids::FormId;
 use crate::service::reply::{Form, FormField, InputShape};
+
+/// Slack's most blocks in a modal.
+const MODAL_BLOCKS: usize = 100;
 
 /// The callback id of every hoego modal.
 pub const CALLBACK_ID: &str = "hoego-form";
@@ -36,23 +41,39 @@ impl Metadata {
     }
 }
 
-/// The modal for `form`, with its submit and close labels in the reader's language.
+/// The modal for `form`, with its submit and close labels in the reader's language. A title
+/// longer than Slack's 24 characters is shown whole above the questions, and the modal's own
+/// title is its name alone (or, still too long, the name shortened before the date).
 pub fn modal(form: &Form, metadata: &Metadata, submit: &str, close: &str) -> Value {
-    let blocks: Vec<Value> = form
-        .fields
-        .iter()
-        .take(LIMITS.form_inputs)
-        .map(input)
-        .collect();
+    let title = title(&form.title);
+    let mut blocks: Vec<Value> = Vec::new();
+    if title != form.title {
+        let text = format!("*{}*", escape(&form.title));
+        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": text}}));
+    }
+    let room = LIMITS.form_inputs.min(MODAL_BLOCKS - blocks.len());
+    blocks.extend(form.fields.iter().take(room).map(input));
     json!({
         "type": "modal",
         "callback_id": CALLBACK_ID,
-        "title": plain(&form.title, TITLE_LIMIT),
+        "title": {"type": "plain_text", "text": title},
         "submit": plain(submit, TITLE_LIMIT),
         "close": plain(close, TITLE_LIMIT),
         "private_metadata": serde_json::to_string(metadata).unwrap_or_default(),
         "blocks": blocks,
     })
+}
+
+/// A form's title as a modal title: whole when it fits, else its name before the date, else
+/// shortened keeping the date.
+fn title(full: &str) -> String {
+    if full.chars().count() <= TITLE_LIMIT {
+        return full.to_string();
+    }
+    match full.rsplit_once(" · ") {
+        Some((name, _)) if name.chars().count() <= TITLE_LIMIT => name.to_string(),
+        _ => fit_title(full, TITLE_LIMIT),
+    }
 }
 
 /// `modal` as slack-morphism's view.
@@ -88,14 +109,7 @@ fn input(field: &FormField) -> Value {
 }
 
 fn plain(text: &str, limit: usize) -> Value {
-    let cut: String = if text.chars().count() > limit {
-        let mut short: String = text.chars().take(limit - 1).collect();
-        short.push('…');
-        short
-    } else {
-        text.to_string()
-    };
-    json!({"type": "plain_text", "text": cut})
+    json!({"type": "plain_text", "text": fit(text, limit)})
 }
 
 /// The metadata of a submitted hoego modal, or `None` for a view that is not ours.
@@ -162,6 +176,7 @@ mod tests {
                 FormField {
                     id: "went_well".into(),
                     label: "What went well?".into(),
+                    short_label: None,
                     input: InputShape::Paragraph,
                     max_len: 4000,
                     required: true,
@@ -171,6 +186,7 @@ mod tests {
                 FormField {
                     id: "energy".into(),
                     label: "Energy".into(),
+                    short_label: None,
                     input: InputShape::Number {
                         min: 1,
                         max: 5,
@@ -193,14 +209,22 @@ mod tests {
             team: "T1".into(),
         };
         let modal = modal(&form(), &metadata, "Save", "Cancel");
-        assert_eq!(modal["title"]["text"].as_str().unwrap().chars().count(), 24);
-        assert_eq!(modal["blocks"][0]["block_id"], "went_well");
-        assert_eq!(modal["blocks"][0]["element"]["max_length"], 3000);
-        assert_eq!(modal["blocks"][0]["element"]["initial_value"], "kept");
-        assert_eq!(modal["blocks"][1]["optional"], true);
-        assert_eq!(modal["blocks"][1]["element"]["multiline"], false);
+        assert_eq!(modal["title"]["text"], "Weekly retrospective…");
+        let mut dated = form();
+        dated.title = "Weekly retrospective · 2026-12-04".into();
+        let dated = super::modal(&dated, &metadata, "Save", "Cancel");
+        assert_eq!(dated["title"]["text"], "Weekly retrospective");
         assert_eq!(
-            modal["blocks"][1]["element"]["placeholder"]["text"],
+            modal["blocks"][0]["text"]["text"],
+            "*Weekly retrospective for team Platform*"
+        );
+        assert_eq!(modal["blocks"][1]["block_id"], "went_well");
+        assert_eq!(modal["blocks"][1]["element"]["max_length"], 3000);
+        assert_eq!(modal["blocks"][1]["element"]["initial_value"], "kept");
+        assert_eq!(modal["blocks"][2]["optional"], true);
+        assert_eq!(modal["blocks"][2]["element"]["multiline"], false);
+        assert_eq!(
+            modal["blocks"][2]["element"]["placeholder"]["text"],
             "1 – 5"
         );
         assert_eq!(metadata.form_id(), Some(FormId::Answer(DeliveryId(7))));

@@ -1,7 +1,8 @@
 //! The message catalog: every text hoego shows, by id, in every language.
 //!
 //! The catalogs are `config/i18n/<lang>.toml`, embedded at build time. Ids are dotted paths
-//! (`answer.saved`, from `[answer] saved = "…"`), and texts take `{name}` arguments.
+//! (`answer.saved`, from `[answer] saved = "…"`), and texts take `{name}` arguments; English
+//! chooses a word by a count with `{count|answer|answers}`.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -126,30 +127,54 @@ fn flatten(
     Ok(())
 }
 
-/// The argument name at the start of `rest` (just after a `{`), if a `}` closes it.
-fn argument_name(rest: &str) -> Option<&str> {
+/// An argument at the start of `rest` (just after a `{`): `{name}`, or `{name|one|other}`,
+/// which reads `one` when the argument is `1` and `other` otherwise (English plurals; a
+/// language without them simply writes `{name}`).
+struct Argument<'a> {
+    name: &'a str,
+    forms: Option<(&'a str, &'a str)>,
+    /// Bytes up to and including the closing `}`.
+    len: usize,
+}
+
+fn argument(rest: &str) -> Option<Argument<'_>> {
     let end = rest.find('}')?;
-    let name = &rest[..end];
+    let inner = &rest[..end];
+    let (name, forms) = match inner.split_once('|') {
+        Some((name, forms)) => (name, Some(forms.split_once('|')?)),
+        None => (inner, None),
+    };
     let valid = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    valid.then_some(name)
+    valid.then_some(Argument {
+        name,
+        forms,
+        len: end + 1,
+    })
 }
 
-/// Fills `{name}` arguments into `template`; unknown ones and other braces stay as they are.
+/// Fills `{name}` arguments (and `{name|one|other}` plural choices) into `template`; unknown
+/// ones and other braces stay as they are.
 fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = argument_name(after)
-            .and_then(|name| args.iter().find(|(n, _)| *n == name).map(|&(n, v)| (n, v)));
-        match value {
-            Some((name, value)) => {
-                out.push_str(value);
-                rest = &after[name.len() + 1..];
+        let found = argument(after).and_then(|a| {
+            args.iter()
+                .find(|(n, _)| *n == a.name)
+                .map(|&(_, v)| (a, v))
+        });
+        match found {
+            Some((argument, value)) => {
+                match argument.forms {
+                    Some((one, other)) => out.push_str(if value == "1" { one } else { other }),
+                    None => out.push_str(value),
+                }
+                rest = &after[argument.len..];
             }
             None => {
                 out.push('{');
@@ -161,13 +186,13 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The `{name}` arguments a template uses.
+/// The `{name}` arguments a template uses (a plural choice `{name|one|other}` uses `name`).
 pub fn placeholders(template: &str) -> BTreeSet<&str> {
     let mut names = BTreeSet::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         rest = &rest[open + 1..];
-        names.extend(argument_name(rest));
+        names.extend(argument(rest).map(|a| a.name));
     }
     names
 }

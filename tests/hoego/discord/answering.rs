@@ -1,10 +1,15 @@
 //! Answer → modal → submit → stored, then acknowledged; seven questions in two modals; the
 //! database gone during a submit gives the member their text back.
 
+use crate::on_each_backend;
+use crate::support::Backend;
+use std::sync::{Arc, Mutex};
+
+use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::DeliveryStatus;
 use serde_json::Value;
-use sqlx::{Connection, Executor, PgConnection};
 
+use super::fake::Observer;
 use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
@@ -28,15 +33,48 @@ fn inputs(modal: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged() {
-    let Some(app) = DiscordApp::start().await else {
+/// What the database held at the moment each response to an interaction reached Discord:
+/// (the response body, how many answers `delivery` had stored then).
+type Seen = Arc<Mutex<Vec<(Value, usize)>>>;
+
+/// Watches every interaction response (initial or edited) as it arrives at the fake, reading
+/// the stored answers of `delivery` before the fake lets the response through.
+fn answers_seen_at_each_response(app: &DiscordApp, delivery: DeliveryId) -> Seen {
+    let seen: Seen = Arc::default();
+    for path in ["/callback", "/messages/@original"] {
+        let (store, seen) = (app.store.clone(), seen.clone());
+        let observer: Observer = Arc::new(move |request| {
+            let (store, seen) = (store.clone(), seen.clone());
+            Box::pin(async move {
+                let stored = store
+                    .delivery_answers(delivery)
+                    .await
+                    .map_or(0, |a| a.len());
+                seen.lock().unwrap().push((request.body, stored));
+            })
+        });
+        app.fake.observe(path, observer);
+    }
+    seen
+}
+
+/// The text of a response body: a callback's message, or an edit.
+fn said(body: &Value) -> &str {
+    body["data"]["content"]
+        .as_str()
+        .or(body["content"].as_str())
+        .unwrap_or_default()
+}
+
+async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
     app.sender().step().await.unwrap();
     let alice = Person::member(ALICE);
     let delivery = deliveries[0].1;
+    let seen = answers_seen_at_each_response(&app, delivery);
 
     let modal = app
         .press(&alice, Place::Dm, &format!("answer:{delivery}"))
@@ -56,15 +94,25 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged()
     assert!(acknowledged(&ack), "{ack}");
     assert!(ephemeral(&ack) && mentions_disabled(&ack["data"]), "{ack}");
     assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    let seen = seen.lock().unwrap().clone();
+    let saying_saved: Vec<usize> = seen
+        .iter()
+        .filter(|(body, _)| said(body).contains("Saved"))
+        .map(|(_, stored)| *stored)
+        .collect();
+    assert_eq!(
+        saying_saved,
+        [3],
+        "committed before \"saved\" left: {seen:?}"
+    );
     let answered = app.store.deliveries_of_team(team).await.unwrap();
     let mine = answered.iter().find(|d| d.id == delivery).unwrap();
     assert_eq!(mine.status, DeliveryStatus::Answered);
     app.finish().await;
 }
 
-#[tokio::test]
-async fn seven_questions_are_asked_in_two_modals_and_saved_together() {
-    let Some(app) = DiscordApp::start().await else {
+async fn seven_questions_are_asked_in_two_modals_and_saved_together(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "seven").await;
@@ -114,9 +162,10 @@ async fn seven_questions_are_asked_in_two_modals_and_saved_together() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back() {
-    let Some(app) = DiscordApp::start().await else {
+async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -146,9 +195,8 @@ async fn when_the_database_is_gone_during_a_submit_the_member_gets_their_text_ba
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -159,17 +207,12 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
         .await;
     let ids = inputs(&modal);
     let values: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "slow day")).collect();
-    let mut lock = PgConnection::connect(app.db.settings.url.expose())
-        .await
-        .unwrap();
-    lock.execute("BEGIN; LOCK TABLE deliveries IN EXCLUSIVE MODE")
-        .await
-        .unwrap();
+    let lock = app.db.hold_writes("deliveries").await;
 
     let form = format!("answer:{delivery}");
     let (ack, ()) = tokio::join!(app.submit(&alice, Place::Dm, &form, &values), async {
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        lock.execute("COMMIT").await.unwrap();
+        lock.release().await;
     });
 
     assert_eq!(ack["type"], 5, "deferred while the commit waited: {ack}");
@@ -178,9 +221,8 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn slash_answer_opens_the_same_modal_as_the_button() {
-    let Some(app) = DiscordApp::start().await else {
+async fn slash_answer_opens_the_same_modal_as_the_button(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -195,9 +237,8 @@ async fn slash_answer_opens_the_same_modal_as_the_button() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -231,3 +272,12 @@ async fn a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed(
     assert_eq!(rows[1]["components"][0]["value"], "Reviews took long");
     app.finish().await;
 }
+
+on_each_backend!(
+    answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged,
+    seven_questions_are_asked_in_two_modals_and_saved_together,
+    when_the_database_is_gone_during_a_submit_the_member_gets_their_text_back,
+    a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved,
+    slash_answer_opens_the_same_modal_as_the_button,
+    a_refused_answer_is_explained_and_the_form_reopens_with_what_was_typed,
+);

@@ -1,6 +1,8 @@
 //! Autocomplete (interaction type 4) answered with suggestions (callback type 8): time zones in
 //! `/hoego settings`, template names in `/hoego schedule add`.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use serde_json::Value;
 
 use super::DiscordApp;
@@ -25,9 +27,8 @@ fn values(callback: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn time_zones_are_suggested_as_they_are_typed() {
-    let Some(app) = DiscordApp::start().await else {
+async fn time_zones_are_suggested_as_they_are_typed(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let typed = autocomplete(91, &Person::member("6001"), "settings", "tz", "seoul");
@@ -39,9 +40,10 @@ async fn time_zones_are_suggested_as_they_are_typed() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn template_names_containing_what_was_typed_are_suggested_whatever_the_case() {
-    let Some(app) = DiscordApp::start().await else {
+async fn template_names_containing_what_was_typed_are_suggested_whatever_the_case(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let admin = Person::admin("6001");
@@ -59,9 +61,8 @@ async fn template_names_containing_what_was_typed_are_suggested_whatever_the_cas
     app.finish().await;
 }
 
-#[tokio::test]
-async fn every_template_is_suggested_before_anything_is_typed() {
-    let Some(app) = DiscordApp::start().await else {
+async fn every_template_is_suggested_before_anything_is_typed(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let typed = schedule_autocomplete(93, &Person::member("6002"), "add", "template", "");
@@ -84,9 +85,8 @@ async fn every_template_is_suggested_before_anything_is_typed() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_template_nobody_has_gets_no_suggestion() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_template_nobody_has_gets_no_suggestion(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let typed = schedule_autocomplete(94, &Person::admin("6001"), "add", "template", "zzz");
@@ -97,3 +97,10 @@ async fn a_template_nobody_has_gets_no_suggestion() {
     assert_eq!(values(&callback), Vec::<String>::new());
     app.finish().await;
 }
+
+on_each_backend!(
+    time_zones_are_suggested_as_they_are_typed,
+    template_names_containing_what_was_typed_are_suggested_whatever_the_case,
+    every_template_is_suggested_before_anything_is_typed,
+    a_template_nobody_has_gets_no_suggestion,
+);

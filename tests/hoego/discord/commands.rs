@@ -1,14 +1,17 @@
 //! Start, command registration and slash commands: personal replies are ephemeral, mentions are
 //! off, schedule changes need Manage Server, the Discord locale picks the language.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use serde_json::json;
 
 use super::payloads::{Person, schedule_sub, sub};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 
-#[tokio::test]
-async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild() {
-    let Some(app) = DiscordApp::start().await else {
+async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
 
@@ -81,9 +84,8 @@ async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_th
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_recap_command_is_answered_ephemerally_with_mentions_off() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_recap_command_is_answered_ephemerally_with_mentions_off(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -102,9 +104,10 @@ async fn a_recap_command_is_answered_ephemerally_with_mentions_off() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -135,9 +138,8 @@ async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_a
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_whose_discord_speaks_korean_is_answered_in_korean() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_member_whose_discord_speaks_korean_is_answered_in_korean(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -146,14 +148,12 @@ async fn a_member_whose_discord_speaks_korean_is_answered_in_korean() {
         .slash(&Person::member("6002").speaking("ko"), sub("settings", &[]))
         .await;
 
-    let text = content(&response);
-    assert!(text.chars().any(|c| ('가'..='힣').contains(&c)), "{text}");
+    crate::support::language::assert_korean(&content(&response));
     app.finish().await;
 }
 
-#[tokio::test]
-async fn help_lists_every_subcommand_with_its_doc_comment() {
-    let Some(app) = DiscordApp::start().await else {
+async fn help_lists_every_subcommand_with_its_doc_comment(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -172,9 +172,8 @@ async fn help_lists_every_subcommand_with_its_doc_comment() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering() {
-    let Some(app) = DiscordApp::start().await else {
+async fn after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -194,9 +193,9 @@ async fn after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering(
     app.finish().await;
 }
 
-#[tokio::test]
-async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot() {
-    let Some(mut app) = DiscordApp::start_with(|s, _| s.members_intent = true).await else {
+async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot(backend: Backend) {
+    let Some(mut app) = DiscordApp::start_with(backend, |s, _| s.members_intent = true).await
+    else {
         return;
     };
 
@@ -210,9 +209,10 @@ async fn asking_for_the_members_intent_the_application_lacks_stops_the_bot() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs() {
-    let Some(app) = DiscordApp::start_with(|s, fake| {
+async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start_with(backend, |s, fake| {
         s.members_intent = true;
         fake.enable_members_intent();
     })
@@ -228,9 +228,8 @@ async fn with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_process_given_a_shard_range_identifies_as_those_shards_only() {
-    let Some(app) = DiscordApp::start_with(|s, _| {
+async fn a_process_given_a_shard_range_identifies_as_those_shards_only(backend: Backend) {
+    let Some(app) = DiscordApp::start_with(backend, |s, _| {
         s.shard_count = 2;
         s.shard_range = Some((1, 1));
     })
@@ -246,3 +245,15 @@ async fn a_process_given_a_shard_range_identifies_as_those_shards_only() {
     assert_eq!(identifies[0]["shard"], json!([1, 2]));
     app.finish().await;
 }
+
+on_each_backend!(
+    the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild,
+    a_recap_command_is_answered_ephemerally_with_mentions_off,
+    a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added,
+    a_member_whose_discord_speaks_korean_is_answered_in_korean,
+    help_lists_every_subcommand_with_its_doc_comment,
+    after_the_gateway_closes_with_4000_the_bot_resumes_and_keeps_answering,
+    asking_for_the_members_intent_the_application_lacks_stops_the_bot,
+    with_the_members_intent_enabled_for_the_application_the_bot_asks_for_it_and_runs,
+    a_process_given_a_shard_range_identifies_as_those_shards_only,
+);

@@ -2,6 +2,8 @@
 //! digest channel: a short one as one message, a long one as a summary with the whole Markdown
 //! uploaded as a file (multipart), mentions disabled either way.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use chrono::{Duration, TimeZone, Utc};
 use hoego::domain::ids::RoundId;
 use hoego::domain::recap::digest::DigestGrouping;
@@ -93,9 +95,8 @@ async fn post_digest(app: &DiscordApp, round: RoundId) -> DigestOutcome {
         .unwrap()
 }
 
-#[tokio::test]
-async fn a_long_digest_is_posted_as_a_summary_with_the_whole_markdown_uploaded() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_long_digest_is_posted_as_a_summary_with_the_whole_markdown_uploaded(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let mina = Person::member("6001");
@@ -136,9 +137,8 @@ async fn a_long_digest_is_posted_as_a_summary_with_the_whole_markdown_uploaded()
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_short_digest_is_one_message_without_files() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_short_digest_is_one_message_without_files(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let notes = [(Person::member("6001"), "Shipped @everyone".to_string())];
@@ -158,3 +158,8 @@ async fn a_short_digest_is_one_message_without_files() {
     assert!(mentions_disabled(body), "{body}");
     app.finish().await;
 }
+
+on_each_backend!(
+    a_long_digest_is_posted_as_a_summary_with_the_whole_markdown_uploaded,
+    a_short_digest_is_one_message_without_files,
+);

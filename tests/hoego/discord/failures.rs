@@ -2,6 +2,8 @@
 //! told, ephemerally and in their language, that something went wrong on our side, with a
 //! reference to quote.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use axum::http::Method;
 use hoego::domain::lang::Lang;
 use hoego::service::Interaction;
@@ -37,9 +39,10 @@ fn reference(text: &str) -> &str {
     reference
 }
 
-#[tokio::test]
-async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_reference() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_reference(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let mina = Person::member("6001").speaking("ko");
@@ -55,9 +58,8 @@ async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_refere
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_failed_command_apologizes_in_the_language_the_member_chose() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_failed_command_apologizes_in_the_language_the_member_chose(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let joon = Person::member("6002");
@@ -76,9 +78,8 @@ async fn a_failed_command_apologizes_in_the_language_the_member_chose() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_failed_command_apologizes_in_english_to_an_english_speaker() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_failed_command_apologizes_in_english_to_an_english_speaker(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let alex = Person::member("6003");
@@ -93,3 +94,9 @@ async fn a_failed_command_apologizes_in_english_to_an_english_speaker() {
     reference(&text);
     app.finish().await;
 }
+
+on_each_backend!(
+    a_failed_command_apologizes_in_the_members_discord_locale_with_a_reference,
+    a_failed_command_apologizes_in_the_language_the_member_chose,
+    a_failed_command_apologizes_in_english_to_an_english_speaker,
+);

@@ -2,6 +2,8 @@
 //! build: edit, visibility, resolutions set, schedule add-member/remove-member (Discord user
 //! options, by id) and schedule add's window, remind and digest.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::visibility::Visibility;
 use hoego::service::Interaction;
@@ -62,9 +64,8 @@ impl DiscordApp {
     }
 }
 
-#[tokio::test]
-async fn edit_maps_to_the_edit_command() {
-    let Some(app) = DiscordApp::start().await else {
+async fn edit_maps_to_the_edit_command(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -79,9 +80,8 @@ async fn edit_maps_to_the_edit_command() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn visibility_maps_its_readers_and_question_to_set_visibility() {
-    let Some(app) = DiscordApp::start().await else {
+async fn visibility_maps_its_readers_and_question_to_set_visibility(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -106,9 +106,8 @@ async fn visibility_maps_its_readers_and_question_to_set_visibility() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn resolutions_set_maps_number_status_and_note() {
-    let Some(app) = DiscordApp::start().await else {
+async fn resolutions_set_maps_number_status_and_note(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -140,9 +139,8 @@ async fn resolutions_set_maps_number_status_and_note() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn schedule_add_member_adds_the_people_chosen_in_user_options() {
-    let Some(app) = DiscordApp::start().await else {
+async fn schedule_add_member_adds_the_people_chosen_in_user_options(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -181,9 +179,8 @@ async fn schedule_add_member_adds_the_people_chosen_in_user_options() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn schedule_remove_member_removes_the_person_chosen() {
-    let Some(app) = DiscordApp::start().await else {
+async fn schedule_remove_member_removes_the_person_chosen(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -215,9 +212,8 @@ async fn schedule_remove_member_removes_the_person_chosen() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn schedule_add_maps_window_remind_and_digest() {
-    let Some(app) = DiscordApp::start().await else {
+async fn schedule_add_maps_window_remind_and_digest(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -249,3 +245,12 @@ async fn schedule_add_maps_window_remind_and_digest() {
     assert_eq!(schedules[0].digest_group, DigestGrouping::Member);
     app.finish().await;
 }
+
+on_each_backend!(
+    edit_maps_to_the_edit_command,
+    visibility_maps_its_readers_and_question_to_set_visibility,
+    resolutions_set_maps_number_status_and_note,
+    schedule_add_member_adds_the_people_chosen_in_user_options,
+    schedule_remove_member_removes_the_person_chosen,
+    schedule_add_maps_window_remind_and_digest,
+);

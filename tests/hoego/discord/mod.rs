@@ -8,8 +8,10 @@ pub mod payloads;
 mod answering;
 mod autocomplete;
 mod commands;
+mod crash;
 mod digests;
 mod failures;
+mod hung;
 mod mapping;
 mod permissions;
 mod prompts;
@@ -17,6 +19,9 @@ mod readiness;
 mod recaps;
 mod roles;
 mod run;
+mod sessions;
+mod strict;
+mod templates;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -75,17 +80,25 @@ fn seven_questions() -> String {
 }
 
 impl DiscordApp {
-    /// The bot started with the default settings (commands registered in the test guild), or
-    /// `None` when PostgreSQL is not configured (outside CI).
-    pub async fn start() -> Option<DiscordApp> {
-        Self::start_with(|_, _| {}).await
+    /// The bot started with the default settings (commands registered in the test guild) on a
+    /// fresh database of `backend`, or `None` when PostgreSQL was skipped explicitly.
+    pub async fn start(backend: Backend) -> Option<DiscordApp> {
+        Self::start_with(backend, |_, _| {}).await
     }
 
     /// The bot started with settings (and the fake) changed by `configure`.
     pub async fn start_with(
+        backend: Backend,
         configure: impl FnOnce(&mut DiscordSettings, &FakeDiscord),
     ) -> Option<DiscordApp> {
-        let db = TestDb::new(Backend::Postgres).await?;
+        Some(Self::start_on(TestDb::new(backend).await?, configure).await)
+    }
+
+    /// The bot started on the database `db`, with settings changed by `configure`.
+    pub async fn start_on(
+        db: TestDb,
+        configure: impl FnOnce(&mut DiscordSettings, &FakeDiscord),
+    ) -> DiscordApp {
         let fake = FakeDiscord::start().await;
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("seven.toml"), seven_questions()).unwrap();
@@ -103,7 +116,7 @@ impl DiscordApp {
             },
         };
         let mut settings = DiscordSettings {
-            token: Some(SecretString::from("test-token")),
+            token: Some(SecretString::from(fake::TOKEN)),
             api_base_url: Some(url::Url::parse(&fake.base_url()).unwrap()),
             guild_ids: vec![GUILD.parse().unwrap()],
             members_intent: false,
@@ -112,7 +125,7 @@ impl DiscordApp {
         };
         configure(&mut settings, &fake);
         let bot = DiscordBot::start(&settings, service.clone()).await.unwrap();
-        let app = DiscordApp {
+        DiscordApp {
             store: db.store.clone(),
             fake,
             bot: Some(bot),
@@ -121,8 +134,7 @@ impl DiscordApp {
             db,
             next_id: AtomicU64::new(3000),
             _templates: dir,
-        };
-        Some(app)
+        }
     }
 
     /// Waits until poise has registered the commands (it holds back events until then).
@@ -130,12 +142,14 @@ impl DiscordApp {
         self.fake.wait_for("PUT", "/commands", 1).await
     }
 
-    /// Stops the bot and drops the database.
+    /// Stops the bot and drops the database; fails the test if hoego sent anything Discord
+    /// would have refused.
     pub async fn finish(mut self) {
         if let Some(bot) = self.bot.take() {
             bot.stop().await;
         }
         self.db.finish().await;
+        self.fake.assert_no_violations();
     }
 
     fn id(&self) -> u64 {

@@ -172,7 +172,8 @@ fn serenity_reads_every_payload_the_fake_sends() {
     use super::fake::gateway::ready;
     use serenity::all::{Interaction, Message, Ready};
 
-    let ready: Ready = serde_json::from_value(ready("ws://127.0.0.1:1/gateway")).unwrap();
+    let ready: Ready =
+        serde_json::from_value(ready("ws://127.0.0.1:1/gateway", "session-1")).unwrap();
     assert_eq!(ready.application.id.get().to_string(), APP_ID);
     let admin = Person::admin("6000");
     let command: Interaction = serde_json::from_value(slash(1, &admin, sub("recap", &[]))).unwrap();

@@ -19,7 +19,7 @@ const CHANNEL: &str = "5100";
 
 /// A fake server whose bot role has `permissions`.
 async fn server(permissions: u64) -> FakeDiscord {
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("bot-token").await;
     fake.add_guild(GUILD, "Team", permissions);
     fake.add_channel(GUILD, CHANNEL, "retro");
     fake
@@ -102,7 +102,7 @@ async fn without_any_one_invite_permission_some_channel_operation_is_refused() {
 
 #[tokio::test]
 async fn hoego_setup_discord_prints_the_invite_of_the_tokens_application() {
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("bot-token").await;
     let vars = [
         ("HOEGO_DISCORD__TOKEN", "bot-token".to_string()),
         ("HOEGO_DISCORD__API_BASE_URL", fake.base_url()),
@@ -126,7 +126,7 @@ async fn hoego_setup_discord_prints_the_invite_of_the_tokens_application() {
 
 #[tokio::test]
 async fn hoego_setup_discord_without_a_token_exits_2_and_with_a_refused_one_exits_1() {
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("bot-token").await;
     fake.refuse_token();
     let base = ("HOEGO_DISCORD__API_BASE_URL", fake.base_url());
 

@@ -2,6 +2,8 @@
 //! idempotency key as nonce, mentions off; a 429 honoured with no duplicate; a member who does
 //! not accept DMs left undeliverable.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use axum::http::Method;
 use chrono::Duration;
 use hoego::domain::ids::{DeliveryId, TeamId};
@@ -63,9 +65,8 @@ pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(Strin
     (team.id, by_user)
 }
 
-#[tokio::test]
-async fn a_round_sends_each_member_a_dm_with_answer_and_skip_buttons() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_round_sends_each_member_a_dm_with_answer_and_skip_buttons(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (_, deliveries) = a_round_of(&app, "weekly").await;
@@ -109,18 +110,18 @@ async fn a_round_sends_each_member_a_dm_with_answer_and_skip_buttons() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
-    let limited = json!({"message": "You are being rate limited.", "retry_after": 30.0, "global": false, "code": 0});
+    let limited =
+        json!({"message": "You are being rate limited.", "retry_after": 1.5, "global": false});
     app.fake.fail_next(Method::POST, "/messages", 429, limited);
 
     let first = app.sender().step().await.unwrap();
     let too_early = app.sender().step().await.unwrap();
-    app.clock.advance(Duration::seconds(31));
+    app.clock.advance(Duration::seconds(2));
     let later = app.sender().step().await.unwrap();
 
     assert_eq!(
@@ -151,9 +152,8 @@ async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_who_does_not_accept_dms_is_marked_undeliverable() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_member_who_does_not_accept_dms_is_marked_undeliverable(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
@@ -184,9 +184,10 @@ async fn a_member_who_does_not_accept_dms_is_marked_undeliverable() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -234,9 +235,8 @@ async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_cha
     app.finish().await;
 }
 
-#[tokio::test]
-async fn the_next_prompt_reuses_the_cached_dm_channel() {
-    let Some(app) = DiscordApp::start().await else {
+async fn the_next_prompt_reuses_the_cached_dm_channel(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, _) = a_round_of(&app, "weekly").await;
@@ -263,9 +263,10 @@ async fn the_next_prompt_reuses_the_cached_dm_channel() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let (team, deliveries) = a_round_of(&app, "weekly").await;
@@ -324,3 +325,12 @@ async fn a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_onl
     assert!(content(&listed).contains("undeliverable: 2"), "{listed}");
     app.finish().await;
 }
+
+on_each_backend!(
+    a_round_sends_each_member_a_dm_with_answer_and_skip_buttons,
+    a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice,
+    a_member_who_does_not_accept_dms_is_marked_undeliverable,
+    a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_channel,
+    the_next_prompt_reuses_the_cached_dm_channel,
+    a_member_refusing_dms_is_told_once_in_the_schedules_channel_pinging_only_them,
+);

@@ -1,6 +1,8 @@
 //! `/readyz` follows the Discord gateway connection as well as the database: not ready before
 //! READY, ready once connected and after a resume, not ready once disconnected.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use std::time::Duration;
 
 use hoego::app::http::HttpServer;
@@ -21,9 +23,8 @@ async fn readyz_until(addr: std::net::SocketAddr, status: u16) -> (u16, String) 
     last
 }
 
-#[tokio::test]
-async fn readyz_reports_the_discord_connection_and_the_database() {
-    let Some(mut app) = DiscordApp::start().await else {
+async fn readyz_reports_the_discord_connection_and_the_database(backend: Backend) {
+    let Some(mut app) = DiscordApp::start(backend).await else {
         return;
     };
     let server = HttpServer::bind("127.0.0.1:0".parse().unwrap(), app.store.clone())
@@ -60,3 +61,5 @@ fn a_watched_connection_starts_down() {
     connection.set(true);
     assert!(connection.is_up());
 }
+
+on_each_backend!(readyz_reports_the_discord_connection_and_the_database,);

@@ -2,6 +2,8 @@
 //! 2,000 characters or a summary with the Markdown attached (a multipart upload), the chart PNGs
 //! attached, and a recap quoting "@everyone" pinging no one.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::visibility::Visibility;
@@ -123,9 +125,10 @@ fn filenames(response: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploaded() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploaded(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let mina = Person::member("6001");
@@ -162,9 +165,8 @@ async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploa
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_short_recap_fits_one_message_and_its_quoted_everyone_pings_no_one() {
-    let Some(app) = DiscordApp::start().await else {
+async fn a_short_recap_fits_one_message_and_its_quoted_everyone_pings_no_one(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let mina = Person::member("6001");
@@ -192,9 +194,8 @@ async fn a_short_recap_fits_one_message_and_its_quoted_everyone_pings_no_one() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn export_uploads_the_markdown_and_json_files_ephemerally() {
-    let Some(app) = DiscordApp::start().await else {
+async fn export_uploads_the_markdown_and_json_files_ephemerally(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     let mina = Person::member("6001");
@@ -215,3 +216,9 @@ async fn export_uploads_the_markdown_and_json_files_ephemerally() {
     assert!(json.is_object(), "{json}");
     app.finish().await;
 }
+
+on_each_backend!(
+    a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploaded,
+    a_short_recap_fits_one_message_and_its_quoted_everyone_pings_no_one,
+    export_uploads_the_markdown_and_json_files_ephemerally,
+);

@@ -2,6 +2,8 @@
 //! `GET /guilds/{id}/members`, only with the Server Members intent; without it the admin is told
 //! why and nothing is added.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use serde_json::{Value, json};
 
 use super::payloads::{self, GUILD, Person};
@@ -54,9 +56,8 @@ async fn participants(app: &DiscordApp) -> Vec<String> {
     ids
 }
 
-#[tokio::test]
-async fn without_the_members_intent_a_role_audience_is_refused_with_the_reason() {
-    let Some(app) = DiscordApp::start().await else {
+async fn without_the_members_intent_a_role_audience_is_refused_with_the_reason(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
         return;
     };
     app.registered().await;
@@ -74,9 +75,8 @@ async fn without_the_members_intent_a_role_audience_is_refused_with_the_reason()
     app.finish().await;
 }
 
-#[tokio::test]
-async fn with_the_members_intent_everyone_with_the_role_takes_part() {
-    let Some(app) = DiscordApp::start_with(|s, fake| {
+async fn with_the_members_intent_everyone_with_the_role_takes_part(backend: Backend) {
+    let Some(app) = DiscordApp::start_with(backend, |s, fake| {
         s.members_intent = true;
         fake.enable_members_intent();
     })
@@ -111,3 +111,8 @@ async fn with_the_members_intent_everyone_with_the_role_takes_part() {
     assert!(!ids.contains(&"1999".to_string()), "{ids:?}");
     app.finish().await;
 }
+
+on_each_backend!(
+    without_the_members_intent_a_role_audience_is_refused_with_the_reason,
+    with_the_members_intent_everyone_with_the_role_takes_part,
+);

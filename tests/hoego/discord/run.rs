@@ -10,7 +10,7 @@ use super::payloads::{Person, slash, sub};
 
 #[tokio::test]
 async fn hoego_run_with_a_discord_token_serves_commands_until_sigterm() {
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("run-token").await;
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}", dir.path().join("run.db").display());
     let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
@@ -44,4 +44,5 @@ async fn hoego_run_with_a_discord_token_serves_commands_until_sigterm() {
     assert_eq!(answered[0].body["type"], 4);
     assert!(stopped);
     assert_eq!(status.code(), Some(0));
+    fake.assert_no_violations();
 }

@@ -15,7 +15,7 @@ fn slack_vars(fake: &FakeSlack) -> Vec<(&'static str, String)> {
 
 #[tokio::test]
 async fn an_unreachable_database_fails_its_line_and_the_platform_is_still_checked() {
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-doctor", "xapp-doctor").await;
     let mut vars = slack_vars(&fake);
     vars.push((
         "HOEGO_DATABASE__URL",
@@ -50,7 +50,7 @@ async fn an_unreachable_database_fails_its_line_and_the_platform_is_still_checke
 #[tokio::test]
 async fn a_database_never_migrated_fails_naming_the_pending_migrations_and_hoego_migrate() {
     let db = TestDb::new_unmigrated(Backend::Sqlite).await.unwrap();
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-doctor", "xapp-doctor").await;
     let mut vars = slack_vars(&fake);
     vars.push(("HOEGO_DATABASE__URL", db.settings.url.expose().to_string()));
 
@@ -70,7 +70,7 @@ async fn a_database_never_migrated_fails_naming_the_pending_migrations_and_hoego
 async fn a_missing_sqlite_file_fails_and_looking_does_not_create_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nothing-here.db");
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-doctor", "xapp-doctor").await;
     let mut vars = slack_vars(&fake);
     vars.push((
         "HOEGO_DATABASE__URL",

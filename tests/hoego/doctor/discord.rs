@@ -19,7 +19,7 @@ const SEND_MESSAGES: u64 = 1 << 11;
 async fn deployment() -> (TestDb, FakeDiscord, Vec<(&'static str, String)>) {
     let db = TestDb::new(Backend::Sqlite).await.unwrap();
     schedule_in(&db.store, Platform::Discord, GUILD, "weekly", CHANNEL).await;
-    let fake = FakeDiscord::start().await;
+    let fake = FakeDiscord::with_token("bot-token").await;
     fake.add_guild(GUILD, "Team", needed().bits());
     fake.add_channel(GUILD, CHANNEL, "retro");
     register_hoego(&fake).await;
@@ -150,7 +150,7 @@ async fn a_clock_ten_minutes_behind_discords_fails_and_says_to_turn_on_time_sync
 async fn the_members_intent_is_checked_only_when_configured_and_an_unregistered_command_fails() {
     let (db, fake, mut vars) = deployment().await;
     vars.push(("HOEGO_DISCORD__MEMBERS_INTENT", "true".to_string()));
-    let unregistered = FakeDiscord::start().await;
+    let unregistered = FakeDiscord::with_token("bot-token").await;
     unregistered.add_guild(GUILD, "Team", needed().bits());
     unregistered.add_channel(GUILD, CHANNEL, "retro");
 

@@ -16,7 +16,7 @@ const APP_TOKEN: &str = "xapp-doctor";
 async fn deployment(backend: Backend) -> Option<(TestDb, FakeSlack, Vec<(&'static str, String)>)> {
     let db = TestDb::new(backend).await?;
     schedule_in(&db.store, Platform::Slack, TEAM, "weekly", CHANNEL).await;
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-doctor", "xapp-doctor").await;
     fake.add_channel(CHANNEL, "retro", false, true);
     let vars = vec![
         ("HOEGO_DATABASE__URL", db.settings.url.expose().to_string()),

@@ -1,13 +1,12 @@
 //! Several schedulers and senders on one PostgreSQL through a simulated month: exactly one round
-//! per occurrence and exactly one send per delivery.
+//! per occurrence and exactly one send per delivery. The occurrences expected are read off the
+//! calendar by hand (below), not computed by the scheduling code under test.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use futures_util::future::join_all;
-use hoego::domain::schedule::{CronSpec, preview};
 use hoego::domain::state::DeliveryStatus;
-use hoego::domain::zone::ZoneName;
 use hoego::service::clock::Clock;
 
 use crate::support::db::{Backend, TestDb};
@@ -18,6 +17,32 @@ const SCHEDULES: [(&str, &str, &str); 3] = [
     ("daily-ny", "0 9 * * *", "America/New_York"),
     ("nightly-berlin", "30 2 * * *", "Europe/Berlin"),
 ];
+
+/// Every round due in March 2026 (UTC), by schedule, from the calendar: Fridays are the 6th,
+/// 13th, 20th and 27th; New York moves to daylight time on Sunday the 8th (9:00 is 14:00 UTC
+/// before, 13:00 after); Berlin on Sunday the 29th, when 02:30 does not exist and the round
+/// comes once at the end of the gap (03:00 CEST = 01:00 UTC); 02:30 CET is 01:30 UTC, CEST
+/// 00:30 UTC.
+fn march_2026() -> BTreeSet<(String, DateTime<Utc>)> {
+    let mut due = BTreeSet::new();
+    for day in [6, 13, 20, 27] {
+        due.insert(("weekly".to_string(), utc(2026, 3, day, 8, 0)));
+    }
+    for day in 1..=31 {
+        let hour = if day < 8 { 14 } else { 13 };
+        due.insert(("daily-ny".to_string(), utc(2026, 3, day, hour, 0)));
+        let (hour, minute) = match day {
+            1..=28 => (1, 30),
+            29 => (1, 0),
+            _ => (0, 30),
+        };
+        due.insert((
+            "nightly-berlin".to_string(),
+            utc(2026, 3, day, hour, minute),
+        ));
+    }
+    due
+}
 
 #[tokio::test]
 async fn four_schedulers_and_four_senders_make_one_round_per_occurrence_and_one_send_per_delivery()
@@ -65,21 +90,35 @@ async fn four_schedulers_and_four_senders_make_one_round_per_occurrence_and_one_
 
     let (team, _) = world.service.identify(&admin).await.unwrap();
     let rounds = world.store.rounds_of_team(team.id).await.unwrap();
-    let expected: usize = SCHEDULES
+    let schedules = world.store.schedules(team.id).await.unwrap();
+    let name_of = |id| {
+        schedules
+            .iter()
+            .find(|s| Some(s.id) == id)
+            .unwrap()
+            .name
+            .clone()
+    };
+    let made: BTreeSet<(String, DateTime<Utc>)> = rounds
         .iter()
-        .map(|(_, cron, zone)| {
-            let zone = ZoneName::parse(zone).unwrap().tz();
-            preview(&CronSpec::parse(cron).unwrap(), zone, start, 100)
-                .iter()
-                .filter(|o| o.at <= end)
-                .count()
-        })
-        .sum();
-    assert_eq!(rounds.len(), expected, "one round per occurrence");
+        .map(|r| (name_of(r.schedule_id), r.due_at))
+        .collect();
+    let expected = march_2026();
+    assert_eq!(
+        expected.len(),
+        66,
+        "4 Fridays, 31 New York mornings, 31 Berlin nights"
+    );
+    assert_eq!(
+        rounds.len(),
+        expected.len(),
+        "one round per occurrence, none twice"
+    );
+    assert_eq!(made, expected, "each round at its calendar instant");
     let deliveries = world.store.deliveries_of_team(team.id).await.unwrap();
     assert_eq!(
         deliveries.len(),
-        expected * 5,
+        expected.len() * 5,
         "admin and four members in every round"
     );
     let mut sends: HashMap<String, usize> = HashMap::new();

@@ -1,7 +1,9 @@
 //! Sending prompts: once each, with the platform's message id recorded; rate limits honoured
 //! without counting an attempt; failures backed off and given up; a crashed sender's lease
-//! handed over; one reminder, never to a paused member.
+//! handed over, and a prompt sent but not recorded before a crash sent again with its key; one
+//! reminder, never to a paused member.
 
+use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
@@ -15,7 +17,9 @@ use hoego::store::Store;
 
 use super::weekly_team;
 use crate::both_backends;
-use crate::support::world::{World, utc};
+use crate::support::messenger::{DiesAfterSending, crash_after_first_send};
+use crate::support::world::{World, unpaced_sender, utc};
+use tokio::sync::Notify;
 
 fn friday_5pm() -> chrono::DateTime<chrono::Utc> {
     utc(2026, 12, 4, 8, 0)
@@ -203,8 +207,57 @@ async fn a_crashed_senders_lease_expires_and_another_sender_sends_once(store: St
     assert_eq!(world.messenger.count(), 3);
 }
 both_backends!(
-    crashed_sender_hand_over,
+    crashed_sender_hand_over_nothing_sent,
     super::a_crashed_senders_lease_expires_and_another_sender_sends_once
+);
+
+/// The real crash: the platform got the prompt, the sender died before recording it. After the
+/// lease another sender sends it again with the same idempotency key (which Discord's enforced
+/// nonce turns into no second message; see the Discord test), and every delivery ends recorded
+/// once.
+async fn a_prompt_sent_but_not_recorded_before_a_crash_is_sent_again_with_the_same_key(
+    store: Store,
+) {
+    let (world, team) = a_round_at_its_time(store).await;
+    let sent = Arc::new(Notify::new());
+    let dying = DiesAfterSending {
+        inner: Arc::new(world.messenger.clone()),
+        sent: sent.clone(),
+    };
+    let crashed = unpaced_sender(&world.store, &world.clock, Arc::new(dying));
+
+    crash_after_first_send(crashed, sent).await;
+    let stranded = world.store.deliveries_of_team(team).await.unwrap();
+    world.clock.advance(Duration::seconds(61));
+    let after_lease = world.sender().step().await.unwrap();
+
+    assert!(
+        stranded.iter().all(|d| d.status == DeliveryStatus::Pending),
+        "nothing recorded"
+    );
+    assert_eq!(after_lease.sent, 3);
+    let mut sends: std::collections::BTreeMap<String, usize> = Default::default();
+    for message in world.messenger.sent() {
+        *sends.entry(message.idempotency_key).or_default() += 1;
+    }
+    let mut counts: Vec<usize> = sends.values().copied().collect();
+    counts.sort();
+    assert_eq!(
+        counts,
+        [1, 1, 2],
+        "the stranded prompt twice, with one key: {sends:?}"
+    );
+    let recorded = world.store.deliveries_of_team(team).await.unwrap();
+    assert!(recorded.iter().all(|d| d.status == DeliveryStatus::Sent));
+    assert_eq!(
+        world.sender().step().await.unwrap().sent,
+        0,
+        "and never again"
+    );
+}
+both_backends!(
+    sent_not_recorded_crash,
+    super::a_prompt_sent_but_not_recorded_before_a_crash_is_sent_again_with_the_same_key
 );
 
 async fn one_reminder_goes_out_at_its_point_of_the_window_never_to_a_paused_member_or_one_who_skipped(

@@ -2,6 +2,8 @@
 //! rights from `users.info` or `slack.admin_user_ids`, the person's Slack locale and zone as
 //! their first settings.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use std::time::Duration;
 
 use hoego::domain::lang::Lang;
@@ -20,9 +22,8 @@ async fn schedule_count(app: &SlackApp) -> usize {
     app.store.schedules(team.id).await.unwrap().len()
 }
 
-#[tokio::test]
-async fn help_is_acknowledged_at_once_and_answered_through_the_response_url() {
-    let Some(app) = SlackApp::start().await else {
+async fn help_is_acknowledged_at_once_and_answered_through_the_response_url(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -49,9 +50,8 @@ async fn help_is_acknowledged_at_once_and_answered_through_the_response_url() {
 
 /// The acknowledgement's latency is measured by `cargo bench --bench slack`; here it must come
 /// before the slow work, far inside Slack's 3 seconds.
-#[tokio::test]
-async fn a_recap_is_acknowledged_before_it_is_compiled_and_then_posted() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_recap_is_acknowledged_before_it_is_compiled_and_then_posted(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -72,9 +72,8 @@ async fn a_recap_is_acknowledged_before_it_is_compiled_and_then_posted() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_member_who_is_no_workspace_admin_cannot_add_a_schedule() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_member_who_is_no_workspace_admin_cannot_add_a_schedule(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -85,9 +84,8 @@ async fn a_member_who_is_no_workspace_admin_cannot_add_a_schedule() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_workspace_admin_or_a_listed_user_can_add_schedules() {
-    let Some(app) = SlackApp::start_with(|settings, _| {
+async fn a_workspace_admin_or_a_listed_user_can_add_schedules(backend: Backend) {
+    let Some(app) = SlackApp::start_with(backend, |settings, _| {
         settings.admin_user_ids = vec![BOB.id.to_string()];
     })
     .await
@@ -116,9 +114,8 @@ async fn a_workspace_admin_or_a_listed_user_can_add_schedules() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     app.fake.set_user(
@@ -128,10 +125,7 @@ async fn a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone() {
 
     let answer = app.typed(&ALICE, "help").await;
 
-    assert!(
-        answer.chars().any(|c| ('가'..='힣').contains(&c)),
-        "{answer}"
-    );
+    crate::support::language::assert_korean(&answer);
     let team = app.store.all_teams().await.unwrap().remove(0);
     assert_eq!(team.external_id, TEAM);
     let member = app
@@ -145,3 +139,11 @@ async fn a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone() {
     assert_eq!(member.display_name, "앨리스");
     app.finish().await;
 }
+
+on_each_backend!(
+    help_is_acknowledged_at_once_and_answered_through_the_response_url,
+    a_recap_is_acknowledged_before_it_is_compiled_and_then_posted,
+    a_member_who_is_no_workspace_admin_cannot_add_a_schedule,
+    a_workspace_admin_or_a_listed_user_can_add_schedules,
+    a_korean_slack_profile_gets_korean_answers_and_its_own_time_zone,
+);

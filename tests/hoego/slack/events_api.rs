@@ -1,6 +1,8 @@
 //! The HTTP Events API: a request with Slack's v0 signature is handled; a missing, wrong or
 //! stale signature gets 401 and changes nothing.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use hmac::{Hmac, KeyInit, Mac};
 use secrecy::SecretString;
 use sha2::Sha256;
@@ -47,8 +49,8 @@ async fn post(app: &SlackApp, body: String, signature: Option<(String, i64)>) ->
 }
 
 /// The bot on the HTTP Events API alone (no app token: no Socket Mode).
-async fn events_api_only() -> Option<SlackApp> {
-    SlackApp::start_with(|settings, _| {
+async fn events_api_only(backend: Backend) -> Option<SlackApp> {
+    SlackApp::start_with(backend, |settings, _| {
         settings.app_token = None;
         settings.signing_secret = Some(SecretString::from(SECRET));
         settings.http_bind = Some("127.0.0.1:0".parse().unwrap());
@@ -56,9 +58,10 @@ async fn events_api_only() -> Option<SlackApp> {
     .await
 }
 
-#[tokio::test]
-async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled() {
-    let Some(app) = events_api_only().await else {
+async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled(
+    backend: Backend,
+) {
+    let Some(app) = events_api_only(backend).await else {
         return;
     };
     let now = chrono::Utc::now().timestamp();
@@ -107,9 +110,8 @@ async fn only_requests_signed_with_the_signing_secret_within_five_minutes_are_ha
     app.finish().await;
 }
 
-#[tokio::test]
-async fn slack_checking_the_request_url_gets_its_challenge_back() {
-    let Some(app) = events_api_only().await else {
+async fn slack_checking_the_request_url_gets_its_challenge_back(backend: Backend) {
+    let Some(app) = events_api_only(backend).await else {
         return;
     };
     let addr = app.bot.as_ref().unwrap().http_addr().unwrap();
@@ -131,3 +133,8 @@ async fn slack_checking_the_request_url_gets_its_challenge_back() {
     assert_eq!(text, "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
     app.finish().await;
 }
+
+on_each_backend!(
+    only_requests_signed_with_the_signing_secret_within_five_minutes_are_handled,
+    slack_checking_the_request_url_gets_its_challenge_back,
+);

@@ -7,12 +7,15 @@ pub mod payloads;
 
 mod commands;
 mod events_api;
+mod hung;
 mod manifest;
 mod prompts;
 mod rounds;
 mod run;
 mod scopes;
 mod socket;
+mod strict;
+mod templates;
 mod threads;
 
 use std::sync::Arc;
@@ -37,12 +40,9 @@ use crate::support::Backend;
 use crate::support::db::TestDb;
 use crate::support::world::{unpaced_sender, utc};
 
-/// The bot token the tests configure.
-pub const BOT_TOKEN: &str = "xoxb-test-bot";
-/// The app-level token for Socket Mode.
-pub const APP_TOKEN: &str = "xapp-test-app";
+pub use self::fake::{APP_TOKEN, BOT_TOKEN};
 
-/// The bot running against the fake, on a fresh PostgreSQL database.
+/// The bot running against the fake, on a fresh database.
 pub struct SlackApp {
     pub fake: FakeSlack,
     pub bot: Option<SlackBot>,
@@ -55,18 +55,27 @@ pub struct SlackApp {
 
 impl SlackApp {
     /// The bot on Socket Mode with a connection open (slack-morphism opens its second one a
-    /// few seconds later), or `None` without PostgreSQL (outside CI).
-    pub async fn start() -> Option<SlackApp> {
-        let app = Self::start_with(|_, _| {}).await?;
+    /// few seconds later) on a fresh database of `backend`, or `None` when PostgreSQL was
+    /// skipped explicitly.
+    pub async fn start(backend: Backend) -> Option<SlackApp> {
+        let app = Self::start_with(backend, |_, _| {}).await?;
         app.fake.wait_connected(1).await;
         Some(app)
     }
 
     /// The bot started with settings changed by `configure`.
     pub async fn start_with(
+        backend: Backend,
         configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
     ) -> Option<SlackApp> {
-        let db = TestDb::new(Backend::Postgres).await?;
+        Some(Self::start_on(TestDb::new(backend).await?, configure).await)
+    }
+
+    /// The bot started on the database `db`, with settings changed by `configure`.
+    pub async fn start_on(
+        db: TestDb,
+        configure: impl FnOnce(&mut SlackSettings, &FakeSlack),
+    ) -> SlackApp {
         let fake = FakeSlack::start().await;
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {
@@ -91,7 +100,7 @@ impl SlackApp {
         };
         configure(&mut settings, &fake);
         let bot = SlackBot::start(&settings, service.clone()).await.unwrap();
-        Some(SlackApp {
+        SlackApp {
             store: db.store.clone(),
             fake,
             bot: Some(bot),
@@ -99,15 +108,17 @@ impl SlackApp {
             service,
             db,
             next: AtomicU64::new(1),
-        })
+        }
     }
 
-    /// Stops the bot and drops the database.
+    /// Stops the bot and drops the database; fails the test if hoego did anything Slack
+    /// would have refused.
     pub async fn finish(mut self) {
         if let Some(bot) = self.bot.take() {
             bot.stop().await;
         }
         self.db.finish().await;
+        self.fake.assert_no_violations();
     }
 
     /// A fresh trigger id.

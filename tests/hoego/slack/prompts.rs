@@ -1,19 +1,23 @@
 //! Prompts as Block Kit DMs with Answer and Skip; Answer → `views.open` → per-field errors →
-//! stored; a 429 honoured with no duplicate; text people type never mentions anyone.
+//! stored, committed before the acknowledgement closes the modal; a 429 honoured with no duplicate; text people type never mentions anyone.
 
+use std::sync::{Arc, Mutex};
+
+use crate::on_each_backend;
+use crate::support::Backend;
 use chrono::Duration;
 use hoego::domain::state::DeliveryStatus;
 use hoego::service::Interaction;
 use hoego::service::ids::FormId;
 use serde_json::{Value, json};
 
+use super::fake::Observer;
 use super::payloads::{self, ALICE, BOB};
 use super::rounds::{a_round, actor, delivery_of, pressed_answer};
 use super::{SlackApp, buttons, text_of};
 
-#[tokio::test]
-async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -42,15 +46,30 @@ async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
-    let Some(app) = SlackApp::start().await else {
+async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
     app.sender().step().await.unwrap();
     let delivery = delivery_of(&deliveries, &ALICE);
     let channel = format!("D{}", ALICE.id);
+
+    let seen: Arc<Mutex<Vec<(Value, usize)>>> = Arc::default();
+    let (store, log) = (app.store.clone(), seen.clone());
+    let observer: Observer = Arc::new(move |ack| {
+        let (store, log) = (store.clone(), log.clone());
+        Box::pin(async move {
+            let stored = store
+                .delivery_answers(delivery)
+                .await
+                .map_or(0, |a| a.len());
+            log.lock()
+                .unwrap()
+                .push((ack["envelope_id"].clone(), stored));
+        })
+    });
+    app.fake.observe("ack", observer);
 
     let (pressed, opened) = pressed_answer(&app, &ALICE, delivery).await;
     let empty = payloads::submission(
@@ -68,7 +87,8 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
             ("next-week", "Fix CI\nDocs"),
         ],
     );
-    let (saved, _) = app.fake.ack(&app.fake.envelope("interactive", good)).await;
+    let good = app.fake.envelope("interactive", good);
+    let (saved, _) = app.fake.ack(&good).await;
 
     assert_eq!(pressed, Value::Null, "a press is acknowledged bare");
     assert!(
@@ -77,16 +97,33 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
             .unwrap()
             .starts_with("trigger-")
     );
-    let blocks: Vec<&str> = opened["view"]["blocks"]
-        .as_array()
-        .unwrap()
+    let blocks = opened["view"]["blocks"].as_array().unwrap();
+    let inputs: Vec<&str> = blocks
         .iter()
+        .filter(|b| b["type"] == "input")
         .map(|b| b["block_id"].as_str().unwrap())
         .collect();
-    assert_eq!(blocks, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(inputs, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(opened["view"]["title"]["text"], "Weekly retrospective");
+    assert_eq!(
+        blocks[0]["text"]["text"], "*Weekly retrospective · 2026-12-01*",
+        "the whole title above the questions"
+    );
     assert_eq!(refused["response_action"], "errors", "{refused}");
     assert!(refused["errors"]["went-well"].is_string(), "{refused}");
     assert!(saved.is_null() || saved == json!({}), "{saved}");
+    let at_ack: Vec<usize> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(id, _)| *id == json!(good))
+        .map(|(_, stored)| *stored)
+        .collect();
+    assert_eq!(
+        at_ack,
+        [3],
+        "committed before the acknowledgement closed the modal"
+    );
     let stored = app
         .store
         .deliveries_of_team(app.store.all_teams().await.unwrap()[0].id)
@@ -113,18 +150,17 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
     app.fake
-        .fail_next("chat.postMessage", 429, "ratelimited", Some(30));
+        .fail_next("chat.postMessage", 429, "ratelimited", Some(1));
 
     let first = app.sender().step().await.unwrap();
     let too_early = app.sender().step().await.unwrap();
-    app.clock.advance(Duration::seconds(31));
+    app.clock.advance(Duration::seconds(2));
     let later = app.sender().step().await.unwrap();
 
     assert_eq!(
@@ -143,9 +179,8 @@ async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed() {
-    let Some(app) = SlackApp::start().await else {
+async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -175,9 +210,10 @@ async fn when_the_database_is_gone_the_modal_stays_open_with_everything_typed() 
     app.finish().await;
 }
 
-#[tokio::test]
-async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm() {
-    let Some(app) = SlackApp::start().await else {
+async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let deliveries = a_round(&app).await;
@@ -215,3 +251,11 @@ async fn an_export_answers_through_the_response_url_and_uploads_its_files_to_the
     );
     app.finish().await;
 }
+
+on_each_backend!(
+    a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip,
+    answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission,
+    a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice,
+    when_the_database_is_gone_the_modal_stays_open_with_everything_typed,
+    an_export_answers_through_the_response_url_and_uploads_its_files_to_the_dm,
+);

@@ -27,7 +27,7 @@ fn hoego(dir: &std::path::Path) -> Command {
 
 #[tokio::test]
 async fn hoego_run_with_slack_tokens_serves_commands_until_sigterm() {
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-run", "xapp-run").await;
     let dir = tempfile::tempdir().unwrap();
     let mut child = hoego(dir.path())
         .env("HOEGO_SLACK__API_BASE_URL", fake.api_url())
@@ -66,7 +66,7 @@ async fn hoego_run_with_both_discord_and_slack_tokens_exits_2_and_says_why() {
 
 #[tokio::test]
 async fn hoego_run_with_a_refused_bot_token_exits_1_naming_the_setting() {
-    let fake = FakeSlack::start().await;
+    let fake = FakeSlack::with_tokens("xoxb-run", "xapp-run").await;
     fake.fail_next("auth.test", 200, "invalid_auth", None);
     let dir = tempfile::tempdir().unwrap();
     let mut command = hoego(dir.path());

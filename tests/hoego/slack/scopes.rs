@@ -5,6 +5,8 @@
 //! public and a private channel); then the methods seen are compared with the scope table
 //! beside the client, both ways, and the scopes those calls needed with the manifest's.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use std::collections::BTreeSet;
 
 use hoego::config::SlackSettings;
@@ -66,10 +68,10 @@ fn methods_called_with(app: &SlackApp, token: &str) -> BTreeSet<String> {
     with_token.map(|c| c.method.clone()).collect()
 }
 
-#[tokio::test]
-async fn the_manifest_scopes_are_exactly_those_the_called_methods_need_and_the_table_lists_every_call()
- {
-    let Some(app) = SlackApp::start().await else {
+async fn the_manifest_scopes_are_exactly_those_the_called_methods_need_and_the_table_lists_every_call(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -108,14 +110,15 @@ async fn the_manifest_scopes_are_exactly_those_the_called_methods_need_and_the_t
     app.finish().await;
 }
 
-#[tokio::test]
-async fn without_any_one_method_scope_of_the_manifest_some_call_is_refused_for_it() {
+async fn without_any_one_method_scope_of_the_manifest_some_call_is_refused_for_it(
+    backend: Backend,
+) {
     let features = [COMMANDS, DM_HISTORY];
     for scope in bot_scopes(true)
         .into_iter()
         .filter(|s| !features.contains(s))
     {
-        let Some(app) = SlackApp::start().await else {
+        let Some(app) = SlackApp::start(backend).await else {
             return;
         };
         app.fake.revoke_scope(scope);
@@ -129,6 +132,12 @@ async fn without_any_one_method_scope_of_the_manifest_some_call_is_refused_for_i
             .map(|(_, needed)| needed)
             .collect();
         assert!(refused.iter().any(|r| r == scope), "{scope}: {refused:?}");
+        app.fake.take_violations();
         app.finish().await;
     }
 }
+
+on_each_backend!(
+    the_manifest_scopes_are_exactly_those_the_called_methods_need_and_the_table_lists_every_call,
+    without_any_one_method_scope_of_the_manifest_some_call_is_refused_for_it,
+);

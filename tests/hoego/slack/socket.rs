@@ -1,14 +1,17 @@
 //! Socket Mode: connecting with the app token after checking the bot token, reconnecting when
 //! Slack asks, and events Slack sends twice handled once.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use serde_json::json;
 
 use super::payloads::{ALICE, direct_message};
 use super::{APP_TOKEN, BOT_TOKEN, SlackApp, text_of};
 
-#[tokio::test]
-async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token() {
-    let Some(app) = SlackApp::start().await else {
+async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     app.fake.wait_connected(2).await;
@@ -36,9 +39,8 @@ async fn the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_ap
     app.finish().await;
 }
 
-#[tokio::test]
-async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working() {
-    let Some(app) = SlackApp::start().await else {
+async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -52,9 +54,8 @@ async fn a_disconnect_request_makes_the_bot_reconnect_and_keep_working() {
     app.finish().await;
 }
 
-#[tokio::test]
-async fn an_event_slack_sends_again_is_handled_once() {
-    let Some(app) = SlackApp::start().await else {
+async fn an_event_slack_sends_again_is_handled_once(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
 
@@ -87,3 +88,35 @@ async fn an_event_slack_sends_again_is_handled_once() {
     assert!(texts.iter().any(|t| t.contains("recap")), "{texts:?}");
     app.finish().await;
 }
+
+async fn an_event_whose_acknowledgement_was_lost_is_sent_again_by_slack_and_answered_once(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
+        return;
+    };
+
+    app.fake.lose_next_ack();
+    let envelope = app
+        .fake
+        .envelope("events_api", direct_message(&ALICE, "help", "Ev0100"));
+    let (_, latency) = app.fake.ack(&envelope).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    assert_eq!(
+        app.fake.deliveries_of(&envelope),
+        2,
+        "sent again with retry_attempt 1"
+    );
+    assert!(latency < std::time::Duration::from_secs(3), "{latency:?}");
+    let answered = app.fake.calls_of("chat.postMessage");
+    assert_eq!(answered.len(), 1, "{answered:?}");
+    app.finish().await;
+}
+
+on_each_backend!(
+    an_event_whose_acknowledgement_was_lost_is_sent_again_by_slack_and_answered_once,
+    the_bot_checks_its_token_then_opens_socket_mode_connections_with_the_app_token,
+    a_disconnect_request_makes_the_bot_reconnect_and_keep_working,
+    an_event_slack_sends_again_is_handled_once,
+);

@@ -1,6 +1,8 @@
 //! Prompts in a thread of the schedule's channel, for members who chose `delivery thread`: one
 //! thread per round title, opened by its first message, every prompt a reply in it.
 
+use crate::on_each_backend;
+use crate::support::Backend;
 use hoego::service::Interaction;
 use serde_json::json;
 
@@ -8,9 +10,10 @@ use super::payloads::{ALICE, BOB, CHANNEL};
 use super::rounds::{a_round, actor};
 use super::{SlackApp, buttons};
 
-#[tokio::test]
-async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel() {
-    let Some(app) = SlackApp::start().await else {
+async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     for who in [&ALICE, &BOB] {
@@ -51,3 +54,5 @@ async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_
     );
     app.finish().await;
 }
+
+on_each_backend!(prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,);

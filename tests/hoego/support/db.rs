@@ -26,28 +26,44 @@ enum Cleanup {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
 }
 
-/// The PostgreSQL server for tests, or `None` (after saying so) when it is not configured
-/// outside CI. Under `CI=true` a missing URL fails the test.
+/// The PostgreSQL server for tests. Without `HOEGO_TEST_POSTGRES_URL` a test that needs it
+/// fails, saying how to run it, unless `HOEGO_TEST_SQLITE_ONLY=1` opts out explicitly (then it
+/// is `None`, after a `NOT RUN` line); under `CI=true` nothing opts out. So a green run means
+/// both backends ran, or that someone asked for SQLite alone.
 pub fn postgres_admin_url() -> Option<String> {
-    match std::env::var("HOEGO_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!(
-                "HOEGO_TEST_POSTGRES_URL is not set, and CI=true: PostgreSQL tests must run in CI"
-            )
-        }
-        _ => {
-            eprintln!(
-                "NOT RUN on PostgreSQL: set HOEGO_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres"
-            );
-            None
-        }
+    if let Ok(url) = std::env::var("HOEGO_TEST_POSTGRES_URL")
+        && !url.is_empty()
+    {
+        return Some(url);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let sqlite_only = std::env::var("HOEGO_TEST_SQLITE_ONLY").is_ok_and(|v| v == "1");
+    if sqlite_only && !ci {
+        eprintln!("NOT RUN on PostgreSQL: HOEGO_TEST_SQLITE_ONLY=1");
+        return None;
+    }
+    panic!("{}", missing_postgres_message(ci))
+}
+
+/// What a test that needs PostgreSQL says when it is not configured.
+fn missing_postgres_message(ci: bool) -> String {
+    let run = "HOEGO_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres cargo test";
+    if ci {
+        format!(
+            "HOEGO_TEST_POSTGRES_URL is not set, and CI=true: PostgreSQL tests must run in CI ({run})"
+        )
+    } else {
+        format!(
+            "this test needs PostgreSQL and HOEGO_TEST_POSTGRES_URL is not set. Run the suite as \
+             `{run}` (see the README), or skip the PostgreSQL half explicitly with \
+             `HOEGO_TEST_SQLITE_ONLY=1 cargo test`"
+        )
     }
 }
 
 impl TestDb {
-    /// A migrated store on a fresh database, or `None` when PostgreSQL is not configured
-    /// (outside CI only).
+    /// A migrated store on a fresh database, or `None` when PostgreSQL was skipped explicitly
+    /// (`HOEGO_TEST_SQLITE_ONLY=1`, outside CI only).
     pub async fn new(backend: Backend) -> Option<TestDb> {
         let db = Self::new_unmigrated(backend).await?;
         db.store.migrate().await.expect("migrations apply");
@@ -150,6 +166,27 @@ macro_rules! both_backends {
                 $crate::support::db::run_on($crate::support::Backend::Sqlite, $test).await;
             }
         }
+    };
+}
+
+/// Runs an async test that takes the backend on both: `on_each_backend!(name)` after
+/// `async fn name(backend: Backend)` makes `name::postgres` and `name::sqlite`.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name($crate::support::Backend::Postgres).await;
+                }
+
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name($crate::support::Backend::Sqlite).await;
+                }
+            }
+        )+
     };
 }
 

@@ -58,3 +58,39 @@ impl Messenger for RecordingMessenger {
         })
     }
 }
+
+/// A platform connection through which a sender "dies" right after a message went out: the
+/// send reaches `inner` (the platform has the message), then never returns, so the sender
+/// cannot record it. [`DiesAfterSending::sent`] fires once the message is out.
+pub struct DiesAfterSending {
+    pub inner: Arc<dyn Messenger>,
+    pub sent: Arc<tokio::sync::Notify>,
+}
+
+#[async_trait]
+impl Messenger for DiesAfterSending {
+    async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
+        let _ = self.inner.send(message).await;
+        self.sent.notify_one();
+        std::future::pending().await
+    }
+
+    fn channel_interval(&self) -> std::time::Duration {
+        self.inner.channel_interval()
+    }
+
+    fn limits(&self) -> hoego::service::Limits {
+        self.inner.limits()
+    }
+}
+
+/// Runs one step of `sender` until its first message is out, then kills it there (before it
+/// records anything), as a crash between send and record would.
+pub async fn crash_after_first_send(sender: hoego::sender::Sender, sent: Arc<tokio::sync::Notify>) {
+    let step = tokio::spawn(async move { sender.step().await });
+    tokio::time::timeout(std::time::Duration::from_secs(20), sent.notified())
+        .await
+        .expect("the first message went out");
+    step.abort();
+    let _ = step.await;
+}

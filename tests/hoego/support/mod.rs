@@ -4,8 +4,13 @@
 pub mod binary;
 pub mod chat;
 pub mod db;
+pub mod golden;
+pub mod language;
+pub mod locks;
 pub mod messenger;
 pub mod process;
+pub mod schema;
+pub mod stall;
 pub mod team;
 pub mod world;
 

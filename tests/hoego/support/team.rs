@@ -152,6 +152,11 @@ impl Team {
     }
 
     pub async fn recap(&self, scope: Scope, period: &str, member: usize) -> Recap {
+        self.recap_in(Lang::En, scope, period, member).await
+    }
+
+    /// The recap of `period` for `scope`, as `members[member]` reads it, in `lang`.
+    pub async fn recap_in(&self, lang: Lang, scope: Scope, period: &str, member: usize) -> Recap {
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
         let order = RecapOrder {
             team: self
@@ -165,7 +170,7 @@ impl Team {
             scope,
             period: Period::parse(period, today).unwrap(),
             zone: ZoneName::parse("Asia/Seoul").unwrap(),
-            lang: Lang::En,
+            lang,
             shared_only: false,
             today,
         };

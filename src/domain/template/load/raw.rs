@@ -52,6 +52,7 @@ pub(super) struct RawQuestion {
     #[serde(default)]
     pub(super) kind: RawKind,
     pub(super) text: Option<Spanned<RawLocalized>>,
+    pub(super) label: Option<Spanned<RawLocalized>>,
     pub(super) visibility: Option<Visibility>,
     pub(super) max_len: Option<Spanned<i64>>,
     pub(super) required: Option<bool>,

@@ -62,6 +62,35 @@ fn every_built_in_text_exists_in_english_and_korean() {
     }
 }
 
+/// Every question reads whole as a Discord form label (45 characters, placeholders filled) or
+/// has a short label in both languages: none is left to be shortened mid-thought.
+#[test]
+fn every_built_in_question_fits_a_form_label_or_has_a_short_one() {
+    let values = PlaceholderValues::from_occurrence(
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
+        "Core",
+    );
+    for template in TemplateLibrary::built_in().templates() {
+        for q in &template.questions {
+            for lang in [Lang::En, Lang::Ko] {
+                let text = q.text.filled(&values);
+                let shown = match &q.label {
+                    Some(label) => label.filled(&values).get(lang).to_string(),
+                    None => text.get(lang).to_string(),
+                };
+                let at = format!("{} {} ({lang:?})", template.id, q.id);
+                assert!(
+                    shown.chars().count() <= Question::MAX_LABEL_LEN,
+                    "{at}: {shown}"
+                );
+                if let Some(label) = &q.label {
+                    assert_eq!(has_hangul(label.get(lang)), lang == Lang::Ko, "{at}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_year_end_template_ends_with_resolutions_for_next_year() {
     let library = TemplateLibrary::built_in();

@@ -107,6 +107,16 @@ fn broken_template_files_name_the_file_the_line_and_the_problem() {
             "`name`: the Korean text (`ko`)",
         ),
         (
+            "label longer than a form label",
+            concat!(
+                head!(),
+                "[[questions]]\nid = \"q\"\ntext = { en = \"Q\", ko = \"질문\" }\n",
+                "label = { en = \"A label that goes on and on past what a form shows\", ko = \"짧게\" }\n"
+            ),
+            9,
+            "question `q`: the English label is 50 characters; a label is a short form of the question, at most 45",
+        ),
+        (
             "missing description",
             concat!(
                 "id = \"team\"\nname = { en = \"A\", ko = \"가\" }\n",

@@ -1,9 +1,14 @@
-//! The fake gateway: HELLO, IDENTIFY → READY (or 4014 for a privileged intent the application
-//! has not enabled), RESUME → RESUMED, heartbeat ACKs, and dispatches or a close from the test.
+//! The fake gateway, kept as Discord keeps it: HELLO; IDENTIFY with the bot's token (another
+//! token is closed with 4004, a privileged intent the application has not enabled with 4014)
+//! starts a new session answered by READY; heartbeats are ACKed; every dispatch has its sequence
+//! number and stays in the session's log, so a RESUME with the session id replays what the
+//! client missed, then RESUMED; a RESUME of an unknown or invalidated session gets op 9 (Invalid
+//! Session, not resumable) and must IDENTIFY again; the test can ask the client to reconnect
+//! (op 7) or close the connection with a code.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
@@ -11,10 +16,55 @@ use axum::response::Response;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use super::{APP_ID, BOT_ID, Out, Shared};
+use super::{APP_ID, BOT_ID, FakeDiscord, Out, Shared};
 
 /// The privileged GUILD_MEMBERS intent bit.
 const GUILD_MEMBERS: u64 = 1 << 1;
+
+/// The gateway session: its id, the sequence so far, and every dispatch sent in it.
+#[derive(Debug, Default)]
+pub struct Session {
+    pub id: Option<String>,
+    pub seq: u64,
+    log: Vec<Value>,
+    /// Sessions started so far (READYs sent).
+    pub started: usize,
+    /// Whether a RESUME may continue it.
+    pub resumable: bool,
+}
+
+impl Session {
+    /// A new session: a fresh id, the sequence from 1, an empty log.
+    fn start(&mut self) -> String {
+        self.started += 1;
+        let id = format!("session-{}", self.started);
+        *self = Session {
+            id: Some(id.clone()),
+            seq: 0,
+            log: Vec::new(),
+            started: self.started,
+            resumable: true,
+        };
+        id
+    }
+
+    /// A dispatch frame with the next sequence number, kept in the log.
+    pub fn dispatch(&mut self, event: &str, data: Value) -> Value {
+        self.seq += 1;
+        let frame = json!({"op": 0, "t": event, "s": self.seq, "d": data});
+        self.log.push(frame.clone());
+        frame
+    }
+
+    /// What a client that saw up to `seq` missed.
+    fn missed_since(&self, seq: u64) -> Vec<Value> {
+        self.log
+            .iter()
+            .filter(|f| f["s"].as_u64().is_some_and(|s| s > seq))
+            .cloned()
+            .collect()
+    }
+}
 
 pub(super) fn gateway_url(shared: &Shared) -> String {
     format!(
@@ -27,16 +77,23 @@ pub(super) async fn gateway(
     State(shared): State<Arc<Shared>>,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    upgrade.on_upgrade(move |socket| session(shared, socket))
+    upgrade.on_upgrade(move |socket| connection(shared, socket))
 }
 
 fn frame(value: Value) -> Message {
     Message::Text(value.to_string().into())
 }
 
-/// One gateway connection: HELLO, then IDENTIFY/RESUME/heartbeats from the client and
-/// dispatches or a close from the test.
-async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
+/// What to do after a client payload.
+enum Reply {
+    Send(Vec<Value>),
+    Close(u16, &'static str),
+    Nothing,
+}
+
+/// One gateway connection: HELLO, then the client's IDENTIFY/RESUME/heartbeats and the test's
+/// dispatches, reconnect requests and closes.
+async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
     let (out, mut outgoing) = mpsc::unbounded_channel();
     *shared.gateway.lock().unwrap() = Some(out);
     let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
@@ -49,33 +106,38 @@ async fn session(shared: Arc<Shared>, mut socket: WebSocket) {
                 let Some(Ok(message)) = incoming else { return };
                 let Message::Text(text) = message else { continue };
                 let Ok(payload) = serde_json::from_str::<Value>(text.as_str()) else { continue };
-                let Some(reply) = on_client(&shared, &payload) else { continue };
-                let close = reply.is_none();
-                let sent = match reply {
-                    Some(value) => socket.send(frame(value)).await,
-                    None => socket.send(Message::Close(Some(CloseFrame { code: 4014, reason: "Disallowed intent(s).".into() }))).await,
-                };
-                if sent.is_err() || close {
-                    return drain(socket).await;
+                match on_client(&shared, &payload) {
+                    Reply::Send(frames) => {
+                        for value in frames {
+                            if socket.send(frame(value)).await.is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Reply::Close(code, reason) => return close(socket, code, reason).await,
+                    Reply::Nothing => {}
                 }
             }
             out = outgoing.recv() => match out {
-                Some(Out::Dispatch(event, data)) => {
-                    let s = shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
-                    let payload = json!({"op": 0, "t": event, "s": s, "d": data});
-                    if socket.send(frame(payload)).await.is_err() {
+                Some(Out::Frame(value)) => {
+                    if socket.send(frame(value)).await.is_err() {
                         return;
                     }
                 }
-                Some(Out::Close(code)) => {
-                    let close = CloseFrame { code, reason: "closed by the test".into() };
-                    let _ = socket.send(Message::Close(Some(close))).await;
-                    return drain(socket).await;
-                }
+                Some(Out::Close(code)) => return close(socket, code, "closed by the test").await,
                 None => return,
             }
         }
     }
+}
+
+async fn close(mut socket: WebSocket, code: u16, reason: &'static str) {
+    let close = CloseFrame {
+        code,
+        reason: reason.into(),
+    };
+    let _ = socket.send(Message::Close(Some(close))).await;
+    drain(socket).await;
 }
 
 /// After a Close frame, reads until the client's close completes.
@@ -86,37 +148,116 @@ async fn drain(mut socket: WebSocket) {
     .await;
 }
 
-/// The answer to a client payload: `Some(Some(frame))` to send, `Some(None)` to close with
-/// 4014 (a privileged intent not enabled), `None` for nothing.
-fn on_client(shared: &Shared, payload: &Value) -> Option<Option<Value>> {
-    match payload["op"].as_u64()? {
-        1 => Some(Some(json!({"op": 11}))),
-        2 => {
-            shared.identifies.lock().unwrap().push(payload["d"].clone());
-            let intents = payload["d"]["intents"].as_u64().unwrap_or(0);
-            if intents & GUILD_MEMBERS != 0 && !shared.members_intent_enabled.load(Ordering::SeqCst)
-            {
-                return Some(None);
-            }
-            let s = shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
-            Some(Some(
-                json!({"op": 0, "t": "READY", "s": s, "d": ready(&gateway_url(shared))}),
-            ))
-        }
-        6 => {
-            shared.resumes.fetch_add(1, Ordering::SeqCst);
-            let s = shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
-            Some(Some(json!({"op": 0, "t": "RESUMED", "s": s, "d": {}})))
-        }
-        _ => None,
+fn on_client(shared: &Shared, payload: &Value) -> Reply {
+    match payload["op"].as_u64() {
+        Some(1) => Reply::Send(vec![json!({"op": 11})]),
+        Some(2) => identify(shared, &payload["d"]),
+        Some(6) => resume(shared, &payload["d"]),
+        _ => Reply::Nothing,
     }
 }
 
-/// The READY dispatch's data.
-pub fn ready(gateway_url: &str) -> Value {
+/// Whether a gateway token is the bot's (serenity sends it as `Bot <token>`).
+fn token_ok(shared: &Shared, given: &Value) -> bool {
+    let given = given.as_str().unwrap_or_default();
+    given.strip_prefix("Bot ").unwrap_or(given) == shared.token
+}
+
+fn identify(shared: &Shared, d: &Value) -> Reply {
+    shared.identifies.lock().unwrap().push(d.clone());
+    if !token_ok(shared, &d["token"]) {
+        return Reply::Close(4004, "Authentication failed.");
+    }
+    let intents = d["intents"].as_u64().unwrap_or(0);
+    if intents & GUILD_MEMBERS != 0 && !shared.members_intent_enabled.load(Ordering::SeqCst) {
+        return Reply::Close(4014, "Disallowed intent(s).");
+    }
+    let mut session = shared.session.lock().unwrap();
+    let id = session.start();
+    let ready = session.dispatch("READY", ready(&gateway_url(shared), &id));
+    Reply::Send(vec![ready])
+}
+
+fn resume(shared: &Shared, d: &Value) -> Reply {
+    shared.resumes.fetch_add(1, Ordering::SeqCst);
+    if !token_ok(shared, &d["token"]) {
+        return Reply::Close(4004, "Authentication failed.");
+    }
+    let mut session = shared.session.lock().unwrap();
+    let same = session.id.as_deref() == d["session_id"].as_str();
+    if !same || !session.resumable {
+        return Reply::Send(vec![json!({"op": 9, "d": false})]);
+    }
+    let mut frames = session.missed_since(d["seq"].as_u64().unwrap_or(0));
+    frames.push(session.dispatch("RESUMED", json!({})));
+    Reply::Send(frames)
+}
+
+/// The READY dispatch's data for session `session_id`.
+pub fn ready(gateway_url: &str, session_id: &str) -> Value {
     json!({
         "v": 10, "user": {"id": BOT_ID, "username": "hoego", "bot": true}, "guilds": [],
-        "session_id": "session-1", "resume_gateway_url": gateway_url,
+        "session_id": session_id, "resume_gateway_url": gateway_url,
         "application": {"id": APP_ID, "flags": 0}
     })
+}
+
+/// The gateway as a test drives it.
+impl FakeDiscord {
+    /// The IDENTIFY payloads received.
+    pub fn identifies(&self) -> Vec<Value> {
+        self.shared.identifies.lock().unwrap().clone()
+    }
+
+    /// How many RESUMEs were received.
+    pub fn resumes(&self) -> usize {
+        self.shared.resumes.load(Ordering::SeqCst)
+    }
+
+    /// Sends a dispatch in the current session: at once on an open connection, otherwise when
+    /// the client resumes (a dispatch into a session that is never resumed is lost, as on
+    /// Discord). An INTERACTION_CREATE starts its 3-second deadline now.
+    pub fn dispatch(&self, event: &'static str, data: Value) {
+        if event == "INTERACTION_CREATE" {
+            self.shared.interactions.lock().unwrap().dispatched(&data);
+        }
+        let frame = self.shared.session.lock().unwrap().dispatch(event, data);
+        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
+            let _ = sender.send(Out::Frame(frame));
+        }
+    }
+
+    /// Closes the current gateway connection with `code`.
+    pub fn close_gateway(&self, code: u16) {
+        if let Some(sender) = self.shared.gateway.lock().unwrap().take() {
+            let _ = sender.send(Out::Close(code));
+        }
+    }
+
+    /// Asks the client to reconnect and resume (op 7), as Discord does before moving a session.
+    pub fn request_reconnect(&self) {
+        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
+            let _ = sender.send(Out::Frame(serde_json::json!({"op": 7, "d": null})));
+        }
+    }
+
+    /// Makes the current session impossible to resume: the next RESUME gets op 9.
+    pub fn invalidate_session(&self) {
+        self.shared.session.lock().unwrap().resumable = false;
+    }
+
+    /// Waits until at least `identifies` IDENTIFYs and `resumes` RESUMEs were received and a
+    /// session is ready.
+    pub async fn wait_for_sessions(&self, identifies: usize, resumes: usize) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.identifies().len() < identifies || self.resumes() < resumes {
+            assert!(Instant::now() < deadline, "no gateway session came");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// How many sessions were started (READYs sent).
+    pub fn sessions_started(&self) -> usize {
+        self.shared.session.lock().unwrap().started
+    }
 }

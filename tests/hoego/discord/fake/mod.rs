@@ -1,43 +1,64 @@
-//! A fake Discord on 127.0.0.1 that the real serenity client talks to: the REST calls hoego
-//! makes and a gateway (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeat ACKs, dispatches).
-//! It records every request, can answer the next matching request with an injected error, can
-//! enforce a requests-per-second limit like Discord's, and can close the gateway with a code.
+//! A fake Discord on 127.0.0.1 that the real serenity client talks to, as strict as Discord: the
+//! bot token on every call, the global and per-channel rate limits, the 3-second interaction
+//! deadline and the single initial response, message, modal and command limits, unknown
+//! channels, enforced nonces; a gateway with sessions that RESUME replays, invalid sessions and
+//! reconnect requests. Each area is a file of its own: `rest` routes, `gateway`, `interactions`,
+//! `channels`, `commands`, `limits` (message and modal checks), `ratelimit`, `errors`.
+//!
+//! Every request is recorded with the answer it got; one refused by a platform rule is also a
+//! violation, which [`FakeDiscord::assert_no_violations`] reports (the test harness calls it when
+//! a test finishes). A test can answer the next matching request with an injected error, and run
+//! an observer before a request is answered (to see the database at that moment).
+
+#![allow(
+    dead_code,
+    reason = "shared with benches/discord.rs, which uses a part of it, as the tests use another"
+)]
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::http::Method;
 use axum::routing::{any, get};
+use futures_util::future::BoxFuture;
 use serde_json::Value;
 use tokio::sync::{Notify, mpsc};
 
+mod channels;
+mod commands;
+pub mod errors;
 pub mod gateway;
+mod interactions;
+mod limits;
+mod multipart;
+mod ratelimit;
 mod rest;
 mod servers;
 
+pub use self::channels::dm_channel;
 pub use self::rest::message;
 
 /// The application id the fake hands out in READY.
 pub const APP_ID: &str = "2000";
 /// The bot's own user id.
 pub const BOT_ID: &str = "1000";
+/// The bot token [`FakeDiscord::start`] accepts.
+pub const TOKEN: &str = "test-token";
 
-/// One request the fake received.
+/// One request the fake received, with what it answered.
 #[derive(Debug, Clone)]
 pub struct Recorded {
     pub method: String,
     pub path: String,
     pub body: Value,
     pub status: u16,
+    /// The answer's body (`null` for 204).
+    pub answer: Value,
     /// When it arrived.
-    #[allow(
-        dead_code,
-        reason = "used by benches/discord.rs, which shares this fake"
-    )]
     pub at: Instant,
 }
 
@@ -49,28 +70,67 @@ struct Failure {
     body: Value,
 }
 
+/// Something run before a matching request is answered.
+pub type Observer = Arc<dyn Fn(Recorded) -> BoxFuture<'static, ()> + Send + Sync>;
+
 enum Out {
-    Dispatch(&'static str, Value),
+    Frame(Value),
     Close(u16),
 }
 
 #[derive(Default)]
 struct Shared {
+    token: String,
     requests: Mutex<Vec<Recorded>>,
+    violations: Mutex<Vec<Recorded>>,
     changed: Notify,
     failures: Mutex<VecDeque<Failure>>,
+    observers: Mutex<Vec<(String, Observer)>>,
+    limits: Mutex<ratelimit::Limits>,
+    interactions: Mutex<interactions::Interactions>,
+    channels: Mutex<channels::Channels>,
     gateway: Mutex<Option<mpsc::UnboundedSender<Out>>>,
+    session: Mutex<gateway::Session>,
     identifies: Mutex<Vec<Value>>,
     resumes: AtomicUsize,
-    seq: AtomicU64,
     next_id: AtomicU64,
-    members_intent_enabled: std::sync::atomic::AtomicBool,
+    members_intent_enabled: AtomicBool,
     members: Mutex<Vec<Value>>,
-    per_second: AtomicU64,
-    window: Mutex<VecDeque<Instant>>,
-    rate_limited: AtomicUsize,
     addr: Mutex<Option<SocketAddr>>,
     servers: Mutex<servers::Servers>,
+}
+
+impl Shared {
+    fn record(&self, recorded: Recorded, violation: bool) {
+        if violation {
+            self.violations.lock().unwrap().push(recorded.clone());
+        }
+        self.requests.lock().unwrap().push(recorded);
+        self.changed.notify_waiters();
+    }
+
+    /// Runs the observers whose path matches, before the request is answered.
+    async fn observe(&self, method: &Method, path: &str, body: &Value) {
+        let matching: Vec<Observer> = self
+            .observers
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(contains, _)| path.contains(contains.as_str()))
+            .map(|(_, observer)| observer.clone())
+            .collect();
+        for observer in matching {
+            let seen = Recorded {
+                method: method.to_string(),
+                path: path.to_string(),
+                body: body.clone(),
+                status: 0,
+                answer: Value::Null,
+                at: Instant::now(),
+            };
+            observer(seen).await;
+        }
+    }
 }
 
 /// The running fake.
@@ -87,9 +147,18 @@ impl Drop for FakeDiscord {
 }
 
 impl FakeDiscord {
-    /// Starts the fake on a free port.
+    /// Starts the fake on a free port, accepting the bot token [`TOKEN`].
     pub async fn start() -> FakeDiscord {
-        let shared = Arc::new(Shared::default());
+        Self::with_token(TOKEN).await
+    }
+
+    /// Starts the fake accepting the bot token `token`.
+    pub async fn with_token(token: &str) -> FakeDiscord {
+        let shared = Arc::new(Shared {
+            token: token.to_string(),
+            channels: Mutex::new(channels::Channels::new()),
+            ..Shared::default()
+        });
         shared.next_id.store(900_000, Ordering::SeqCst);
         let app = Router::new()
             .route("/gateway", get(gateway::gateway))
@@ -110,38 +179,43 @@ impl FakeDiscord {
     }
 
     /// Lets IDENTIFY ask for the privileged Server Members intent (as when an operator enabled
-    /// it for the application); otherwise such an IDENTIFY is closed with 4014, like Discord.
+    /// it for the application); otherwise such an IDENTIFY is closed with 4014 and listing
+    /// members is 403 50001, like Discord.
     pub fn enable_members_intent(&self) {
         self.shared
             .members_intent_enabled
             .store(true, Ordering::SeqCst);
     }
 
-    /// The guild's members `GET /guilds/{id}/members` lists (Member objects).
-    #[allow(
-        dead_code,
-        reason = "unused by benches/discord.rs, which shares this fake"
-    )]
+    /// The guild's members `GET /guilds/{id}/members` lists (Member objects, ids ascending).
     pub fn set_members(&self, members: Vec<Value>) {
         *self.shared.members.lock().unwrap() = members;
     }
 
-    /// Answers REST requests over `per_second` in any one-second window with a 429.
-    #[allow(
-        dead_code,
-        reason = "used by benches/discord.rs, which shares this fake"
-    )]
-    pub fn limit_per_second(&self, per_second: u64) {
-        self.shared.per_second.store(per_second, Ordering::SeqCst);
+    /// Declares that DM channels with `users` exist already (opened in an earlier run), as
+    /// the DM channel ids a database cached would name.
+    pub fn existing_dms<'a>(&self, users: impl IntoIterator<Item = &'a str>) {
+        let mut channels = self.shared.channels.lock().unwrap();
+        for user in users {
+            channels.existing_dm(user);
+        }
     }
 
-    /// How many requests were answered with the enforced limit's 429.
-    #[allow(
-        dead_code,
-        reason = "used by benches/discord.rs, which shares this fake"
-    )]
+    /// Shortens the 3-second initial-response deadline (to test a late response quickly).
+    pub fn set_interaction_deadline(&self, deadline: Duration) {
+        self.shared.interactions.lock().unwrap().deadline = deadline;
+    }
+
+    /// How many requests were answered 429 by the enforced rate limits.
     pub fn rate_limited(&self) -> usize {
-        self.shared.rate_limited.load(Ordering::SeqCst)
+        self.shared.limits.lock().unwrap().refused
+    }
+
+    /// How many messages were really created in `channel` (a retry deduplicated by its nonce
+    /// creates none).
+    pub fn messages_created_in(&self, channel: &str) -> usize {
+        let channels = self.shared.channels.lock().unwrap();
+        channels.created.get(channel).copied().unwrap_or(0)
     }
 
     /// Answers the next `method` request whose path contains `path_contains` with `status` and
@@ -155,6 +229,12 @@ impl FakeDiscord {
         });
     }
 
+    /// Runs `observer` before answering any request whose path contains `path_contains`.
+    pub fn observe(&self, path_contains: &str, observer: Observer) {
+        let mut observers = self.shared.observers.lock().unwrap();
+        observers.push((path_contains.to_string(), observer));
+    }
+
     /// Every request so far.
     pub fn requests(&self) -> Vec<Recorded> {
         self.shared.requests.lock().unwrap().clone()
@@ -166,6 +246,27 @@ impl FakeDiscord {
             .into_iter()
             .filter(|r| r.method == method && r.path.contains(path_contains))
             .collect()
+    }
+
+    /// The requests refused by a platform rule so far, and forgets them (for a test that
+    /// provokes one on purpose).
+    pub fn take_violations(&self) -> Vec<Recorded> {
+        std::mem::take(&mut *self.shared.violations.lock().unwrap())
+    }
+
+    /// Fails the test when a request was refused by a platform rule: hoego sent something
+    /// Discord would have refused.
+    pub fn assert_no_violations(&self) {
+        let violations = self.take_violations();
+        assert!(
+            violations.is_empty(),
+            "Discord would have refused {} request(s): {:#?}",
+            violations.len(),
+            violations
+                .iter()
+                .map(|r| (&r.method, &r.path, r.status, &r.answer, &r.body))
+                .collect::<Vec<_>>()
+        );
     }
 
     /// Waits (up to 20 s) until `count` requests match, and returns them.
@@ -186,40 +287,6 @@ impl FakeDiscord {
                 );
             }
             let _ = tokio::time::timeout(left, notified).await;
-        }
-    }
-
-    /// The IDENTIFY payloads received.
-    pub fn identifies(&self) -> Vec<Value> {
-        self.shared.identifies.lock().unwrap().clone()
-    }
-
-    /// How many RESUMEs were received.
-    pub fn resumes(&self) -> usize {
-        self.shared.resumes.load(Ordering::SeqCst)
-    }
-
-    /// Sends a dispatch on the current gateway connection.
-    pub fn dispatch(&self, event: &'static str, data: Value) {
-        let gateway = self.shared.gateway.lock().unwrap();
-        let sender = gateway.as_ref().expect("a gateway connection");
-        sender.send(Out::Dispatch(event, data)).unwrap();
-    }
-
-    /// Closes the current gateway connection with `code`.
-    pub fn close_gateway(&self, code: u16) {
-        if let Some(sender) = self.shared.gateway.lock().unwrap().take() {
-            let _ = sender.send(Out::Close(code));
-        }
-    }
-
-    /// Waits until a gateway session is ready (after IDENTIFY or RESUME) and returns how many
-    /// IDENTIFYs and RESUMEs have been seen.
-    pub async fn wait_for_sessions(&self, identifies: usize, resumes: usize) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.identifies().len() < identifies || self.resumes() < resumes {
-            assert!(Instant::now() < deadline, "no gateway session came");
-            tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
 }

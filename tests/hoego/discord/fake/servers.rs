@@ -80,6 +80,11 @@ impl FakeDiscord {
         };
         let mut servers = self.shared.servers.lock().unwrap();
         servers.channels.insert(channel.into(), row);
+        self.shared
+            .channels
+            .lock()
+            .unwrap()
+            .add_guild_channel(channel);
     }
 
     /// Denies `permissions` to the bot's role in `channel` (an overwrite, as a server admin

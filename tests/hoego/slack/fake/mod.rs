@@ -1,14 +1,29 @@
-//! A fake Slack on 127.0.0.1 that the real slack-morphism client talks to: the Web API methods
-//! hoego calls (under `/api/`), file uploads, response URLs, and Socket Mode connections
-//! (`apps.connections.open` hands out `ws://…/socket`; hello, envelopes, acknowledgements,
-//! `disconnect`). It records every call and every acknowledgement with its latency, and can
-//! answer the next call of a method with an injected error (such as a 429 with Retry-After).
+//! A fake Slack on 127.0.0.1 that the real slack-morphism client talks to, as strict as Slack:
+//! the bot and app-level tokens, method tiers and the per-channel posting pace, Block Kit and
+//! view limits, single-use trigger ids valid 3 seconds, response URLs (five uses in 30
+//! minutes), the 3-second acknowledgement and the redelivery of unacknowledged events. Each
+//! area is a file of its own: `web` (methods, uploads, response URLs), `socket` (Socket Mode),
+//! `views` (trigger ids and views), `blocks` (Block Kit checks), `ratelimit`.
+//!
+//! Every call is recorded with its answer; one refused by a platform rule (not an injected
+//! error, not a 429) is also a violation, which [`FakeSlack::assert_no_violations`] reports (the
+//! test harness calls it when a test finishes). A test can answer the next call of a method
+//! with an injected error, and run an observer before a call is answered or an acknowledgement
+//! recorded (to see the database at that moment).
 
+#![allow(
+    dead_code,
+    reason = "shared with benches/slack.rs, which uses a part of it, as the tests use another"
+)]
+
+mod blocks;
+mod ratelimit;
 mod socket;
+mod views;
 mod web;
 mod workspace;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -16,18 +31,23 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::routing::{any, get, post};
-use serde_json::{Value, json};
+use futures_util::future::BoxFuture;
+use serde_json::Value;
 use tokio::sync::{Notify, mpsc};
 
 /// The workspace the fake pretends to be.
 pub const TEAM: &str = "T0HOEGO";
 /// The bot's own user id.
 pub const BOT_USER: &str = "UBOT";
+/// The bot token [`FakeSlack::start`] accepts.
+pub const BOT_TOKEN: &str = "xoxb-test-bot";
+/// The app-level token [`FakeSlack::start`] accepts for Socket Mode.
+pub const APP_TOKEN: &str = "xapp-test-app";
 
-/// One Web API call (or response URL post) the fake received.
+/// One Web API call (or response URL post, upload, late acknowledgement) the fake received.
 #[derive(Debug, Clone)]
 pub struct Call {
-    /// The method (`chat.postMessage`), `response_url` or `upload`.
+    /// The method (`chat.postMessage`), `response_url`, `upload` or `ack`.
     pub method: String,
     /// The JSON body, or the query/form fields as a JSON object.
     pub body: Value,
@@ -35,6 +55,8 @@ pub struct Call {
     pub auth: Option<String>,
     /// The status answered.
     pub status: u16,
+    /// What was answered.
+    pub answer: Value,
     /// When it arrived.
     pub at: Instant,
 }
@@ -47,15 +69,26 @@ struct Failure {
     retry_after: Option<u64>,
 }
 
+/// Something run before a matching call is answered (or an acknowledgement recorded).
+pub type Observer = Arc<dyn Fn(Value) -> BoxFuture<'static, ()> + Send + Sync>;
+
 #[derive(Default)]
 struct Shared {
+    bot_token: String,
+    app_token: String,
     calls: Mutex<Vec<Call>>,
+    violations: Mutex<Vec<Call>>,
     changed: Notify,
     failures: Mutex<VecDeque<Failure>>,
+    observers: Mutex<Vec<(String, Observer)>>,
     sockets: Mutex<Vec<mpsc::UnboundedSender<String>>>,
     next_socket: AtomicUsize,
-    sent: Mutex<HashMap<String, Instant>>,
-    acks: Mutex<HashMap<String, (Value, Duration, Instant)>>,
+    lose_acks: AtomicUsize,
+    envelopes: Mutex<HashMap<String, socket::Envelope>>,
+    triggers: Mutex<views::Triggers>,
+    response_urls: Mutex<HashMap<String, (Instant, usize)>>,
+    dms: Mutex<HashSet<String>>,
+    limits: Mutex<ratelimit::Limits>,
     users: Mutex<HashMap<String, Value>>,
     uploads: Mutex<HashMap<String, Vec<u8>>>,
     next: AtomicU64,
@@ -64,7 +97,10 @@ struct Shared {
 }
 
 impl Shared {
-    fn record(&self, call: Call) {
+    fn record(&self, call: Call, violation: bool) {
+        if violation {
+            self.violations.lock().unwrap().push(call.clone());
+        }
         self.calls.lock().unwrap().push(call);
         self.changed.notify_waiters();
     }
@@ -75,6 +111,46 @@ impl Shared {
 
     fn base(&self) -> String {
         format!("http://{}", self.addr.lock().unwrap().expect("bound"))
+    }
+
+    /// The conversation a post to `asked` lands in: a public channel (`C…`, the bot is in it),
+    /// an opened DM (`D…`), or the DM with a user (`U…`); `None` for anything else.
+    fn channel(&self, asked: &str) -> Option<String> {
+        match asked.chars().next() {
+            Some('C') => Some(asked.to_string()),
+            Some('U') => Some(format!("D{asked}")),
+            Some('D') if self.dms.lock().unwrap().contains(asked) => Some(asked.to_string()),
+            _ => None,
+        }
+    }
+
+    /// Runs the observers of `what` (a method name, or `ack`) before it is answered.
+    async fn observe(&self, what: &str, body: &Value) {
+        let matching: Vec<Observer> = self
+            .observers
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(name, _)| name == what)
+            .map(|(_, observer)| observer.clone())
+            .collect();
+        for observer in matching {
+            observer(body.clone()).await;
+        }
+    }
+
+    /// Sends a frame over one open connection (round robin).
+    fn send_to_one(&self, frame: String) -> Result<(), &'static str> {
+        let sockets: Vec<_> = {
+            let mut sockets = self.sockets.lock().unwrap();
+            sockets.retain(|s| !s.is_closed());
+            sockets.clone()
+        };
+        if sockets.is_empty() {
+            return Err("no Socket Mode connection is open");
+        }
+        let at = self.next_socket.fetch_add(1, Ordering::SeqCst) % sockets.len();
+        sockets[at].send(frame).map_err(|_| "the connection closed")
     }
 }
 
@@ -92,9 +168,18 @@ impl Drop for FakeSlack {
 }
 
 impl FakeSlack {
-    /// Starts the fake on a free loopback port.
+    /// Starts the fake on a free loopback port, accepting [`BOT_TOKEN`] and [`APP_TOKEN`].
     pub async fn start() -> FakeSlack {
-        let shared = Arc::new(Shared::default());
+        Self::with_tokens(BOT_TOKEN, APP_TOKEN).await
+    }
+
+    /// Starts the fake accepting the bot token `bot` and the app-level token `app`.
+    pub async fn with_tokens(bot: &str, app: &str) -> FakeSlack {
+        let shared = Arc::new(Shared {
+            bot_token: bot.to_string(),
+            app_token: app.to_string(),
+            ..Shared::default()
+        });
         let router = Router::new()
             .route("/api/{method}", any(web::method))
             .route("/upload/{file}", post(web::upload))
@@ -115,9 +200,12 @@ impl FakeSlack {
         format!("http://{}/api", self.addr)
     }
 
-    /// A response URL for one command or press.
+    /// A fresh response URL for one command or press (valid 30 minutes, five uses).
     pub fn response_url(&self) -> String {
-        format!("{}/response/{}", self.shared.base(), self.shared.next())
+        let id = self.shared.next().to_string();
+        let mut urls = self.shared.response_urls.lock().unwrap();
+        urls.insert(id.clone(), (Instant::now(), 0));
+        format!("{}/response/{id}", self.shared.base())
     }
 
     /// What `users.info` says of `user` (merged over a plain member in Seoul speaking English).
@@ -129,6 +217,13 @@ impl FakeSlack {
             .insert(user.into(), fields);
     }
 
+    /// Declares that the DM conversations with `users` exist already (opened in an earlier
+    /// run), as DM ids a database cached would name.
+    pub fn existing_dms<'a>(&self, users: impl IntoIterator<Item = &'a str>) {
+        let mut dms = self.shared.dms.lock().unwrap();
+        dms.extend(users.into_iter().map(|u| format!("D{u}")));
+    }
+
     /// Answers the next call of `method` with `status` and Slack error `error`.
     pub fn fail_next(&self, method: &str, status: u16, error: &str, retry_after: Option<u64>) {
         self.shared.failures.lock().unwrap().push_back(Failure {
@@ -137,6 +232,18 @@ impl FakeSlack {
             error: error.into(),
             retry_after,
         });
+    }
+
+    /// Runs `observer` with the body before answering any call of `what` (a method, or `ack`
+    /// for acknowledgements, with the ack frame).
+    pub fn observe(&self, what: &str, observer: Observer) {
+        let mut observers = self.shared.observers.lock().unwrap();
+        observers.push((what.to_string(), observer));
+    }
+
+    /// How many calls the enforced rate limits answered 429.
+    pub fn rate_limited(&self) -> usize {
+        self.shared.limits.lock().unwrap().refused
     }
 
     /// Every call so far.
@@ -157,6 +264,26 @@ impl FakeSlack {
         self.shared.uploads.lock().unwrap().clone()
     }
 
+    /// The calls refused by a platform rule so far (and late acknowledgements), forgotten
+    /// once taken (for a test that provokes one on purpose).
+    pub fn take_violations(&self) -> Vec<Call> {
+        std::mem::take(&mut *self.shared.violations.lock().unwrap())
+    }
+
+    /// Fails the test when hoego did something Slack would have refused.
+    pub fn assert_no_violations(&self) {
+        let violations = self.take_violations();
+        assert!(
+            violations.is_empty(),
+            "Slack would have refused {} call(s): {:#?}",
+            violations.len(),
+            violations
+                .iter()
+                .map(|c| (&c.method, c.status, &c.answer, &c.body))
+                .collect::<Vec<_>>()
+        );
+    }
+
     /// Waits (up to 10 s) until `method` was called `n` times; its calls.
     pub async fn wait_for(&self, method: &str, n: usize) -> Vec<Call> {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -171,91 +298,6 @@ impl FakeSlack {
                 !left.is_zero(),
                 "{method} was called {} times, not {n}",
                 found.len()
-            );
-            let _ = tokio::time::timeout(left, notified).await;
-        }
-    }
-
-    /// Waits (up to 10 s) until `n` Socket Mode connections are open.
-    pub async fn wait_connected(&self, n: usize) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.open_sockets() < n {
-            assert!(
-                Instant::now() < deadline,
-                "{n} Socket Mode connections never opened"
-            );
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    }
-
-    /// How many Socket Mode connections are open.
-    pub fn open_sockets(&self) -> usize {
-        let mut sockets = self.shared.sockets.lock().unwrap();
-        sockets.retain(|s| !s.is_closed());
-        sockets.len()
-    }
-
-    /// Sends an envelope of `kind` (`slash_commands`, `interactive`, `events_api`) over one open
-    /// connection (round robin); its envelope id.
-    pub fn envelope(&self, kind: &str, payload: Value) -> String {
-        let id = format!("env-{}", self.shared.next());
-        let frame = json!({
-            "envelope_id": id,
-            "type": kind,
-            "accepts_response_payload": kind != "events_api",
-            "retry_attempt": 0,
-            "retry_reason": "",
-            "payload": payload,
-        });
-        self.shared
-            .sent
-            .lock()
-            .unwrap()
-            .insert(id.clone(), Instant::now());
-        self.send_to_one(frame.to_string());
-        id
-    }
-
-    fn send_to_one(&self, frame: String) {
-        let sockets: Vec<_> = {
-            let mut sockets = self.shared.sockets.lock().unwrap();
-            sockets.retain(|s| !s.is_closed());
-            sockets.clone()
-        };
-        assert!(!sockets.is_empty(), "no Socket Mode connection is open");
-        let at = self.shared.next_socket.fetch_add(1, Ordering::SeqCst) % sockets.len();
-        sockets[at].send(frame).expect("socket open");
-    }
-
-    /// Asks every open connection to reconnect, as Slack does before it rotates servers: the
-    /// `disconnect` message, then the connection is closed and gets no more envelopes.
-    pub fn disconnect_all(&self) {
-        let frame = json!({"type": "disconnect", "reason": "refresh_requested",
-                           "debug_info": {"host": "fake"}});
-        for socket in self.shared.sockets.lock().unwrap().drain(..) {
-            let _ = socket.send(frame.to_string());
-        }
-    }
-
-    /// When the acknowledgement of `envelope_id` arrived, if it did.
-    pub fn acked_at(&self, envelope_id: &str) -> Option<Instant> {
-        let acks = self.shared.acks.lock().unwrap();
-        acks.get(envelope_id).map(|(_, _, at)| *at)
-    }
-
-    /// Waits (up to 10 s) for the acknowledgement of `envelope_id`: its payload (or null) and
-    /// how long after the envelope was sent it came.
-    pub async fn ack(&self, envelope_id: &str) -> (Value, Duration) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let notified = self.shared.changed.notified();
-            if let Some((payload, latency, _)) = self.shared.acks.lock().unwrap().get(envelope_id) {
-                return (payload.clone(), *latency);
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "envelope {envelope_id} was never acknowledged"
             );
             let _ = tokio::time::timeout(left, notified).await;
         }

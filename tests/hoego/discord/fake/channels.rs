@@ -1,0 +1,125 @@
+//! Channels and their messages: the guild's text channels, DM channels (opened with
+//! `POST /users/@me/channels`, or existing from before as a test declares), threads; a message
+//! to any other channel is 404 10003. A message is checked against Discord's limits, and a
+//! retried send with the same `nonce` and `enforce_nonce` within a few minutes gets the first
+//! message back instead of a second post.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::errors::{self, FormErrors, Refusal};
+use super::limits;
+
+/// The guild's text channels the tests use (a schedule's channel, a digest channel).
+pub const GUILD_CHANNELS: [&str; 2] = ["5000", "5100"];
+/// How long Discord remembers an enforced nonce ("a few minutes").
+const NONCE_MEMORY: Duration = Duration::from_secs(5 * 60);
+
+/// The channels that exist and the messages posted.
+#[derive(Debug, Default)]
+pub struct Channels {
+    known: HashSet<String>,
+    dms: HashSet<String>,
+    nonces: HashMap<(String, String), (Value, Instant)>,
+    /// Messages actually created, by channel (a deduplicated retry adds none).
+    pub created: HashMap<String, usize>,
+}
+
+/// The DM channel id of a user in this fake.
+pub fn dm_channel(user: &str) -> String {
+    format!("7{user}")
+}
+
+impl Channels {
+    /// The guild's channels, no DMs yet.
+    pub fn new() -> Channels {
+        Channels {
+            known: GUILD_CHANNELS.iter().map(|c| c.to_string()).collect(),
+            ..Channels::default()
+        }
+    }
+
+    /// Declares a text channel of the guild.
+    pub fn add_guild_channel(&mut self, channel: &str) {
+        self.known.insert(channel.to_string());
+    }
+
+    /// Declares the DM channel with `user` as existing (opened in an earlier run).
+    pub fn existing_dm(&mut self, user: &str) {
+        let channel = dm_channel(user);
+        self.dms.insert(channel.clone());
+        self.known.insert(channel);
+    }
+
+    /// `POST /users/@me/channels`: the DM channel with the recipient.
+    pub fn open_dm(&mut self, body: &Value) -> Result<Value, Refusal> {
+        let Some(recipient) = body["recipient_id"].as_str().filter(|r| !r.is_empty()) else {
+            let mut errors = FormErrors::default();
+            errors.other(
+                &errors::path(&["recipient_id"]),
+                "BASE_TYPE_REQUIRED",
+                "This field is required".into(),
+            );
+            return Err(errors.into_result().unwrap_err());
+        };
+        self.existing_dm(recipient);
+        Ok(json!({"id": dm_channel(recipient), "type": 1,
+                  "recipients": [{"id": recipient, "username": "member"}]}))
+    }
+
+    /// `POST /channels/{id}/threads`: a public thread in a guild channel.
+    pub fn open_thread(
+        &mut self,
+        channel: &str,
+        id: String,
+        body: &Value,
+    ) -> Result<Value, Refusal> {
+        if !self.known.contains(channel) {
+            return Err(errors::unknown_channel());
+        }
+        let mut errors = FormErrors::default();
+        errors.length(&errors::path(&["name"]), body["name"].as_str(), 1, 100);
+        errors.into_result()?;
+        self.known.insert(id.clone());
+        Ok(
+            json!({"id": id, "type": 11, "parent_id": channel, "guild_id": "8000",
+                  "name": body["name"].clone()}),
+        )
+    }
+
+    /// `POST /channels/{id}/messages`: the created message, or the one an enforced nonce
+    /// already created.
+    pub fn post(
+        &mut self,
+        channel: &str,
+        body: &Value,
+        files: usize,
+        create: impl FnOnce() -> Value,
+    ) -> Result<Value, Refusal> {
+        if !self.known.contains(channel) {
+            return Err(errors::unknown_channel());
+        }
+        if limits::is_empty(body, files) {
+            return Err(errors::empty_message());
+        }
+        let mut errors = FormErrors::default();
+        limits::message(body, &[], &mut errors, files);
+        errors.into_result()?;
+        let nonce = body["nonce"].as_str().map(str::to_string);
+        let enforced = body["enforce_nonce"].as_bool().unwrap_or(false);
+        let key = nonce.filter(|_| enforced).map(|n| (channel.to_string(), n));
+        if let Some((message, at)) = key.as_ref().and_then(|k| self.nonces.get(k))
+            && at.elapsed() < NONCE_MEMORY
+        {
+            return Ok(message.clone());
+        }
+        let message = create();
+        *self.created.entry(channel.to_string()).or_default() += 1;
+        if let Some(key) = key {
+            self.nonces.insert(key, (message.clone(), Instant::now()));
+        }
+        Ok(message)
+    }
+}

@@ -1,0 +1,100 @@
+//! Every built-in template opens as a Slack modal that Slack accepts, in English and in Korean:
+//! title, labels and inputs within Block Kit's limits (the strict fake refuses anything else),
+//! each question in the reader's language.
+
+use hoego::domain::template::TemplateLibrary;
+use serde_json::{Value, json};
+
+use super::SlackApp;
+use super::fake::Call;
+use super::payloads::{self, ALICE, Person};
+use super::rounds::actor;
+use crate::on_each_backend;
+use crate::support::Backend;
+
+const MINA: Person = Person {
+    id: "UMINA",
+    name: "mina",
+};
+
+fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// A line of the command grammar said by `actor`.
+async fn say(app: &SlackApp, actor: &hoego::service::Actor, text: &str) {
+    let text = hoego::service::Interaction::Text(text.to_string());
+    app.service.interact(actor, text).await;
+}
+
+/// The `views.open` call made after `who` pressed `action`.
+async fn opened_by(app: &SlackApp, who: &Person, action: &str) -> Call {
+    let before = app.fake.calls_of("views.open").len();
+    let channel = format!("D{}", who.id);
+    let url = app.fake.response_url();
+    let press = payloads::press(who, &channel, action, &app.trigger(), &url);
+    app.fake.ack(&app.fake.envelope("interactive", press)).await;
+    app.fake
+        .wait_for("views.open", before + 1)
+        .await
+        .remove(before)
+}
+
+async fn every_built_in_template_opens_as_a_slack_modal_in_english_and_korean(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
+        return;
+    };
+    app.fake.set_user(MINA.id, json!({"locale": "ko-KR"}));
+    let admin = actor(
+        &Person {
+            id: "UADMIN",
+            name: "admin",
+        },
+        true,
+    );
+    let library = TemplateLibrary::built_in();
+    for id in library.ids() {
+        let add = format!("schedule add {id} \"0 17 * * FRI\" name {id}");
+        say(&app, &admin, &add).await;
+        say(&app, &admin, &format!("leave {id}")).await;
+        for who in [&ALICE, &MINA] {
+            let mut member = actor(who, false);
+            member.locale = (who.id == MINA.id).then(|| "ko-KR".to_string());
+            say(&app, &member, &format!("join {id}")).await;
+        }
+        say(&app, &admin, &format!("schedule run-now {id}")).await;
+    }
+    let team = app.store.all_teams().await.unwrap().remove(0);
+    let deliveries = app.store.deliveries_of_team(team.id).await.unwrap();
+    assert_eq!(deliveries.len(), library.ids().len() * 2);
+
+    for delivery in &deliveries {
+        let member = app.store.member(delivery.member_id).await.unwrap();
+        let who = if member.user_id == MINA.id {
+            &MINA
+        } else {
+            &ALICE
+        };
+        let opened = opened_by(&app, who, &format!("answer:{}", delivery.id)).await;
+
+        let view = &opened.body["view"];
+        let inputs: Vec<&Value> = view["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["type"] == "input")
+            .collect();
+        let at = format!("delivery {} for {}", delivery.id, who.name);
+        assert_eq!(opened.answer["ok"], true, "{at}: {}", opened.answer);
+        assert!((3..=7).contains(&inputs.len()), "{at}");
+        for input in inputs {
+            let label = input["label"]["text"].as_str().unwrap();
+            assert_eq!(has_hangul(label), who.id == MINA.id, "{at}: {label}");
+        }
+        let title = view["title"]["text"].as_str().unwrap();
+        assert!(title.chars().count() <= 24, "{at}: {title}");
+    }
+    app.finish().await;
+}
+
+on_each_backend!(every_built_in_template_opens_as_a_slack_modal_in_english_and_korean);
