@@ -194,6 +194,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
 
 fn service(store: Store) -> Service {
     Service {
+        shown: Default::default(),
         store,
         templates: Arc::new(TemplateLibrary::built_in()),
         clock: Arc::new(SystemClock),

@@ -21,6 +21,7 @@ pub async fn store_and_service(url: &str) -> anyhow::Result<(Store, Service)> {
     };
     let store = Store::open(&settings).await?;
     let service = Service {
+        shown: Default::default(),
         store: store.clone(),
         templates: Arc::new(TemplateLibrary::built_in()),
         clock: Arc::new(SystemClock),

@@ -16,6 +16,10 @@ use tokio::net::TcpListener;
 use crate::platform::Connection;
 use crate::store::Store;
 
+/// How long `/readyz` waits for the database: probes commonly give up after a second, so a
+/// database that hangs is reported as down well within it.
+const DATABASE_BUDGET: std::time::Duration = std::time::Duration::from_millis(700);
+
 /// The process-wide metrics recorder, installed on first use.
 pub fn metrics_handle() -> PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
@@ -78,7 +82,13 @@ pub fn router_with(store: Store, readiness: Readiness) -> Router {
 }
 
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    if let Err(error) = state.store.ping().await {
+    let ping = tokio::time::timeout(DATABASE_BUDGET, state.store.ping()).await;
+    let failure = match ping {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => Some(error.to_string()),
+        Err(_) => Some(format!("no answer within {DATABASE_BUDGET:?}")),
+    };
+    if let Some(error) = failure {
         tracing::warn!(error = %error, "readiness check: database unreachable");
         return (
             StatusCode::SERVICE_UNAVAILABLE,

@@ -151,7 +151,7 @@ impl<'a> Reader<'a> {
                     self.fail(
                         key,
                         format!("{s:?} is not a numeric id"),
-                        "numeric ids such as 123456789012345678",
+                        "numeric ids such as 123456789012345678, as 42,43 or [42, 43] ([] for none)",
                     )
                 })
             })

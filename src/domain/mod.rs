@@ -9,6 +9,7 @@ pub mod lang;
 pub mod period;
 pub mod recap;
 pub mod schedule;
+pub mod schedule_name;
 pub mod state;
 pub mod team;
 pub mod template;

@@ -10,6 +10,7 @@ use super::forms::answer_form;
 use super::ids::ActionId;
 use super::reply::{Action, Reply};
 use super::rounds::{Pick, RoundForm, Verb};
+use super::syntax::Example;
 use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
@@ -90,9 +91,10 @@ impl Service {
         self.ensure_open(asker, &round)?;
         if round.delivery.status == DeliveryStatus::Answered {
             let name = round.delivery.name();
-            return Err(ServiceError::User(
-                asker.t("answer.already_answered", &[("schedule", name)]),
-            ));
+            return Err(ServiceError::User(asker.t(
+                "answer.already_answered",
+                &[("schedule", name), ("edit", &asker.spell(Example::Edit))],
+            )));
         }
         if !self.store.skip_delivery(delivery, self.clock.now()).await? {
             return Err(self.closed(asker, &round.delivery));

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::i18n::t;
 use super::limits::Limits;
 use super::reply::Reply;
+use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
@@ -38,6 +39,11 @@ impl Asker {
     /// A catalog message in their language.
     pub fn t(&self, id: &str, args: &[(&str, &str)]) -> String {
         t(self.lang(), id, args)
+    }
+
+    /// A command as they type it on their platform, in a code span.
+    pub fn spell(&self, example: Example<'_>) -> String {
+        spell(self.team.platform, self.lang(), example)
     }
 
     /// A reply of one text block, in their language.

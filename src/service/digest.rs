@@ -88,6 +88,7 @@ impl Service {
             },
             reply: digest_reply(&digest, messenger.limits()),
             idempotency_key: format!("digest:{round}"),
+            mention: None,
         };
         messenger
             .send(&message)

@@ -12,6 +12,7 @@ use super::i18n::t;
 use super::ids::{ActionId, FormId};
 use super::interaction::{Interaction, Outcome};
 use super::reply::Reply;
+use super::syntax::Example;
 use super::{Actor, Service};
 use crate::domain::lang::Lang;
 
@@ -26,7 +27,7 @@ impl Service {
             kind = interaction.kind(),
             user = %actor.user_id
         );
-        async {
+        let outcome = async {
             if let Interaction::Submit(form, values) = interaction {
                 return self.submit_within_budget(actor, form, values).await;
             }
@@ -40,7 +41,11 @@ impl Service {
             }
         }
         .instrument(span)
-        .await
+        .await;
+        if let Some(form) = &outcome.reply().form {
+            self.shown.remember(actor, form);
+        }
+        outcome
     }
 
     /// Says a catalog message of a platform's own (a permission it checks, a page of a form) to
@@ -102,7 +107,8 @@ impl Service {
             Ok(outcome) => outcome,
             Err(_) => {
                 let lang = self.fallback_lang(actor.locale.as_deref());
-                super::submit::timed_out(lang, SAVE_BUDGET, &typed)
+                let labels = self.shown.labels(actor, form);
+                super::submit::timed_out(lang, SAVE_BUDGET, &labels, &typed)
             }
         }
     }
@@ -120,9 +126,7 @@ impl Service {
             },
             Interaction::Misread(error) => Err(ServiceError::User(error.message(asker.lang()))),
             Interaction::Press(action) => self.run_action(asker, action).await,
-            Interaction::UnknownPress | Interaction::Submit(..) => {
-                Err(ServiceError::User(asker.t("error.unknown_action", &[])))
-            }
+            Interaction::UnknownPress | Interaction::Submit(..) => Err(unknown_action(asker)),
         }
     }
 
@@ -176,7 +180,7 @@ impl Service {
             ActionId::ForgetConfirm => self.forget_me(asker, true).await,
             ActionId::ForgetCancel => Ok(asker.reply(asker.t("forget_me.cancelled", &[]))),
             // Pages of a form are the platform's to show; the service never makes this button.
-            ActionId::Continue(_) => Err(ServiceError::User(asker.t("error.unknown_action", &[]))),
+            ActionId::Continue(_) => Err(unknown_action(asker)),
         }
     }
 }
@@ -194,4 +198,10 @@ pub(crate) fn failure(error: &ServiceError, lang: Lang) -> Outcome {
         }
         other => Outcome::Refused(Reply::text(lang, other.message(lang))),
     }
+}
+
+/// A button hoego no longer knows (or a form sent where none is open), with the way to `help`.
+fn unknown_action(asker: &Asker) -> ServiceError {
+    let help = asker.spell(Example::Help);
+    ServiceError::User(asker.t("error.unknown_action", &[("help", &help)]))
 }

@@ -7,6 +7,7 @@ use super::error::ServiceError;
 use super::ids::ActionId;
 use super::reply::{Action, Reply};
 use super::settings::strs;
+use super::syntax::Example;
 
 impl Service {
     /// `forget-me` asks to confirm (with what would be deleted); `forget-me confirm` deletes.
@@ -37,6 +38,7 @@ impl Service {
             ("answers", answers.to_string()),
             ("resolutions", resolutions.to_string()),
             ("team", asker.team.name.clone()),
+            ("confirm", asker.spell(Example::ForgetMeConfirm)),
         ];
         let button = |id: ActionId, label: &str, primary| Action {
             id,

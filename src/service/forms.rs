@@ -70,23 +70,27 @@ fn input_len(question: &Question) -> usize {
     }
 }
 
-/// The submitted texts, labelled with their questions where known, for a reply that must
-/// give them back (nothing typed is ever lost).
-pub fn typed_text(round: Option<(&Asker, &RoundForm)>, values: &[(String, String)]) -> String {
+/// The labels of `round`'s questions in the asker's language: `(question id, label)`.
+pub fn round_labels(asker: &Asker, round: &RoundForm) -> Vec<(String, String)> {
+    round
+        .template
+        .questions
+        .iter()
+        .map(|q| (q.id.to_string(), round.label(asker, q)))
+        .collect()
+}
+
+/// The submitted texts, each under its question's label from `labels` (the id only when no
+/// label is known), for a reply that must give them back (nothing typed is ever lost).
+pub fn typed_text(labels: &[(String, String)], values: &[(String, String)]) -> String {
     values
         .iter()
         .filter(|(_, value)| !value.trim().is_empty())
         .map(|(id, value)| {
-            let label = round
-                .and_then(|(asker, round)| {
-                    let question = round
-                        .template
-                        .questions
-                        .iter()
-                        .find(|q| q.id.as_str() == id)?;
-                    Some(round.label(asker, question))
-                })
-                .unwrap_or_else(|| id.clone());
+            let label = labels
+                .iter()
+                .find(|(known, _)| known == id)
+                .map_or(id.as_str(), |(_, label)| label.as_str());
             format!("**{label}**\n{value}")
         })
         .collect::<Vec<_>>()

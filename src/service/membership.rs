@@ -8,6 +8,7 @@ use super::error::ServiceError;
 use super::i18n::t;
 use super::prompts::local_time;
 use super::reply::Reply;
+use super::syntax::Example;
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, NewMember, Team};
 
@@ -78,7 +79,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         let schedule = self
-            .schedule_or_only(team, lang, schedule.as_deref(), "join")
+            .schedule_or_only(team, lang, schedule.as_deref(), |s| Example::Join(s))
             .await?;
         if !self
             .store
@@ -116,7 +117,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         let schedule = self
-            .schedule_or_only(team, lang, schedule.as_deref(), "leave")
+            .schedule_or_only(team, lang, schedule.as_deref(), |s| Example::Leave(s))
             .await?;
         let id = if self
             .store
@@ -141,31 +142,43 @@ impl Service {
         lang: Lang,
         user: &UserRef,
     ) -> Result<Member, ServiceError> {
-        match user {
-            UserRef::Id(id) => match self.store.find_member(team.id, id).await? {
-                Some(member) => Ok(member),
-                None => {
-                    let new = NewMember {
-                        team_id: team.id,
-                        user_id: id.clone(),
-                        display_name: id.clone(),
-                        language: team.language,
-                        time_zone: None,
-                    };
-                    Ok(self.store.ensure_member(&new, self.clock.now()).await?)
-                }
-            },
-            UserRef::Name(name) => self
-                .store
-                .find_member(team.id, name.trim_start_matches('@'))
-                .await?
-                .ok_or_else(|| {
-                    ServiceError::User(t(
-                        lang,
-                        "schedule.user_unknown",
-                        &[("user", name), ("team", &team.name)],
-                    ))
-                }),
+        let (id, name) = match user {
+            UserRef::Id(id) => (id, None),
+            UserRef::Person { id, name } => (id, Some(name)),
+            UserRef::Name(name) => return self.member_named(team, lang, name).await,
+        };
+        match self.store.find_member(team.id, id).await? {
+            // Known by more than their id already: the name they use hoego under stays.
+            Some(member) if name.is_none() || member.display_name != *id => Ok(member),
+            _ => {
+                let new = NewMember {
+                    team_id: team.id,
+                    user_id: id.clone(),
+                    display_name: name.unwrap_or(id).clone(),
+                    language: team.language,
+                    time_zone: None,
+                };
+                Ok(self.store.ensure_member(&new, self.clock.now()).await?)
+            }
         }
+    }
+
+    /// A member hoego knows, by display name (with or without `@`).
+    async fn member_named(
+        &self,
+        team: &Team,
+        lang: Lang,
+        name: &str,
+    ) -> Result<Member, ServiceError> {
+        self.store
+            .find_member(team.id, name.trim_start_matches('@'))
+            .await?
+            .ok_or_else(|| {
+                ServiceError::User(t(
+                    lang,
+                    "schedule.user_unknown",
+                    &[("user", name), ("team", &team.name)],
+                ))
+            })
     }
 }

@@ -40,6 +40,10 @@ pub struct Outgoing {
     /// The same key for every attempt of the same message (Discord's `nonce`), so a retried
     /// send after a crash cannot post twice where the platform supports it.
     pub idempotency_key: String,
+    /// The member the message is for, named at its start as the platform mentions people, and
+    /// the only one it may ping: a prompt or reminder posted in a shared thread, where twenty
+    /// identical posts would otherwise name nobody. `None` for DMs and channel posts.
+    pub mention: Option<String>,
 }
 
 /// What the platform recorded for a sent message.
@@ -97,6 +101,7 @@ pub trait Messenger: Send + Sync {
                 ..Reply::text(lang, text)
             },
             idempotency_key: format!("notice-{user_id}"),
+            mention: None,
         };
         self.send(&message).await
     }

@@ -29,9 +29,12 @@ pub mod reply;
 mod resolutions;
 mod rounds;
 pub mod schedule_changes;
+mod schedule_input;
 pub mod schedules;
 mod settings;
+pub mod shown;
 mod submit;
+pub mod syntax;
 
 pub use interaction::{Interaction, Outcome};
 pub use limits::Limits;
@@ -97,6 +100,9 @@ pub struct Service {
     pub clock: Arc<dyn Clock>,
     /// Defaults for new teams and schedules.
     pub defaults: Defaults,
+    /// The question labels of forms recently shown, for giving back what the database could
+    /// not take.
+    pub shown: Arc<shown::ShownForms>,
 }
 
 impl Service {
@@ -112,6 +118,7 @@ impl Service {
             templates,
             clock,
             defaults,
+            shown: Arc::default(),
         }
     }
 }

@@ -56,8 +56,10 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
         audience: Audience::OnlyMe,
         ..Reply::new(lang)
     };
+    let to = destination(delivery);
     Outgoing {
-        to: destination(delivery),
+        mention: mention_in(&to, delivery),
+        to,
         reply,
         idempotency_key: format!("hoego-d{}", delivery.id),
     }
@@ -96,9 +98,18 @@ pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
         ..Reply::new(lang)
     };
     Outgoing {
+        mention: mention_in(&to, delivery),
         to,
         reply,
         idempotency_key: format!("hoego-r{}", delivery.id),
+    }
+}
+
+/// The member, when their message goes to a shared channel or thread (a DM names nobody).
+fn mention_in(to: &Destination, delivery: &ClaimedDelivery) -> Option<String> {
+    match to {
+        Destination::Channel { .. } => Some(delivery.user_id.clone()),
+        Destination::Direct { .. } => None,
     }
 }
 

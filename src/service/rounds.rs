@@ -8,6 +8,7 @@ use super::asker::Asker;
 use super::error::ServiceError;
 use super::ids::ActionId;
 use super::reply::{Action, Reply};
+use super::syntax::Example;
 use chrono::{Datelike, NaiveDate};
 
 use super::recap::instants;
@@ -185,9 +186,10 @@ fn names(open: &[DeliveryRound]) -> String {
 /// "Which one?", with a button per open round.
 fn choose(asker: &Asker, open: &[DeliveryRound], verb: Verb) -> Reply {
     let example = open.first().map_or("", DeliveryRound::name);
+    let example = asker.spell(Example::Answer(example));
     let text = asker.t(
         "answer.choose_schedule",
-        &[("schedules", &names(open)), ("example", example)],
+        &[("schedules", &names(open)), ("example", &example)],
     );
     let actions = open
         .iter()

@@ -8,7 +8,9 @@ use super::error::ServiceError;
 use super::i18n::t;
 use super::prompts::local_time;
 use super::reply::Reply;
+use super::schedule_input::none_yet;
 use super::schedules::parse_cron;
+use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
 use crate::domain::state::ScheduleState;
 use crate::domain::team::{Member, Team};
@@ -205,18 +207,18 @@ impl Service {
         team: &Team,
         lang: Lang,
         name: Option<&str>,
-        verb: &str,
+        verb: for<'a> fn(&'a str) -> Example<'a>,
     ) -> Result<ScheduleSummary, ServiceError> {
         if let Some(name) = name {
             return self.schedule_called(team, lang, name).await;
         }
         let mut schedules = self.store.schedules(team.id).await?;
         match schedules.len() {
-            0 => Err(ServiceError::User(t(lang, "schedule.none_yet", &[]))),
+            0 => Err(ServiceError::User(none_yet(team, lang))),
             1 => Ok(schedules.remove(0)),
             _ => {
                 let names: Vec<&str> = schedules.iter().map(|s| s.name.as_str()).collect();
-                let example = format!("{verb} {}", names[0]);
+                let example = spell(team.platform, lang, verb(names[0]));
                 Err(ServiceError::User(t(
                     lang,
                     "schedule.choose",

@@ -7,12 +7,15 @@ use chrono::Duration as Span;
 
 use super::Service;
 use super::asker::Asker;
-use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand, ScheduleTz};
+use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand};
 use super::error::ServiceError;
 use super::i18n::t;
 use super::ids::ActionId;
 use super::prompts::local_time;
 use super::reply::{Action, Audience, Reply};
+use super::schedule_input::{none_yet, schedule_name, schedule_zone};
+use super::settings::unknown_zone;
+use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
 use crate::domain::team::{Member, Team};
@@ -83,14 +86,14 @@ impl Service {
             .find(&request.template)
             .map_err(|e| ServiceError::User(e.message(lang)))?;
         let cron = parse_cron(&request.cron, lang)?;
-        let zone = schedule_zone(request.tz.as_ref(), team)?;
+        let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
         let rule = self.rule(cron.clone(), zone, request.window, request.remind);
         let now = self.clock.now();
         let first = rule.first_after(now);
-        let name = request
-            .name
-            .clone()
-            .unwrap_or_else(|| template.id.as_str().to_string());
+        let name = match request.name.as_deref() {
+            Some(typed) => schedule_name(typed, lang)?,
+            None => template.id.as_str().to_string(),
+        };
         let template_id = self
             .store
             .template_version(team.id, template.id.as_str(), &template.source, now)
@@ -114,10 +117,11 @@ impl Service {
         };
         let id = match self.store.create_schedule(&row, now).await {
             Err(crate::store::StoreError::Conflict(_)) => {
+                let option = spell(team.platform, lang, Example::NameOption);
                 return Err(ServiceError::User(t(
                     lang,
                     "schedule.name_taken",
-                    &[("name", &name)],
+                    &[("name", &name), ("option", &option)],
                 )));
             }
             other => other?,
@@ -139,19 +143,16 @@ impl Service {
                 ("next", &next),
             ],
         );
-        let joined = t(
-            lang,
-            "membership.joined",
-            &[("schedule", &name), ("when", &next)],
-        );
-        // The announcement: posted where the admin asked, with a Join button for the others.
+        // The announcement: posted where the admin asked, with a Join button for the others. It
+        // speaks to the channel, so it says nothing of the admin (who takes part already).
+        let join_hint = t(lang, "schedule.join_hint", &[]);
         let join = Action {
             id: ActionId::Join(id),
             label: t(lang, "button.join", &[]),
             primary: true,
         };
         Ok(Reply {
-            blocks: vec![added, describe(&cron, lang), joined],
+            blocks: vec![added, describe(&cron, lang), join_hint],
             actions: vec![join],
             audience: Audience::Channel,
             ..Reply::new(lang)
@@ -161,7 +162,7 @@ impl Service {
     async fn list_schedules(&self, team: &Team, lang: Lang) -> Result<Reply, ServiceError> {
         let schedules = self.store.schedules(team.id).await?;
         if schedules.is_empty() {
-            return Ok(Reply::text(lang, t(lang, "schedule.none_yet", &[])));
+            return Ok(Reply::text(lang, none_yet(team, lang)));
         }
         let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
         lines.extend(schedules.iter().map(|s| list_line(s, team, lang)));
@@ -179,7 +180,7 @@ impl Service {
         let lang = member.language;
         let spec = parse_cron(cron, lang)?;
         let zone = match tz {
-            Some(name) => ZoneName::parse(&name).map_err(|e| ServiceError::User(e.to_string()))?,
+            Some(name) => ZoneName::parse(&name).map_err(|e| unknown_zone(lang, &name, &e))?,
             None => member.time_zone.unwrap_or(team.time_zone),
         };
         let count_text = count.to_string();
@@ -256,17 +257,6 @@ pub(super) fn parse_cron(cron: &str, lang: Lang) -> Result<CronSpec, ServiceErro
             &[("cron", cron), ("reason", &e.to_string())],
         ))
     })
-}
-
-/// `None` for member-local; the team's zone when none was given.
-fn schedule_zone(tz: Option<&ScheduleTz>, team: &Team) -> Result<Option<ZoneName>, ServiceError> {
-    match tz {
-        Some(ScheduleTz::Local) => Ok(None),
-        Some(ScheduleTz::Zone(name)) => ZoneName::parse(name)
-            .map(Some)
-            .map_err(|e| ServiceError::User(e.to_string())),
-        None => Ok(Some(team.time_zone)),
-    }
 }
 
 fn channel_text(channel: &super::command::ChannelRef) -> String {

@@ -10,7 +10,9 @@ use super::Service;
 use super::asker::Asker;
 use super::command::SettingsChange;
 use super::error::ServiceError;
+use super::i18n::t;
 use super::reply::Reply;
+use super::syntax::Example;
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::zone::{ZoneError, ZoneName};
@@ -30,7 +32,7 @@ impl Service {
         let zone = change
             .tz
             .as_deref()
-            .map(|tz| ZoneName::parse(tz).map_err(|e| unknown_zone(asker, tz, &e)))
+            .map(|tz| ZoneName::parse(tz).map_err(|e| unknown_zone(asker.lang(), tz, &e)))
             .transpose()?;
         let member = self
             .store
@@ -56,6 +58,7 @@ impl Service {
         let today = asker.today(self.clock.now());
         if until <= today {
             let example = (today + chrono::Days::new(7)).to_string();
+            let example = asker.spell(Example::PauseUntil(&example));
             let args = [("date", until.to_string()), ("example", example)];
             return Err(ServiceError::User(
                 asker.t("pause.date_in_past", &strs(&args)),
@@ -68,6 +71,7 @@ impl Service {
         let args = [
             ("date", until.to_string()),
             ("tz", asker.zone().name().to_string()),
+            ("resume", asker.spell(Example::Resume)),
         ];
         Ok(asker.reply(asker.t("pause.paused", &strs(&args))))
     }
@@ -109,14 +113,17 @@ fn settings_text(asker: &Asker, id: &str, now: DateTime<Utc>) -> String {
     text
 }
 
-fn unknown_zone(asker: &Asker, tz: &str, error: &ZoneError) -> ServiceError {
-    let mut text = asker.t("settings.unknown_timezone", &[("tz", tz)]);
+/// The one refusal of a time zone hoego does not know, wherever one is typed (settings, a
+/// schedule, a preview): what was typed, names that work, and the nearest names when some are
+/// close.
+pub(super) fn unknown_zone(lang: Lang, tz: &str, error: &ZoneError) -> ServiceError {
+    let mut text = t(lang, "settings.unknown_timezone", &[("tz", tz.trim())]);
     if let ZoneError::Unknown { suggestions, .. } = error
         && !suggestions.is_empty()
     {
         text.push('\n');
         let zones = suggestions.join(", ");
-        text.push_str(&asker.t("settings.zone_suggestions", &[("zones", &zones)]));
+        text.push_str(&t(lang, "settings.zone_suggestions", &[("zones", &zones)]));
     }
     ServiceError::User(text)
 }

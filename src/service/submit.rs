@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use super::answers::edit_action;
 use super::asker::Asker;
 use super::error::ServiceError;
-use super::forms::{answer_form, typed_text};
+use super::forms::{answer_form, round_labels, typed_text};
 use super::i18n::t;
 use super::ids::FormId;
 use super::interaction::Outcome;
 use super::reply::Reply;
 use super::rounds::{QUARTERLY, RoundForm};
+use super::syntax::Example;
 use super::{Actor, Service};
 use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
 use crate::domain::follow_up;
@@ -34,16 +35,23 @@ impl Service {
             Ok(asker) => asker,
             Err(error) => {
                 let lang = self.fallback_lang(actor.locale.as_deref());
-                return not_saved(&error, lang, None, &values);
+                let labels = self.shown.labels(actor, form);
+                return not_saved(&error, lang, &labels, &values);
             }
         };
         let round = match self.submitted_round(&asker, form).await {
             Ok(round) => round,
-            Err(error) => return not_saved(&error, asker.lang(), None, &values),
+            Err(error) => {
+                let labels = self.shown.labels(actor, form);
+                return not_saved(&error, asker.lang(), &labels, &values);
+            }
         };
         match self.commit(&asker, &round, &values).await {
             Ok(outcome) => outcome,
-            Err(error) => not_saved(&error, asker.lang(), Some((&asker, &round)), &values),
+            Err(error) => {
+                let labels = round_labels(&asker, &round);
+                not_saved(&error, asker.lang(), &labels, &values)
+            }
         }
     }
 
@@ -169,7 +177,10 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
         asker.t(id, &[("count", &count), ("schedule", delivery.name())]),
         asker.t(
             "answer.edit_until",
-            &[("when", &asker.when(delivery.closes_at))],
+            &[
+                ("when", &asker.when(delivery.closes_at)),
+                ("edit", &asker.spell(Example::Edit)),
+            ],
         ),
     ];
     Reply {
@@ -184,13 +195,14 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
 pub(super) fn timed_out(
     lang: Lang,
     budget: std::time::Duration,
+    labels: &[(String, String)],
     values: &[(String, String)],
 ) -> Outcome {
     tracing::warn!(
         ?budget,
-        "the database did not answer in time; answers given back"
+        "database unreachable: no answer within the budget; answers given back"
     );
-    given_back(lang, &typed_text(None, values))
+    given_back(lang, &typed_text(labels, values))
 }
 
 fn given_back(lang: Lang, typed: &str) -> Outcome {
@@ -201,10 +213,10 @@ fn given_back(lang: Lang, typed: &str) -> Outcome {
 fn not_saved(
     error: &ServiceError,
     lang: Lang,
-    round: Option<(&Asker, &RoundForm)>,
+    labels: &[(String, String)],
     values: &[(String, String)],
 ) -> Outcome {
-    let typed = typed_text(round, values);
+    let typed = typed_text(labels, values);
     match error {
         ServiceError::Unavailable(cause) => {
             tracing::warn!(error = %cause, "database unreachable; answers given back");

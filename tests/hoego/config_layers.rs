@@ -82,6 +82,50 @@ fn a_misspelled_environment_variable_is_refused() {
 }
 
 #[test]
+fn list_settings_read_toml_and_json_lists_as_well_as_comma_lists() {
+    let read = |vars: &[(&str, &str)]| config::load(&env(vars)).unwrap().0;
+
+    let bracketed = read(&[
+        ("HOEGO_DISCORD__GUILD_IDS", "[42, 43]"),
+        ("HOEGO_SLACK__ADMIN_USER_IDS", "[\"U1\", \"U2\"]"),
+    ]);
+    let empty = read(&[
+        ("HOEGO_DISCORD__GUILD_IDS", "[]"),
+        ("HOEGO_SLACK__ADMIN_USER_IDS", " [ ] "),
+    ]);
+    let commas = read(&[
+        ("HOEGO_DISCORD__GUILD_IDS", "42, 43"),
+        ("HOEGO_SLACK__ADMIN_USER_IDS", "U1,U2"),
+    ]);
+    let one = read(&[
+        ("HOEGO_DISCORD__GUILD_IDS", "[42]"),
+        ("HOEGO_SLACK__ADMIN_USER_IDS", "[\"U1\"]"),
+    ]);
+
+    assert_eq!(bracketed.discord.guild_ids, [42, 43]);
+    assert_eq!(bracketed.slack.admin_user_ids, ["U1", "U2"]);
+    assert!(empty.discord.guild_ids.is_empty());
+    assert!(empty.slack.admin_user_ids.is_empty());
+    assert_eq!(commas.discord.guild_ids, [42, 43]);
+    assert_eq!(commas.slack.admin_user_ids, ["U1", "U2"]);
+    assert_eq!(one.discord.guild_ids, [42]);
+    assert_eq!(one.slack.admin_user_ids, ["U1"]);
+}
+
+#[test]
+fn a_broken_list_is_refused_with_the_forms_a_list_takes() {
+    for raw in ["[\"U1\"", "[{a = 1}]", "[\"U1\", [2]]"] {
+        let error = config::load(&env(&[("HOEGO_SLACK__ADMIN_USER_IDS", raw)])).expect_err(raw);
+        let text = error.to_string();
+        assert!(text.contains("HOEGO_SLACK__ADMIN_USER_IDS"), "{text}");
+        assert!(
+            text.contains("comma-separated") && text.contains("[\"U1\", \"U2\"]"),
+            "{raw}: {text}"
+        );
+    }
+}
+
+#[test]
 fn bad_values_say_what_is_accepted() {
     let cases = [
         ("HOEGO_DATABASE__MAX_CONNECTIONS", "ten", "a whole number"),

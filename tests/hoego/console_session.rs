@@ -88,6 +88,7 @@ async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_n
             )
         },
         idempotency_key: format!("delivery-{delivery}"),
+        mention: None,
     };
 
     console.messenger().send(&prompt).await.expect("printed");

@@ -4,6 +4,7 @@ use hoego::app::http::HttpServer;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::db::{Backend, TestDb};
+use crate::support::stall::Failure;
 
 pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     let mut stream = tokio::net::TcpStream::connect(addr)
@@ -53,3 +54,49 @@ async fn health_readiness_and_metrics_answer_and_readiness_follows_the_database(
     stop.send(()).unwrap();
     serving.await.unwrap().unwrap();
 }
+
+/// `/readyz` while the database fails in each way it can: 503 in well under a second (probes
+/// commonly give up after one), and 200 again once it recovers.
+async fn readiness_answers_within_a_second_whatever_the_database_does(backend: Backend) {
+    let Some((db, mut stall)) = TestDb::new_stallable(backend).await else {
+        return;
+    };
+    let server = HttpServer::bind("127.0.0.1:0".parse().unwrap(), db.store.clone())
+        .await
+        .unwrap();
+    let addr = server.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = tokio::spawn(server.serve(async move {
+        let _ = stopped.await;
+    }));
+    // A held SQLite write lock still lets readers read: the database is ready for them.
+    let failures = Failure::all(backend)
+        .into_iter()
+        .filter(|f| !(backend == Backend::Sqlite && *f == Failure::Hung));
+
+    let mut seen = Vec::new();
+    for failure in failures {
+        stall.fail(&db, failure).await;
+        let started = std::time::Instant::now();
+        let (status, body) = get(addr, "/readyz").await;
+        seen.push((failure, status, body, started.elapsed()));
+        stall.recover().await;
+    }
+    let recovered = get(addr, "/readyz").await;
+
+    for (failure, status, body, took) in &seen {
+        assert_eq!(*status, 503, "{failure:?}: {body}");
+        assert_eq!(body, "database unreachable\n", "{failure:?}");
+        assert!(
+            *took < std::time::Duration::from_secs(1),
+            "{failure:?}: answered after {took:?}"
+        );
+    }
+    assert!(!seen.is_empty());
+    assert_eq!(recovered.0, 200, "{}", recovered.1);
+    stop.send(()).unwrap();
+    serving.await.unwrap().unwrap();
+    db.finish().await;
+}
+
+crate::on_each_backend!(readiness_answers_within_a_second_whatever_the_database_does);

@@ -135,7 +135,7 @@ async fn a_closed_rounds_digest_goes_to_the_digest_channel_without_pings(store: 
     );
     assert_eq!(
         sent[0].reply.plain_text(),
-        "# Round digest: pulse · 2026-11-27\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n> hard week\n>\n> — anonymous\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\nNot answered yet: sora"
+        "# Round digest: pulse · 2026-11-27\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n> hard week\n>\n> — anonymous\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\nDid not answer: sora"
     );
 }
 both_backends!(

@@ -248,7 +248,7 @@ fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_ans
     assert!(md.contains(
         "## What went well?\n\n> Pairing\n>\n> — Jun\n\n> Quiet week\n>\n> — anonymous\n"
     ));
-    assert!(md.ends_with("Not answered yet: Mina\n"));
+    assert!(md.ends_with("Did not answer: Mina\n"));
     assert!(!md.contains('@'));
     let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 2);
     assert!(ko.render().contains("모두 답했어요."));
@@ -291,12 +291,12 @@ fn a_digest_by_member_names_each_member_and_keeps_anonymous_answers_in_their_own
          ## Ara\n\n### What went well?\n\n> Reviews\n\n\
          ## Jun\n\n### What went well?\n\n> Pairing\n\n### Next?\n\n> - rest\n> - read\n\n\
          ## Anonymous\n\n### What went well?\n\n> Quiet week\n\n### Next?\n\n> - ship\n\n\
-         Not answered yet: Mina\n"
+         Did not answer: Mina\n"
     );
     assert_eq!(
         digest.summary(),
         "**Round digest: weekly · 2026-12-04**\n- Ara: 1 answer\n- Jun: 2 answers\n\
-         - Anonymous: 2 answers\nNot answered yet: Mina\nThe whole text is in the attached file."
+         - Anonymous: 2 answers\nDid not answer: Mina\nThe whole text is in the attached file."
     );
     let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 3)
         .grouped_by(DigestGrouping::Member);

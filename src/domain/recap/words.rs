@@ -141,7 +141,7 @@ static EN: Labels = Labels {
     one_answer: "1 answer",
     answers_count: "{count} answers",
     nothing: "No answers in this period yet.",
-    not_answered: "Not answered yet",
+    not_answered: "Did not answer",
     everyone_answered: "Everyone answered.",
     more_in_file: "The whole text is in the attached file.",
 };
@@ -163,7 +163,7 @@ static KO: Labels = Labels {
     one_answer: "답변 1개",
     answers_count: "답변 {count}개",
     nothing: "이 기간에는 아직 답변이 없어요.",
-    not_answered: "아직 답하지 않은 분",
+    not_answered: "답하지 않은 분",
     everyone_answered: "모두 답했어요.",
     more_in_file: "전체 내용은 첨부 파일에 있어요.",
 };

@@ -85,6 +85,7 @@ mod tests {
             },
             reply,
             idempotency_key: "d7".into(),
+            mention: None,
         };
 
         let sent = messenger.send(&message).await.unwrap();

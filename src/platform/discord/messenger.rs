@@ -1,6 +1,6 @@
 //! Sending prompts, reminders and digests to Discord: a DM (the DM channel opened once, then cached by
 //! the sender through [`Sent::channel_id`]) or a thread of the schedule's channel, opened on first
-//! use. Each message carries its buttons, no mentions, and the idempotency key as `nonce` with
+//! use. Each message carries its buttons, no mentions but the member a thread prompt names, and the idempotency key as `nonce` with
 //! `enforce_nonce`, so a retried send cannot post twice. Sends go straight to the REST API so a
 //! 429's `retry_after` reaches the sender (serenity drops it when its own rate limiter is off);
 //! error 50007 (the member does not accept DMs) makes the delivery undeliverable. A message with
@@ -172,7 +172,8 @@ impl Messenger for DiscordMessenger {
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
         let channel = self.channel_for(&message.to).await?;
         let key = nonce(&message.idempotency_key);
-        let (create, files) = render::channel_message(&message.reply, &key);
+        let (create, files) =
+            render::channel_message(&message.reply, &key, message.mention.as_deref());
         let body = serde_json::to_value(&create)
             .map_err(|e| SendError::Failed(format!("cannot encode the message: {e}")))?;
         let path = format!("/channels/{channel}/messages");

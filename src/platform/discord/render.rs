@@ -5,7 +5,7 @@
 use poise::CreateReply;
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
-    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
+    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, UserId,
 };
 
 use super::LIMITS;
@@ -24,14 +24,19 @@ pub fn no_mentions() -> CreateAllowedMentions {
 /// The content and the files of a reply: text over the limit is cut short and attached whole as
 /// Markdown, after the reply's own attachments.
 pub fn content_and_attachments(reply: &Reply) -> (String, Vec<Attachment>) {
+    content_within(reply, LIMITS.message_len)
+}
+
+/// [`content_and_attachments`] within `limit` characters.
+fn content_within(reply: &Reply, limit: usize) -> (String, Vec<Attachment>) {
     let text = reply.plain_text();
     let mut files = reply.attachments.clone();
-    if text.chars().count() <= LIMITS.message_len {
+    if text.chars().count() <= limit {
         return (text, files);
     }
     // A file name reads the same in every language (the reply does not carry one).
     let note = format!("\n\n… 📎 {FULL_TEXT_FILE}");
-    let short = cut(&text, LIMITS.message_len - note.chars().count());
+    let short = cut(&text, limit - note.chars().count());
     files.push(Attachment {
         filename: FULL_TEXT_FILE.into(),
         content_type: "text/markdown".into(),
@@ -118,13 +123,23 @@ pub fn edit_response(reply: &Reply) -> EditInteractionResponse {
 }
 
 /// A reply posted as a message by the sender (prompts, reminders, digests) and the files to upload
-/// with it, with `nonce` making a retried send idempotent.
-pub fn channel_message(reply: &Reply, nonce: &str) -> (CreateMessage, Vec<Attachment>) {
-    let (content, files) = content_and_attachments(reply);
+/// with it, with `nonce` making a retried send idempotent. A `mention`ed member is named first
+/// and is the only one the message may ping.
+pub fn channel_message(
+    reply: &Reply,
+    nonce: &str,
+    mention: Option<&str>,
+) -> (CreateMessage, Vec<Attachment>) {
+    let prefix = mention.map(|id| format!("<@{id}> ")).unwrap_or_default();
+    let (content, files) = content_within(reply, LIMITS.message_len - prefix.chars().count());
+    let user = mention
+        .and_then(|id| id.parse::<u64>().ok())
+        .filter(|id| *id != 0)
+        .map(UserId::new);
     let message = CreateMessage::new()
-        .content(content)
+        .content(format!("{prefix}{content}"))
         .components(button_rows(&reply.actions))
-        .allowed_mentions(no_mentions())
+        .allowed_mentions(no_mentions().users(user))
         .nonce(serenity::all::Nonce::String(nonce.to_string()))
         .enforce_nonce(true);
     (message, files)
@@ -167,11 +182,26 @@ mod tests {
             content_type: "text/markdown".into(),
             bytes: b"# A".to_vec(),
         });
-        let (message, files) = channel_message(&reply, "n1");
+        let (message, files) = channel_message(&reply, "n1", None);
         let body = serde_json::to_value(&message).unwrap();
         assert_eq!(body["content"], "short");
         assert_eq!(body["allowed_mentions"]["parse"], serde_json::json!([]));
         assert_eq!(files, reply.attachments);
+    }
+
+    #[test]
+    fn a_mentioned_member_is_named_first_and_is_the_only_one_who_may_be_pinged() {
+        let reply = Reply::text(Lang::En, "x".repeat(LIMITS.message_len));
+        let (message, _) = channel_message(&reply, "n1", Some("6101"));
+        let body = serde_json::to_value(&message).unwrap();
+        let content = body["content"].as_str().unwrap();
+        assert!(content.starts_with("<@6101> x"), "{content}");
+        assert!(content.chars().count() <= LIMITS.message_len);
+        assert_eq!(body["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(
+            body["allowed_mentions"]["users"],
+            serde_json::json!(["6101"])
+        );
     }
 
     #[test]

@@ -87,11 +87,35 @@ fn summary(markdown: &str) -> String {
     format!("{}\n\n… 📎 {FULL_TEXT_FILE}", first.trim_end())
 }
 
-/// The first line of the text, escaped, for notifications.
+/// The first line of the text, escaped and without Markdown's `**`, for notifications (which
+/// Slack shows as plain text).
 fn notification(markdown: &str) -> String {
     let first = markdown.lines().find(|l| !l.trim().is_empty());
     let line: String = first.unwrap_or("hoego").chars().take(150).collect();
-    escape(line.trim_start_matches('#').trim())
+    escape(line.trim_start_matches('#').replace("**", "").trim())
+}
+
+/// A mention of the Slack user `user_id`, written by hoego (only the id's letters and digits).
+pub fn mention(user_id: &str) -> String {
+    let user: String = user_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("<@{user}>")
+}
+
+/// `rendered` naming `user_id` first, in its notification and its first section.
+pub fn with_mention(mut rendered: Rendered, user_id: &str) -> Rendered {
+    let mention = mention(user_id);
+    rendered.text = format!("{mention} {}", rendered.text);
+    let first = rendered.blocks.iter_mut().find(|b| b["type"] == "section");
+    match first.map(|b| &mut b["text"]["text"]) {
+        Some(text) if text.as_str().map_or(0, |t| t.chars().count()) < LIMITS.block_len - 20 => {
+            *text = json!(format!("{mention} {}", text.as_str().unwrap_or_default()));
+        }
+        _ => rendered.blocks.insert(0, section(&mention)),
+    }
+    rendered
 }
 
 fn section(text: &str) -> Value {
@@ -242,6 +266,31 @@ mod tests {
         assert!(!text.to_lowercase().contains("@everyone"));
         assert!(!text.to_lowercase().contains("@here"));
         assert!(text.contains("@\u{2060}everyone") && text.contains("@\u{2060}Here"));
+    }
+
+    #[test]
+    fn a_notification_reads_as_plain_text_and_a_mention_names_the_member_first() {
+        let reply = Reply {
+            blocks: vec![
+                "**Core · weekly: time for your retro**".into(),
+                "1. Q".into(),
+            ],
+            ..Reply::new(Lang::En)
+        };
+        let rendered = render(&reply);
+        assert_eq!(rendered.text, "Core · weekly: time for your retro");
+
+        let named = with_mention(rendered, "U0AL1CE<!channel>");
+        assert_eq!(
+            named.text,
+            "<@U0AL1CEchannel> Core · weekly: time for your retro"
+        );
+        let first = named.blocks[0]["text"]["text"].as_str().unwrap();
+        assert_eq!(
+            first,
+            "<@U0AL1CEchannel> *Core · weekly: time for your retro*"
+        );
+        assert_eq!(named.blocks.len(), 2);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use slack_morphism::errors::SlackClientError;
 use slack_morphism::prelude::*;
 
 use super::LIMITS;
-use super::blocks::{Rendered, escape, render};
+use super::blocks::{Rendered, escape, mention, render, with_mention};
 use super::client::send_error;
 use crate::domain::lang::Lang;
 use crate::service::Limits;
@@ -62,7 +62,17 @@ impl SlackMessenger {
         reply: &Reply,
         thread_ts: Option<&str>,
     ) -> Result<Sent, SlackClientError> {
-        let rendered = render(reply);
+        self.post_rendered(channel, &render(reply), thread_ts).await
+    }
+
+    /// Posts an already rendered message in `channel` (in the thread `thread_ts` when given),
+    /// then its files.
+    async fn post_rendered(
+        &self,
+        channel: &str,
+        rendered: &Rendered,
+        thread_ts: Option<&str>,
+    ) -> Result<Sent, SlackClientError> {
         let content = SlackMessageContent::new()
             .with_text(rendered.text.clone())
             .with_blocks(rendered.slack_blocks());
@@ -75,7 +85,7 @@ impl SlackMessenger {
             channel_id: posted.channel.0.clone(),
             message_id: posted.ts.0.clone(),
         };
-        self.upload(&sent.channel_id, &rendered, thread_ts).await;
+        self.upload(&sent.channel_id, rendered, thread_ts).await;
         Ok(sent)
     }
 
@@ -138,6 +148,10 @@ impl SlackMessenger {
     }
 
     async fn deliver(&self, message: &Outgoing) -> Result<Sent, SlackClientError> {
+        let mut rendered = render(&message.reply);
+        if let Some(user) = &message.mention {
+            rendered = with_mention(rendered, user);
+        }
         match &message.to {
             Destination::Direct {
                 user_id,
@@ -147,14 +161,14 @@ impl SlackMessenger {
                     Some(channel) => channel.clone(),
                     None => self.dm_channel(user_id).await?,
                 };
-                self.post(&channel, &message.reply, None).await
+                self.post_rendered(&channel, &rendered, None).await
             }
             Destination::Channel { channel_id, thread } => {
                 let thread_ts = match thread {
                     Some(title) => Some(self.thread(channel_id, title, message.reply.lang).await?),
                     None => None,
                 };
-                self.post(channel_id, &message.reply, thread_ts.as_deref())
+                self.post_rendered(channel_id, &rendered, thread_ts.as_deref())
                     .await
             }
         }
@@ -179,11 +193,8 @@ impl Messenger for SlackMessenger {
         _lang: Lang,
         text: &str,
     ) -> Result<Sent, SendError> {
-        let user: String = user_id
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect();
-        let content = SlackMessageContent::new().with_text(format!("<@{user}> {}", escape(text)));
+        let content =
+            SlackMessageContent::new().with_text(format!("{} {}", mention(user_id), escape(text)));
         let request = SlackApiChatPostMessageRequest::new(channel_id.into(), content);
         let posted = self
             .session()

@@ -279,6 +279,14 @@ pub enum UserRef {
     Id(String),
     /// A user name without its `@`, resolved by the platform.
     Name(String),
+    /// A person the platform named with their id (a Discord user option, a Slack
+    /// `<@U0123|name>` mention): someone hoego has not met yet is registered under that name.
+    Person {
+        /// The platform user id.
+        id: String,
+        /// Their display name on the platform.
+        name: String,
+    },
 }
 
 /// When a round reminds people who have not answered yet.

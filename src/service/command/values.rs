@@ -158,8 +158,15 @@ pub(super) fn channel(text: &str) -> ChannelRef {
 /// id (Discord digits, or Slack's `U…`/`W…` upper-case ids), or a name with or without `@`.
 pub(super) fn user(text: &str) -> UserRef {
     if let Some(inner) = text.strip_prefix("<@").and_then(|t| t.strip_suffix('>')) {
-        let id = inner.split('|').next().unwrap_or(inner);
-        return UserRef::Id(id.trim_start_matches('!').to_string());
+        let (id, name) = inner.split_once('|').unwrap_or((inner, ""));
+        let id = id.trim_start_matches('!').to_string();
+        return match name.trim() {
+            "" => UserRef::Id(id),
+            name => UserRef::Person {
+                id,
+                name: name.to_string(),
+            },
+        };
     }
     let all_digits = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
     let slack_id = text.len() >= 9

@@ -302,3 +302,21 @@ fn placeholders_lists_each_argument_once() {
     let names: Vec<&str> = placeholders("{b} {a} {b} {A} {}").into_iter().collect();
     assert_eq!(names, ["a", "b"]);
 }
+
+#[test]
+fn counts_of_one_read_in_the_singular_in_the_export_summary() {
+    let args = [
+        ("team", "Core"),
+        ("path", "core.json"),
+        ("members", "1"),
+        ("rounds", "1"),
+        ("answers", "1"),
+    ];
+    assert_eq!(
+        t(Lang::En, "import.team_written", &args),
+        "Wrote the export of Core to core.json: 1 member, 1 round, 1 answer."
+    );
+    let two = [("members", "2"), ("rounds", "2"), ("answers", "2")];
+    let text = t(Lang::En, "import.team_written", &two);
+    assert!(text.ends_with("2 members, 2 rounds, 2 answers."), "{text}");
+}

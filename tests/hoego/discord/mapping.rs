@@ -176,6 +176,11 @@ async fn schedule_add_member_adds_the_people_chosen_in_user_options(backend: Bac
         .collect();
     assert!(ids.contains(&"6001".to_string()), "{ids:?}");
     assert!(ids.contains(&"6002".to_string()), "{ids:?}");
+    let said = content(&response);
+    assert!(
+        said.contains("Added user6001, user6002 to weekly"),
+        "people hoego has not met yet are named as Discord names them: {said}"
+    );
     app.finish().await;
 }
 

@@ -104,6 +104,7 @@ impl DiscordApp {
         std::fs::write(dir.path().join("seven.toml"), seven_questions()).unwrap();
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {
+            shown: Default::default(),
             store: db.store.clone(),
             templates: Arc::new(TemplateLibrary::load(Some(dir.path())).unwrap()),
             clock: Arc::new(clock.clone()),

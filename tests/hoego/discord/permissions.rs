@@ -42,11 +42,13 @@ async fn every_channel_operation(fake: &FakeDiscord) -> Vec<Result<Sent, SendErr
         to: channel(None),
         reply: digest,
         idempotency_key: "digest:1".into(),
+        mention: None,
     };
     let in_thread = Outgoing {
         to: channel(Some("Weekly · 2026-12-04")),
         reply: Reply::text(Lang::En, "What went well this week?"),
         idempotency_key: "hoego-d1".into(),
+        mention: None,
     };
     vec![
         messenger.send(&to_channel).await,

@@ -226,6 +226,17 @@ async fn a_member_who_chose_threads_is_prompted_in_a_thread_of_the_schedules_cha
         !posted[0].path.contains(&format!("/channels/7{ALICE}/")),
         "not a DM"
     );
+    let text = posted[0].body["content"].as_str().unwrap_or_default();
+    assert!(text.starts_with(&format!("<@{ALICE}> ")), "{text}");
+    assert!(!text.contains(&format!("<@{BOB}>")), "{text}");
+    let allowed = &posted[0].body["allowed_mentions"];
+    assert_eq!(allowed["parse"], json!([]), "{allowed}");
+    assert_eq!(
+        allowed["users"],
+        json!([ALICE]),
+        "only the member: {allowed}"
+    );
+    assert_eq!(allowed["roles"], json!([]), "{allowed}");
     assert!(
         app.fake
             .requests_to("POST", &format!("/channels/7{BOB}/messages"))

@@ -27,6 +27,12 @@ async fn a_new_schedule_is_announced_with_a_join_button_that_adds_whoever_presse
     let again = again.await.into_reply();
 
     assert_eq!(announcement.audience, Audience::Channel);
+    let public = announcement.plain_text();
+    assert!(public.contains("Press Join"), "{public}");
+    assert!(
+        !public.contains("You joined") && !public.contains("You "),
+        "the public post does not speak to the admin: {public}"
+    );
     assert!(
         joined.plain_text().contains("You joined retro"),
         "{}",
@@ -119,4 +125,73 @@ async fn removing_a_schedule_keeps_its_past_rounds(store: Store) {
 both_backends!(
     remove_keeps_rounds,
     super::removing_a_schedule_keeps_its_past_rounds
+);
+
+async fn a_schedule_name_outside_the_grammar_is_refused_saying_the_grammar(store: Store) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let admin = world.actor("admin", true);
+    let add = |name: &str| format!("schedule add weekly \"0 17 * * FRI\" name {name}");
+
+    let mut refusals = Vec::new();
+    for name in ["<!channel>", "@here", "a_b", &"x".repeat(33)] {
+        refusals.push((name.to_string(), world.say(&admin, &add(name)).await));
+    }
+    let korean = world.say(&admin, &add("주간-회고")).await;
+    let list = world.say(&admin, "schedule list").await.unwrap();
+
+    for (name, refused) in refusals {
+        let text = refused.expect_err(&name);
+        assert!(
+            text.contains(&format!("`{name}` cannot be a schedule name")),
+            "{text}"
+        );
+        assert!(
+            text.contains("1 to 32 letters, digits and hyphens (-)"),
+            "{text}"
+        );
+    }
+    assert!(korean.is_ok(), "{korean:?}");
+    let list = list.plain_text();
+    assert!(list.contains("주간-회고"), "{list}");
+    assert!(
+        !list.contains("channel"),
+        "nothing refused was added: {list}"
+    );
+}
+both_backends!(
+    schedule_names,
+    super::a_schedule_name_outside_the_grammar_is_refused_saying_the_grammar
+);
+
+async fn an_unknown_time_zone_is_refused_in_the_same_words_everywhere(store: Store) {
+    let world = World::new(store, utc(2026, 12, 1, 0, 0));
+    let admin = world.actor("admin", true);
+
+    let refusals = [
+        world.say(&admin, "settings tz Asia/Seol").await,
+        world
+            .say(&admin, "schedule add weekly \"0 17 * * FRI\" tz Asia/Seol")
+            .await,
+        world
+            .say(&admin, "schedule preview \"0 17 * * FRI\" tz Asia/Seol")
+            .await,
+    ];
+
+    let texts: Vec<String> = refusals.into_iter().map(|r| r.unwrap_err()).collect();
+    assert!(
+        texts[0].starts_with("I don't know the time zone `Asia/Seol`"),
+        "{}",
+        texts[0]
+    );
+    assert!(
+        texts[0].contains("Asia/Seoul"),
+        "a suggestion: {}",
+        texts[0]
+    );
+    assert_eq!(texts[1], texts[0]);
+    assert_eq!(texts[2], texts[0]);
+}
+both_backends!(
+    unknown_zones,
+    super::an_unknown_time_zone_is_refused_in_the_same_words_everywhere
 );

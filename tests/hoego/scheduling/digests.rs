@@ -69,9 +69,10 @@ async fn a_closing_round_posts_its_digest_in_the_same_step(store: Store) {
         "{text}"
     );
     assert!(
-        text.ends_with("Not answered yet: admin, alice, bob"),
+        text.ends_with("Did not answer: admin, alice, bob"),
         "{text}"
     );
+    assert!(!text.contains("yet"), "the round has closed: {text}");
 }
 both_backends!(
     a_closing_round_posts_its_digest_in_the_same_step,
@@ -160,7 +161,7 @@ async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answe
          ### What will you focus on next week? One item per line.\n\n> - bob next\n\n\
          ## Anonymous\n\n\
          ### What was hard this week?\n\n> bob was hard\n\n\
-         Not answered yet: admin"
+         Did not answer: admin"
     );
 }
 both_backends!(

@@ -79,6 +79,7 @@ impl SlackApp {
         let fake = FakeSlack::start().await;
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {
+            shown: Default::default(),
             store: db.store.clone(),
             templates: Arc::new(TemplateLibrary::load(None).unwrap()),
             clock: Arc::new(clock.clone()),

@@ -1,5 +1,6 @@
 //! Prompts in a thread of the schedule's channel, for members who chose `delivery thread`: one
-//! thread per round title, opened by its first message, every prompt a reply in it.
+//! thread per round title, opened by its first message, every prompt a reply in it naming its
+//! member (and only them).
 
 use crate::on_each_backend;
 use crate::support::Backend;
@@ -48,11 +49,49 @@ async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_
     let thread = replies[0].body["thread_ts"].clone();
     assert!(replies.iter().all(|r| r.body["thread_ts"] == thread));
     assert!(replies.iter().all(|r| buttons(&r.body).len() == 2));
+    let mut named: Vec<&str> = Vec::new();
+    for reply in &replies {
+        let text = reply.body["text"].as_str().unwrap_or_default().to_string();
+        let first = first_section(&reply.body);
+        let mentioned: Vec<&str> = [ALICE.id, BOB.id]
+            .into_iter()
+            .filter(|id| first.contains(&format!("<@{id}>")))
+            .collect();
+        assert_eq!(mentioned.len(), 1, "one member named: {first}");
+        assert!(
+            text.starts_with(&format!("<@{}> ", mentioned[0])),
+            "the notification names them too, without Markdown: {text}"
+        );
+        assert!(!text.contains("**"), "{text}");
+        named.push(mentioned[0]);
+    }
+    named.sort_unstable();
+    assert_eq!(
+        named,
+        [ALICE.id, BOB.id],
+        "each prompt names its own member"
+    );
     assert!(
         app.fake.calls_of("conversations.open").is_empty(),
         "no DM opened"
     );
     app.finish().await;
+}
+
+/// The text of a posted message's first section block.
+fn first_section(body: &serde_json::Value) -> String {
+    let blocks = match &body["blocks"] {
+        serde_json::Value::String(encoded) => serde_json::from_str(encoded).unwrap_or_default(),
+        other => other.clone(),
+    };
+    blocks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|b| b["type"] == "section")
+        .and_then(|b| b["text"]["text"].as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 on_each_backend!(prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,);

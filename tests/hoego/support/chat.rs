@@ -49,6 +49,7 @@ impl Chat {
     pub fn new(store: &Store, user: &str) -> Chat {
         let clock = ManualClock::new(start());
         let service = Service {
+            shown: Default::default(),
             store: store.clone(),
             templates: Arc::new(TemplateLibrary::built_in()),
             clock: Arc::new(clock.clone()),

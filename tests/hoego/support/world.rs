@@ -43,6 +43,7 @@ impl World {
             reminder_at_percent: 75,
         };
         let service = Service {
+            shown: Default::default(),
             store: store.clone(),
             templates: Arc::new(TemplateLibrary::built_in()),
             clock: Arc::new(clock.clone()),

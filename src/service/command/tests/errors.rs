@@ -175,6 +175,10 @@ fn bad_inputs() -> Vec<(String, Vec<&'static str>)> {
             vec!["`0 17 * *` has 4 fields", "needs 5", schedule_example],
         ),
         (
+            "schedule add retro \"0\"".into(),
+            vec!["`0` has 1 field,", "needs 5", schedule_example],
+        ),
+        (
             format!("{CRON} window 3x"),
             vec![
                 "`3x` is not a duration for `window`",

@@ -347,7 +347,10 @@ fn rows() -> Vec<(&'static str, Command)> {
                 users: vec![
                     UserRef::Id("U012AB3CDE".into()),
                     UserRef::Name("bob".into()),
-                    UserRef::Id("U0ZZ".into()),
+                    UserRef::Person {
+                        id: "U0ZZ".into(),
+                        name: "zed".into(),
+                    },
                 ],
             }),
         ),

@@ -146,7 +146,7 @@ async fn role_members(ctx: Context<'_>, role: RoleId) -> Result<Vec<UserRef>, Er
         users.extend(
             page.iter()
                 .filter(|m| m.roles.contains(&role) && !m.user.bot)
-                .map(|m| UserRef::Id(m.user.id.to_string())),
+                .map(|m| super::person(&m.user)),
         );
         match page.last() {
             Some(last) if page.len() as u64 == PAGE => after = Some(last.user.id),

@@ -115,16 +115,27 @@ async fn remove_member(
     admin(ctx, ScheduleCommand::RemoveMember { schedule, users }).await
 }
 
-/// The people chosen in user options, by id (each once).
+/// The people chosen in user options, by id and name (each once).
 fn user_refs(first: User, more: [Option<User>; 2]) -> Vec<UserRef> {
-    let mut users = vec![UserRef::Id(first.id.to_string())];
+    let mut users = vec![person(&first)];
     for user in more.into_iter().flatten() {
-        let id = UserRef::Id(user.id.to_string());
-        if !users.contains(&id) {
-            users.push(id);
+        let person = person(&user);
+        if !users.contains(&person) {
+            users.push(person);
         }
     }
     users
+}
+
+/// A Discord user as the service meets them: id and the name Discord shows.
+pub(super) fn person(user: &User) -> UserRef {
+    UserRef::Person {
+        id: user.id.to_string(),
+        name: user
+            .global_name
+            .clone()
+            .unwrap_or_else(|| user.name.clone()),
+    }
 }
 
 /// Runs an admin subcommand, or refuses it when the member lacks Manage Server.
