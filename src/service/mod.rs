@@ -12,6 +12,7 @@ pub mod error;
 mod export;
 mod forget;
 mod forms;
+pub mod guard;
 pub mod i18n;
 pub mod ids;
 pub mod import;
@@ -35,6 +36,7 @@ mod settings;
 pub mod shown;
 mod submit;
 pub mod syntax;
+mod team_view;
 
 pub use interaction::{Interaction, Outcome};
 pub use limits::Limits;
@@ -43,6 +45,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use self::clock::Clock;
+use self::guard::Guard;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
 use crate::domain::template::TemplateLibrary;
@@ -70,6 +73,12 @@ pub struct Actor {
     /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
     /// admin or configured list).
     pub is_admin: bool,
+    /// Whether the platform says the person is a guest (Slack's single- and multi-channel
+    /// guests): guests get no team views.
+    pub is_guest: bool,
+    /// The channel the person wrote in, when the platform says (a public team recap is posted
+    /// only in a schedule's digest channel).
+    pub channel_id: Option<String>,
     /// What the person's platform shows: replies are shaped to fit.
     pub limits: Limits,
 }
@@ -103,6 +112,8 @@ pub struct Service {
     /// The question labels of forms recently shown, for giving back what the database could
     /// not take.
     pub shown: Arc<shown::ShownForms>,
+    /// The limits on work per request, member and team, and their counts.
+    pub guard: Guard,
 }
 
 impl Service {
@@ -119,6 +130,12 @@ impl Service {
             clock,
             defaults,
             shown: Arc::default(),
+            guard: Guard::default(),
         }
+    }
+
+    /// The same use cases under `guard`'s limits.
+    pub fn with_guard(self, guard: Guard) -> Service {
+        Service { guard, ..self }
     }
 }
