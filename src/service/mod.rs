@@ -20,6 +20,7 @@ pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
+mod pages;
 mod privacy;
 pub mod prompts;
 mod questions;
@@ -33,7 +34,7 @@ pub mod schedules;
 mod settings;
 mod submit;
 
-pub use interaction::{Interaction, Outcome};
+pub use interaction::{Interaction, Outcome, PageSubmit};
 pub use limits::Limits;
 
 use std::sync::Arc;

@@ -47,7 +47,7 @@ impl Service {
         }
     }
 
-    async fn submitted_round(
+    pub(super) async fn submitted_round(
         &self,
         asker: &Asker,
         form: FormId,
@@ -61,7 +61,7 @@ impl Service {
         }
     }
 
-    async fn commit(
+    pub(super) async fn commit(
         &self,
         asker: &Asker,
         round: &RoundForm,
@@ -198,7 +198,7 @@ fn given_back(lang: Lang, typed: &str) -> Outcome {
     Outcome::Unavailable(Reply::text(lang, text))
 }
 
-fn not_saved(
+pub(super) fn not_saved(
     error: &ServiceError,
     lang: Lang,
     round: Option<(&Asker, &RoundForm)>,
