@@ -21,6 +21,7 @@ pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
+mod pages;
 mod privacy;
 pub mod prompts;
 mod questions;
@@ -38,7 +39,7 @@ mod submit;
 pub mod syntax;
 mod team_view;
 
-pub use interaction::{Interaction, Outcome};
+pub use interaction::{Interaction, Outcome, PageSubmit};
 pub use limits::Limits;
 
 use std::sync::Arc;

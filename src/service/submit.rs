@@ -57,7 +57,7 @@ impl Service {
         }
     }
 
-    async fn submitted_round(
+    pub(super) async fn submitted_round(
         &self,
         asker: &Asker,
         form: FormId,
@@ -71,7 +71,7 @@ impl Service {
         }
     }
 
-    async fn commit(
+    pub(super) async fn commit(
         &self,
         asker: &Asker,
         round: &RoundForm,
@@ -217,7 +217,7 @@ fn given_back(lang: Lang, typed: &str) -> Outcome {
     Outcome::Unavailable(Reply::text(lang, text))
 }
 
-fn not_saved(
+pub(super) fn not_saved(
     error: &ServiceError,
     lang: Lang,
     labels: &[(String, String)],
