@@ -50,7 +50,12 @@ impl Service {
             self.keep_page(&asker, &round, &page, pages).await
         };
         done.unwrap_or_else(|error| {
-            not_saved(&error, asker.lang(), &round_labels(&asker, &round), &page.values)
+            not_saved(
+                &error,
+                asker.lang(),
+                &round_labels(&asker, &round),
+                &page.values,
+            )
         })
     }
 
