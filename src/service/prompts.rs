@@ -19,8 +19,8 @@ pub fn template_of(delivery: &ClaimedDelivery) -> Result<Template, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The prompt for a claimed delivery of `template`.
-pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
+/// The prompt for a claimed delivery of `template`, its closing time shown in `zone`.
+pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -> Outgoing {
     let lang = delivery.language;
     let values = PlaceholderValues::from_occurrence(
         delivery.occurrence_local.date(),
@@ -45,7 +45,7 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let closes = t(
         lang,
         "prompt.closes",
-        &[("when", &local_time(delivery.closes_at, delivery.zone))],
+        &[("when", &local_time(delivery.closes_at, zone))],
     );
     let reply = Reply {
         blocks: vec![format!("**{header}**"), questions.join("\n"), closes],
@@ -63,15 +63,16 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     }
 }
 
-/// The reminder for a delivery whose prompt was sent, posted where the prompt went.
-pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
+/// The reminder for a delivery whose prompt was sent, posted where the prompt went, its
+/// closing time shown in `zone`.
+pub fn reminder(delivery: &ClaimedDelivery, zone: ZoneName) -> Outgoing {
     let lang = delivery.language;
     let text = t(
         lang,
         "reminder.closing",
         &[
             ("schedule", &schedule_label(delivery)),
-            ("when", &local_time(delivery.closes_at, delivery.zone)),
+            ("when", &local_time(delivery.closes_at, zone)),
         ],
     );
     let to = match (&delivery.platform_channel_id, delivery.delivery) {
