@@ -60,6 +60,8 @@ async fn a_member_whose_stored_zone_cannot_be_read_is_not_asked_and_the_others_a
         return;
     };
     let (team, _) = weekly_team(&world).await;
+    let alice = world.service.identify(&world.actor("alice", false)).await;
+    let alice = alice.unwrap().1.id;
     db.execute("UPDATE members SET time_zone = 'Nowhere/Land' WHERE user_id = 'alice'")
         .await;
     world.clock.set(friday_5pm());
@@ -67,8 +69,6 @@ async fn a_member_whose_stored_zone_cannot_be_read_is_not_asked_and_the_others_a
     let tick = world.scheduler().tick().await.unwrap();
 
     assert_eq!((tick.fired.rounds_opened, tick.fired.deliveries), (1, 2));
-    let alice = world.service.identify(&world.actor("alice", false)).await;
-    let alice = alice.unwrap().1.id;
     let deliveries = world.store.deliveries_of_team(team).await.unwrap();
     assert!(deliveries.iter().all(|d| d.member_id != alice));
     finish(db, world.store).await;
