@@ -11,6 +11,7 @@ use super::reply::{Action, Audience, Reply};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::{PlaceholderValues, Template};
+use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
 /// The template a claimed delivery asks, or why it cannot be read.
