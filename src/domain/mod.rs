@@ -1,12 +1,14 @@
 //! The pure core: concepts parsed once at the edge, schedule arithmetic, templates and answers.
 //! No I/O here: no sqlx, no tokio, no chat libraries.
 
+pub mod anonymity;
 pub mod answer;
 pub mod follow_up;
 pub mod ids;
 pub mod import;
 pub mod lang;
 pub mod memo;
+pub mod milestone;
 pub mod period;
 pub mod recap;
 pub mod schedule;

@@ -65,6 +65,7 @@ pub fn build(
         trends: trends(&scales),
         sections,
         resolutions,
+        withheld: Vec::new(),
     }
 }
 
