@@ -30,7 +30,7 @@ pub enum ScheduleNameError {
 
 impl ScheduleName {
     /// The most characters a name has.
-    pub const MAX_LEN: usize = 32;
+    pub const MAX_LEN: usize = 64;
 
     /// Reads `text` (surrounding spaces ignored) as a schedule name.
     pub fn parse(text: &str) -> Result<ScheduleName, ScheduleNameError> {
@@ -75,8 +75,8 @@ mod tests {
         }
         assert_eq!(ScheduleName::parse(" retro ").unwrap().as_str(), "retro");
         assert_eq!(
-            ScheduleName::parse(&"a".repeat(32)).unwrap().as_str().len(),
-            32
+            ScheduleName::parse(&"a".repeat(64)).unwrap().as_str().len(),
+            64
         );
     }
 
@@ -90,10 +90,10 @@ mod tests {
             ("-retro", ScheduleNameError::Character('-')),
             ("", ScheduleNameError::Empty),
             (
-                &"a".repeat(33),
+                &"a".repeat(65),
                 ScheduleNameError::TooLong {
-                    length: 33,
-                    max: 32,
+                    length: 65,
+                    max: 64,
                 },
             ),
         ];

@@ -17,7 +17,7 @@ use crate::domain::zone::ZoneName;
 use chrono::{DateTime, Utc};
 
 use crate::domain::ids::{MemberId, ScheduleId, TemplateVersionId};
-use crate::store::{NewRound, PlannedDelivery, ScheduleSummary};
+use crate::store::{NewRound, PlannedDelivery, ScheduleSummary, StoreError};
 
 impl Service {
     pub(super) async fn pause_schedule(
@@ -45,11 +45,8 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let schedule = self.schedule_called(team, lang, name).await?;
-        let zone = schedule
-            .time_zone
-            .as_deref()
-            .and_then(|z| ZoneName::parse(z).ok());
-        let rule = self.rule(parse_cron(&schedule.cron, lang)?, zone, None, None);
+        let (cron, zone) = schedule.timing()?;
+        let rule = self.rule(cron, zone, None, None);
         let next = rule.first_after(self.clock.now());
         self.store
             .set_schedule_state(schedule.id, ScheduleState::Active, next)
@@ -120,10 +117,7 @@ impl Service {
         schedule: &ScheduleSummary,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
-        let zone = schedule
-            .time_zone
-            .as_deref()
-            .and_then(|z| ZoneName::parse(z).ok());
+        let zone = schedule.time_zone.clone().map_err(StoreError::from)?;
         let now = self.clock.now();
         let members: Vec<Member> = self.store.participants_of(schedule.id).await?;
         let asked: Vec<&Member> = members.iter().filter(|m| !m.is_paused(now)).collect();

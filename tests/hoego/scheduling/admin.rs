@@ -130,7 +130,7 @@ async fn a_schedule_name_outside_the_grammar_is_refused_saying_the_grammar(store
     let add = |name: &str| format!("schedule add weekly \"0 17 * * FRI\" name {name}");
 
     let mut refusals = Vec::new();
-    for name in ["<!channel>", "@here", "a_b", &"x".repeat(33)] {
+    for name in ["<!channel>", "@here", "a_b", "a.b"] {
         refusals.push((name.to_string(), world.say(&admin, &add(name)).await));
     }
     let korean = world.say(&admin, &add("주간-회고")).await;
@@ -143,7 +143,7 @@ async fn a_schedule_name_outside_the_grammar_is_refused_saying_the_grammar(store
             "{text}"
         );
         assert!(
-            text.contains("1 to 32 letters, digits and hyphens (-)"),
+            text.contains("1 to 64 letters, digits and hyphens (-)"),
             "{text}"
         );
     }
