@@ -8,7 +8,6 @@ use super::error::ServiceError;
 use super::i18n::t;
 use super::reply::Reply;
 use super::schedule_input::none_yet;
-use super::schedules::parse_cron;
 use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
 use crate::domain::state::ScheduleState;
