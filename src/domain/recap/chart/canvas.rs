@@ -162,7 +162,7 @@ impl Canvas<'_> {
         colour: RGBColor,
     ) -> Result<(), ChartError> {
         let dashes = plotters::element::DashedPathElement::new(
-            [(x, top), (x, bottom)].into_iter(),
+            [(x, top), (x, bottom)],
             5,
             4,
             colour.stroke_width(2),
