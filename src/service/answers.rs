@@ -133,7 +133,12 @@ impl Service {
             round.title(asker),
             asker.t(
                 "prompt.closes",
-                &[("when", &asker.when(round.delivery.closes_at))]
+                &[(
+                    "when",
+                    &asker
+                        .reader(self.clock.now())
+                        .when(round.delivery.closes_at)
+                )]
             )
         )];
         blocks.extend(visibility_hints(asker, &round));
@@ -154,7 +159,7 @@ impl Service {
 
     /// "That round closed at …".
     pub(crate) fn closed(&self, asker: &Asker, delivery: &DeliveryRound) -> ServiceError {
-        let when = asker.when(delivery.closes_at);
+        let when = asker.reader(self.clock.now()).when(delivery.closes_at);
         let name = delivery.name();
         ServiceError::User(asker.t(
             "answer.round_closed",

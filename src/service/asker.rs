@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::i18n::dates::Reader;
 use super::i18n::t;
 use super::limits::Limits;
 use super::reply::Reply;
@@ -45,8 +46,14 @@ impl Asker {
         Reply::text(self.lang(), text)
     }
 
-    /// An instant as their local wall-clock time, e.g. `2026-12-04 17:00 Asia/Seoul`.
-    pub fn when(&self, at: DateTime<Utc>) -> String {
+    /// Them as a reader of dates and times at the instant `now` (see [`Reader`]).
+    pub fn reader(&self, now: DateTime<Utc>) -> Reader {
+        Reader::at(self.lang(), self.zone(), now)
+    }
+
+    /// An instant as a file's timestamp on their clock, e.g. `2026-12-04 17:00 Asia/Seoul`:
+    /// for exports, which outlive the year they were made in (chat uses [`Asker::reader`]).
+    pub fn stamp(&self, at: DateTime<Utc>) -> String {
         let zone = self.zone();
         format!(
             "{} {}",

@@ -76,16 +76,16 @@ fn parse_templates(sources: &BTreeMap<TemplateVersionId, String>) -> Templates {
 
 /// The question as it was asked, in the member's language (its id when unreadable).
 fn question_text(asker: &Asker, templates: &Templates, answer: &AnswerRecord) -> String {
-    let values =
-        PlaceholderValues::from_occurrence(answer.occurrence_local.date(), asker.team.name.clone());
+    let date = answer.occurrence_local.date();
     templates
         .get(&answer.template_id)
         .and_then(|t| {
+            let values = PlaceholderValues::for_round(t, date, asker.team.name.clone());
             t.questions
                 .iter()
                 .find(|q| q.id.as_str() == answer.question_id)
+                .map(|q| q.text.filled(&values).get(asker.lang()).to_string())
         })
-        .map(|q| q.text.filled(&values).get(asker.lang()).to_string())
         .unwrap_or_else(|| answer.question_id.clone())
 }
 
@@ -109,7 +109,7 @@ fn markdown(
             "export.md_title",
             &[("name", name), ("team", &asker.team.name)]
         ),
-        asker.t("export.md_exported", &[("when", &asker.when(now))]),
+        asker.t("export.md_exported", &[("when", &asker.stamp(now))]),
     );
     let mut current_round = None;
     for answer in &data.answers {
@@ -143,8 +143,8 @@ fn answer_markdown(asker: &Asker, templates: &Templates, answer: &AnswerRecord) 
         "export.md_meta",
         &[
             ("visibility", &visibility),
-            ("created", &asker.when(answer.created_at)),
-            ("updated", &asker.when(answer.updated_at)),
+            ("created", &asker.stamp(answer.created_at)),
+            ("updated", &asker.stamp(answer.updated_at)),
         ],
     );
     let mut out = format!(
@@ -156,7 +156,7 @@ fn answer_markdown(asker: &Asker, templates: &Templates, answer: &AnswerRecord) 
         out.push_str(&format!("\n{}\n\n", asker.t("export.md_history", &[])));
         for old in &answer.history {
             let value = old.value.replace('\n', " / ");
-            out.push_str(&format!("- {}: {value}\n", asker.when(old.replaced_at)));
+            out.push_str(&format!("- {}: {value}\n", asker.stamp(old.replaced_at)));
         }
     }
     out

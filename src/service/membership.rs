@@ -6,7 +6,6 @@ use super::asker::Asker;
 use super::command::UserRef;
 use super::error::ServiceError;
 use super::i18n::t;
-use super::prompts::local_time;
 use super::reply::Reply;
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, NewMember, Team};
@@ -94,10 +93,10 @@ impl Service {
                 ),
             ));
         }
-        let zone = member.time_zone.unwrap_or(team.time_zone);
+        let reader = self.reader(team, member);
         let when = schedule
             .next_due_at
-            .map_or_else(|| "-".into(), |at| local_time(at, zone));
+            .map_or_else(|| "-".into(), |at| reader.when(at));
         Ok(Reply::text(
             lang,
             t(

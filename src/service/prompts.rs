@@ -1,8 +1,9 @@
 //! The messages the background loops send: a round's prompt (its questions, when it closes,
 //! Answer and Skip buttons) and the one reminder.
 
-use chrono::{DateTime, Utc};
+use chrono::Datelike;
 
+use super::i18n::dates::Reader;
 use super::i18n::t;
 use super::ids::ActionId;
 use super::messenger::{Destination, Outgoing};
@@ -10,7 +11,6 @@ use super::reply::{Action, Audience, Reply};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::{PlaceholderValues, Template};
-use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
 /// The template a claimed delivery asks, or why it cannot be read.
@@ -22,7 +22,8 @@ pub fn template_of(delivery: &ClaimedDelivery) -> Result<Template, String> {
 /// The prompt for a claimed delivery of `template`.
 pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let lang = delivery.language;
-    let values = PlaceholderValues::from_occurrence(
+    let values = PlaceholderValues::for_round(
+        template,
         delivery.occurrence_local.date(),
         delivery.team_name.clone(),
     );
@@ -45,7 +46,7 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let closes = t(
         lang,
         "prompt.closes",
-        &[("when", &local_time(delivery.closes_at, delivery.zone))],
+        &[("when", &reader(delivery).when(delivery.closes_at))],
     );
     let reply = Reply {
         blocks: vec![format!("**{header}**"), questions.join("\n"), closes],
@@ -71,7 +72,7 @@ pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
         "reminder.closing",
         &[
             ("schedule", &schedule_label(delivery)),
-            ("when", &local_time(delivery.closes_at, delivery.zone)),
+            ("when", &reader(delivery).when(delivery.closes_at)),
         ],
     );
     let to = match (&delivery.platform_channel_id, delivery.delivery) {
@@ -136,10 +137,12 @@ fn action(lang: Lang, id: ActionId, label: &str, primary: bool) -> Action {
     }
 }
 
-/// An instant as a person in `zone` reads it, e.g. `2026-12-06 17:00 (Asia/Seoul)`.
-pub fn local_time(at: DateTime<Utc>, zone: ZoneName) -> String {
-    format!(
-        "{} ({zone})",
-        at.with_timezone(&zone.tz()).format("%Y-%m-%d %H:%M")
-    )
+/// The member a delivery goes to, as a reader of its times: in their language and zone, in
+/// the year their round opened.
+fn reader(delivery: &ClaimedDelivery) -> Reader {
+    Reader {
+        lang: delivery.language,
+        zone: delivery.zone,
+        year: delivery.occurrence_local.year(),
+    }
 }

@@ -60,11 +60,16 @@ impl<'a> Questions<'a> {
             let parsed = Template::from_toml(&format!("template {template}"), &source).ok();
             self.templates.insert(template, parsed);
         }
-        let values = PlaceholderValues::from_occurrence(date, self.team_name);
         let found = self.templates[&template]
             .as_ref()
-            .and_then(|t| t.questions.iter().find(|q| q.id.as_str() == question))
-            .map(|q| {
+            .and_then(|t| {
+                let values = PlaceholderValues::for_round(t, date, self.team_name);
+                t.questions
+                    .iter()
+                    .find(|q| q.id.as_str() == question)
+                    .map(|q| (q, values))
+            })
+            .map(|(q, values)| {
                 (
                     q.text.filled(&values).get(self.lang).to_string(),
                     q.kind.clone(),

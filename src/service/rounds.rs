@@ -163,7 +163,8 @@ impl Service {
                     .map(|r| follow_up::question(r.id, &r.text, r.visibility)),
             );
         }
-        let values = PlaceholderValues::from_occurrence(
+        let values = PlaceholderValues::for_round(
+            &template,
             delivery.occurrence_local.date(),
             asker.team.name.clone(),
         );

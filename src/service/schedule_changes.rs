@@ -6,7 +6,6 @@ use chrono::Duration as Span;
 use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
-use super::prompts::local_time;
 use super::reply::Reply;
 use super::schedules::parse_cron;
 use crate::domain::lang::Lang;
@@ -39,9 +38,10 @@ impl Service {
     pub(super) async fn resume_schedule(
         &self,
         team: &Team,
-        lang: Lang,
+        member: &Member,
         name: &str,
     ) -> Result<Reply, ServiceError> {
+        let lang = member.language;
         let schedule = self.schedule_called(team, lang, name).await?;
         let zone = schedule
             .time_zone
@@ -54,7 +54,10 @@ impl Service {
             .await?;
         let when = next.map_or_else(
             || "-".into(),
-            |n| local_time(n.1, zone.unwrap_or(team.time_zone)),
+            |n| {
+                self.reader(team, member)
+                    .when_in(n.1, zone.unwrap_or(team.time_zone))
+            },
         );
         Ok(Reply::text(
             lang,
@@ -100,7 +103,7 @@ impl Service {
             None => None,
         };
         match schedule {
-            Some(schedule) => self.run_schedule_now(team, lang, schedule).await,
+            Some(schedule) => self.run_schedule_now(team, member, schedule).await,
             None if self.templates.get(target).is_some() => {
                 self.run_template_now(team, member, target).await
             }
@@ -111,9 +114,10 @@ impl Service {
     async fn run_schedule_now(
         &self,
         team: &Team,
-        lang: Lang,
+        member: &Member,
         schedule: &ScheduleSummary,
     ) -> Result<Reply, ServiceError> {
+        let lang = member.language;
         let zone = schedule
             .time_zone
             .as_deref()
@@ -136,6 +140,7 @@ impl Service {
                 schedule.reminder_percent,
             )
             .await?;
+        let closes = self.reader(team, member).when(closes);
         let args = [("name", schedule.name.as_str()), ("when", &closes)];
         Ok(Reply::text(lang, t(lang, "schedule.run_now", &args)))
     }
@@ -164,6 +169,7 @@ impl Service {
         let zone = member.time_zone.unwrap_or(team.time_zone);
         let percent = i64::from(self.defaults.reminder_at_percent);
         let closes = self.open_now(team, round, zone, &[member], percent).await?;
+        let closes = self.reader(team, member).when(closes);
         let args = [
             ("template", template.name.get(lang)),
             ("when", closes.as_str()),
@@ -174,7 +180,7 @@ impl Service {
         ))
     }
 
-    /// Opens a round due now for `members`; returns when it closes, as read in `zone`.
+    /// Opens a round due now for `members` (its date read in `zone`); returns when it closes.
     async fn open_now(
         &self,
         team: &Team,
@@ -182,7 +188,7 @@ impl Service {
         zone: ZoneName,
         members: &[&Member],
         reminder_percent: i64,
-    ) -> Result<String, ServiceError> {
+    ) -> Result<DateTime<Utc>, ServiceError> {
         let now = self.clock.now();
         let deliveries: Vec<PlannedDelivery> = members
             .iter()
@@ -197,7 +203,7 @@ impl Service {
             closes_at: now + round.window,
         };
         self.store.open_round(&new, &deliveries, now).await?;
-        Ok(local_time(now + round.window, zone))
+        Ok(now + round.window)
     }
 
     pub(super) async fn schedule_or_only(

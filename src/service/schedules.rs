@@ -9,9 +9,9 @@ use super::Service;
 use super::asker::Asker;
 use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand, ScheduleTz};
 use super::error::ServiceError;
+use super::i18n::dates::Reader;
 use super::i18n::t;
 use super::ids::ActionId;
-use super::prompts::local_time;
 use super::reply::{Action, Audience, Reply};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
@@ -28,7 +28,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
         match command {
-            ScheduleCommand::List => self.list_schedules(team, lang).await,
+            ScheduleCommand::List => self.list_schedules(team, member).await,
             ScheduleCommand::Preview { cron, tz, count } => {
                 self.preview_schedule(team, member, &cron, tz, count)
             }
@@ -50,9 +50,7 @@ impl Service {
             ScheduleCommand::Pause { name } => {
                 self.pause_schedule(team, member.language, &name).await
             }
-            ScheduleCommand::Resume { name } => {
-                self.resume_schedule(team, member.language, &name).await
-            }
+            ScheduleCommand::Resume { name } => self.resume_schedule(team, member, &name).await,
             ScheduleCommand::Remove { name } => {
                 self.remove_schedule(team, member.language, &name).await
             }
@@ -124,9 +122,10 @@ impl Service {
         };
         self.store.add_participant(id, member.id, now).await?;
         let tz_text = zone_text(zone, lang);
+        let reader = self.reader(team, member);
         let next = first.map_or_else(
             || "-".to_string(),
-            |f| local_time(f.1, zone.unwrap_or(team.time_zone)),
+            |f| reader.when_in(f.1, zone.unwrap_or(team.time_zone)),
         );
         let added = t(
             lang,
@@ -158,13 +157,15 @@ impl Service {
         })
     }
 
-    async fn list_schedules(&self, team: &Team, lang: Lang) -> Result<Reply, ServiceError> {
+    async fn list_schedules(&self, team: &Team, member: &Member) -> Result<Reply, ServiceError> {
+        let lang = member.language;
+        let reader = self.reader(team, member);
         let schedules = self.store.schedules(team.id).await?;
         if schedules.is_empty() {
             return Ok(Reply::text(lang, t(lang, "schedule.none_yet", &[])));
         }
         let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
-        lines.extend(schedules.iter().map(|s| list_line(s, team, lang)));
+        lines.extend(schedules.iter().map(|s| list_line(s, team, &reader)));
         Ok(Reply::text(lang, lines.join("\n")))
     }
 
@@ -192,20 +193,21 @@ impl Service {
                 ("tz", &zone.to_string()),
             ],
         );
+        let reader = self.reader(team, member);
         let lines: Vec<String> = preview(&spec, zone.tz(), self.clock.now(), count as usize)
             .iter()
-            .map(|o| {
-                format!(
-                    "{}  {}",
-                    o.at.with_timezone(&zone.tz()).to_rfc3339(),
-                    o.at.format("%Y-%m-%dT%H:%M:%SZ")
-                )
-            })
+            .map(|o| format!("- {}", reader.when_in(o.at, zone)))
             .collect();
         Ok(Reply {
             blocks: vec![header, lines.join("\n"), describe(&spec, lang)],
             ..Reply::new(lang)
         })
+    }
+
+    /// `member` as a reader of dates and times, now.
+    pub(super) fn reader(&self, team: &Team, member: &Member) -> Reader {
+        let zone = member.time_zone.unwrap_or(team.time_zone);
+        Reader::at(member.language, zone, self.clock.now())
     }
 
     /// The rule for a new schedule, with this service's defaults filled in.
@@ -279,11 +281,12 @@ fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
     zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
 }
 
-fn list_line(s: &ScheduleSummary, team: &Team, lang: Lang) -> String {
+fn list_line(s: &ScheduleSummary, team: &Team, reader: &Reader) -> String {
+    let lang = reader.lang;
     let zone = s.time_zone.as_deref().and_then(|z| ZoneName::parse(z).ok());
     let next = s.next_due_at.map_or_else(
         || "-".to_string(),
-        |at| local_time(at, zone.unwrap_or(team.time_zone)),
+        |at| reader.when_in(at, zone.unwrap_or(team.time_zone)),
     );
     let state = t(lang, &format!("schedule.state_{}", s.state), &[]);
     let item = t(

@@ -66,7 +66,7 @@ impl Service {
             .set_paused_until(asker.member.id, Some(from))
             .await?;
         let args = [
-            ("date", until.to_string()),
+            ("date", asker.reader(self.clock.now()).date(until)),
             ("tz", asker.zone().name().to_string()),
         ];
         Ok(asker.reply(asker.t("pause.paused", &strs(&args))))
@@ -87,6 +87,12 @@ fn start_of(zone: ZoneName, date: NaiveDate) -> DateTime<Utc> {
     crate::domain::schedule::start_of_day(date, zone.tz())
 }
 
+/// The day a pause ends, as the member reads it: the date questions come again.
+fn paused_until(asker: &Asker, until: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let day = until.with_timezone(&asker.zone().tz()).date_naive();
+    asker.reader(now).date(day)
+}
+
 fn settings_text(asker: &Asker, id: &str, now: DateTime<Utc>) -> String {
     let member = &asker.member;
     let tz = match member.time_zone {
@@ -104,7 +110,10 @@ fn settings_text(asker: &Asker, id: &str, now: DateTime<Utc>) -> String {
     let mut text = asker.t(id, &[("tz", &tz), ("lang", &lang), ("delivery", &delivery)]);
     if let Some(until) = member.paused_until.filter(|_| member.is_paused(now)) {
         text.push('\n');
-        text.push_str(&asker.t("settings.paused_until", &[("when", &asker.when(until))]));
+        text.push_str(&asker.t(
+            "settings.paused_until",
+            &[("when", &paused_until(asker, until, now))],
+        ));
     }
     text
 }

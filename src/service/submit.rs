@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
+
 use super::answers::edit_action;
 use super::asker::Asker;
 use super::error::ServiceError;
@@ -91,7 +93,12 @@ impl Service {
             .await?
             .ok_or_else(|| self.closed(asker, &round.delivery))?;
         tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
-        Ok(Outcome::Done(saved_reply(asker, round, saved)))
+        Ok(Outcome::Done(saved_reply(
+            asker,
+            round,
+            saved,
+            self.clock.now(),
+        )))
     }
 }
 
@@ -156,7 +163,7 @@ fn answer_write(
     })
 }
 
-fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
+fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers, now: DateTime<Utc>) -> Reply {
     let count = (saved.created + saved.updated + saved.unchanged).to_string();
     let edited = round.delivery.status == DeliveryStatus::Answered;
     let id = if edited || saved.updated + saved.cleared > 0 {
@@ -169,7 +176,7 @@ fn saved_reply(asker: &Asker, round: &RoundForm, saved: SavedAnswers) -> Reply {
         asker.t(id, &[("count", &count), ("schedule", delivery.name())]),
         asker.t(
             "answer.edit_until",
-            &[("when", &asker.when(delivery.closes_at))],
+            &[("when", &asker.reader(now).when(delivery.closes_at))],
         ),
     ];
     Reply {

@@ -143,6 +143,7 @@ impl Loader<'_> {
             id,
             name,
             description,
+            looks_back_on_year: raw.looks_back_on == Some(raw::RawLookBack::Year),
             questions,
             source: self.text.to_string(),
         };

@@ -32,6 +32,9 @@ pub struct Template {
     pub name: Localized,
     /// One or two sentences on what the template is for.
     pub description: Localized,
+    /// Whether it looks back on a whole year (`looks_back_on = "year"`): held in January or
+    /// February, its `{year}` is the year that ended (see [`PlaceholderValues::for_round`]).
+    pub looks_back_on_year: bool,
     /// The questions, in the order they are asked; never empty.
     pub questions: Vec<Question>,
     /// The TOML it was read from, stored with each round so answers keep their questions.

@@ -7,6 +7,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Template;
+
 /// Every placeholder a template may use, without braces.
 pub const PLACEHOLDERS: [&str; 5] = ["year", "next_year", "quarter", "week", "team"];
 
@@ -38,6 +40,20 @@ impl PlaceholderValues {
             week: date.iso_week().week(),
             team: team.into(),
         }
+    }
+
+    /// The values for a round of `template` held on `date` by `team`: as
+    /// [`PlaceholderValues::from_occurrence`], except that a template looking back on a year
+    /// (a year-end retrospective, often held on 1 or 2 January) speaks of the year that ended
+    /// when its round falls in January or February: `{year}` is that year, `{next_year}` the
+    /// new one.
+    pub fn for_round(template: &Template, date: NaiveDate, team: impl Into<String>) -> Self {
+        let mut values = PlaceholderValues::from_occurrence(date, team);
+        if template.looks_back_on_year && date.month() <= 2 {
+            values.year -= 1;
+            values.next_year -= 1;
+        }
+        values
     }
 
     /// The value of the placeholder `name` (without braces), if it is a known one.

@@ -9,6 +9,7 @@ mod commands;
 pub mod doctor;
 mod errors;
 mod interactions;
+mod localize;
 mod messenger;
 mod modal;
 pub mod permissions;
@@ -241,12 +242,18 @@ async fn register(
 
 fn options() -> poise::FrameworkOptions<Data, Error> {
     poise::FrameworkOptions {
-        commands: vec![commands::hoego()],
+        commands: vec![localized(commands::hoego())],
         allowed_mentions: Some(render::no_mentions()),
         on_error: |error| Box::pin(errors::on_error(error)),
         event_handler: |framework, event| Box::pin(on_event(framework, event)),
         ..Default::default()
     }
+}
+
+/// `command` with its texts from the catalogs, in every language (see [`localize`]).
+fn localized(mut command: poise::Command<Data, Error>) -> poise::Command<Data, Error> {
+    localize::localize(&mut command);
+    command
 }
 
 /// Buttons and modal submits (poise handles the slash commands); the connection's state from

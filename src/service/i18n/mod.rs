@@ -2,13 +2,16 @@
 //!
 //! The catalogs are `config/i18n/<lang>.toml`, embedded at build time. Ids are dotted paths
 //! (`answer.saved`, from `[answer] saved = "…"`), and texts take `{name}` arguments; English
-//! chooses a word by a count with `{count|answer|answers}`.
+//! chooses a word by a count with `{count|answer|answers}`, and Korean a particle that fits the
+//! value with `{schedule|을}` (see [`particle`]).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use crate::domain::lang::Lang;
 
+pub mod dates;
+pub mod particle;
 #[cfg(test)]
 mod tests;
 
@@ -127,22 +130,43 @@ fn flatten(
     Ok(())
 }
 
-/// An argument at the start of `rest` (just after a `{`): `{name}`, or `{name|one|other}`,
+/// An argument at the start of `rest` (just after a `{`): `{name}`; `{name|one|other}`,
 /// which reads `one` when the argument is `1` and `other` otherwise (English plurals; a
-/// language without them simply writes `{name}`).
+/// language without them simply writes `{name}`); `{name|을}`, the value followed by the
+/// Korean particle that fits it (see [`particle`]); or `{name|00}`, a number padded with zeros
+/// to that many digits (`5` as `05`).
 struct Argument<'a> {
     name: &'a str,
-    forms: Option<(&'a str, &'a str)>,
+    form: Form<'a>,
     /// Bytes up to and including the closing `}`.
     len: usize,
+}
+
+/// How an argument's value is written.
+enum Form<'a> {
+    /// As it is.
+    Value,
+    /// `one` for a count of 1, `other` otherwise, without the value.
+    Plural(&'a str, &'a str),
+    /// The value and the form of this particle that fits it.
+    Particle(&'a str),
+    /// The value padded on the left with zeros to this many characters.
+    Padded(usize),
 }
 
 fn argument(rest: &str) -> Option<Argument<'_>> {
     let end = rest.find('}')?;
     let inner = &rest[..end];
-    let (name, forms) = match inner.split_once('|') {
-        Some((name, forms)) => (name, Some(forms.split_once('|')?)),
-        None => (inner, None),
+    let (name, form) = match inner.split_once('|') {
+        Some((name, forms)) => match forms.split_once('|') {
+            Some((one, other)) => (name, Form::Plural(one, other)),
+            None if particle::is_particle(forms) => (name, Form::Particle(forms)),
+            None if !forms.is_empty() && forms.bytes().all(|b| b == b'0') => {
+                (name, Form::Padded(forms.len()))
+            }
+            None => return None,
+        },
+        None => (inner, Form::Value),
     };
     let valid = !name.is_empty()
         && name
@@ -150,13 +174,14 @@ fn argument(rest: &str) -> Option<Argument<'_>> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     valid.then_some(Argument {
         name,
-        forms,
+        form,
         len: end + 1,
     })
 }
 
-/// Fills `{name}` arguments (and `{name|one|other}` plural choices) into `template`; unknown
-/// ones and other braces stay as they are.
+/// Fills `{name}` arguments (`{name|one|other}` plural choices, `{name|을}` particles,
+/// `{name|00}` padding) into
+/// `template`; unknown ones and other braces stay as they are.
 fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -170,9 +195,13 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
         });
         match found {
             Some((argument, value)) => {
-                match argument.forms {
-                    Some((one, other)) => out.push_str(if value == "1" { one } else { other }),
-                    None => out.push_str(value),
+                match argument.form {
+                    Form::Value => out.push_str(value),
+                    Form::Plural(one, other) => {
+                        out.push_str(if value == "1" { one } else { other })
+                    }
+                    Form::Particle(form) => out.push_str(&particle::attach(value, form)),
+                    Form::Padded(width) => out.push_str(&format!("{value:0>width$}")),
                 }
                 rest = &after[argument.len..];
             }
@@ -186,7 +215,7 @@ fn interpolate(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-/// The `{name}` arguments a template uses (a plural choice `{name|one|other}` uses `name`).
+/// The `{name}` arguments a template uses (`{name|one|other}` and `{name|을}` use `name`).
 pub fn placeholders(template: &str) -> BTreeSet<&str> {
     let mut names = BTreeSet::new();
     let mut rest = template;

@@ -302,3 +302,71 @@ fn placeholders_lists_each_argument_once() {
     let names: Vec<&str> = placeholders("{b} {a} {b} {A} {}").into_iter().collect();
     assert_eq!(names, ["a", "b"]);
 }
+
+#[test]
+fn a_particle_argument_takes_the_form_that_fits_the_value() {
+    let catalog = Catalog::from_toml(&[(Lang::Ko, "a = \"{x|을} {x|으로} {x|이라는}\"")]).unwrap();
+    let text = |x: &str| catalog.text(Lang::Ko, "a", &[("x", x)]);
+    assert_eq!(text("서울"), "서울을 서울로 서울이라는");
+    assert_eq!(text("부산"), "부산을 부산으로 부산이라는");
+    assert_eq!(text("2026"), "2026을 2026으로 2026이라는");
+    assert_eq!(text("Q3"), "Q3을 Q3으로 Q3이라는");
+    assert_eq!(text("weekly"), "weekly를 weekly로 weekly라는");
+    assert_eq!(text("회고"), "회고를 회고로 회고라는");
+    assert_eq!(
+        placeholders("{x|을} {y}").into_iter().collect::<Vec<_>>(),
+        ["x", "y"]
+    );
+}
+
+#[test]
+fn korean_messages_never_glue_a_fixed_particle_to_an_argument() {
+    let particles = [
+        "은", "는", "이", "가", "을", "를", "과", "와", "로", "으로", "라는", "예요",
+    ];
+    for id in catalog().ids(Lang::Ko) {
+        let text = catalog().get(Lang::Ko, id).unwrap_or_default();
+        for name in placeholders(text) {
+            let glued = format!("{{{name}}}");
+            for (at, _) in text.match_indices(&glued) {
+                let after = &text[at + glued.len()..];
+                let hit = particles.iter().find(|p| after.starts_with(*p));
+                assert!(
+                    hit.is_none(),
+                    "{id}: {{{name}}} is followed by a fixed {hit:?}; write {{{name}|{}}}",
+                    hit.unwrap_or(&"")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn glued_particles_named_in_the_review_now_fit_every_value() {
+    let weekly = [("schedule", "weekly"), ("open", "retro")];
+    assert_eq!(
+        t(Lang::Ko, "answer.no_open_named", &weekly),
+        "weekly라는 이름의 열린 회차가 없어요. 지금 열려 있는 회차: retro"
+    );
+    let one_off = [
+        ("template", "주간 회고"),
+        ("when", "12월 4일 (금) 오후 5시"),
+    ];
+    assert_eq!(
+        t(Lang::Ko, "schedule.run_now_one_off", &one_off),
+        "주간 회고를 이번 한 번만 열었어요. 12월 4일 (금) 오후 5시에 마감돼요."
+    );
+}
+
+#[test]
+fn a_padded_argument_is_filled_with_leading_zeros() {
+    let catalog = Catalog::from_toml(&[(Lang::En, "a = \"{h}:{m|00}\"")]).unwrap();
+    assert_eq!(
+        catalog.text(Lang::En, "a", &[("h", "9"), ("m", "5")]),
+        "9:05"
+    );
+    assert_eq!(
+        catalog.text(Lang::En, "a", &[("h", "9"), ("m", "30")]),
+        "9:30"
+    );
+}

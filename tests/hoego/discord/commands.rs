@@ -84,6 +84,55 @@ async fn the_bot_identifies_without_privileged_intents_and_registers_hoego_in_th
     app.finish().await;
 }
 
+/// Every registered name and description has a Korean one, and every choice a Korean label, so a
+/// Korean Discord client shows no English; returns the paths that lack one.
+fn missing_korean(item: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+    let korean = |key: &str| {
+        item[key]["ko"]
+            .as_str()
+            .is_some_and(|t| t.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)))
+    };
+    let is_choice = item.get("value").is_some();
+    if !korean("name_localizations") {
+        missing.push(format!("{path}: name"));
+    }
+    if !is_choice && !korean("description_localizations") {
+        missing.push(format!("{path}: description"));
+    }
+    for key in ["options", "choices"] {
+        for child in item[key].as_array().into_iter().flatten() {
+            let name = child["name"].as_str().unwrap_or("?");
+            missing_korean(child, &format!("{path} {name}"), missing);
+        }
+    }
+}
+
+async fn every_registered_command_option_and_choice_carries_korean(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
+        return;
+    };
+
+    let registered = app.registered().await;
+
+    let hoego = &registered[0].body.as_array().unwrap()[0];
+    let mut missing = Vec::new();
+    missing_korean(hoego, "hoego", &mut missing);
+    assert!(missing.is_empty(), "no Korean for: {missing:#?}");
+    assert_eq!(hoego["name_localizations"]["ko"], "회고");
+    let answer = hoego["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "answer")
+        .unwrap();
+    assert_eq!(answer["name_localizations"]["ko"], "답변");
+    assert_eq!(
+        answer["description_localizations"]["ko"],
+        "열린 회차의 질문에 지금 답변해요."
+    );
+    app.finish().await;
+}
+
 async fn a_recap_command_is_answered_ephemerally_with_mentions_off(backend: Backend) {
     let Some(app) = DiscordApp::start(backend).await else {
         return;
@@ -248,6 +297,7 @@ async fn a_process_given_a_shard_range_identifies_as_those_shards_only(backend: 
 
 on_each_backend!(
     the_bot_identifies_without_privileged_intents_and_registers_hoego_in_the_guild,
+    every_registered_command_option_and_choice_carries_korean,
     a_recap_command_is_answered_ephemerally_with_mentions_off,
     a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_added,
     a_member_whose_discord_speaks_korean_is_answered_in_korean,

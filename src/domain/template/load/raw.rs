@@ -12,7 +12,16 @@ pub(super) struct RawTemplate {
     pub(super) id: Spanned<String>,
     pub(super) name: Spanned<RawLocalized>,
     pub(super) description: Spanned<RawLocalized>,
+    pub(super) looks_back_on: Option<RawLookBack>,
     pub(super) questions: Option<Spanned<Vec<Spanned<RawQuestion>>>>,
+}
+
+/// What a template looks back on, when that shapes its `{year}`.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum RawLookBack {
+    /// A whole year: a round in January or February speaks of the year that ended.
+    Year,
 }
 
 /// A table of texts by language; either may be missing, which the loader reports.

@@ -101,7 +101,7 @@ fn the_year_end_template_ends_with_resolutions_for_next_year() {
         first
             .text
             .ko
-            .starts_with("{year}년을 몇 개의 시기로 나눈다면?")
+            .starts_with("{year}년을 몇 개의 시기로 나눠 보면")
     );
     assert!(
         year_end
@@ -119,6 +119,38 @@ fn the_year_end_template_ends_with_resolutions_for_next_year() {
         last.text.filled(&values).ko,
         "2027년의 다짐을 한 줄에 하나씩 적어 주세요."
     );
+}
+
+#[test]
+fn a_year_end_round_held_in_january_or_february_speaks_of_the_year_that_ended() {
+    let library = TemplateLibrary::built_in();
+    let year_end = library.get("year-end").expect("year-end exists");
+    let weekly = library.get("weekly").expect("weekly exists");
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    #[rustfmt::skip]
+    let cases = [
+        (date(2026, 12, 30), 2026, 2027),
+        (date(2027, 1, 2), 2026, 2027),
+        (date(2027, 2, 28), 2026, 2027),
+        (date(2027, 3, 1), 2027, 2028),
+    ];
+    for (day, year, next_year) in cases {
+        let values = PlaceholderValues::for_round(year_end, day, "Core");
+        assert_eq!((values.year, values.next_year), (year, next_year), "{day}");
+        let hard = year_end
+            .questions
+            .iter()
+            .find(|q| q.id.as_str() == "was-hard");
+        let hard = hard.expect("was-hard").text.filled(&values);
+        assert_eq!(hard.en, format!("What was hard in {year}?"));
+        assert_eq!(hard.ko, format!("{year}년에 힘들었던 일은 무엇이었나요?"));
+    }
+    let weekly_in_january = PlaceholderValues::for_round(weekly, date(2027, 1, 8), "Core");
+    assert_eq!(
+        weekly_in_january.year, 2027,
+        "only a template looking back on a year"
+    );
+    assert!(year_end.looks_back_on_year && !weekly.looks_back_on_year);
 }
 
 #[test]

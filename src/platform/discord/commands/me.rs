@@ -16,7 +16,7 @@ pub enum Language {
     #[name = "English"]
     En,
     /// Korean.
-    #[name = "한국어"]
+    #[name = "Korean"]
     Ko,
 }
 

@@ -55,26 +55,46 @@ pub async fn hoego(_ctx: Context<'_>) -> Result<(), Error> {
 /// Show what each command does.
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    // The descriptions are the commands' doc comments, which Discord shows in English.
-    let text = help_text(&ctx.framework().options().commands);
-    show(ctx, &command_actor(ctx), Reply::text(Lang::En, text)).await
+    // In the language of the person's Discord, with the names their client shows.
+    let lang = Lang::from_locale(ctx.locale().unwrap_or_default());
+    let text = help_text(&ctx.framework().options().commands, lang);
+    show(ctx, &command_actor(ctx), Reply::text(lang, text)).await
 }
 
-/// One line per subcommand, from the commands' descriptions (their doc comments).
-pub fn help_text(commands: &[poise::Command<Data, Error>]) -> String {
+/// One line per subcommand, from the commands' registered names and descriptions in `lang`.
+pub fn help_text(commands: &[poise::Command<Data, Error>], lang: Lang) -> String {
     let mut lines = Vec::new();
     for command in commands {
-        collect_help(command, &format!("/{}", command.name), &mut lines);
+        let name = in_lang(&command.name, &command.name_localizations, lang);
+        collect_help(command, &format!("/{name}"), lang, &mut lines);
     }
     lines.join("\n")
 }
 
-fn collect_help(command: &poise::Command<Data, Error>, path: &str, lines: &mut Vec<String>) {
+fn collect_help(
+    command: &poise::Command<Data, Error>,
+    path: &str,
+    lang: Lang,
+    lines: &mut Vec<String>,
+) {
     if command.subcommands.is_empty() {
-        let about = command.description.as_deref().unwrap_or_default();
+        let english = command.description.as_deref().unwrap_or_default();
+        let about = in_lang(english, &command.description_localizations, lang);
         lines.push(format!("`{path}` — {about}"));
     }
     for sub in &command.subcommands {
-        collect_help(sub, &format!("{path} {}", sub.name), lines);
+        let name = in_lang(&sub.name, &sub.name_localizations, lang);
+        collect_help(sub, &format!("{path} {name}"), lang, lines);
     }
 }
+
+/// The text registered for `lang`'s Discord locale, else the default (English) one.
+fn in_lang<'a>(default: &'a str, localized: &'a [(CowStr, CowStr)], lang: Lang) -> &'a str {
+    localized
+        .iter()
+        .find(|(locale, _)| Lang::from_locale(locale) == lang && lang != Lang::En)
+        .map_or(default, |(_, text)| text.as_ref())
+}
+
+/// poise's name for its texts.
+type CowStr = std::borrow::Cow<'static, str>;
