@@ -90,6 +90,7 @@ async fn a_member_with_a_trend_and_a_gap(db: &TestDb) -> String {
             ("highlights", "Two"),
             ("learned", "Three"),
             ("energy", energy),
+            ("resolutions", "Rest"),
         ];
         saved(mina.submit(&format!("answer:{year_end}"), &answers).await);
         if week != 1 {
