@@ -130,6 +130,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
         zone: ZoneName::parse("Asia/Seoul").expect("a zone"),
         lang: Lang::En,
         shared_only: false,
+        digest_channel: None,
         today,
     };
 
@@ -204,6 +205,7 @@ fn service(store: Store) -> Service {
             grace_period: Duration::from_secs(6 * 3600),
             reminder_at_percent: 0,
         },
+        guard: Default::default(),
     }
 }
 

@@ -34,6 +34,8 @@ pub async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         locale: None,
         time_zone: None,
         is_admin: true,
+        is_guest: false,
+        channel_id: None,
         limits: hoego::platform::discord::LIMITS,
     };
     let add = NewSchedule {

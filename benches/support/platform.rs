@@ -31,6 +31,7 @@ pub async fn store_and_service(url: &str) -> anyhow::Result<(Store, Service)> {
             grace_period: Duration::from_secs(6 * 3600),
             reminder_at_percent: 75,
         },
+        guard: Default::default(),
     };
     Ok((store, service))
 }

@@ -18,6 +18,7 @@ use crate::platform::console::{AfterLine, Console, ConsoleOptions, system_zone};
 use crate::platform::{self, ChatPlatform, Entry};
 use crate::service::clock::SystemClock;
 use crate::service::digest::DigestPoster;
+use crate::service::guard::{Guard, Policy};
 use crate::service::messenger::Messenger;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
@@ -50,12 +51,14 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
         grace_period: settings.scheduler.grace_period,
         reminder_at_percent: settings.scheduler.reminder_at_percent,
     };
-    Ok(Service::new(
-        store,
-        Arc::new(templates),
-        Arc::new(SystemClock),
-        defaults,
-    ))
+    let limits = &settings.limits;
+    let guard = Guard::new(Policy {
+        anonymity_threshold: limits.anonymity_threshold,
+        heavy_per_minute: limits.recaps_per_minute,
+        heavy_at_once: limits.recaps_at_once,
+    });
+    let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
+    Ok(service.with_guard(guard))
 }
 
 /// Runs `work` on the service over the configured database, and closes the database after.

@@ -58,15 +58,56 @@ impl DatabaseUrl {
     }
 }
 
-/// The URL with any password replaced by `********`.
+/// What stands in for a secret.
+const MASK: &str = "********";
+
+/// Query parameters whose values are secrets (matched in any letter case, as parts of names:
+/// `password`, `sslpassword`, `passfile`, `api_key`, `token`, …).
+const SECRET_PARAMS: [&str; 6] = ["pass", "pwd", "secret", "token", "key", "auth"];
+
+/// The URL with every secret replaced by `********`: the password of its user part and the
+/// values of secret query parameters. The text is read as written, without parsing it as a
+/// URL, so a URL that fails to parse is masked as well.
 pub fn mask(raw: &str) -> String {
-    match Url::parse(raw) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("********"));
-            url.to_string()
-        }
-        _ => raw.to_string(),
+    let (head, query) = match raw.split_once('?') {
+        Some((head, query)) => (head, Some(query)),
+        None => (raw, None),
+    };
+    let mut out = mask_user(head);
+    if let Some(query) = query {
+        out.push('?');
+        let params: Vec<String> = query.split('&').map(mask_param).collect();
+        out.push_str(&params.join("&"));
     }
+    out
+}
+
+/// `scheme://user:********@host/db`: everything between the user's `:` and the last `@`.
+fn mask_user(head: &str) -> String {
+    let (scheme, rest) = match head.find("://") {
+        Some(at) => head.split_at(at + 3),
+        None => ("", head),
+    };
+    let Some(at) = rest.rfind('@') else {
+        return head.to_string();
+    };
+    let (user, host) = rest.split_at(at);
+    match user.split_once(':') {
+        Some((name, _)) => format!("{scheme}{name}:{MASK}{host}"),
+        None => head.to_string(),
+    }
+}
+
+fn mask_param(param: &str) -> String {
+    match param.split_once('=') {
+        Some((name, _)) if is_secret(name) => format!("{name}={MASK}"),
+        _ => param.to_string(),
+    }
+}
+
+fn is_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    SECRET_PARAMS.iter().any(|part| name.contains(part))
 }
 
 impl fmt::Display for DatabaseUrl {
@@ -78,5 +119,59 @@ impl fmt::Display for DatabaseUrl {
 impl fmt::Debug for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_secret_in_a_database_url_is_masked_parsed_or_not() {
+        let rows = [
+            (
+                "postgres://hoego:hunter2@db:5432/hoego",
+                "postgres://hoego:********@db:5432/hoego",
+            ),
+            (
+                "postgres://hoego@db/hoego?password=hunter2&sslmode=require",
+                "postgres://hoego@db/hoego?password=********&sslmode=require",
+            ),
+            (
+                "postgresql://db/hoego?user=h&PassWord=hunter2&sslpassword=hunter2",
+                "postgresql://db/hoego?user=h&PassWord=********&sslpassword=********",
+            ),
+            (
+                "postgres://hoego:hun@ter2@db:5432/hoego",
+                "postgres://hoego:********@db:5432/hoego",
+            ),
+            (
+                "postgres://hoego:hunter2@[::1/hoego",
+                "postgres://hoego:********@[::1/hoego",
+            ),
+            ("hoego:hunter2@db/hoego", "hoego:********@db/hoego"),
+            ("sqlite://hoego.db", "sqlite://hoego.db"),
+            (
+                "postgres://db/hoego?x=1&apikey",
+                "postgres://db/hoego?x=1&apikey",
+            ),
+        ];
+        for (raw, masked) in rows {
+            assert_eq!(mask(raw), masked, "{raw}");
+            assert!(!mask(raw).contains("hunter2"), "{raw}");
+        }
+    }
+
+    #[test]
+    fn an_unparsable_url_is_refused_without_its_password() {
+        let refused = DatabaseUrl::parse("postgres://hoego:hunter2@/hoego?password=hunter2");
+        let Err((problem, _)) = refused else {
+            panic!("refused");
+        };
+        assert!(!problem.contains("hunter2"), "{problem}");
+        let Err((problem, _)) = DatabaseUrl::parse("hoego:hunter2@db") else {
+            panic!("refused");
+        };
+        assert!(!problem.contains("hunter2"), "{problem}");
     }
 }

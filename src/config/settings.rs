@@ -35,6 +35,19 @@ pub struct Settings {
     pub slack: SlackSettings,
     /// Importing notes and backups.
     pub import: ImportSettings,
+    /// What one member or team may ask of the process.
+    pub limits: LimitSettings,
+}
+
+/// What one member or team may ask of the process.
+#[derive(Debug, Clone, Copy)]
+pub struct LimitSettings {
+    /// Fewest anonymous answerers for anonymous answers to be shown (2 or more).
+    pub anonymity_threshold: usize,
+    /// Recap and export requests per member and minute.
+    pub recaps_per_minute: usize,
+    /// Recaps built at once.
+    pub recaps_at_once: usize,
 }
 
 /// Limits on imported files.
@@ -205,6 +218,7 @@ impl Settings {
             import: ImportSettings {
                 max_file_bytes: r.int("import.max_file_kib", 1, 16 * 1024 * 1024)? * 1024,
             },
+            limits: limit_settings(&r)?,
         })
     }
 }
@@ -235,5 +249,13 @@ fn scheduler_settings(r: &Reader) -> Result<SchedulerSettings, ConfigError> {
             r.int("scheduler.answer_window_hours", 1, 24 * 90)? * 3600,
         ),
         reminder_at_percent: r.int("scheduler.reminder_at_percent", 0, 99)? as u8,
+    })
+}
+
+fn limit_settings(r: &Reader) -> Result<LimitSettings, ConfigError> {
+    Ok(LimitSettings {
+        anonymity_threshold: r.int("limits.anonymity_threshold", 2, 1000)? as usize,
+        recaps_per_minute: r.int("limits.recaps_per_minute", 1, 10_000)? as usize,
+        recaps_at_once: r.int("limits.recaps_at_once", 1, 64)? as usize,
     })
 }

@@ -1,6 +1,7 @@
 //! The pure core: concepts parsed once at the edge, schedule arithmetic, templates and answers.
 //! No I/O here: no sqlx, no tokio, no chat libraries.
 
+pub mod anonymity;
 pub mod answer;
 pub mod follow_up;
 pub mod ids;

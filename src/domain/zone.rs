@@ -38,6 +38,10 @@ const ABBREVIATIONS: [(&str, &str); 11] = [
     ("aest", "Australia/Sydney"),
 ];
 
+/// Longer than any zone name: a longer argument gets no suggestions (none could be close, and
+/// comparing it with every name would cost its length times theirs) and is repeated back cut.
+pub const LONGEST_NAME: usize = 40;
+
 /// An IANA time zone that a team's schedules run in, e.g. `Asia/Seoul`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ZoneName(Tz);
@@ -83,7 +87,7 @@ impl ZoneName {
             .find(|tz| tz.name().eq_ignore_ascii_case(name))
             .map(|tz| ZoneName(*tz))
             .ok_or_else(|| ZoneError::Unknown {
-                input: name.to_string(),
+                input: shortened(name),
                 suggestions: closest(name, 3),
             })
     }
@@ -117,6 +121,9 @@ impl FromStr for ZoneName {
 /// names or cities starting with it first, then names containing it, then close
 /// misspellings. Canonical names come before legacy aliases.
 pub fn suggest(input: &str, n: usize) -> Vec<&'static str> {
+    if input.chars().count() > LONGEST_NAME {
+        return Vec::new();
+    }
     let wanted = normalize(input);
     let limit = typo_limit(&wanted);
     let mut ranked: Vec<(u8, usize, bool, &'static str)> = suggestible()
@@ -141,6 +148,9 @@ pub fn suggest(input: &str, n: usize) -> Vec<&'static str> {
 /// The closest names to a misspelling: the zone an abbreviation such as `KST`
 /// stands for, then names within a typo or two, at most one edit worse than the best.
 fn closest(input: &str, n: usize) -> Vec<&'static str> {
+    if input.chars().count() > LONGEST_NAME {
+        return Vec::new();
+    }
     let wanted = normalize(input);
     let limit = typo_limit(&wanted);
     let abbreviation = ABBREVIATIONS.iter().find(|(short, _)| *short == wanted);
@@ -164,6 +174,15 @@ fn closest(input: &str, n: usize) -> Vec<&'static str> {
         .take(n)
         .map(|(.., name)| name)
         .collect()
+}
+
+/// `name`, or its first [`LONGEST_NAME`] characters and an ellipsis.
+fn shortened(name: &str) -> String {
+    let mut short: String = name.chars().take(LONGEST_NAME).collect();
+    if short.len() < name.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// Zone names worth suggesting: all but `Etc/GMT+9`, `GMT-0` and the like, whose
@@ -303,6 +322,18 @@ mod tests {
              Time zones are IANA names such as Europe/Berlin or Asia/Seoul"
         );
         assert_eq!(ZoneName::parse("  "), Err(ZoneError::Empty));
+    }
+
+    #[test]
+    fn an_argument_longer_than_any_zone_gets_no_suggestions_and_is_cut() {
+        let long = format!("Asia/Seoul{}", "x".repeat(10_000));
+        let Err(ZoneError::Unknown { input, suggestions }) = ZoneName::parse(&long) else {
+            panic!("refused");
+        };
+        assert!(suggestions.is_empty());
+        assert_eq!(input.chars().count(), LONGEST_NAME + 1);
+        assert!(suggest(&long, 5).is_empty());
+        assert_eq!(closest("Asia/Seuol", 1), vec!["Asia/Seoul"]);
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub struct Asker {
     pub member: Member,
     /// Whether the platform says they may change schedules.
     pub admin: bool,
+    /// Whether the platform says they are a guest (no team views).
+    pub guest: bool,
+    /// The channel they wrote in, when the platform says.
+    pub channel: Option<String>,
     /// What their platform's messages and forms hold.
     pub limits: Limits,
 }

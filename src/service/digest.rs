@@ -53,6 +53,7 @@ impl Service {
         }
         let order = questions.order(info.template_id);
         answers.sort_by_key(|a| order.iter().position(|id| *id == a.question_id));
+        let (answers, withheld) = self.digest_shown(answers, info.team_lang);
         let name = info
             .schedule_name
             .clone()
@@ -66,6 +67,7 @@ impl Service {
             info.asked,
         )
         .grouped_by(info.digest_group);
+        let digest = Digest { withheld, ..digest };
         Ok((digest, info))
     }
 

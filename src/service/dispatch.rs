@@ -78,6 +78,8 @@ impl Service {
             team,
             member,
             admin: actor.is_admin,
+            guest: actor.is_guest,
+            channel: actor.channel_id.clone(),
             limits: actor.limits,
         })
     }

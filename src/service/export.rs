@@ -18,6 +18,7 @@ use crate::store::{AnswerRecord, MemberExport};
 impl Service {
     /// `export`: the member's answers as `hoego-export.md` and `hoego-export.json`.
     pub(crate) async fn export(&self, asker: &Asker) -> Result<Reply, ServiceError> {
+        self.count_heavy(asker)?;
         let data = self.store.member_export(asker.member.id).await?;
         let (Some(first), Some(last)) = (data.answers.first(), data.answers.last()) else {
             return Ok(asker.reply(asker.t("export.empty", &[])));

@@ -12,6 +12,7 @@ pub mod error;
 mod export;
 mod forget;
 mod forms;
+pub mod guard;
 pub mod i18n;
 pub mod ids;
 pub mod import;
@@ -32,6 +33,7 @@ pub mod schedule_changes;
 pub mod schedules;
 mod settings;
 mod submit;
+mod team_view;
 
 pub use interaction::{Interaction, Outcome};
 pub use limits::Limits;
@@ -40,6 +42,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use self::clock::Clock;
+use self::guard::Guard;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
 use crate::domain::template::TemplateLibrary;
@@ -67,6 +70,12 @@ pub struct Actor {
     /// Whether the platform says the person may change schedules (Discord Manage Server, Slack
     /// admin or configured list).
     pub is_admin: bool,
+    /// Whether the platform says the person is a guest (Slack's single- and multi-channel
+    /// guests): guests get no team views.
+    pub is_guest: bool,
+    /// The channel the person wrote in, when the platform says (a public team recap is posted
+    /// only in a schedule's digest channel).
+    pub channel_id: Option<String>,
     /// What the person's platform shows: replies are shaped to fit.
     pub limits: Limits,
 }
@@ -97,6 +106,8 @@ pub struct Service {
     pub clock: Arc<dyn Clock>,
     /// Defaults for new teams and schedules.
     pub defaults: Defaults,
+    /// The limits on work per request, member and team, and their counts.
+    pub guard: Guard,
 }
 
 impl Service {
@@ -112,6 +123,12 @@ impl Service {
             templates,
             clock,
             defaults,
+            guard: Guard::default(),
         }
+    }
+
+    /// The same use cases under `guard`'s limits.
+    pub fn with_guard(self, guard: Guard) -> Service {
+        Service { guard, ..self }
     }
 }

@@ -11,6 +11,7 @@ use super::error::ServiceError;
 use super::limits::Limits;
 use super::questions::Questions;
 use super::reply::{Attachment, Audience, Reply};
+use super::team_view::scoped;
 use crate::domain::lang::Lang;
 use crate::domain::period::Period;
 use crate::domain::recap::split::split;
@@ -39,6 +40,9 @@ pub struct RecapOrder {
     pub lang: Lang,
     /// Only answers shared with names (a personal recap posted publicly).
     pub shared_only: bool,
+    /// Only the rounds of schedules whose digest channel this is (a team recap posted
+    /// publicly there).
+    pub digest_channel: Option<String>,
     /// Today, in `zone`.
     pub today: NaiveDate,
 }
@@ -55,6 +59,11 @@ impl Service {
         let today = asker.today(self.clock.now());
         let period = Period::parse(period, today)
             .map_err(|error| ServiceError::User(error.message(asker.lang())))?;
+        let digest_channel = match scope {
+            RecapScope::Team => self.team_view_channel(asker, public).await?,
+            RecapScope::Me => None,
+        };
+        self.count_heavy(asker)?;
         let order = RecapOrder {
             team: asker.team.clone(),
             member: Some(asker.member.clone()),
@@ -66,10 +75,23 @@ impl Service {
             zone: asker.zone(),
             lang: asker.lang(),
             shared_only: public,
+            digest_channel,
             today,
         };
         let recap = self.compile_recap(&order).await?;
-        Ok(recap_reply(&recap, public, asker.limits))
+        let limits = asker.limits;
+        let reply = move || recap_reply(&recap, public, limits);
+        self.guard.run_heavy(reply).await
+    }
+
+    /// Counts a recap or export request of the asker, or refuses it when they asked too often.
+    pub(crate) fn count_heavy(&self, asker: &Asker) -> Result<(), ServiceError> {
+        let counted = self.guard.count_heavy(asker.member.id, self.clock.now());
+        counted.map_err(|too| {
+            let (limit, wait) = (too.per_minute.to_string(), too.wait_secs.to_string());
+            let args = [("limit", limit.as_str()), ("seconds", wait.as_str())];
+            ServiceError::User(asker.t("limits.too_often", &args))
+        })
     }
 
     /// Reads and compiles a recap.
@@ -85,10 +107,10 @@ impl Service {
             }
             (Scope::Team, _) => None,
         };
-        let answers = self
+        let mut answers = self
             .recap_answers(order, member, from, to, &mut questions)
             .await?;
-        let rows = self
+        let mut rows = self
             .store
             .delivery_outcomes(order.team.id, member.map(|m| m.id), from, to)
             .await?
@@ -100,6 +122,14 @@ impl Service {
                 status: d.status,
             })
             .collect::<Vec<_>>();
+        let mut withheld = Vec::new();
+        if order.scope == Scope::Team {
+            let reader = order.member.as_ref();
+            let channel = order.digest_channel.as_deref();
+            let rounds = self.readable_rounds(order.team.id, reader, channel, from, to);
+            scoped(&mut answers, &mut rows, rounds.await?.as_ref());
+            (answers, withheld) = self.shown_to_team(answers, order.lang);
+        }
         let arcs = match member {
             Some(member) if !order.shared_only => self.arcs(member, order).await?,
             _ => Vec::new(),
@@ -111,7 +141,10 @@ impl Service {
             lang: order.lang,
             today: order.today,
         };
-        Ok(recap::build(&request, answers, &rows, arcs))
+        let build = move || recap::build(&request, answers, &rows, arcs);
+        let mut recap = self.guard.run_heavy(build).await?;
+        recap.withheld = withheld;
+        Ok(recap)
     }
 
     async fn recap_answers(
@@ -142,10 +175,12 @@ impl Service {
             }
             return Ok(out);
         }
-        for a in self
-            .store
-            .team_recap_answers(order.team.id, from, to)
+        let team = self.store.team_recap_answers(order.team.id, from, to);
+        // Anonymous answers of a round still open would show the moment they are given.
+        for a in team
             .await?
+            .into_iter()
+            .filter(|a| !(a.round_open && a.author.is_none()))
         {
             let date = a.occurrence_local.date();
             let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;

@@ -96,6 +96,7 @@ impl Service {
             zone,
             lang,
             shared_only: false,
+            digest_channel: None,
             today,
         };
         Ok(self.compile_recap(&order).await?)

@@ -37,6 +37,7 @@ struct RoundHead {
     template_id: TemplateVersionId,
     occurrence_local: NaiveDateTime,
     due_at: DateTime<Utc>,
+    open: bool,
 }
 
 /// One delivery, for participation figures.
@@ -236,6 +237,7 @@ impl Store {
                             problem: format!("unknown word {visibility:?}"),
                         })?,
                         author: author.and_then(|id| names.get(&id).cloned()),
+                        round_open: round.open,
                     },
                 ));
             }
@@ -270,7 +272,7 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<HashMap<i64, RoundHead>, StoreError> {
-        let sql = "SELECT r.id, s.name, r.template_id, r.occurrence_local, r.due_at
+        let sql = "SELECT r.id, s.name, r.template_id, r.occurrence_local, r.due_at, r.status
                    FROM rounds r LEFT JOIN schedules s ON s.id = r.schedule_id
                    WHERE r.team_id = $1 AND r.due_at >= $2 AND r.due_at < $3";
         on_pool!(self, |pool| {
@@ -287,6 +289,7 @@ impl Store {
                         template_id: TemplateVersionId(row.int("template_id")?),
                         occurrence_local: row.local("occurrence_local")?,
                         due_at: row.instant("due_at")?,
+                        open: row.text("status")? == "open",
                     };
                     Ok((row.int("id")?, head))
                 })

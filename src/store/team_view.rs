@@ -1,11 +1,13 @@
 //! The team's view of answers, for digests and team recaps. Privacy is enforced here, in SQL:
 //! private answers are never selected, and an anonymous answer's author is never selected.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{RoundId, TeamId, TemplateVersionId};
+use crate::domain::ids::{MemberId, RoundId, TeamId, TemplateVersionId};
 use crate::domain::visibility::Visibility;
 
 /// An answer as the team may see it.
@@ -27,6 +29,8 @@ pub struct TeamAnswer {
     pub visibility: Visibility,
     /// The author's display name; `None` for an anonymous answer.
     pub author: Option<String>,
+    /// Whether the round is still open (its anonymous answers are not shown to the team yet).
+    pub round_open: bool,
 }
 
 impl Store {
@@ -41,6 +45,7 @@ impl Store {
     ) -> Result<Vec<TeamAnswer>, StoreError> {
         let sql = "SELECT r.id AS round_id, s.name AS schedule_name, r.template_id,
                        r.occurrence_local, a.question_id, a.value, a.visibility,
+                       r.status AS round_status,
                        CASE WHEN a.visibility = 'anonymous' THEN NULL
                             ELSE m.display_name END AS author
                    FROM answers a
@@ -65,6 +70,56 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The team's rounds due in `[from, to)` that `member` may read in a team view: those of
+    /// the schedules they take part in, and those they were asked in; with `channel`, only
+    /// those of schedules whose digest channel it is.
+    pub async fn rounds_visible_to(
+        &self,
+        team: TeamId,
+        member: MemberId,
+        channel: Option<&str>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<HashSet<RoundId>, StoreError> {
+        let sql = "SELECT r.id FROM rounds r
+                   WHERE r.team_id = $1 AND r.due_at >= $2 AND r.due_at < $3
+                     AND (EXISTS (SELECT 1 FROM deliveries d
+                                  WHERE d.round_id = r.id AND d.member_id = $4)
+                          OR EXISTS (SELECT 1 FROM schedule_participants p
+                                     WHERE p.schedule_id = r.schedule_id AND p.member_id = $4))
+                     AND (CAST($5 AS TEXT) IS NULL
+                          OR EXISTS (SELECT 1 FROM schedules s
+                                     WHERE s.id = r.schedule_id AND s.digest_channel_id = $5))";
+        on_pool!(self, |pool| {
+            let ids: Vec<i64> = sqlx::query_scalar(sql)
+                .bind(team.0)
+                .bind(from)
+                .bind(to)
+                .bind(member.0)
+                .bind(channel)
+                .fetch_all(pool)
+                .await?;
+            Ok(ids.into_iter().map(RoundId).collect())
+        })
+    }
+}
+
+impl Store {
+    /// Whether `channel` is the digest channel of one of the team's schedules.
+    pub async fn is_digest_channel(&self, team: TeamId, channel: &str) -> Result<bool, StoreError> {
+        let sql = "SELECT COUNT(*) FROM schedules WHERE team_id = $1 AND digest_channel_id = $2";
+        on_pool!(self, |pool| {
+            let count: i64 = sqlx::query_scalar(sql)
+                .bind(team.0)
+                .bind(channel)
+                .fetch_one(pool)
+                .await?;
+            Ok(count > 0)
+        })
+    }
+}
+
 fn team_answer_from(row: &impl RowExt) -> Result<TeamAnswer, StoreError> {
     Ok(TeamAnswer {
         round_id: RoundId(row.int("round_id")?),
@@ -75,5 +130,6 @@ fn team_answer_from(row: &impl RowExt) -> Result<TeamAnswer, StoreError> {
         value: row.text("value")?,
         visibility: row.word("visibility")?,
         author: row.opt_text("author")?,
+        round_open: row.text("round_status")? == "open",
     })
 }

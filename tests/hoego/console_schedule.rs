@@ -53,6 +53,8 @@ async fn a_scheduled_round_prompts_in_the_console_and_the_answers_are_stored(bac
         locale: None,
         time_zone: None,
         is_admin: true,
+        is_guest: false,
+        channel_id: None,
         limits: hoego::platform::console::LIMITS,
     };
     let service = crate::support::world::World::new(db.store.clone(), chrono::Utc::now()).service;

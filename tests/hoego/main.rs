@@ -13,6 +13,7 @@ mod discord;
 mod doctor;
 mod follow_ups;
 mod golden;
+mod hostile;
 mod http_endpoints;
 mod import;
 mod memory_platform;

@@ -108,6 +108,8 @@ fn person(user: &str, admin: bool) -> Actor {
         locale: None,
         time_zone: None,
         is_admin: admin,
+        is_guest: false,
+        channel_id: None,
         limits: LIMITS,
     }
 }

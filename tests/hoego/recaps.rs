@@ -13,7 +13,7 @@ use crate::support::messenger::RecordingMessenger;
 use crate::support::team::{Team, team};
 
 async fn the_recap_command_shows_my_answers_with_dates_and_refuses_a_bad_period(store: Store) {
-    let t = Team::new(&store, &["mina", "joon"], None).await;
+    let t = Team::new(&store, &["mina", "joon"], Some("C-digest")).await;
     let private = (
         "note",
         "quiet private week".to_string(),
@@ -31,7 +31,10 @@ async fn the_recap_command_shows_my_answers_with_dates_and_refuses_a_bad_period(
     t.close_all().await;
 
     let mine = t.chat.say("recap 2026-Q1").await;
-    let theirs = t.chat.say("recap 2026-03 team public").await;
+    // A public team recap is asked in the schedule's digest channel.
+    let mut in_digest_channel = t.chat.clone();
+    in_digest_channel.actor.channel_id = Some("C-digest".into());
+    let theirs = in_digest_channel.say("recap 2026-03 team public").await;
     let bad = t.chat.say("recap 2026-Q5").await.plain_text();
 
     let mine_text = mine.plain_text();
@@ -131,7 +134,7 @@ async fn a_closed_rounds_digest_goes_to_the_digest_channel_without_pings(store: 
     );
     assert_eq!(
         sent[0].reply.plain_text(),
-        "# Round digest: pulse · 2026-11-27\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n> hard week\n>\n> — anonymous\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\nNot answered yet: sora"
+        "# Round digest: pulse · 2026-11-27\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\n_1 anonymous answer to “What happened in week 48?” withheld: fewer than 3 members answered it anonymously in that round, so the author could be singled out._\n\nNot answered yet: sora"
     );
 }
 both_backends!(

@@ -66,6 +66,7 @@ pub fn build(
         trends: trends(&scales, request.lang),
         sections,
         resolutions,
+        withheld: Vec::new(),
     }
 }
 

@@ -87,6 +87,8 @@ pub struct Digest {
     pub not_answered: Vec<String>,
     /// How many were asked.
     pub asked: usize,
+    /// Why some anonymous answers are not shown (the anonymity threshold), one line each.
+    pub withheld: Vec<String>,
 }
 
 /// Builds the digest of one round. `answers` come in question order.
@@ -133,6 +135,7 @@ pub fn build_digest(
         questions,
         not_answered,
         asked,
+        withheld: Vec::new(),
     }
 }
 
@@ -182,6 +185,9 @@ impl Digest {
                     }
                 }
             }
+        }
+        for note in &self.withheld {
+            let _ = writeln!(out, "_{note}_\n");
         }
         out.push_str(&self.missing_line());
         out.push('\n');

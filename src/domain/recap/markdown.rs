@@ -30,6 +30,9 @@ pub fn render(recap: &Recap) -> String {
             }
         }
     }
+    for note in &recap.withheld {
+        let _ = writeln!(out, "_{note}_\n");
+    }
     resolutions(&mut out, recap, words);
     out.truncate(out.trim_end().len());
     out.push('\n');

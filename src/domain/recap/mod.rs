@@ -132,6 +132,8 @@ pub struct Recap {
     pub sections: Vec<Section>,
     /// Resolutions with their arcs.
     pub resolutions: Vec<ResolutionArc>,
+    /// Why some anonymous answers are not shown (the anonymity threshold), one line each.
+    pub withheld: Vec<String>,
 }
 
 /// Participation over the period.

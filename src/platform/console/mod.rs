@@ -95,6 +95,8 @@ impl Console {
             locale: options.lang.map(|l| l.code().to_string()),
             time_zone: None,
             is_admin: true,
+            is_guest: false,
+            channel_id: Some(crate::service::digest::CONSOLE_CHANNEL.into()),
             limits: LIMITS,
         };
         Console {

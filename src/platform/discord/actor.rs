@@ -34,6 +34,8 @@ pub fn actor(team: (String, String), user: &User, member: Option<&Member>, local
         locale: Some(locale.to_string()).filter(|l| !l.is_empty()),
         time_zone: None,
         is_admin: is_admin(member),
+        is_guest: false,
+        channel_id: None,
         limits: super::LIMITS,
     }
 }

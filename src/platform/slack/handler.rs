@@ -65,10 +65,11 @@ impl Handler {
         let handler = self.clone();
         self.later(async move {
             let domain = event.team_domain.as_deref();
-            let actor = handler
+            let mut actor = handler
                 .people
                 .actor(&event.team_id.0, domain, &event.user_id.0)
                 .await;
+            actor.channel_id = Some(event.channel_id.0.clone());
             let text = event.text.as_deref().unwrap_or_default();
             let text = if text.trim().is_empty() { "help" } else { text };
             let interaction = Interaction::Text(text.to_string());
@@ -127,7 +128,8 @@ impl Handler {
         }
         let (handler, team) = (self.clone(), event.team_id.0);
         self.later(async move {
-            let actor = handler.people.actor(&team, None, &user.0).await;
+            let mut actor = handler.people.actor(&team, None, &user.0).await;
+            actor.channel_id = Some(channel.0.clone());
             let outcome = handler
                 .service
                 .interact(&actor, Interaction::Text(text))

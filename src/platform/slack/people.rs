@@ -1,8 +1,9 @@
 //! Who is asking: the workspace as the team, and from `users.info` the person's name, Slack
 //! locale and time zone (their first defaults) and whether they are a workspace admin or owner
-//! (or listed in `slack.admin_user_ids`). Profiles are cached for a few minutes; when Slack
-//! cannot be asked, the last profile read stands, and without one only the configured list
-//! makes an admin.
+//! (or listed in `slack.admin_user_ids`), or a guest. Profiles are cached for a few minutes per
+//! (workspace, user); when Slack cannot be asked, an older profile keeps the person's name,
+//! language and guest flag but not admin rights (they fail closed: only the configured list
+//! makes an admin then), and a person never read is a guest until Slack answers.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -30,14 +31,19 @@ pub struct Profile {
     pub time_zone: Option<ZoneName>,
     /// Workspace admin, owner or primary owner.
     pub admin: bool,
+    /// A single- or multi-channel guest (restricted or ultra-restricted).
+    pub guest: bool,
 }
+
+/// A profile's key: workspace and user.
+type Key = (String, String);
 
 /// Profiles by user, asked of Slack on first need.
 pub struct People {
     client: Arc<SlackHyperClient>,
     token: SlackApiToken,
     admins: Vec<String>,
-    cache: Mutex<HashMap<String, (Instant, Profile)>>,
+    cache: Mutex<HashMap<Key, (Instant, Profile)>>,
 }
 
 impl People {
@@ -53,11 +59,11 @@ impl People {
 
     /// The actor for `user` in workspace `team` (named `domain` when Slack gave it).
     pub async fn actor(&self, team: &str, domain: Option<&str>, user: &str) -> Actor {
-        let profile = self.profile(user).await;
+        let profile = self.profile(team, user).await;
         let listed = self.admins.iter().any(|a| a == user);
-        let (name, locale, time_zone, admin) = match profile {
-            Some(p) => (p.name, p.locale, p.time_zone, p.admin),
-            None => (user.to_string(), None, None, false),
+        let (name, locale, time_zone, admin, guest) = match profile {
+            Some(p) => (p.name, p.locale, p.time_zone, p.admin, p.guest),
+            None => (user.to_string(), None, None, false, true),
         };
         Actor {
             platform: Platform::Slack,
@@ -68,12 +74,15 @@ impl People {
             locale,
             time_zone,
             is_admin: admin || listed,
+            is_guest: guest && !listed,
+            channel_id: None,
             limits: super::LIMITS,
         }
     }
 
-    async fn profile(&self, user: &str) -> Option<Profile> {
-        let cached = self.cache.lock().expect("profiles").get(user).cloned();
+    async fn profile(&self, team: &str, user: &str) -> Option<Profile> {
+        let key = (team.to_string(), user.to_string());
+        let cached = self.cache.lock().expect("profiles").get(&key).cloned();
         if let Some((at, profile)) = &cached
             && at.elapsed() < PROFILE_TTL
         {
@@ -86,13 +95,17 @@ impl People {
             Ok(found) => {
                 let profile = profile_of(&found.user);
                 let mut cache = self.cache.lock().expect("profiles");
-                cache.insert(user.to_string(), (Instant::now(), profile.clone()));
+                cache.insert(key, (Instant::now(), profile.clone()));
                 Some(profile)
             }
             Err(error) => {
-                // An older profile beats none: it keeps the person's name and rights.
+                // An older profile keeps the person's name and language, but rights expire
+                // with it: admin rights fail closed.
                 tracing::warn!(error = %error, user, stale = cached.is_some(), "users.info failed");
-                cached.map(|(_, profile)| profile)
+                cached.map(|(_, profile)| Profile {
+                    admin: false,
+                    ..profile
+                })
             }
         }
     }
@@ -111,10 +124,14 @@ pub fn profile_of(user: &SlackUser) -> Profile {
     let admin = [flags.is_admin, flags.is_owner, flags.is_primary_owner]
         .iter()
         .any(|f| f.unwrap_or(false));
+    let guest = [flags.is_restricted, flags.is_ultra_restricted]
+        .iter()
+        .any(|f| f.unwrap_or(false));
     Profile {
         name,
         locale: user.locale.as_ref().map(|l| l.0.clone()),
         time_zone: user.tz.as_deref().and_then(|tz| ZoneName::parse(tz).ok()),
         admin,
+        guest,
     }
 }

@@ -114,6 +114,7 @@ impl DiscordApp {
                 grace_period: Duration::from_secs(6 * 3600),
                 reminder_at_percent: 75,
             },
+            guard: Default::default(),
         };
         let mut settings = DiscordSettings {
             token: Some(SecretString::from(fake::TOKEN)),
@@ -210,6 +211,8 @@ impl DiscordApp {
             locale: Some(who.locale.clone()),
             time_zone: None,
             is_admin: who.permissions & payloads::MANAGE_GUILD != 0,
+            is_guest: false,
+            channel_id: None,
             limits: hoego::platform::discord::LIMITS,
         }
     }

@@ -93,6 +93,7 @@ async fn year_recap(chat: &Chat, team: Team, member: Member) -> (String, String)
         zone: ZoneName::parse("Asia/Seoul").unwrap(),
         lang: hoego::domain::lang::Lang::En,
         shared_only: false,
+        digest_channel: None,
         today,
     };
     let recap = chat.service.compile_recap(&order).await.unwrap();

@@ -158,8 +158,8 @@ async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answe
          ## bob\n\n\
          ### What went well this week?\n\n> bob went well\n\n\
          ### What will you focus on next week? One item per line.\n\n> - bob next\n\n\
-         ## Anonymous\n\n\
-         ### What was hard this week?\n\n> bob was hard\n\n\
+         _1 anonymous answer to “What was hard this week?” withheld: fewer than 3 members \
+         answered it anonymously in that round, so the author could be singled out._\n\n\
          Not answered yet: admin"
     );
 }

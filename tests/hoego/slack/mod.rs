@@ -89,6 +89,7 @@ impl SlackApp {
                 grace_period: Duration::from_secs(6 * 3600),
                 reminder_at_percent: 75,
             },
+            guard: Default::default(),
         };
         let mut settings = SlackSettings {
             bot_token: Some(SecretString::from(BOT_TOKEN)),

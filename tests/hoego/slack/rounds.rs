@@ -22,6 +22,8 @@ pub fn actor(who: &Person, admin: bool) -> Actor {
         locale: None,
         time_zone: None,
         is_admin: admin,
+        is_guest: false,
+        channel_id: None,
         limits: hoego::platform::slack::LIMITS,
     }
 }

@@ -59,6 +59,7 @@ impl Chat {
                 grace_period: StdDuration::from_secs(6 * 3600),
                 reminder_at_percent: 75,
             },
+            guard: Default::default(),
         };
         let actor = Actor {
             platform: Platform::Slack,
@@ -69,6 +70,8 @@ impl Chat {
             locale: None,
             time_zone: None,
             is_admin: false,
+            is_guest: false,
+            channel_id: None,
             limits: LIMITS,
         };
         Chat {

@@ -100,6 +100,46 @@ impl Team {
         }
     }
 
+    /// Another schedule of the same team asking `pulse`, whose digests go to `digest_channel`;
+    /// its rounds ask only as many members as [`Team::round`] is given answers for, and the
+    /// members named by `participants` take part in it.
+    pub async fn another_schedule(
+        &self,
+        name: &str,
+        digest_channel: &str,
+        participants: &[usize],
+    ) -> Team {
+        let store = &self.chat.service.store;
+        let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let schedule = NewSchedule {
+            team_id: self.team,
+            name: name.into(),
+            template_id: self.template,
+            cron: "0 9 * * MON".into(),
+            time_zone: Some("Asia/Seoul".into()),
+            channel_id: None,
+            digest_channel_id: Some(digest_channel.to_string()),
+            digest_group: DigestGrouping::Question,
+            window_secs: 48 * 3600,
+            reminder_percent: 0,
+            grace_secs: 3600,
+            next_local: None,
+            next_due_at: None,
+        };
+        let schedule = store.create_schedule(&schedule, now).await.unwrap();
+        for &i in participants {
+            let member = self.members[i].id;
+            store.add_participant(schedule, member, now).await.unwrap();
+        }
+        Team {
+            chat: self.chat.clone(),
+            team: self.team,
+            members: self.members.clone(),
+            template: self.template,
+            schedule,
+        }
+    }
+
     /// A round on the Friday of ISO week `week` of 2026, 17:00 in Seoul; each member's answers
     /// (`None`: not answered) are saved with their visibility.
     pub async fn round(&self, week: u32, answers: &[Option<Vec<Given>>]) -> RoundId {
@@ -172,6 +212,7 @@ impl Team {
             zone: ZoneName::parse("Asia/Seoul").unwrap(),
             lang,
             shared_only: false,
+            digest_channel: None,
             today,
         };
         self.chat.service.compile_recap(&order).await.unwrap()

@@ -47,6 +47,7 @@ impl World {
             templates: Arc::new(TemplateLibrary::built_in()),
             clock: Arc::new(clock.clone()),
             defaults,
+            guard: Default::default(),
         };
         World {
             store,
@@ -67,6 +68,8 @@ impl World {
             locale: None,
             time_zone: None,
             is_admin: admin,
+            is_guest: false,
+            channel_id: None,
             limits: super::chat::LIMITS,
         }
     }

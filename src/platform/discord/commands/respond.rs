@@ -54,5 +54,7 @@ pub fn command_actor(ctx: Context<'_>) -> Actor {
         ),
         poise::Context::Prefix(_) => (None, ""),
     };
-    actor::actor(team, ctx.author(), member, locale)
+    let mut actor = actor::actor(team, ctx.author(), member, locale);
+    actor.channel_id = Some(ctx.channel_id().to_string());
+    actor
 }

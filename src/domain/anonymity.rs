@@ -1,0 +1,172 @@
+//! The anonymity threshold: anonymous answers to a question in a round are shown in team views
+//! only when at least `threshold` members answered it anonymously there; fewer could be told
+//! apart (by the count beside the names of who did not answer, or by elimination when one
+//! member made one answer anonymous). Those are withheld whole, value and count, and a note says
+//! how many and why.
+
+use std::collections::HashMap;
+
+use crate::domain::lang::Lang;
+
+/// What the threshold needs to know of one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerKey<'a> {
+    /// The round it was given in.
+    pub round: i64,
+    /// The question's id.
+    pub question_id: &'a str,
+    /// The question's text, for the note.
+    pub question: &'a str,
+    /// Whether it is anonymous.
+    pub anonymous: bool,
+}
+
+/// Anonymous answers to one question left out, over all the rounds a view covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withheld {
+    /// The question's id.
+    pub question_id: String,
+    /// The question's text.
+    pub question: String,
+    /// How many answers were left out.
+    pub answers: usize,
+    /// In how many rounds.
+    pub rounds: usize,
+}
+
+/// Keeps the answers a team may see under `threshold`, in their order, and says what was
+/// withheld, per question in the order first met.
+pub fn withhold<T>(
+    answers: Vec<T>,
+    threshold: usize,
+    key: impl Fn(&T) -> AnswerKey<'_>,
+) -> (Vec<T>, Vec<Withheld>) {
+    let mut counts: HashMap<(i64, String), usize> = HashMap::new();
+    for answer in &answers {
+        let k = key(answer);
+        if k.anonymous {
+            *counts
+                .entry((k.round, k.question_id.to_string()))
+                .or_default() += 1;
+        }
+    }
+    let mut withheld: Vec<Withheld> = Vec::new();
+    let mut rounds_seen: Vec<(String, i64)> = Vec::new();
+    let mut kept = Vec::with_capacity(answers.len());
+    for answer in answers {
+        let k = key(&answer);
+        let count = counts
+            .get(&(k.round, k.question_id.to_string()))
+            .copied()
+            .unwrap_or(0);
+        if !k.anonymous || count >= threshold {
+            kept.push(answer);
+            continue;
+        }
+        let at = match withheld.iter().position(|w| w.question_id == k.question_id) {
+            Some(at) => at,
+            None => {
+                withheld.push(Withheld {
+                    question_id: k.question_id.to_string(),
+                    question: k.question.to_string(),
+                    answers: 0,
+                    rounds: 0,
+                });
+                withheld.len() - 1
+            }
+        };
+        withheld[at].answers += 1;
+        let round = (k.question_id.to_string(), k.round);
+        if !rounds_seen.contains(&round) {
+            rounds_seen.push(round);
+            withheld[at].rounds += 1;
+        }
+    }
+    (kept, withheld)
+}
+
+impl Withheld {
+    /// The note shown in place of the withheld answers, in `lang`.
+    pub fn note(&self, threshold: usize, lang: Lang) -> String {
+        let (count, question) = (self.answers, &self.question);
+        match lang {
+            Lang::En => {
+                let answers = if count == 1 { "answer" } else { "answers" };
+                let rounds = if self.rounds == 1 {
+                    "that round"
+                } else {
+                    "those rounds"
+                };
+                format!(
+                    "{count} anonymous {answers} to \u{201c}{question}\u{201d} withheld: fewer than \
+                     {threshold} members answered it anonymously in {rounds}, so the author \
+                     could be singled out."
+                )
+            }
+            Lang::Ko => {
+                let rounds = if self.rounds == 1 {
+                    "그 회차에"
+                } else {
+                    "해당 회차마다"
+                };
+                format!(
+                    "\u{201c}{question}\u{201d}에 대한 익명 답변 {count}개는 싣지 않았어요. \
+                     {rounds} 익명으로 답한 사람이 {threshold}명보다 적어서 누가 썼는지 드러날 수 \
+                     있어요."
+                )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (i64, &'static str, bool);
+
+    fn key(row: &Row) -> AnswerKey<'_> {
+        AnswerKey {
+            round: row.0,
+            question_id: row.1,
+            question: row.1,
+            anonymous: row.2,
+        }
+    }
+
+    #[test]
+    fn anonymous_answers_show_only_from_the_threshold_per_round_and_question() {
+        let rows: Vec<Row> = vec![
+            (1, "note", true),
+            (1, "note", true),
+            (1, "note", false),
+            (1, "mood", true),
+            (1, "mood", true),
+            (1, "mood", true),
+            (2, "note", true),
+        ];
+        let (kept, withheld) = withhold(rows, 3, key);
+        assert_eq!(
+            kept,
+            vec![
+                (1, "note", false),
+                (1, "mood", true),
+                (1, "mood", true),
+                (1, "mood", true)
+            ]
+        );
+        assert_eq!(
+            withheld,
+            vec![Withheld {
+                question_id: "note".into(),
+                question: "note".into(),
+                answers: 3,
+                rounds: 2,
+            }]
+        );
+        let note = withheld[0].note(3, Lang::En);
+        assert!(note.starts_with("3 anonymous answers to \u{201c}note\u{201d} withheld"));
+        assert!(note.contains("fewer than 3 members"), "{note}");
+        assert!(withheld[0].note(3, Lang::Ko).contains("익명 답변 3개"));
+    }
+}

@@ -1,0 +1,8 @@
+//! What a hostile member or guild tries, each numbered scenario of the threat read (issue 13)
+//! reproduced: huge and overflowing periods, recap floods, text that no parser may panic on.
+
+mod anonymity;
+mod periods;
+mod props;
+mod scoping;
+mod secrets;
