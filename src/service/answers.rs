@@ -7,7 +7,7 @@ use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
 use super::forms::answer_form;
-use super::ids::ActionId;
+use super::ids::{ActionId, FormId};
 use super::reply::{Action, Reply};
 use super::rounds::{Pick, RoundForm, Verb};
 use crate::domain::follow_up;
@@ -128,6 +128,8 @@ impl Service {
             let id = format!("{}{resolution}", follow_up::PREFIX);
             values.insert(id, follow_up::show(status, &note));
         }
+        let form = FormId::Answer(round.delivery.delivery_id);
+        self.with_kept_pages(form, &mut values).await?;
         let mut blocks = vec![format!(
             "**{}**\n{}",
             round.title(asker),

@@ -27,9 +27,10 @@ impl Service {
             user = %actor.user_id
         );
         async {
-            if let Interaction::Submit(form, values) = interaction {
-                return self.submit_within_budget(actor, form, values).await;
-            }
+            let interaction = match self.submission(actor, interaction).await {
+                Ok(outcome) => return outcome,
+                Err(other) => other,
+            };
             let asker = self.asker(actor).await;
             match (interaction, asker) {
                 (_, Err(error)) => failure(&error, self.fallback_lang(actor.locale.as_deref())),
@@ -84,31 +85,54 @@ impl Service {
         })
     }
 
-    /// The language to speak when the person cannot be identified: their platform locale's, or
-    /// the default.
-    /// A submitted form, checked and committed; a database that does not answer within
-    /// [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like an unreachable one:
-    /// nothing saved, everything typed given back.
-    async fn submit_within_budget(
+    /// A submitted form or page, checked and committed within [`SAVE_BUDGET`]; any other
+    /// interaction is handed back.
+    async fn submission(
         &self,
         actor: &Actor,
-        form: FormId,
-        values: Vec<(String, String)>,
+        interaction: Interaction,
+    ) -> Result<Outcome, Interaction> {
+        match interaction {
+            Interaction::Submit(form, values) => {
+                let typed = values.clone();
+                let work = async {
+                    let asker = self.asker(actor).await;
+                    self.submit_form(actor, asker, form, values).await
+                };
+                Ok(self.within_budget(actor, &typed, work).await)
+            }
+            Interaction::Page(page) => {
+                let typed = page.values.clone();
+                let work = async {
+                    let asker = self.asker(actor).await;
+                    self.submit_page(actor, asker, page).await
+                };
+                Ok(self.within_budget(actor, &typed, work).await)
+            }
+            other => Err(other),
+        }
+    }
+
+    /// A submitted form's `work`, checked and committed; a database that does not answer within
+    /// [`SAVE_BUDGET`] (hung, or locked by another writer) is reported like an unreachable one:
+    /// nothing saved, everything `typed` given back.
+    async fn within_budget(
+        &self,
+        actor: &Actor,
+        typed: &[(String, String)],
+        work: impl Future<Output = Outcome>,
     ) -> Outcome {
-        let typed = values.clone();
-        let work = async {
-            let asker = self.asker(actor).await;
-            self.submit_form(actor, asker, form, values).await
-        };
         match tokio::time::timeout(SAVE_BUDGET, work).await {
             Ok(outcome) => outcome,
             Err(_) => {
                 let lang = self.fallback_lang(actor.locale.as_deref());
-                super::submit::timed_out(lang, SAVE_BUDGET, &typed)
+                super::submit::timed_out(lang, SAVE_BUDGET, typed)
             }
         }
     }
 
+    /// The language to speak when the person cannot be identified: their platform locale's, or
+    /// the default.
     pub(crate) fn fallback_lang(&self, locale: Option<&str>) -> Lang {
         locale.map_or(self.defaults.language, Lang::from_locale)
     }
@@ -122,7 +146,7 @@ impl Service {
             },
             Interaction::Misread(error) => Err(ServiceError::User(error.message(asker.lang()))),
             Interaction::Press(action) => self.run_action(asker, action).await,
-            Interaction::UnknownPress | Interaction::Submit(..) => {
+            Interaction::UnknownPress | Interaction::Submit(..) | Interaction::Page(_) => {
                 Err(ServiceError::User(asker.t("error.unknown_action", &[])))
             }
         }
@@ -177,8 +201,10 @@ impl Service {
             }
             ActionId::ForgetConfirm => self.forget_me(asker, true).await,
             ActionId::ForgetCancel => Ok(asker.reply(asker.t("forget_me.cancelled", &[]))),
-            // Pages of a form are the platform's to show; the service never makes this button.
-            ActionId::Continue(_) => Err(ServiceError::User(asker.t("error.unknown_action", &[]))),
+            // A page of a form asked in pieces: the whole form, with the pages kept so far.
+            ActionId::Continue(page) => match page.form {
+                FormId::Answer(id) => self.open_form(asker, id).await,
+            },
         }
     }
 }

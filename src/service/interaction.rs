@@ -22,6 +22,22 @@ pub enum Interaction {
     UnknownPress,
     /// A form was submitted: each field's id and text, in the form's order.
     Submit(FormId, Vec<(String, String)>),
+    /// One page of a form a platform asks in several pieces (Discord's modals hold five inputs):
+    /// earlier pages are kept in the database until the last one submits the whole form.
+    Page(PageSubmit),
+}
+
+/// A submitted page of a form asked in several pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSubmit {
+    /// The form.
+    pub form: FormId,
+    /// The page, from 0.
+    pub page: usize,
+    /// How many fields a page holds (the form's questions in order, this many to a page).
+    pub per_page: usize,
+    /// The page's fields: id and text.
+    pub values: Vec<(String, String)>,
 }
 
 impl Interaction {
@@ -33,6 +49,7 @@ impl Interaction {
             Interaction::Misread(_) => "misread",
             Interaction::Press(_) | Interaction::UnknownPress => "press",
             Interaction::Submit(..) => "submit",
+            Interaction::Page(_) => "page",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
+mod pages;
 mod privacy;
 pub mod prompts;
 mod questions;
@@ -35,7 +36,7 @@ mod settings;
 mod submit;
 mod team_view;
 
-pub use interaction::{Interaction, Outcome};
+pub use interaction::{Interaction, Outcome, PageSubmit};
 pub use limits::Limits;
 
 use std::sync::Arc;

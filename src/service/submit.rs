@@ -49,7 +49,7 @@ impl Service {
         }
     }
 
-    async fn submitted_round(
+    pub(super) async fn submitted_round(
         &self,
         asker: &Asker,
         form: FormId,
@@ -63,7 +63,7 @@ impl Service {
         }
     }
 
-    async fn commit(
+    pub(super) async fn commit(
         &self,
         asker: &Asker,
         round: &RoundForm,
@@ -205,7 +205,7 @@ fn given_back(lang: Lang, typed: &str) -> Outcome {
     Outcome::Unavailable(Reply::text(lang, text))
 }
 
-fn not_saved(
+pub(super) fn not_saved(
     error: &ServiceError,
     lang: Lang,
     round: Option<(&Asker, &RoundForm)>,

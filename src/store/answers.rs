@@ -240,7 +240,8 @@ impl Store {
 
     /// [`Store::save_answers`] with the resolution follow-ups of the same form, all in one
     /// transaction: each replaces the follow-up of the same resolution in the same round and
-    /// sets the resolution's status (only the member's own resolutions are touched).
+    /// sets the resolution's status (only the member's own resolutions are touched). The form's
+    /// kept pages, if it had several, are forgotten in the same transaction.
     pub async fn save_submission(
         &self,
         delivery: DeliveryId,
@@ -278,6 +279,10 @@ impl Store {
             for follow_up in follow_ups {
                 write_follow_up!(tx, member, follow_up, now).await?;
             }
+            sqlx::query("DELETE FROM form_drafts WHERE delivery_id = $1")
+                .bind(delivery.0)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
             Ok(Some(saved))
         })

@@ -1,7 +1,7 @@
 //! Buttons and modal submits. Prompt buttons carry the service's action ids; a form opens as a
-//! modal (in pages of five questions, a Continue button opening the next); a submit is committed
-//! before the reply acknowledges it, and when nothing could be saved the reply gives back
-//! everything typed.
+//! modal (in pages of five questions kept by the service, a Continue button opening the next); a
+//! submit is committed before the reply acknowledges it, and when nothing could be saved the
+//! reply gives back everything typed.
 
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, Interaction as Event,
@@ -14,7 +14,7 @@ use crate::domain::state::Platform;
 use crate::service::i18n::t;
 use crate::service::ids::{ActionId, FormId, FormPage};
 use crate::service::reply::{Action, Reply};
-use crate::service::{Actor, Interaction, Outcome};
+use crate::service::{Actor, Interaction, Outcome, PageSubmit};
 
 /// How long a submit may take before it is deferred (acknowledged now, answered by editing the
 /// response once committed): one request when the database is quick, a fast acknowledgement when
@@ -109,17 +109,16 @@ async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Reply {
         Ok(actor) => actor,
         Err(outcome) => return outcome.into_reply(),
     };
-    let values = data.forms.add(&actor.user_id, form, typed);
-    let pending = data.forms.get(&actor.user_id, form);
-    let pages = pending.as_ref().map_or(1, |p| modal::page_count(&p.form));
-    let next = page.page.unwrap_or(0) + 1;
-    if next < pages {
-        return next_page(data, &actor, form, next, pages).await;
-    }
-    let outcome = data
-        .service
-        .interact(&actor, Interaction::Submit(form, values))
-        .await;
+    let interaction = match page.page {
+        Some(at) => Interaction::Page(PageSubmit {
+            form,
+            page: at,
+            per_page: super::LIMITS.form_inputs,
+            values: typed,
+        }),
+        None => Interaction::Submit(form, typed),
+    };
+    let outcome = data.service.interact(&actor, interaction).await;
     submitted(data, &actor, form, outcome)
 }
 
@@ -139,31 +138,26 @@ fn opened(data: &Data, actor: &Actor, reply: Reply) -> CreateInteractionResponse
     }
 }
 
-/// Opens a page of a form being filled.
+/// Opens a page of a form being filled: as last shown here, or after a restart the form the
+/// service gives (with the answers of the pages it kept).
 async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> CreateInteractionResponse {
-    match data.forms.get(&actor.user_id, page.form) {
-        Some(pending) => {
-            let modal = modal::modal(&pending.form, page.page.unwrap_or(0));
+    let at = page.page.unwrap_or(0);
+    if let Some(pending) = data.forms.get(&actor.user_id, page.form) {
+        return CreateInteractionResponse::Modal(modal::modal(&pending.form, at));
+    }
+    let outcome = data
+        .service
+        .interact(actor, Interaction::Press(ActionId::Continue(page)))
+        .await;
+    let reply = outcome.into_reply();
+    match reply.form.clone() {
+        Some(form) => {
+            let modal = modal::modal(&form, at.min(modal::page_count(&form) - 1));
+            data.forms.start(&actor.user_id, team_of(actor), form);
             CreateInteractionResponse::Modal(modal)
         }
-        None => message(&data.service.notice(actor, "discord.form_gone", &[]).await),
+        None => message(&reply),
     }
-}
-
-/// "Answers 1 of 2 are kept" with a Continue button for the next page.
-async fn next_page(data: &Data, actor: &Actor, form: FormId, page: usize, pages: usize) -> Reply {
-    let (shown, total) = (page.to_string(), pages.to_string());
-    let args = [("page", shown.as_str()), ("pages", total.as_str())];
-    let mut reply = data.service.notice(actor, "discord.next_page", &args).await;
-    reply.actions.push(Action {
-        id: ActionId::Continue(FormPage {
-            form,
-            page: Some(page),
-        }),
-        label: t(reply.lang, "discord.continue", &[]),
-        primary: true,
-    });
-    reply
 }
 
 /// The reply to a whole submitted form.
@@ -176,6 +170,8 @@ fn submitted(data: &Data, actor: &Actor, form: FormId, outcome: Outcome) -> Repl
             }
             reply
         }
+        // A page kept by the service, with the Continue button for the next: still filling.
+        Outcome::Done(reply) if reply.actions.iter().any(|a| continues(a.id)) => reply,
         Outcome::Done(reply) | Outcome::Refused(reply) => {
             data.forms.finish(&actor.user_id, form);
             reply
@@ -208,6 +204,10 @@ fn fix(mut reply: Reply, form: &crate::service::reply::Form) -> Reply {
         primary: true,
     });
     reply
+}
+
+fn continues(action: ActionId) -> bool {
+    matches!(action, ActionId::Continue(_))
 }
 
 fn team_of(actor: &Actor) -> (String, String) {

@@ -1,6 +1,6 @@
 //! Answer forms as Discord modals: at most five text inputs per modal, so a longer form is asked
-//! in pages (each a [`FormPage`]) whose answers are held here until the last page is submitted;
-//! each input keeps the question's limit (at most 4,000 characters). A question longer than a
+//! in pages (each a [`FormPage`]) whose answers the service keeps until the last page is
+//! submitted; each input keeps the question's limit (at most 4,000 characters). A question longer than a
 //! label (45 characters) is labelled by its template's short form (or shortened at a word, with
 //! "…"), and its whole text is the input's placeholder; the prompt above lists every question in
 //! full.
@@ -23,18 +23,18 @@ const TITLE_LIMIT: usize = 45;
 /// Discord's longest placeholder.
 const PLACEHOLDER_LIMIT: usize = 100;
 
-/// A form being filled in pages by one member: the form and the answers given so far.
+/// A form being filled in pages by one member, as last shown.
 #[derive(Debug, Clone)]
 pub struct Pending {
     /// The team (external id, name) the form belongs to, so a submit needs no lookup.
     pub team: (String, String),
     /// The form as last shown (values kept, errors of the last refusal).
     pub form: Form,
-    /// Answers from the pages already submitted.
-    pub values: Vec<(String, String)>,
 }
 
-/// Forms being filled, by (user id, form id).
+/// Forms being filled, by (user id, form id): what a page looks like (a refused field's mark);
+/// the answers of earlier pages are kept by the service, in the database, and survive a
+/// restart that this does not.
 #[derive(Debug, Default)]
 pub struct PendingForms(Mutex<HashMap<(String, FormId), Pending>>);
 
@@ -42,11 +42,7 @@ impl PendingForms {
     /// Starts (or restarts) filling `form`.
     pub fn start(&self, user: &str, team: (String, String), form: Form) {
         let key = (user.to_string(), form.id);
-        let pending = Pending {
-            team,
-            form,
-            values: Vec::new(),
-        };
+        let pending = Pending { team, form };
         self.0.lock().expect("pending forms").insert(key, pending);
     }
 
@@ -54,27 +50,6 @@ impl PendingForms {
     pub fn get(&self, user: &str, form_id: FormId) -> Option<Pending> {
         let key = (user.to_string(), form_id);
         self.0.lock().expect("pending forms").get(&key).cloned()
-    }
-
-    /// Adds a page's answers and returns every answer so far.
-    pub fn add(
-        &self,
-        user: &str,
-        form_id: FormId,
-        page: Vec<(String, String)>,
-    ) -> Vec<(String, String)> {
-        let key = (user.to_string(), form_id);
-        let mut forms = self.0.lock().expect("pending forms");
-        match forms.get_mut(&key) {
-            Some(pending) => {
-                pending
-                    .values
-                    .retain(|(id, _)| !page.iter().any(|(p, _)| p == id));
-                pending.values.extend(page);
-                pending.values.clone()
-            }
-            None => page,
-        }
     }
 
     /// Forgets a form (saved, or refused for good).
@@ -242,14 +217,5 @@ mod tests {
 
         assert_eq!(inputs[0]["label"], "Question 0");
         assert!(inputs[0].get("placeholder").is_none_or(|p| p.is_null()));
-    }
-
-    #[test]
-    fn pages_answers_are_gathered_until_the_last() {
-        let forms = PendingForms::default();
-        forms.start("u", ("g".into(), "G".into()), form(7));
-        forms.add("u", FORM, vec![("q0".into(), "a".into())]);
-        let all = forms.add("u", FORM, vec![("q5".into(), "b".into())]);
-        assert_eq!(all.len(), 2);
     }
 }

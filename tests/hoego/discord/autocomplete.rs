@@ -54,7 +54,13 @@ async fn template_names_containing_what_was_typed_are_suggested_whatever_the_cas
     assert_eq!(callback["type"], 8, "{callback}");
     assert_eq!(
         values(&callback),
-        ["4ls", "mad-sad-glad", "seven", "start-stop-continue"]
+        [
+            "4ls",
+            "mad-sad-glad",
+            "optional-seven",
+            "seven",
+            "start-stop-continue"
+        ]
     );
     let first = &callback["data"]["choices"][0];
     assert_eq!(first["name"], "4ls", "{callback}");
@@ -75,6 +81,7 @@ async fn every_template_is_suggested_before_anything_is_typed(backend: Backend) 
             "4ls",
             "kpt",
             "mad-sad-glad",
+            "optional-seven",
             "quarterly",
             "seven",
             "start-stop-continue",

@@ -13,6 +13,7 @@ mod digests;
 mod failures;
 mod hung;
 mod mapping;
+mod pages;
 mod permissions;
 mod prompts;
 mod readiness;
@@ -65,15 +66,20 @@ pub struct DiscordApp {
     pub clock: ManualClock,
     pub service: Service,
     pub db: TestDb,
+    settings: DiscordSettings,
     next_id: AtomicU64,
     _templates: tempfile::TempDir,
 }
 
-fn seven_questions() -> String {
+/// Seven questions (`seven`), or seven optional ones (`optional-seven`).
+fn seven_questions(required: bool) -> String {
     let mut text = SEVEN.to_string();
+    if !required {
+        text = text.replace("id = \"seven\"", "id = \"optional-seven\"");
+    }
     for i in 1..=7 {
         text.push_str(&format!(
-            "[[questions]]\nid = \"q{i}\"\nkind = \"text\"\n[questions.text]\nen = \"Question {i}?\"\nko = \"질문 {i}?\"\n"
+            "[[questions]]\nid = \"q{i}\"\nkind = \"text\"\nrequired = {required}\n[questions.text]\nen = \"Question {i}?\"\nko = \"질문 {i}?\"\n"
         ));
     }
     text
@@ -101,7 +107,9 @@ impl DiscordApp {
     ) -> DiscordApp {
         let fake = FakeDiscord::start().await;
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("seven.toml"), seven_questions()).unwrap();
+        std::fs::write(dir.path().join("seven.toml"), seven_questions(true)).unwrap();
+        let optional = dir.path().join("optional-seven.toml");
+        std::fs::write(optional, seven_questions(false)).unwrap();
         let clock = ManualClock::new(utc(2026, 12, 1, 0, 0));
         let service = Service {
             store: db.store.clone(),
@@ -133,6 +141,7 @@ impl DiscordApp {
             clock,
             service,
             db,
+            settings,
             next_id: AtomicU64::new(3000),
             _templates: dir,
         }
@@ -141,6 +150,18 @@ impl DiscordApp {
     /// Waits until poise has registered the commands (it holds back events until then).
     pub async fn registered(&self) -> Vec<Recorded> {
         self.fake.wait_for("PUT", "/commands", 1).await
+    }
+
+    /// Stops the bot and starts a new one on the same database and fake (a restart: nothing in
+    /// the old process's memory survives), once it has registered its commands again.
+    pub async fn restart(&mut self) {
+        if let Some(bot) = self.bot.take() {
+            bot.stop().await;
+        }
+        let registered = self.fake.requests_to("PUT", "/commands").len();
+        let bot = DiscordBot::start(&self.settings, self.service.clone()).await;
+        self.bot = Some(bot.unwrap());
+        self.fake.wait_for("PUT", "/commands", registered + 1).await;
     }
 
     /// Stops the bot and drops the database; fails the test if hoego sent anything Discord

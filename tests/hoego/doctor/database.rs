@@ -58,10 +58,11 @@ async fn a_database_never_migrated_fails_naming_the_pending_migrations_and_hoego
 
     assert_eq!(code, Some(1), "{report}");
     let database = line(&report, "database");
-    assert!(
-        database.contains("0 of 3 migrations applied; pending 0001 schema"),
-        "{database}"
-    );
+    let shipped = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+        .unwrap()
+        .count();
+    let pending = format!("0 of {shipped} migrations applied; pending 0001 schema");
+    assert!(database.contains(&pending), "{database}");
     assert!(database.contains("→ run `hoego migrate`"), "{database}");
     db.finish().await;
 }
