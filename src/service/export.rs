@@ -13,7 +13,7 @@ use super::reply::{Attachment, Reply};
 use crate::domain::ids::TemplateVersionId;
 use crate::domain::import::{Document, DocumentKind};
 use crate::domain::template::{PlaceholderValues, Template};
-use crate::store::{AnswerRecord, MemberExport};
+use crate::store::{AnswerRecord, MemberExport, ResolutionHistory};
 
 impl Service {
     /// `export`: the member's answers as `hoego-export.md` and `hoego-export.json`.
@@ -38,6 +38,7 @@ impl Service {
             .store
             .member_dataset(asker.team.id, asker.member.id)
             .await?;
+        let histories = self.store.resolution_histories(asker.member.id).await?;
         let json = Document::new(DocumentKind::Member, now, dataset)
             .to_json()
             .into_bytes();
@@ -46,7 +47,7 @@ impl Service {
                 attachment(
                     "hoego-export.md",
                     "text/markdown",
-                    markdown(asker, &data, &templates, now).into_bytes(),
+                    markdown(asker, &data, &histories, &templates, now).into_bytes(),
                 ),
                 attachment("hoego-export.json", "application/json", json),
             ],
@@ -100,6 +101,7 @@ fn round_name(answer: &AnswerRecord) -> &str {
 fn markdown(
     asker: &Asker,
     data: &MemberExport,
+    histories: &[ResolutionHistory],
     templates: &Templates,
     now: DateTime<Utc>,
 ) -> String {
@@ -121,18 +123,35 @@ fn markdown(
         }
         out.push_str(&answer_markdown(asker, templates, answer));
     }
-    if !data.resolutions.is_empty() {
+    out.push_str(&resolutions_markdown(asker, data, histories));
+    out
+}
+
+/// The resolutions, each with every follow-up and its note, oldest first.
+fn resolutions_markdown(
+    asker: &Asker,
+    data: &MemberExport,
+    histories: &[ResolutionHistory],
+) -> String {
+    if data.resolutions.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n## {}\n\n", asker.t("export.md_resolutions", &[]));
+    // Both lists are read in the same order (made, position, id).
+    for (i, r) in data.resolutions.iter().enumerate() {
+        let visibility = asker.t(&format!("visibility.{}", r.visibility.as_str()), &[]);
         out.push_str(&format!(
-            "\n## {}\n\n",
-            asker.t("export.md_resolutions", &[])
+            "- {} — {} ({visibility})\n",
+            r.text,
+            r.status.as_str()
         ));
-        for r in &data.resolutions {
-            let visibility = asker.t(&format!("visibility.{}", r.visibility.as_str()), &[]);
-            out.push_str(&format!(
-                "- {} — {} ({visibility})\n",
-                r.text,
-                r.status.as_str()
-            ));
+        for (at, status, note) in histories.get(i).map_or(&[][..], |h| &h.follow_ups) {
+            let note = match note.as_str() {
+                "" => String::new(),
+                note => format!(": {}", note.replace('\n', " / ")),
+            };
+            let when = asker.stamp(*at);
+            out.push_str(&format!("  - {when} — {}{note}\n", status.as_str()));
         }
     }
     out

@@ -9,7 +9,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use tokio::sync::Semaphore;
 
 use super::error::ServiceError;
+use super::i18n::t;
 use crate::domain::ids::MemberId;
+use crate::domain::lang::Lang;
 
 /// The limits that keep one member or team from exhausting the process or others' prompts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +121,24 @@ impl Guard {
         .await;
         joined.map_err(|e| ServiceError::Internal(anyhow::anyhow!("heavy work failed: {e}")))
     }
+}
+
+/// The longest note on a resolution follow-up, in characters.
+pub const NOTE_LEN: usize = 500;
+/// The longest schedule name, in characters.
+pub const SCHEDULE_NAME_LEN: usize = 64;
+
+/// Refuses `text` when it is longer than `max` characters, naming what it is (the catalog word
+/// `limits.<what>`), its length and the limit.
+pub fn within(lang: Lang, what: &str, text: &str, max: usize) -> Result<(), ServiceError> {
+    let length = text.chars().count();
+    if length <= max {
+        return Ok(());
+    }
+    let what = t(lang, &format!("limits.{what}"), &[]);
+    let (length, max) = (length.to_string(), max.to_string());
+    let args = [("what", what.as_str()), ("length", &length), ("max", &max)];
+    Err(ServiceError::User(t(lang, "limits.too_long", &args)))
 }
 
 #[cfg(test)]

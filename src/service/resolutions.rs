@@ -55,6 +55,7 @@ impl Service {
         };
         let status = stored(progress);
         let note = note.unwrap_or("").trim();
+        super::guard::within(asker.lang(), "note", note, super::guard::NOTE_LEN)?;
         self.store
             .follow_up_resolution(item.id, status, note, self.clock.now())
             .await?;

@@ -89,6 +89,12 @@ impl Service {
             .name
             .clone()
             .unwrap_or_else(|| template.id.as_str().to_string());
+        super::guard::within(
+            lang,
+            "schedule_name",
+            &name,
+            super::guard::SCHEDULE_NAME_LEN,
+        )?;
         let template_id = self
             .store
             .template_version(team.id, template.id.as_str(), &template.source, now)

@@ -10,6 +10,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::inert::inert;
 use super::words::labels;
 use super::{Entry, QuestionGroup};
 use crate::domain::answer::AnswerValue;
@@ -271,6 +272,6 @@ impl Digest {
 fn quote(out: &mut String, entry: &Entry) {
     let bullet = if entry.list { "- " } else { "" };
     for line in entry.text.lines() {
-        let _ = writeln!(out, "> {bullet}{line}");
+        let _ = writeln!(out, "> {bullet}{}", inert(line));
     }
 }

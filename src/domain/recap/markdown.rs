@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::inert::inert;
 use super::words::{Labels, labels, status};
 use super::{Entry, Participation, Recap, Scope};
 
@@ -95,7 +96,7 @@ fn trends(out: &mut String, recap: &Recap, w: &Labels) {
 fn quote(out: &mut String, entry: &Entry, scope: Scope, w: &Labels) {
     for line in entry.text.lines() {
         let bullet = if entry.list { "- " } else { "" };
-        let _ = writeln!(out, "> {bullet}{line}");
+        let _ = writeln!(out, "> {bullet}{}", inert(line));
     }
     match (&entry.author, scope) {
         (Some(author), _) => {
@@ -120,13 +121,15 @@ fn resolutions(out: &mut String, recap: &Recap, w: &Labels) {
         let _ = writeln!(
             out,
             "- **{}**: {now} ({} {})",
-            arc.text, w.set_on, arc.set_on
+            inert(&arc.text),
+            w.set_on,
+            arc.set_on
         );
         for follow_up in &arc.follow_ups {
             let step = status(follow_up.status, recap.lang);
             let note = match follow_up.note.as_str() {
                 "" => String::new(),
-                note => format!(": {note}"),
+                note => format!(": {}", inert(note)),
             };
             let _ = writeln!(out, "  - {}: {step}{note}", follow_up.date);
         }

@@ -5,6 +5,7 @@
 mod build;
 pub mod chart;
 pub mod digest;
+mod inert;
 pub mod markdown;
 mod participation;
 pub mod split;

@@ -18,7 +18,7 @@ mod permissions;
 mod prompts;
 mod readiness;
 mod recaps;
-mod roles;
+pub(crate) mod roles;
 mod run;
 mod sessions;
 mod strict;
@@ -179,7 +179,7 @@ impl DiscordApp {
     }
 
     /// Dispatches an interaction built for a fresh id and returns the bot's response to it.
-    async fn interact(&self, build: impl FnOnce(u64) -> Value) -> Value {
+    pub(crate) async fn interact(&self, build: impl FnOnce(u64) -> Value) -> Value {
         let id = self.id();
         self.fake.dispatch("INTERACTION_CREATE", build(id));
         let path = format!("/interactions/{id}/");

@@ -9,10 +9,10 @@ use serde_json::{Value, json};
 use super::payloads::{self, GUILD, Person};
 use super::{DiscordApp, content, ephemeral};
 
-const ROLE: &str = "9100";
+pub(crate) const ROLE: &str = "9100";
 
 /// `/hoego schedule add template:weekly cron:… name:retro role:<ROLE>` with the role resolved.
-fn add_with_role(id: u64, who: &Person) -> Value {
+pub(crate) fn add_with_role(id: u64, who: &Person) -> Value {
     let options = json!([
         {"name": "template", "type": 3, "value": "weekly"},
         {"name": "cron", "type": 3, "value": "0 17 * * FRI"},
@@ -31,7 +31,7 @@ fn add_with_role(id: u64, who: &Person) -> Value {
     payload
 }
 
-fn member(id: &str, roles: &[&str], bot: bool) -> Value {
+pub(crate) fn member(id: &str, roles: &[&str], bot: bool) -> Value {
     json!({
         "user": {"id": id, "username": format!("user{id}"), "discriminator": "0",
                  "global_name": null, "avatar": null, "bot": bot},
@@ -40,7 +40,7 @@ fn member(id: &str, roles: &[&str], bot: bool) -> Value {
     })
 }
 
-async fn participants(app: &DiscordApp) -> Vec<String> {
+pub(crate) async fn participants(app: &DiscordApp) -> Vec<String> {
     let (team, _) = app
         .service
         .identify(&app.actor(&Person::admin("6000")))

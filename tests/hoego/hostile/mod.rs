@@ -4,5 +4,7 @@
 mod anonymity;
 mod periods;
 mod props;
+mod roles;
 mod scoping;
 mod secrets;
+mod text;

@@ -7,12 +7,12 @@ use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, GuildChannel
 use super::{Context, Error, admin, command_actor, misread, show};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::platform::discord::commands::SUGGESTIONS;
-use crate::service::Interaction;
 use crate::service::command::{
     ChannelRef, Command, CommandError, NewSchedule, ScheduleCommand, ScheduleTz, UserRef,
     parse_duration, parse_remind,
 };
 use crate::service::i18n::t;
+use crate::service::{Interaction, Outcome};
 
 /// The help topic of `schedule add`, which explains a misread option.
 const TOPIC: &str = "schedule add";
@@ -115,8 +115,11 @@ async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Res
         .unwrap_or_else(|| request.template.clone());
     let users = role_members(ctx, role.id).await?;
     let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(request)));
-    let mut reply = service.interact(&actor, add).await.into_reply();
-    if !users.is_empty() {
+    let outcome = service.interact(&actor, add).await;
+    // Members are added only to the schedule just made: a name already taken is refused whole.
+    let added = matches!(outcome, Outcome::Done(_));
+    let mut reply = outcome.into_reply();
+    if added && !users.is_empty() {
         let count = users.len().to_string();
         let add = ScheduleCommand::AddMember {
             schedule: name,
