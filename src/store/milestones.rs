@@ -96,7 +96,7 @@ impl Store {
                 .bind(reader.0)
                 .fetch_all(pool)
                 .await?;
-            rows.iter().map(|row| read(row)).collect()
+            rows.iter().map(read).collect()
         })
     }
 
@@ -105,7 +105,7 @@ impl Store {
         let sql = select_milestones!("m.team_id = $1 AND m.team_wide");
         on_pool!(self, |pool| {
             let rows = sqlx::query(sql).bind(team.0).fetch_all(pool).await?;
-            rows.iter().map(|row| read(row)).collect()
+            rows.iter().map(read).collect()
         })
     }
 
