@@ -21,6 +21,7 @@ mod migrations;
 mod milestones;
 mod personal;
 mod privacy;
+mod privacy_property;
 mod recap_cli;
 mod recap_privacy;
 mod recaps;
