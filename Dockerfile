@@ -6,6 +6,7 @@ COPY src ./src
 COPY migrations ./migrations
 COPY benches ./benches
 COPY config ./config
+COPY assets ./assets
 RUN cargo build --release --locked --bin hoego
 
 FROM debian:bookworm-slim

@@ -41,7 +41,6 @@ pub struct Scheduler {
     clock: Arc<dyn Clock>,
     interval: Duration,
     on_close: Option<Arc<dyn RoundClosed>>,
-    rules: Arc<planner::RuleCache>,
 }
 
 impl Scheduler {
@@ -52,7 +51,6 @@ impl Scheduler {
             clock,
             interval,
             on_close: None,
-            rules: Arc::default(),
         }
     }
 
@@ -97,9 +95,9 @@ impl Scheduler {
     ) -> Result<Vec<TickReport>, StoreError> {
         let mut lanes = tokio::task::JoinSet::new();
         for _ in 0..TICK_LANES {
-            let (store, rules) = (self.store.clone(), self.rules.clone());
+            let store = self.store.clone();
             lanes.spawn(async move {
-                let planner = |s: &_, p: &[_]| planner::plan(s, p, now, &rules);
+                let planner = |s: &_, p: &[_]| planner::plan(s, p, now);
                 store.tick_schedules(now, TICK_BATCH, &planner).await
             });
         }

@@ -1,95 +1,33 @@
 //! Turns a due schedule and its participants into the rounds and deliveries to record, using
-//! the pure schedule rules of [`crate::domain::schedule`].
+//! the pure schedule rules of [`crate::domain::schedule`]. Nothing is parsed here: the store
+//! decodes stored expressions and zones when it reads them.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
-use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
-
-use crate::domain::schedule::{CronSpec, FiringKind, ScheduleRule, Timing};
+use crate::domain::schedule::{FiringKind, ScheduleRule};
 use crate::domain::zone::ZoneName;
 use crate::store::{Advance, DueSchedule, Participant, PlannedDelivery, PlannedRound};
 
-/// Parsed expressions and zones by their stored text: many schedules share them, and a tick
-/// should not parse the same expression a thousand times.
-#[derive(Debug, Default)]
-pub struct RuleCache {
-    parsed: Mutex<HashMap<RuleKey, ParsedRule>>,
-}
-
-/// A schedule's stored expression and zone (`None` for member-local).
-type RuleKey = (String, Option<String>);
-/// The parsed expression and timing, or why they cannot be read.
-type ParsedRule = Result<(CronSpec, Timing), String>;
-
-/// Entries kept before the cache starts afresh.
-const RULE_CACHE_LIMIT: usize = 10_000;
-
-impl RuleCache {
-    fn get(&self, cron: &str, zone: Option<&String>) -> ParsedRule {
-        let key = (cron.to_string(), zone.cloned());
-        let mut parsed = self
-            .parsed
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(found) = parsed.get(&key) {
-            return found.clone();
-        }
-        if parsed.len() >= RULE_CACHE_LIMIT {
-            parsed.clear();
-        }
-        let fresh = parse_rule(cron, zone);
-        parsed.insert(key, fresh.clone());
-        fresh
-    }
-}
-
-fn parse_rule(cron: &str, zone: Option<&String>) -> ParsedRule {
-    let cron = CronSpec::parse(cron).map_err(|e| e.to_string())?;
-    let timing = match zone {
-        Some(zone) => Timing::Zone(ZoneName::parse(zone).map_err(|e| e.to_string())?.tz()),
-        None => Timing::MemberLocal,
-    };
-    Ok((cron, timing))
-}
-
-/// The rule a stored schedule follows, or why it cannot be read.
-pub fn rule_for(schedule: &DueSchedule, cache: &RuleCache) -> Result<ScheduleRule, String> {
-    let (cron, timing) = cache.get(&schedule.cron, schedule.time_zone.as_ref())?;
-    Ok(ScheduleRule {
-        cron,
-        timing,
-        window: Duration::seconds(schedule.window_secs),
-        grace: Duration::seconds(schedule.grace_secs),
-        reminder_percent: u8::try_from(schedule.reminder_percent).unwrap_or(0),
-    })
-}
-
-/// Plans one schedule at `now`. A schedule that cannot be read stops (no next occurrence) and
-/// is logged, rather than failing every tick.
+/// Plans one schedule at `now`. A schedule with a stored value that cannot be read stops (no
+/// next occurrence) and is logged with what is wrong, rather than failing every tick or being
+/// read as something else.
 pub fn plan(
     schedule: &DueSchedule,
     participants: &[Participant],
     now: DateTime<Utc>,
-    cache: &RuleCache,
 ) -> (Vec<PlannedRound>, Advance) {
-    let rule = match rule_for(schedule, cache) {
-        Ok(rule) => rule,
+    let timing = match &schedule.timing {
+        Ok(timing) => timing,
         Err(problem) => {
             tracing::error!(schedule = %schedule.id, %problem, "unreadable schedule stopped");
-            return (
-                Vec::new(),
-                Advance {
-                    next_local: None,
-                    next_due_at: None,
-                },
-            );
+            let stop = Advance {
+                next_local: None,
+                next_due_at: None,
+            };
+            return (Vec::new(), stop);
         }
     };
-    let team_zone = ZoneName::parse(&schedule.team_zone)
-        .map(|z| z.tz())
-        .unwrap_or(chrono_tz::UTC);
+    let rule = &timing.rule;
     let plan = rule.plan(schedule.next_local, now);
     let rounds = plan
         .firings
@@ -99,7 +37,13 @@ pub fn plan(
             let deliveries = if missed {
                 Vec::new()
             } else {
-                deliveries(&rule, firing.local, participants, team_zone, now)
+                let asked = Asked {
+                    schedule,
+                    rule,
+                    team_zone: timing.team_zone,
+                    now,
+                };
+                asked.deliveries(firing.local, participants)
             };
             PlannedRound {
                 local: firing.local,
@@ -117,31 +61,43 @@ pub fn plan(
     (rounds, advance)
 }
 
-/// One delivery per participant who is not paused when asked.
-fn deliveries(
-    rule: &ScheduleRule,
-    local: chrono::NaiveDateTime,
-    participants: &[Participant],
-    team_zone: Tz,
+/// What deciding one occurrence's deliveries needs.
+struct Asked<'a> {
+    schedule: &'a DueSchedule,
+    rule: &'a ScheduleRule,
+    team_zone: ZoneName,
     now: DateTime<Utc>,
-) -> Vec<PlannedDelivery> {
-    participants
-        .iter()
-        .filter_map(|p| {
-            let zone = p
-                .time_zone
-                .as_deref()
-                .and_then(|z| ZoneName::parse(z).ok())
-                .map_or(team_zone, |z| z.tz());
-            let times = rule.member_times(local, zone);
-            let paused = p.paused_until.is_some_and(|until| until > times.due_at);
-            (!paused).then(|| PlannedDelivery {
-                member_id: p.member_id,
-                due_at: times.due_at,
-                closes_at: times.closes_at,
-                remind_at: times.remind_at,
-                missed: times.due_at + rule.grace < now,
+}
+
+impl Asked<'_> {
+    /// One delivery per participant who is not paused when asked. A member whose stored zone
+    /// cannot be read is left out of this occurrence and logged, not asked at the team's time.
+    fn deliveries(
+        &self,
+        local: NaiveDateTime,
+        participants: &[Participant],
+    ) -> Vec<PlannedDelivery> {
+        participants
+            .iter()
+            .filter_map(|p| {
+                let zone = match &p.time_zone {
+                    Ok(zone) => zone.unwrap_or(self.team_zone),
+                    Err(problem) => {
+                        tracing::error!(schedule = %self.schedule.id, member = %p.member_id,
+                            %problem, "member with an unreadable zone not asked");
+                        return None;
+                    }
+                };
+                let times = self.rule.member_times(local, zone.tz());
+                let paused = p.paused_until.is_some_and(|until| until > times.due_at);
+                (!paused).then(|| PlannedDelivery {
+                    member_id: p.member_id,
+                    due_at: times.due_at,
+                    closes_at: times.closes_at,
+                    remind_at: times.remind_at,
+                    missed: times.due_at + self.rule.grace < self.now,
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }

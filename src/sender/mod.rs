@@ -110,11 +110,15 @@ impl Sender {
         outcome: &mut StepOutcome,
         sent: &mut Vec<SentRecord>,
     ) -> Result<(), StoreError> {
-        let template = match self.templates.get(delivery) {
-            Ok(template) => template,
+        let readable = self.templates.get(delivery).and_then(|template| {
+            let zone = delivery.zone.clone().map_err(|e| e.to_string())?;
+            Ok((template, zone))
+        });
+        let (template, zone) = match readable {
+            Ok(readable) => readable,
             Err(problem) => return self.unreadable(delivery, &problem, outcome).await,
         };
-        let message = prompts::prompt(delivery, &template);
+        let message = prompts::prompt(delivery, &template, zone);
         self.pacer.wait(&channel_key(&message.to)).await;
         match self.messenger.send(&message).await {
             Ok(platform) => {
@@ -142,7 +146,14 @@ impl Sender {
     }
 
     async fn remind(&self, delivery: &ClaimedDelivery) {
-        let message = prompts::reminder(delivery);
+        let zone = match &delivery.zone {
+            Ok(zone) => *zone,
+            Err(problem) => {
+                tracing::error!(delivery = %delivery.id, %problem, "reminder cannot be built");
+                return;
+            }
+        };
+        let message = prompts::reminder(delivery, zone);
         self.pacer.wait(&channel_key(&message.to)).await;
         match self.messenger.send(&message).await {
             Ok(_) => metrics::counter!("hoego_reminders_sent_total").increment(1),

@@ -97,7 +97,8 @@ impl Sender {
         problem: &str,
         outcome: &mut StepOutcome,
     ) -> Result<(), StoreError> {
-        tracing::error!(%problem, "prompt cannot be built");
+        tracing::error!(delivery = %delivery.id, round = %delivery.round_id, %problem,
+            "prompt cannot be built");
         self.store
             .give_up_delivery(delivery.id, self.clock.now(), false, problem)
             .await?;

@@ -11,6 +11,7 @@ use super::reply::{Action, Audience, Reply};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::{PlaceholderValues, Template};
+use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
 /// The template a claimed delivery asks, or why it cannot be read.
@@ -19,8 +20,8 @@ pub fn template_of(delivery: &ClaimedDelivery) -> Result<Template, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The prompt for a claimed delivery of `template`.
-pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
+/// The prompt for a claimed delivery of `template`, its closing time shown in `zone`.
+pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -> Outgoing {
     let lang = delivery.language;
     let values = PlaceholderValues::for_round(
         template,
@@ -46,7 +47,7 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     let closes = t(
         lang,
         "prompt.closes",
-        &[("when", &reader(delivery).when(delivery.closes_at))],
+        &[("when", &reader(delivery, zone).when(delivery.closes_at))],
     );
     let reply = Reply {
         blocks: vec![format!("**{header}**"), questions.join("\n"), closes],
@@ -64,15 +65,16 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template) -> Outgoing {
     }
 }
 
-/// The reminder for a delivery whose prompt was sent, posted where the prompt went.
-pub fn reminder(delivery: &ClaimedDelivery) -> Outgoing {
+/// The reminder for a delivery whose prompt was sent, posted where the prompt went, its
+/// closing time shown in `zone`.
+pub fn reminder(delivery: &ClaimedDelivery, zone: ZoneName) -> Outgoing {
     let lang = delivery.language;
     let text = t(
         lang,
         "reminder.closing",
         &[
             ("schedule", &schedule_label(delivery)),
-            ("when", &reader(delivery).when(delivery.closes_at)),
+            ("when", &reader(delivery, zone).when(delivery.closes_at)),
         ],
     );
     let to = match (&delivery.platform_channel_id, delivery.delivery) {
@@ -139,10 +141,10 @@ fn action(lang: Lang, id: ActionId, label: &str, primary: bool) -> Action {
 
 /// The member a delivery goes to, as a reader of its times: in their language and zone, in
 /// the year their round opened.
-fn reader(delivery: &ClaimedDelivery) -> Reader {
+fn reader(delivery: &ClaimedDelivery, zone: ZoneName) -> Reader {
     Reader {
         lang: delivery.language,
-        zone: delivery.zone,
+        zone,
         year: delivery.occurrence_local.year(),
     }
 }

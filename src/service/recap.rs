@@ -17,7 +17,8 @@ use crate::domain::period::Period;
 use crate::domain::recap::split::split;
 use crate::domain::recap::{
     self, FollowUp, ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, Scope,
-    chart, markdown,
+    chart::{self, Chart},
+    markdown,
 };
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
@@ -227,8 +228,12 @@ impl Service {
 }
 
 /// The reply: the Markdown itself when it fits one message of the platform, else a summary with
-/// the Markdown attached. Public recaps go to the channel.
+/// the Markdown attached (its charts embedded by the names they are attached under). The charts
+/// go along as PNG attachments either way. Public recaps go to the channel.
 pub fn recap_reply(recap: &Recap, public: bool, limits: Limits) -> Reply {
+    let name = recap.period_label.replace("..", "_");
+    let charts = charts(recap);
+    let attached = |chart: &Chart| format!("hoego-recap-{name}-{}", chart.file);
     let document = markdown::render(recap);
     let body = document
         .split_once("\n---\n\n")
@@ -241,44 +246,31 @@ pub fn recap_reply(recap: &Recap, public: bool, limits: Limits) -> Reply {
             ..Reply::new(recap.lang)
         };
         reply.attachments.push(Attachment {
-            filename: format!("hoego-recap-{}.md", recap.period_label.replace("..", "_")),
+            filename: format!("hoego-recap-{name}.md"),
             content_type: "text/markdown".into(),
-            bytes: document.into_bytes(),
+            bytes: chart::embed(&document, &charts, attached).into_bytes(),
         });
         reply
     };
-    reply.attachments.extend(charts(recap));
+    reply
+        .attachments
+        .extend(charts.into_iter().map(|chart| Attachment {
+            filename: attached(&chart),
+            content_type: "image/png".into(),
+            bytes: chart.png,
+        }));
     if public {
         reply.audience = Audience::Channel;
     }
     reply
 }
 
-/// The trend and participation charts as PNG attachments (none when there is too little to
-/// draw; a drawing failure is logged and the recap goes without it).
-fn charts(recap: &Recap) -> Vec<Attachment> {
-    let name = recap.period_label.replace("..", "_");
-    let drawn = [
-        ("trend", chart::trend_png(&recap.trends)),
-        (
-            "participation",
-            chart::participation_png(&recap.participation),
-        ),
-    ];
-    drawn
-        .into_iter()
-        .filter_map(|(what, png)| match png {
-            Ok(png) => png.map(|bytes| Attachment {
-                filename: format!("hoego-recap-{name}-{what}.png"),
-                content_type: "image/png".into(),
-                bytes,
-            }),
-            Err(error) => {
-                tracing::warn!(error = %error, "recap chart not drawn");
-                None
-            }
-        })
-        .collect()
+/// The recap's charts (a drawing failure is logged and the recap goes without them).
+fn charts(recap: &Recap) -> Vec<Chart> {
+    chart::charts(recap).unwrap_or_else(|error| {
+        tracing::warn!(error = %error, "recap charts not drawn");
+        Vec::new()
+    })
 }
 
 /// Local midnight at the period's start and the day after its end, as instants.

@@ -7,7 +7,6 @@ use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
 use super::reply::Reply;
-use super::schedules::parse_cron;
 use crate::domain::lang::Lang;
 use crate::domain::state::ScheduleState;
 use crate::domain::team::{Member, Team};
@@ -15,7 +14,7 @@ use crate::domain::zone::ZoneName;
 use chrono::{DateTime, Utc};
 
 use crate::domain::ids::{MemberId, ScheduleId, TemplateVersionId};
-use crate::store::{NewRound, PlannedDelivery, ScheduleSummary};
+use crate::store::{NewRound, PlannedDelivery, ScheduleSummary, StoreError};
 
 impl Service {
     pub(super) async fn pause_schedule(
@@ -43,11 +42,8 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let schedule = self.schedule_called(team, lang, name).await?;
-        let zone = schedule
-            .time_zone
-            .as_deref()
-            .and_then(|z| ZoneName::parse(z).ok());
-        let rule = self.rule(parse_cron(&schedule.cron, lang)?, zone, None, None);
+        let (cron, zone) = schedule.timing()?;
+        let rule = self.rule(cron, zone, None, None);
         let next = rule.first_after(self.clock.now());
         self.store
             .set_schedule_state(schedule.id, ScheduleState::Active, next)
@@ -118,10 +114,7 @@ impl Service {
         schedule: &ScheduleSummary,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
-        let zone = schedule
-            .time_zone
-            .as_deref()
-            .and_then(|z| ZoneName::parse(z).ok());
+        let zone = schedule.time_zone.clone().map_err(StoreError::from)?;
         let now = self.clock.now();
         let members: Vec<Member> = self.store.participants_of(schedule.id).await?;
         let asked: Vec<&Member> = members.iter().filter(|m| !m.is_paused(now)).collect();

@@ -17,7 +17,7 @@ use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
-use crate::store::{NewSchedule, ScheduleSummary};
+use crate::store::{NewSchedule, ScheduleSummary, Unreadable};
 
 impl Service {
     /// Runs one `schedule ...` subcommand for `asker`.
@@ -289,11 +289,13 @@ fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
 
 fn list_line(s: &ScheduleSummary, team: &Team, reader: &Reader) -> String {
     let lang = reader.lang;
-    let zone = s.time_zone.as_deref().and_then(|z| ZoneName::parse(z).ok());
-    let next = s.next_due_at.map_or_else(
-        || "-".to_string(),
-        |at| reader.when_in(at, zone.unwrap_or(team.time_zone)),
-    );
+    let unreadable = |u: &Unreadable| t(lang, "schedule.unreadable", &[("value", &u.value)]);
+    let cron = s.cron.as_ref().map_or_else(unreadable, ToString::to_string);
+    let tz = (s.time_zone.as_ref()).map_or_else(unreadable, |zone| zone_text(*zone, lang));
+    let next = match (&s.time_zone, s.next_due_at) {
+        (Ok(zone), Some(at)) => reader.when_in(at, zone.unwrap_or(team.time_zone)),
+        _ => "-".to_string(),
+    };
     let state = t(lang, &format!("schedule.state_{}", s.state), &[]);
     let item = t(
         lang,
@@ -301,8 +303,8 @@ fn list_line(s: &ScheduleSummary, team: &Team, reader: &Reader) -> String {
         &[
             ("name", &s.name),
             ("template", &s.template_key),
-            ("cron", &s.cron),
-            ("tz", &zone_text(zone, lang)),
+            ("cron", &cron),
+            ("tz", &tz),
             ("next", &next),
             ("state", &state),
             (

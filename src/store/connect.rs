@@ -51,7 +51,10 @@ impl Store {
                 )
             }
         };
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            decode: Default::default(),
+        })
     }
 
     /// Connects and applies migrations: what `hoego run` and `hoego console` do at start-up.

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::json;
 
+use super::decode::{Decoders, Unreadable};
 use super::deliveries_sql as sql;
 use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
@@ -45,8 +46,9 @@ pub struct ClaimedDelivery {
     pub language: Lang,
     /// DM or thread.
     pub delivery: DeliveryMode,
-    /// The member's zone, else the team's (for showing times).
-    pub zone: ZoneName,
+    /// The member's zone, else the team's (for showing times), or the stored value that
+    /// cannot be read.
+    pub zone: Result<ZoneName, Unreadable>,
     /// The team's name.
     pub team_name: String,
     /// The schedule's name (`None` for a one-off round).
@@ -116,7 +118,9 @@ impl Store {
                 .fetch_all(&mut *tx)
                 .await?;
             tx.commit().await?;
-            rows.iter().map(claimed_from).collect()
+            rows.iter()
+                .map(|row| claimed_from(row, &self.decode))
+                .collect()
         })
     }
 
@@ -224,7 +228,9 @@ impl Store {
     }
 }
 
-fn claimed_from(row: &impl RowExt) -> Result<ClaimedDelivery, StoreError> {
+fn claimed_from(row: &impl RowExt, decode: &Decoders) -> Result<ClaimedDelivery, StoreError> {
+    let member_zone = row.opt_text("member_zone")?;
+    let team_zone = row.text("team_zone")?;
     Ok(ClaimedDelivery {
         id: DeliveryId(row.int("id")?),
         round_id: RoundId(row.int("round_id")?),
@@ -235,9 +241,9 @@ fn claimed_from(row: &impl RowExt) -> Result<ClaimedDelivery, StoreError> {
         dm_channel_id: row.opt_text("dm_channel_id")?,
         language: row.lang("language")?,
         delivery: row.word("delivery")?,
-        zone: match row.opt_zone("member_zone")? {
-            Some(zone) => zone,
-            None => row.opt_zone("team_zone")?.unwrap_or(ZoneName::UTC),
+        zone: match member_zone {
+            Some(zone) => decode.zone("members.time_zone", &zone),
+            None => decode.zone("teams.time_zone", &team_zone),
         },
         team_name: row.text("team_name")?,
         schedule_name: row.opt_text("schedule_name")?,

@@ -39,6 +39,15 @@ impl StoreError {
     }
 }
 
+impl From<super::Unreadable> for StoreError {
+    fn from(unreadable: super::Unreadable) -> Self {
+        StoreError::Corrupt {
+            column: unreadable.column,
+            problem: format!("{:?}: {}", unreadable.value, unreadable.problem),
+        }
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {

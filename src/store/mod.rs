@@ -6,6 +6,7 @@
 mod answers;
 mod closing;
 mod connect;
+mod decode;
 mod deliveries;
 mod deliveries_sql;
 mod digest_data;
@@ -33,6 +34,7 @@ mod teams;
 use sqlx::{PgPool, SqlitePool};
 
 pub use answers::{AnswerWrite, FollowUpWrite, SavedAnswers, StoredAnswer};
+pub use decode::Unreadable;
 pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use digest_data::DigestRound;
 pub use error::StoreError;
@@ -49,7 +51,8 @@ pub use rounds::{NewDelivery, NewRound};
 pub use schedule_admin::ScheduleSummary;
 pub use schedules::NewSchedule;
 pub use scheduling::{
-    Advance, DueSchedule, Participant, PlannedDelivery, PlannedRound, Planner, TickReport,
+    Advance, DueSchedule, DueTiming, Participant, PlannedDelivery, PlannedRound, Planner,
+    TickReport,
 };
 pub use team_view::TeamAnswer;
 
@@ -66,6 +69,7 @@ pub enum Dialect {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: Pool,
+    decode: std::sync::Arc<decode::Decoders>,
 }
 
 #[derive(Debug, Clone)]

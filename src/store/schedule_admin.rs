@@ -3,13 +3,16 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use super::decode::{Decoders, Unreadable};
 use super::rows::{BeginWrite, RowExt};
 use super::teams::member_from;
 use super::{NewRound, PlannedDelivery, Store, StoreError, on_pool};
 use crate::domain::ids::{MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::recap::digest::DigestGrouping;
+use crate::domain::schedule::CronSpec;
 use crate::domain::state::ScheduleState;
 use crate::domain::team::Member;
+use crate::domain::zone::ZoneName;
 
 /// A schedule as listed to people.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,10 +25,10 @@ pub struct ScheduleSummary {
     pub template_key: String,
     /// The template version.
     pub template_id: TemplateVersionId,
-    /// The crontab expression.
-    pub cron: String,
-    /// Its zone, `None` for member-local.
-    pub time_zone: Option<String>,
+    /// The crontab expression, or the stored text that cannot be read.
+    pub cron: Result<CronSpec, Unreadable>,
+    /// Its zone (`None` for member-local), or the stored text that cannot be read.
+    pub time_zone: Result<Option<ZoneName>, Unreadable>,
     /// Channel for threads and digests.
     pub channel_id: Option<String>,
     /// Active or paused.
@@ -46,6 +49,15 @@ pub struct ScheduleSummary {
     pub undeliverable: i64,
 }
 
+impl ScheduleSummary {
+    /// Its expression and zone (`None` for member-local), or an error naming the stored value
+    /// that cannot be read.
+    pub fn timing(&self) -> Result<(CronSpec, Option<ZoneName>), StoreError> {
+        let cron = self.cron.clone()?;
+        Ok((cron, self.time_zone.clone()?))
+    }
+}
+
 const SUMMARY: &str =
     "SELECT s.id, s.name, tp.key AS template_key, s.template_id, s.cron, s.time_zone,
         s.channel_id, s.state, s.digest_group, s.next_local, s.next_due_at, s.window_secs, s.reminder_percent,
@@ -63,7 +75,9 @@ impl Store {
                 .bind(team.0)
                 .fetch_all(pool)
                 .await?;
-            rows.iter().map(summary_from).collect()
+            rows.iter()
+                .map(|row| summary_from(row, &self.decode))
+                .collect()
         })
     }
 
@@ -80,7 +94,9 @@ impl Store {
                 .bind(name)
                 .fetch_optional(pool)
                 .await?;
-            row.as_ref().map(summary_from).transpose()
+            row.as_ref()
+                .map(|row| summary_from(row, &self.decode))
+                .transpose()
         })
     }
 
@@ -259,14 +275,14 @@ impl Store {
     }
 }
 
-fn summary_from(row: &impl RowExt) -> Result<ScheduleSummary, StoreError> {
+fn summary_from(row: &impl RowExt, decode: &Decoders) -> Result<ScheduleSummary, StoreError> {
     Ok(ScheduleSummary {
         id: ScheduleId(row.int("id")?),
         name: row.text("name")?,
         template_key: row.text("template_key")?,
         template_id: TemplateVersionId(row.int("template_id")?),
-        cron: row.text("cron")?,
-        time_zone: row.opt_text("time_zone")?,
+        cron: decode.cron("schedules.cron", &row.text("cron")?),
+        time_zone: decode.opt_zone("schedules.time_zone", row.opt_text("time_zone")?.as_deref()),
         channel_id: row.opt_text("channel_id")?,
         state: row.word("state")?,
         digest_group: row.word("digest_group")?,

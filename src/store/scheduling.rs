@@ -5,11 +5,14 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use super::decode::{Decoders, StoredRule, Unreadable};
 use super::rows::RowExt;
 use super::{Pool, Store, StoreError, scheduling_pg, scheduling_sqlite};
 use crate::domain::ids::{MemberId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::schedule::ScheduleRule;
+use crate::domain::zone::ZoneName;
 
-/// A schedule whose next occurrence is due.
+/// A schedule whose next occurrence is due, decoded when read.
 #[derive(Debug, Clone)]
 pub struct DueSchedule {
     /// The schedule.
@@ -18,20 +21,19 @@ pub struct DueSchedule {
     pub team_id: TeamId,
     /// The template version its rounds ask.
     pub template_id: TemplateVersionId,
-    /// The crontab expression as stored.
-    pub cron: String,
-    /// Its zone, or `None` for member-local.
-    pub time_zone: Option<String>,
-    /// The team's zone (for members without one).
-    pub team_zone: String,
-    /// Answer window, seconds.
-    pub window_secs: i64,
-    /// Reminder point, percent.
-    pub reminder_percent: i64,
-    /// Catch-up grace, seconds.
-    pub grace_secs: i64,
+    /// Its rule and its team's zone, or the stored value that cannot be read.
+    pub timing: Result<DueTiming, Unreadable>,
     /// The occurrence the schedule stands at.
     pub next_local: NaiveDateTime,
+}
+
+/// A due schedule's decoded timing.
+#[derive(Debug, Clone)]
+pub struct DueTiming {
+    /// Expression, zone or member-local, window, grace and reminder.
+    pub rule: ScheduleRule,
+    /// The team's zone (for members without one).
+    pub team_zone: ZoneName,
 }
 
 /// A participant of a due schedule.
@@ -39,8 +41,8 @@ pub struct DueSchedule {
 pub struct Participant {
     /// The member.
     pub member_id: MemberId,
-    /// Their zone, if set.
-    pub time_zone: Option<String>,
+    /// Their zone if set, or the stored value that cannot be read.
+    pub time_zone: Result<Option<ZoneName>, Unreadable>,
     /// Paused until, if paused.
     pub paused_until: Option<DateTime<Utc>>,
 }
@@ -110,24 +112,50 @@ impl Store {
         planner: Planner<'_>,
     ) -> Result<TickReport, StoreError> {
         match &self.pool {
-            Pool::Postgres(pool) => scheduling_pg::tick(pool, now, limit, planner).await,
-            Pool::Sqlite(pool) => scheduling_sqlite::tick(pool, now, limit, planner).await,
+            Pool::Postgres(pool) => {
+                scheduling_pg::tick(pool, &self.decode, now, limit, planner).await
+            }
+            Pool::Sqlite(pool) => {
+                scheduling_sqlite::tick(pool, &self.decode, now, limit, planner).await
+            }
         }
     }
 }
 
 /// A claimed schedule, from a row of either backend's claim.
-pub(super) fn due_from(row: &impl RowExt) -> Result<DueSchedule, StoreError> {
+pub(super) fn due_from(row: &impl RowExt, decode: &Decoders) -> Result<DueSchedule, StoreError> {
+    let stored = StoredRule {
+        cron: row.text("cron")?,
+        time_zone: row.opt_text("time_zone")?,
+        window_secs: row.int("window_secs")?,
+        grace_secs: row.int("grace_secs")?,
+        reminder_percent: row.int("reminder_percent")?,
+    };
+    let team_zone = row.text("team_zone")?;
+    let timing = decode.rule(&stored).and_then(|rule| {
+        Ok(DueTiming {
+            rule,
+            team_zone: decode.zone("teams.time_zone", &team_zone)?,
+        })
+    });
     Ok(DueSchedule {
         id: ScheduleId(row.int("id")?),
         team_id: TeamId(row.int("team_id")?),
         template_id: TemplateVersionId(row.int("template_id")?),
-        cron: row.text("cron")?,
-        time_zone: row.opt_text("time_zone")?,
-        team_zone: row.text("team_zone")?,
-        window_secs: row.int("window_secs")?,
-        reminder_percent: row.int("reminder_percent")?,
-        grace_secs: row.int("grace_secs")?,
+        timing,
         next_local: row.local("next_local")?,
+    })
+}
+
+/// A participant, from a row naming the member's zone in `zone_column`.
+pub(super) fn participant_from(
+    row: &impl RowExt,
+    zone_column: &'static str,
+    decode: &Decoders,
+) -> Result<Participant, StoreError> {
+    Ok(Participant {
+        member_id: MemberId(row.int("member_id")?),
+        time_zone: decode.opt_zone("members.time_zone", row.opt_text(zone_column)?.as_deref()),
+        paused_until: row.opt_instant("paused_until")?,
     })
 }

@@ -9,10 +9,12 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use super::StoreError;
+use super::decode::Decoders;
 use super::rows::RowExt;
-use super::scheduling::{DueSchedule, Participant, Planner, TickReport, due_from};
+use super::scheduling::{
+    DueSchedule, Participant, Planner, TickReport, due_from, participant_from,
+};
 use super::scheduling_batch::Batch;
-use crate::domain::ids::MemberId;
 
 const CLAIM: &str = "
 WITH due AS (
@@ -65,6 +67,7 @@ SELECT (SELECT COUNT(*) FROM new_rounds WHERE status = 'open') AS opened,
 /// Runs one tick over at most `limit` due schedules in one transaction.
 pub(super) async fn tick(
     pool: &PgPool,
+    decode: &Decoders,
     now: DateTime<Utc>,
     limit: i64,
     planner: Planner<'_>,
@@ -83,14 +86,11 @@ pub(super) async fn tick(
     for row in &rows {
         let id = row.int("id")?;
         if due.last().is_none_or(|last| last.id.0 != id) {
-            due.push(due_from(row)?);
+            due.push(due_from(row, decode)?);
         }
-        if let Some(member) = row.opt_int("member_id")? {
-            participants.entry(id).or_default().push(Participant {
-                member_id: MemberId(member),
-                time_zone: row.opt_text("member_zone")?,
-                paused_until: row.opt_instant("paused_until")?,
-            });
+        if row.opt_int("member_id")?.is_some() {
+            let participant = participant_from(row, "member_zone", decode)?;
+            participants.entry(id).or_default().push(participant);
         }
     }
     let batch = Batch::plan(&due, &participants, planner);

@@ -9,10 +9,12 @@ use serde_json::json;
 use sqlx::SqlitePool;
 
 use super::StoreError;
+use super::decode::Decoders;
 use super::rows::{BeginWrite, RowExt};
-use super::scheduling::{DueSchedule, Participant, Planner, TickReport, due_from};
+use super::scheduling::{
+    DueSchedule, Participant, Planner, TickReport, due_from, participant_from,
+};
 use super::scheduling_batch::Batch;
-use crate::domain::ids::MemberId;
 
 const CLAIM: &str = "
 SELECT s.id, s.team_id, s.template_id, s.cron, s.time_zone, t.time_zone AS team_zone,
@@ -60,6 +62,7 @@ WHERE schedules.id = json_extract(j.value, '$.id')
 /// Runs one tick over at most `limit` due schedules in one transaction.
 pub(super) async fn tick(
     pool: &SqlitePool,
+    decode: &Decoders,
     now: DateTime<Utc>,
     limit: i64,
     planner: Planner<'_>,
@@ -70,7 +73,10 @@ pub(super) async fn tick(
         .bind(limit)
         .fetch_all(&mut *tx)
         .await?;
-    let due: Vec<DueSchedule> = rows.iter().map(due_from).collect::<Result<_, _>>()?;
+    let due: Vec<DueSchedule> = rows
+        .iter()
+        .map(|row| due_from(row, decode))
+        .collect::<Result<_, _>>()?;
     if due.is_empty() {
         return Ok(TickReport::default());
     }
@@ -84,11 +90,7 @@ pub(super) async fn tick(
         by_schedule
             .entry(row.int("schedule_id")?)
             .or_default()
-            .push(Participant {
-                member_id: MemberId(row.int("member_id")?),
-                time_zone: row.opt_text("time_zone")?,
-                paused_until: row.opt_instant("paused_until")?,
-            });
+            .push(participant_from(row, "time_zone", decode)?);
     }
     let batch = Batch::plan(&due, &by_schedule, planner);
     let created = sqlx::query(INSERT_ROUNDS)

@@ -2,7 +2,7 @@
 
 use std::process::{Command, Output};
 
-use crate::support::chat::{Chat, WEEKLY, saved};
+use crate::support::chat::{Chat, WEEKLY, YEAR_END, saved};
 use crate::support::db::{Backend, TestDb};
 
 fn hoego_recap(db: Option<&TestDb>, args: &[&str]) -> Output {
@@ -78,32 +78,100 @@ async fn the_team_and_a_member_recap_are_written_to_stdout(backend: Backend) {
     db.finish().await;
 }
 
-#[tokio::test]
-async fn charts_are_written_to_a_directory_when_asked() {
-    let Some(db) = TestDb::new(Backend::Sqlite).await else {
-        return;
-    };
+/// Three year-end rounds a week apart (energy 2, 4, 5) and four weekly ones, the third left
+/// unanswered: a trend worth drawing and a gap worth showing.
+async fn a_member_with_a_trend_and_a_gap(db: &TestDb) -> String {
     let mina = Chat::new(&db.store, "mina");
-    for _ in 0..2 {
-        mina.open_round("weekly", WEEKLY).await;
+    for (week, energy) in ["2", "4", "5"].into_iter().enumerate() {
+        let year_end = mina.open_round("year-end", YEAR_END).await;
+        let weekly = mina.open_round("weekly", WEEKLY).await;
+        let answers = [
+            ("periods", "One"),
+            ("highlights", "Two"),
+            ("learned", "Three"),
+            ("energy", energy),
+            ("resolutions", "Rest"),
+        ];
+        saved(mina.submit(&format!("answer:{year_end}"), &answers).await);
+        if week != 1 {
+            let weekly_answers = [
+                ("went-well", "Fine"),
+                ("was-hard", "Nothing"),
+                ("next-week", "Rest"),
+            ];
+            saved(
+                mina.submit(&format!("answer:{weekly}"), &weekly_answers)
+                    .await,
+            );
+        }
         mina.clock.advance(chrono::Duration::days(7));
     }
+    mina.me().await.1.id.0.to_string()
+}
+
+async fn charts_are_written_to_a_directory_and_embedded_in_the_markdown(backend: Backend) {
+    let Some(db) = TestDb::new(backend).await else {
+        return;
+    };
+    let member = a_member_with_a_trend_and_a_gap(&db).await;
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().join("charts");
+    let dir_text = dir.to_str().unwrap();
 
     let output = hoego_recap(
         Some(&db),
-        &["--period", "2026", "--charts", dir.to_str().unwrap()],
+        &[
+            "--period", "2026", "--member", &member, "--charts", dir_text,
+        ],
     );
 
-    assert_eq!(output.status.code(), Some(0));
-    let png = std::fs::read(dir.join("participation.png")).unwrap();
-    assert!(png.starts_with(b"\x89PNG"));
+    let markdown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{markdown}");
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["participation.png", "trend-energy.png"]);
+    for name in &written {
+        let png = std::fs::read(dir.join(name)).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(png));
+        let info = decoder
+            .read_info()
+            .expect("a PNG that decodes")
+            .info()
+            .clone();
+        assert_eq!((info.width, info.height), hoego::domain::recap::chart::SIZE);
+    }
+    let energy = format!("]({dir_text}/trend-energy.png)\n");
+    assert!(markdown.contains(&energy), "{markdown}");
     assert!(
-        !dir.join("trend.png").exists(),
-        "no scale question, no trend chart"
+        markdown.contains(
+            "![Line chart of “Looking back on the whole year, how was your energy? (1–5)”"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("from 1 (Worn out) to 5 (Thriving)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown
+            .trim_end()
+            .ends_with(&format!("({dir_text}/participation.png)")),
+        "{markdown}"
     );
     db.finish().await;
+}
+
+#[tokio::test]
+async fn charts_are_written_to_a_directory_and_embedded_in_the_markdown_on_sqlite() {
+    charts_are_written_to_a_directory_and_embedded_in_the_markdown(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn charts_are_written_to_a_directory_and_embedded_in_the_markdown_on_postgres() {
+    charts_are_written_to_a_directory_and_embedded_in_the_markdown(Backend::Postgres).await;
 }
 
 #[tokio::test]

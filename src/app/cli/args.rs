@@ -69,7 +69,8 @@ pub struct RecapArgs {
     /// Markdown (with front matter) or JSON.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: RecapFormat,
-    /// Also write the charts (scale trend, participation) as PNG files into this directory.
+    /// Also write the charts (each scale question's trend; participation when it shows gaps or
+    /// a fall) as PNG files into this directory, embedded in the Markdown.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
 }

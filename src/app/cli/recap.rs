@@ -1,6 +1,7 @@
 //! `hoego recap --period 2026 [--member <id>] [--team <id>] [--lang ko] --format markdown|json`:
 //! the recap the service compiles (as `/hoego recap` does), written to standard output (the
-//! Markdown is ready to publish as a blog post). A bad period, team or member is bad usage
+//! Markdown is ready to publish as a blog post; with `--charts DIR` the charts are written there
+//! and embedded in it). A bad period, team or member is bad usage
 //! (exit code 2).
 
 use std::path::Path;
@@ -13,7 +14,8 @@ use crate::config::Settings;
 use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::lang::Lang;
 use crate::domain::period::Period;
-use crate::domain::recap::{Recap, chart, markdown};
+use crate::domain::recap::chart::{self, Chart};
+use crate::domain::recap::{Recap, markdown};
 use crate::service::clock::{Clock, SystemClock};
 use crate::service::error::ServiceError;
 use crate::service::recap_query::{RecapQuery, RecapQueryError};
@@ -32,13 +34,19 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
     let compiled =
         startup::with_service(settings, async |service| service.recap_query(&query).await);
     let recap = compiled.await?.map_err(refused)?;
-    if let Some(dir) = &args.charts {
-        write_charts(&recap, dir)?;
-    }
+    let charts = match &args.charts {
+        Some(dir) => write_charts(&recap, dir)?,
+        None => Vec::new(),
+    };
     print!(
         "{}",
         match args.format {
-            RecapFormat::Markdown => markdown::render(&recap),
+            RecapFormat::Markdown => {
+                let document = markdown::render(&recap);
+                let dir = args.charts.as_deref().unwrap_or(Path::new("."));
+                let path = |chart: &Chart| dir.join(&chart.file).display().to_string();
+                chart::embed(&document, &charts, path)
+            }
             RecapFormat::Json => format!("{}\n", recap.to_json()),
         }
     );
@@ -77,24 +85,16 @@ fn refused(error: RecapQueryError) -> Failure {
     }
 }
 
-/// Writes `trend.png` and `participation.png` into `dir` (each only when there is enough to
-/// draw), naming them on standard error.
-fn write_charts(recap: &Recap, dir: &Path) -> Result<(), Failure> {
+/// Writes each chart of the recap into `dir` (a trend per scale question with enough points,
+/// participation when it says something), naming them on standard error.
+fn write_charts(recap: &Recap, dir: &Path) -> Result<Vec<Chart>, Failure> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let drawn = [
-        ("trend.png", chart::trend_png(&recap.trends)),
-        (
-            "participation.png",
-            chart::participation_png(&recap.participation),
-        ),
-    ];
-    for (name, png) in drawn {
-        if let Some(bytes) = png.map_err(anyhow::Error::new)? {
-            let path = dir.join(name);
-            std::fs::write(&path, bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("wrote {}", path.display());
-        }
+    let charts = chart::charts(recap).map_err(anyhow::Error::new)?;
+    for chart in &charts {
+        let path = dir.join(&chart.file);
+        std::fs::write(&path, &chart.png)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
     }
-    Ok(())
+    Ok(charts)
 }

@@ -11,6 +11,7 @@ use super::{
     Section, Trend, TrendPoint, sparkline, words,
 };
 use crate::domain::answer::AnswerValue;
+use crate::domain::lang::Lang;
 use crate::domain::template::QuestionKind;
 
 /// Compiles a recap. Answers and rows outside the period are left out; scale answers become
@@ -62,7 +63,7 @@ pub fn build(
         period_label: period.label(),
         date: request.today,
         participation: participation(&rows, &bounds),
-        trends: trends(&scales),
+        trends: trends(&scales, request.lang),
         sections,
         resolutions,
         withheld: Vec::new(),
@@ -111,10 +112,10 @@ fn quote(section: &mut Section, groups: &mut HashMap<String, usize>, answer: Rec
 type RoundSums = BTreeMap<(NaiveDate, i64), (u32, usize)>;
 
 /// One trend per scale question, in the order first answered; one point per round.
-fn trends(scales: &[RecapAnswer]) -> Vec<Trend> {
+fn trends(scales: &[RecapAnswer], lang: Lang) -> Vec<Trend> {
     let mut order: Vec<&str> = Vec::new();
     let mut points: HashMap<&str, RoundSums> = HashMap::new();
-    let mut texts: HashMap<&str, &str> = HashMap::new();
+    let mut texts: HashMap<&str, &RecapAnswer> = HashMap::new();
     for answer in scales {
         let Ok(point) = answer.value.parse::<u8>() else {
             continue;
@@ -125,7 +126,7 @@ fn trends(scales: &[RecapAnswer]) -> Vec<Trend> {
         let id = answer.question_id.as_str();
         if !points.contains_key(id) {
             order.push(id);
-            texts.insert(id, &answer.question);
+            texts.insert(id, answer);
         }
         let slot = points
             .entry(id)
@@ -149,9 +150,15 @@ fn trends(scales: &[RecapAnswer]) -> Vec<Trend> {
             let (sum, count) = points.iter().fold((0.0, 0usize), |(s, c), p| {
                 (s + p.average * p.count as f64, c + p.count)
             });
+            let (low, high) = match &texts[id].kind {
+                QuestionKind::Scale { low, high } => (low.get(lang), high.get(lang)),
+                _ => ("", ""),
+            };
             Trend {
                 question_id: id.to_string(),
-                question: texts[id].to_string(),
+                question: texts[id].question.clone(),
+                low: low.to_string(),
+                high: high.to_string(),
                 sparkline: sparkline(points.iter().map(|p| p.average), 1.0, 5.0),
                 average: (sum / count.max(1) as f64 * 10.0).round() / 10.0,
                 points,

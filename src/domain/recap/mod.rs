@@ -178,6 +178,10 @@ pub struct Trend {
     pub question_id: String,
     /// The question's text.
     pub question: String,
+    /// What 1 means on its scale, in the reader's language.
+    pub low: String,
+    /// What 5 means on its scale, in the reader's language.
+    pub high: String,
     /// One point per round: the average answer that round.
     pub points: Vec<TrendPoint>,
     /// The average over the period.

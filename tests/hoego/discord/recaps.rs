@@ -149,19 +149,19 @@ async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploa
     assert!(text.contains("20 rounds · 20 answered"), "{text}");
     assert_eq!(
         filenames(&response),
-        [
-            "hoego-recap-2026.md",
-            "hoego-recap-2026-trend.png",
-            "hoego-recap-2026-participation.png"
-        ]
+        ["hoego-recap-2026.md", "hoego-recap-2026-trend-energy.png"],
+        "every week answered: no participation chart"
     );
     let uploaded = files(&response);
     let document = uploaded[0]["text"].as_str().unwrap();
     assert!(document.contains("> week 20: 회고"), "{document}");
+    assert!(
+        document.contains("](hoego-recap-2026-trend-energy.png)\n"),
+        "the Markdown embeds the chart by its attachment's name: {document}"
+    );
     assert!(uploaded[1]["png"].as_bool().unwrap());
-    assert!(uploaded[2]["png"].as_bool().unwrap());
     let attachments = response["data"]["attachments"].as_array().unwrap();
-    assert_eq!(attachments.len(), 3, "{response}");
+    assert_eq!(attachments.len(), 2, "{response}");
     app.finish().await;
 }
 

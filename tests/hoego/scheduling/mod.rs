@@ -5,6 +5,7 @@ mod digests;
 mod firing;
 mod races;
 mod sending;
+mod unreadable;
 
 use hoego::domain::ids::TeamId;
 use hoego::service::Actor;

@@ -9,6 +9,7 @@ pub mod language;
 pub mod locks;
 pub mod messenger;
 pub mod process;
+pub mod raw;
 pub mod schema;
 pub mod stall;
 pub mod team;

@@ -1,0 +1,134 @@
+//! Charts of a recap as PNG images a person can read: a title, dates on the x axis (month
+//! ticks for a year), the scale's words on the y axis, and the period boundaries as dashed
+//! vertical lines labelled with what opened each period, all in the reader's language (the
+//! bundled font has every Hangul syllable). One chart per scale question with at least three
+//! points, and the participation chart only when it says something. Every chart carries an alt
+//! text, and [`embed`] puts them into the recap's Markdown.
+
+mod axes;
+mod canvas;
+mod participation;
+mod trend;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use super::Recap;
+
+/// Width and height of every chart, in pixels.
+pub const SIZE: (u32, u32) = (1000, 420);
+
+/// Why a chart could not be drawn (a bug in the drawing, never the data).
+#[derive(Debug, thiserror::Error)]
+#[error("chart: {0}")]
+pub struct ChartError(String);
+
+/// One drawn chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// A file name for it, e.g. `trend-mood.png` or `participation.png`.
+    pub file: String,
+    /// What it shows, in a sentence or two in the reader's language.
+    pub alt: String,
+    /// The PNG image.
+    pub png: Vec<u8>,
+}
+
+/// A vertical line on a chart: where a period begins, named by what opened it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boundary {
+    /// The first day of the period.
+    pub date: NaiveDate,
+    /// Its label (the milestone, or the period's name when no milestone opened it).
+    pub label: String,
+}
+
+/// What every chart of one recap shares.
+struct Look {
+    size: (u32, u32),
+    text: bool,
+    lang: crate::domain::lang::Lang,
+    period: String,
+    span: (NaiveDate, NaiveDate),
+}
+
+/// The recap's charts: one per scale question with enough points, then participation when it
+/// says something.
+pub fn charts(recap: &Recap) -> Result<Vec<Chart>, ChartError> {
+    drawn(recap, true)
+}
+
+fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
+    let look = Look {
+        size: SIZE,
+        text,
+        lang: recap.lang,
+        period: super::words::period_heading(&recap.period, recap.lang),
+        span: (recap.period.from, recap.period.to),
+    };
+    let boundaries = boundaries(recap);
+    let mut charts = Vec::new();
+    for each in &recap.trends {
+        charts.extend(trend::chart(each, &look, &boundaries)?);
+    }
+    let scope = recap.scope;
+    charts.extend(participation::chart(
+        &recap.participation,
+        scope,
+        &look,
+        &boundaries,
+    )?);
+    Ok(charts)
+}
+
+/// Where the recap's periods begin after its first day.
+fn boundaries(recap: &Recap) -> Vec<Boundary> {
+    recap
+        .sections
+        .iter()
+        .filter(|section| section.from > recap.period.from)
+        .map(|section| Boundary {
+            date: section.from,
+            label: section.label.clone(),
+        })
+        .collect()
+}
+
+/// The boundaries in words for an alt text: `2026-04-01 First job, 2026-09-14 Reorganisation`.
+fn marks(boundaries: &[Boundary]) -> String {
+    let named: Vec<String> = boundaries
+        .iter()
+        .map(|b| format!("{} {}", b.date, b.label))
+        .collect();
+    named.join(", ")
+}
+
+/// `document` (a recap's Markdown) with each chart embedded as `![alt](path)`, `path` naming
+/// where the chart's file is: the trends after the opening (before the first `## ` heading),
+/// participation at the end, where the recap tells it.
+pub fn embed(document: &str, charts: &[Chart], path: impl Fn(&Chart) -> String) -> String {
+    let image = |chart: &Chart| {
+        let alt = chart.alt.replace(['\n', '\r'], " ");
+        let alt = alt.replace('[', "\\[").replace(']', "\\]");
+        format!("![{alt}]({})\n\n", path(chart))
+    };
+    let (trends, rest): (Vec<&Chart>, Vec<&Chart>) =
+        charts.iter().partition(|c| c.file.starts_with("trend-"));
+    let trends: String = trends.into_iter().map(image).collect();
+    let rest: String = rest.into_iter().map(image).collect();
+    let title = document.find("\n# ").map_or(0, |at| at + 1);
+    let mut out = match document[title..].find("\n## ") {
+        Some(at) => {
+            let (head, tail) = document.split_at(title + at + 1);
+            format!("{head}{trends}{tail}")
+        }
+        None => format!("{}\n\n{trends}", document.trim_end()),
+    };
+    if !rest.is_empty() {
+        out = format!("{}\n\n{}", out.trim_end(), rest);
+    }
+    format!("{}\n", out.trim_end())
+}
