@@ -33,7 +33,10 @@ pub fn metrics_handle() -> PrometheusHandle {
 /// What `/readyz` requires besides the database: connections and background loops, by name,
 /// each with what `/readyz` says when it is down.
 #[derive(Debug, Clone, Default)]
-pub struct Readiness(Arc<Mutex<Vec<(&'static str, &'static str, Connection)>>>);
+pub struct Readiness(Arc<Mutex<Vec<Watched>>>);
+
+/// A watched connection or loop: its name, what is said of it when down, and its state.
+type Watched = (&'static str, &'static str, Connection);
 
 impl Readiness {
     /// Makes `/readyz` require `connection` (named `name` in its answer when down).
