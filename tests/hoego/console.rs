@@ -187,6 +187,13 @@ async fn lang_ko_speaks_korean_from_the_first_line() {
     assert!(out.contains("weekly 답변 3개를 저장했어요."), "{out}");
     assert!(out.contains("언어: 한국어"), "{out}");
     assert!(out.contains("이미 지난 날짜예요: 2020-01-01."), "{out}");
+    // What was typed (`> …`) and the names of the team and the schedule stay as they are.
+    let replies: Vec<String> = out
+        .lines()
+        .filter(|l| !l.starts_with("> "))
+        .map(|l| l.replace("Local team", "").replace("weekly", ""))
+        .collect();
+    crate::support::language::assert_korean(&replies.join("\n"));
     db.finish().await;
 }
 

@@ -20,6 +20,7 @@ mod memory_platform;
 mod migrations;
 mod personal;
 mod privacy;
+mod privacy_property;
 mod recap_cli;
 mod recap_privacy;
 mod recaps;

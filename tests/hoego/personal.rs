@@ -7,6 +7,7 @@ use hoego::store::{Store, StoreError};
 
 use crate::both_backends;
 use crate::support::chat::{Chat, WEEKLY, saved, start};
+use crate::support::language::assert_korean;
 
 async fn settings_show_and_change_and_a_bad_zone_gets_suggestions(store: Store) {
     let me = Chat::new(&store, "mina");
@@ -58,7 +59,9 @@ async fn switching_to_korean_makes_every_reply_korean(store: Store) {
         "{unknown}"
     );
     assert!(help.contains("`skip [schedule]`"), "{help}");
-    assert!(!help.is_ascii(), "{help}");
+    for reply in [&switched, &nothing, &unknown, &help] {
+        assert_korean(reply);
+    }
 }
 both_backends!(
     switching_to_korean_makes_every_reply_korean,
@@ -73,6 +76,10 @@ async fn a_korean_locale_gets_korean_from_the_first_reply(store: Store) {
     let form = me.say("answer").await.form.unwrap();
 
     assert_eq!(form.fields[0].label, "이번 주에 잘한 점은 무엇인가요?");
+    for field in &form.fields {
+        assert_korean(&field.label);
+    }
+    assert_korean(&form.title);
     assert!(
         form.title.starts_with("주간 회고 · 2026-12-04"),
         "{}",

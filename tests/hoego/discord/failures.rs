@@ -54,6 +54,7 @@ async fn a_failed_command_apologizes_in_the_members_discord_locale_with_a_refere
     assert!(mentions_disabled(&apology["data"]), "{apology}");
     let text = content(&apology);
     assert!(text.starts_with("처리 중에 문제가 생겼어요."), "{text}");
+    crate::support::language::assert_korean(&text);
     reference(&text);
     app.finish().await;
 }
@@ -74,6 +75,7 @@ async fn a_failed_command_apologizes_in_the_language_the_member_chose(backend: B
 
     let text = content(&apology);
     assert!(text.starts_with("처리 중에 문제가 생겼어요."), "{text}");
+    crate::support::language::assert_korean(&text);
     assert!(ephemeral(&apology), "{apology}");
     app.finish().await;
 }

@@ -14,6 +14,7 @@ use super::DiscordApp;
 use super::payloads::{CHANNEL, Person, Place};
 use crate::on_each_backend;
 use crate::support::Backend;
+use crate::support::language::assert_korean;
 
 /// Hangul syllables.
 fn has_hangul(text: &str) -> bool {
@@ -113,10 +114,17 @@ async fn every_built_in_template_opens_as_discord_modals_in_english_and_korean(b
 
         let at = format!("{template} for {user}");
         assert_eq!(first["type"], 9, "{at}: {first}");
+        if who.locale == "ko" {
+            assert_korean(first["data"]["title"].as_str().unwrap());
+        }
         assert_eq!(shown.len(), questions, "{at}");
         for input in &shown {
             let label = input["label"].as_str().unwrap();
-            assert_eq!(has_hangul(label), who.locale == "ko", "{at}: {label}");
+            if who.locale == "ko" {
+                assert_korean(label);
+            } else {
+                assert!(!has_hangul(label), "{at}: {label}");
+            }
             assert!(
                 !label.ends_with('…'),
                 "{at}: a built-in label is never cut: {label}"

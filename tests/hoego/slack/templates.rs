@@ -11,6 +11,7 @@ use super::payloads::{self, ALICE, Person};
 use super::rounds::actor;
 use crate::on_each_backend;
 use crate::support::Backend;
+use crate::support::language::assert_korean;
 
 const MINA: Person = Person {
     id: "UMINA",
@@ -89,9 +90,16 @@ async fn every_built_in_template_opens_as_a_slack_modal_in_english_and_korean(ba
         assert!((3..=7).contains(&inputs.len()), "{at}");
         for input in inputs {
             let label = input["label"]["text"].as_str().unwrap();
-            assert_eq!(has_hangul(label), who.id == MINA.id, "{at}: {label}");
+            if who.id == MINA.id {
+                assert_korean(label);
+            } else {
+                assert!(!has_hangul(label), "{at}: {label}");
+            }
         }
         let title = view["title"]["text"].as_str().unwrap();
+        if who.id == MINA.id {
+            assert_korean(title);
+        }
         assert!(title.chars().count() <= 24, "{at}: {title}");
     }
     app.finish().await;

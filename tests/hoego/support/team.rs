@@ -64,7 +64,18 @@ pub struct Team {
 
 impl Team {
     pub async fn new(store: &Store, names: &[&str], digest_channel: Option<&str>) -> Team {
-        let chat = Chat::new(store, names[0]);
+        Self::new_in(Lang::En, store, names, digest_channel).await
+    }
+
+    /// [`Team::new`] for a team whose language (its digests') is `lang`.
+    pub async fn new_in(
+        lang: Lang,
+        store: &Store,
+        names: &[&str],
+        digest_channel: Option<&str>,
+    ) -> Team {
+        let mut chat = Chat::new(store, names[0]);
+        chat.service.defaults.language = lang;
         let mut members = Vec::new();
         for name in names {
             members.push(chat.other(name).me().await.1);
@@ -75,9 +86,13 @@ impl Team {
             .save_template(team, "pulse", PULSE, now)
             .await
             .unwrap();
+        let name = match lang {
+            Lang::Ko => "펄스",
+            Lang::En => "pulse",
+        };
         let schedule = NewSchedule {
             team_id: team,
-            name: "pulse".into(),
+            name: name.into(),
             template_id: template,
             cron: "0 17 * * FRI".into(),
             time_zone: Some("Asia/Seoul".into()),
