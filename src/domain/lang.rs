@@ -62,6 +62,26 @@ impl fmt::Display for Lang {
     }
 }
 
+/// The English name of `month` (1 = January; out-of-range values are clamped), the one table
+/// every English date and description uses.
+pub fn month_en(month: impl Into<u32>) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[month.into().clamp(1, 12) as usize - 1]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,15 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
         }
     }
 
+    /// The value for `key` if it was made already.
+    pub fn get(&self, key: &K) -> Option<V> {
+        let entries = self
+            .entries
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        entries.get(key).cloned()
+    }
+
     /// The value for `key`, made by `parse` the first time it is asked for.
     pub fn get_or(&self, key: K, parse: impl FnOnce(&K) -> V) -> V {
         let mut entries = self

@@ -8,7 +8,6 @@
 
 mod outcome;
 mod pacing;
-mod templates;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -53,7 +52,6 @@ pub struct Sender {
     messenger: Arc<dyn Messenger>,
     settings: SenderSettings,
     pacer: Arc<Pacer>,
-    templates: Arc<templates::TemplateCache>,
 }
 
 impl Sender {
@@ -74,7 +72,6 @@ impl Sender {
             messenger,
             settings,
             pacer,
-            templates: Arc::default(),
         }
     }
 
@@ -110,15 +107,15 @@ impl Sender {
         outcome: &mut StepOutcome,
         sent: &mut Vec<SentRecord>,
     ) -> Result<(), StoreError> {
-        let readable = self.templates.get(delivery).and_then(|template| {
-            let zone = delivery.zone.clone().map_err(|e| e.to_string())?;
-            Ok((template, zone))
-        });
-        let (template, zone) = match readable {
-            Ok(readable) => readable,
-            Err(problem) => return self.unreadable(delivery, &problem, outcome).await,
+        let (template, zone) = match (&delivery.template, &delivery.zone) {
+            (Ok(template), Ok(zone)) => (template, *zone),
+            (Err(problem), _) | (_, Err(problem)) => {
+                return self
+                    .unreadable(delivery, &problem.to_string(), outcome)
+                    .await;
+            }
         };
-        let message = prompts::prompt(delivery, &template, zone);
+        let message = prompts::prompt(delivery, template, zone);
         self.pacer.wait(&channel_key(&message.to)).await;
         match self.messenger.send(&message).await {
             Ok(platform) => {

@@ -3,6 +3,7 @@
 //! asked, visibility and every earlier version of edited answers.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -24,7 +25,7 @@ impl Service {
             return Ok(asker.reply(asker.t("export.empty", &[])));
         };
         let now = self.clock.now();
-        let templates = parse_templates(&data.templates);
+        let templates = self.parse_templates(&data.templates);
         let count = data.answers.len().to_string();
         let (from, to) = (
             first.occurrence_local.date().to_string(),
@@ -64,16 +65,19 @@ fn attachment(filename: &str, content_type: &str, bytes: Vec<u8>) -> Attachment 
     }
 }
 
-type Templates = BTreeMap<TemplateVersionId, Template>;
+type Templates = BTreeMap<TemplateVersionId, Arc<Template>>;
 
-fn parse_templates(sources: &BTreeMap<TemplateVersionId, String>) -> Templates {
-    sources
-        .iter()
-        .filter_map(|(id, source)| {
-            let name = format!("template version {id}");
-            Template::from_toml(&name, source).ok().map(|t| (*id, t))
-        })
-        .collect()
+impl Service {
+    /// The export's template versions, parsed once per version (shared with every other reader).
+    fn parse_templates(&self, sources: &BTreeMap<TemplateVersionId, String>) -> Templates {
+        sources
+            .iter()
+            .filter_map(|(id, source)| {
+                let parsed = self.store.parsed_template(*id, source).ok()?;
+                Some((*id, parsed))
+            })
+            .collect()
+    }
 }
 
 /// The question as it was asked, in the member's language (its id when unreadable).

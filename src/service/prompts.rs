@@ -14,12 +14,6 @@ use crate::domain::template::{PlaceholderValues, Template};
 use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
-/// The template a claimed delivery asks, or why it cannot be read.
-pub fn template_of(delivery: &ClaimedDelivery) -> Result<Template, String> {
-    Template::from_toml(&delivery.template_key, &delivery.template_source)
-        .map_err(|e| e.to_string())
-}
-
 /// The prompt for a claimed delivery of `template`, its closing time shown in `zone`.
 pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -> Outgoing {
     let lang = delivery.language;

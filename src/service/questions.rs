@@ -2,6 +2,7 @@
 //! recaps and digests that quote many answers.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -15,7 +16,7 @@ pub(crate) struct Questions<'a> {
     store: &'a Store,
     lang: Lang,
     team_name: &'a str,
-    templates: HashMap<TemplateVersionId, Option<Template>>,
+    templates: HashMap<TemplateVersionId, Option<Arc<Template>>>,
     texts: HashMap<TemplateVersionId, HashMap<String, (String, QuestionKind)>>,
 }
 
@@ -56,8 +57,11 @@ impl<'a> Questions<'a> {
             return Ok(found.clone());
         }
         if !self.templates.contains_key(&template) {
-            let source = self.store.template_source(template).await?;
-            let parsed = Template::from_toml(&format!("template {template}"), &source).ok();
+            let parsed = match self.store.template(template).await {
+                Ok(parsed) => Some(parsed),
+                Err(StoreError::Corrupt { .. }) => None,
+                Err(error) => return Err(error),
+            };
             self.templates.insert(template, parsed);
         }
         let found = self.templates[&template]

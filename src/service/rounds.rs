@@ -1,8 +1,6 @@
 //! Finding the round a member means: their open deliveries, narrowed by a schedule name, and
 //! the questions of the template version the round asked, placeholders filled.
 
-use anyhow::Context;
-
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
@@ -15,7 +13,7 @@ use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::template::{PlaceholderValues, Question, Template};
-use crate::store::DeliveryRound;
+use crate::store::{DeliveryRound, StoreError};
 
 /// The template whose rounds follow up resolutions from earlier years.
 pub const QUARTERLY: &str = "quarterly";
@@ -142,9 +140,8 @@ impl Service {
         asker: &Asker,
         delivery: DeliveryRound,
     ) -> Result<RoundForm, ServiceError> {
-        let source = format!("template version {}", delivery.template_id);
-        let mut template = Template::from_toml(&source, &delivery.template_source)
-            .with_context(|| format!("the stored {source} does not load"))?;
+        let stored = delivery.template.clone().map_err(StoreError::from)?;
+        let mut template = Template::clone(&stored);
         if template.id.as_str() == QUARTERLY {
             let year = delivery.occurrence_local.date().year();
             let new_year = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");

@@ -1,16 +1,23 @@
 //! Stored text decoded into typed values when a row is read: a schedule's expression and zones,
-//! a member's zone. A value that does not decode is kept as [`Unreadable`] beside the row, so the
+//! a member's zone, a template version's TOML (parsed once per version for everyone: the sender,
+//! the answer forms, recaps, digests and exports). A value that does not decode is kept as [`Unreadable`] beside the row, so the
 //! reader can report it (and skip what depends on it) without failing every other row, and never
 //! reads it as something else (an unreadable zone is not "member-local").
 
+use std::sync::Arc;
+
 use chrono::Duration;
 
+use crate::domain::ids::TemplateVersionId;
 use crate::domain::memo::Memo;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing};
+use crate::domain::template::Template;
 use crate::domain::zone::ZoneName;
 
 /// Distinct expressions or zone names kept before a memo starts afresh.
 const MEMO_LIMIT: usize = 10_000;
+/// Template versions kept before their memo starts afresh.
+const TEMPLATE_LIMIT: usize = 1_000;
 
 /// A stored value that cannot be decoded: which column, what it held, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,6 +37,7 @@ pub struct Unreadable {
 pub(crate) struct Decoders {
     crons: Memo<String, Result<CronSpec, String>>,
     zones: Memo<String, Result<ZoneName, String>>,
+    templates: Memo<TemplateVersionId, Result<Arc<Template>, String>>,
 }
 
 impl Default for Decoders {
@@ -37,6 +45,7 @@ impl Default for Decoders {
         Decoders {
             crons: Memo::new(MEMO_LIMIT),
             zones: Memo::new(MEMO_LIMIT),
+            templates: Memo::new(TEMPLATE_LIMIT),
         }
     }
 }
@@ -58,6 +67,35 @@ impl Decoders {
                 ZoneName::parse(raw).map_err(|e| e.to_string())
             })
             .map_err(|problem| unreadable(column, raw, problem))
+    }
+
+    /// A stored template version (versions never change once stored, so the id is the key).
+    pub fn template(
+        &self,
+        id: TemplateVersionId,
+        source: &str,
+    ) -> Result<Arc<Template>, Unreadable> {
+        self.templates
+            .get_or(id, |id| {
+                let name = format!("template version {id}");
+                Template::from_toml(&name, source)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            })
+            .map_err(|problem| unreadable("templates.source", &format!("version {id}"), problem))
+    }
+
+    /// A template version already decoded, if it was.
+    pub fn known_template(
+        &self,
+        id: TemplateVersionId,
+    ) -> Option<Result<Arc<Template>, Unreadable>> {
+        let known = self.templates.get(&id)?;
+        Some(
+            known.map_err(|problem| {
+                unreadable("templates.source", &format!("version {id}"), problem)
+            }),
+        )
     }
 
     /// A stored zone name or NULL.

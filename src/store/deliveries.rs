@@ -1,5 +1,7 @@
 //! The sender's side of deliveries: claim due ones with a lease, then record what happened.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::json;
 
@@ -10,6 +12,7 @@ use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{DeliveryId, RoundId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
+use crate::domain::template::Template;
 use crate::domain::zone::ZoneName;
 
 /// A prompt the platform accepted, to record.
@@ -59,8 +62,8 @@ pub struct ClaimedDelivery {
     pub template_id: TemplateVersionId,
     /// The template's key, e.g. `weekly`.
     pub template_key: String,
-    /// The template version's TOML source.
-    pub template_source: String,
+    /// The template version, parsed (once per version), or why it cannot be read.
+    pub template: Result<Arc<Template>, Unreadable>,
     /// The round's local wall-clock occurrence.
     pub occurrence_local: NaiveDateTime,
     /// Where the prompt landed (for reminders).
@@ -250,7 +253,10 @@ fn claimed_from(row: &impl RowExt, decode: &Decoders) -> Result<ClaimedDelivery,
         channel_id: row.opt_text("channel_id")?,
         template_id: TemplateVersionId(row.int("template_id")?),
         template_key: row.text("template_key")?,
-        template_source: row.text("template_source")?,
+        template: decode.template(
+            TemplateVersionId(row.int("template_id")?),
+            &row.text("template_source")?,
+        ),
         occurrence_local: row.local("occurrence_local")?,
         platform_channel_id: row.opt_text("platform_channel_id")?,
         platform_message_id: row.opt_text("platform_message_id")?,

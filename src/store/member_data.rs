@@ -1,10 +1,12 @@
 //! A member's own data: personal settings and everything they wrote (for export).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::AssertSqlSafe;
 
+use super::decode::Unreadable;
 use super::rows::RowExt;
 use super::teams::member_from;
 use super::{Store, StoreError, on_pool};
@@ -12,6 +14,7 @@ use crate::domain::ids::{AnswerId, MemberId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::state::{DeliveryMode, ResolutionStatus};
 use crate::domain::team::Member;
+use crate::domain::template::Template;
 use crate::domain::visibility::Visibility;
 use crate::domain::zone::ZoneName;
 
@@ -140,6 +143,24 @@ impl Store {
             }
         }
         Ok(export)
+    }
+
+    /// A stored template version, parsed once per version for everyone who reads it.
+    pub async fn template(&self, id: TemplateVersionId) -> Result<Arc<Template>, StoreError> {
+        if let Some(known) = self.decode.known_template(id) {
+            return Ok(known?);
+        }
+        let source = self.template_source(id).await?;
+        Ok(self.decode.template(id, &source)?)
+    }
+
+    /// A stored template version, parsed from `source` (its text) once per version.
+    pub fn parsed_template(
+        &self,
+        id: TemplateVersionId,
+        source: &str,
+    ) -> Result<Arc<Template>, Unreadable> {
+        self.decode.template(id, source)
     }
 
     /// The stored TOML source of a template version.

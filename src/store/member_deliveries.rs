@@ -1,13 +1,17 @@
 //! A member's deliveries as the conversation use cases see them: which rounds they may answer
 //! now, one delivery with its round and template, and marking a delivery skipped.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sqlx::AssertSqlSafe;
 
+use super::decode::{Decoders, Unreadable};
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{DeliveryId, MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::state::{DeliveryStatus, RoundStatus};
+use crate::domain::template::Template;
 
 /// One member's delivery together with its round and the template version the round asks.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +36,9 @@ pub struct DeliveryRound {
     pub template_id: TemplateVersionId,
     /// The template's key (`weekly`).
     pub template_key: String,
-    /// The template's TOML source as stored when the round was made.
-    pub template_source: String,
+    /// The template version as stored when the round was made, parsed (once per version), or
+    /// why it cannot be read.
+    pub template: Result<Arc<Template>, Unreadable>,
 }
 
 impl DeliveryRound {
@@ -78,7 +83,9 @@ impl Store {
                 .bind(now)
                 .fetch_all(pool)
                 .await?;
-            rows.iter().map(delivery_round_from).collect()
+            rows.iter()
+                .map(|row| delivery_round_from(row, &self.decode))
+                .collect()
         })
     }
 
@@ -99,7 +106,9 @@ impl Store {
                 .bind(now)
                 .fetch_optional(pool)
                 .await?;
-            row.as_ref().map(delivery_round_from).transpose()
+            row.as_ref()
+                .map(|row| delivery_round_from(row, &self.decode))
+                .transpose()
         })
     }
 
@@ -114,7 +123,9 @@ impl Store {
                 .bind(delivery.0)
                 .fetch_optional(pool)
                 .await?;
-            row.as_ref().map(delivery_round_from).transpose()
+            row.as_ref()
+                .map(|row| delivery_round_from(row, &self.decode))
+                .transpose()
         })
     }
 
@@ -163,7 +174,7 @@ impl Store {
     }
 }
 
-fn delivery_round_from(row: &impl RowExt) -> Result<DeliveryRound, StoreError> {
+fn delivery_round_from(row: &impl RowExt, decode: &Decoders) -> Result<DeliveryRound, StoreError> {
     Ok(DeliveryRound {
         delivery_id: DeliveryId(row.int("delivery_id")?),
         member_id: MemberId(row.int("member_id")?),
@@ -175,7 +186,10 @@ fn delivery_round_from(row: &impl RowExt) -> Result<DeliveryRound, StoreError> {
         schedule_name: row.opt_text("schedule_name")?,
         template_id: TemplateVersionId(row.int("template_id")?),
         template_key: row.text("template_key")?,
-        template_source: row.text("template_source")?,
+        template: decode.template(
+            TemplateVersionId(row.int("template_id")?),
+            &row.text("template_source")?,
+        ),
     })
 }
 

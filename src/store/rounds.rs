@@ -37,6 +37,18 @@ pub struct NewDelivery {
     pub remind_at: Option<DateTime<Utc>>,
 }
 
+/// One round, open: the statement every single-round write uses (a scheduled tick writes its
+/// batches in `scheduling_pg`/`scheduling_sqlite`, an import in `import::rounds`).
+pub(super) const INSERT_ROUND: &str =
+    "INSERT INTO rounds (team_id, schedule_id, template_id, occurrence_local, due_at, closes_at,
+                         created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+
+/// One pending delivery, first attempted when it is due.
+pub(super) const INSERT_DELIVERY: &str =
+    "INSERT INTO deliveries (round_id, member_id, due_at, closes_at, remind_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $3) RETURNING id";
+
 impl Store {
     /// Inserts a round; the database refuses a second one for the same (schedule, occurrence)
     /// with [`StoreError::Conflict`].
@@ -45,11 +57,8 @@ impl Store {
         round: &NewRound,
         now: DateTime<Utc>,
     ) -> Result<RoundId, StoreError> {
-        let sql = "INSERT INTO rounds (team_id, schedule_id, template_id, occurrence_local, due_at,
-                       closes_at, created_at)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
         let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
+            sqlx::query_scalar(INSERT_ROUND)
                 .bind(round.team_id.0)
                 .bind(round.schedule_id.map(|s| s.0))
                 .bind(round.template_id.0)
@@ -66,11 +75,8 @@ impl Store {
     /// Inserts a delivery; the database refuses a second one for the same (round, member) with
     /// [`StoreError::Conflict`].
     pub async fn insert_delivery(&self, delivery: &NewDelivery) -> Result<DeliveryId, StoreError> {
-        let sql = "INSERT INTO deliveries (round_id, member_id, due_at, closes_at, remind_at,
-                       next_attempt_at)
-                   VALUES ($1, $2, $3, $4, $5, $3) RETURNING id";
         let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
+            sqlx::query_scalar(INSERT_DELIVERY)
                 .bind(delivery.round_id.0)
                 .bind(delivery.member_id.0)
                 .bind(delivery.due_at)

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::decode::{Decoders, Unreadable};
+use super::rounds::{INSERT_DELIVERY, INSERT_ROUND};
 use super::rows::{BeginWrite, RowExt};
 use super::teams::member_from;
 use super::{NewRound, PlannedDelivery, Store, StoreError, on_pool};
@@ -243,31 +244,25 @@ impl Store {
     ) -> Result<RoundId, StoreError> {
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO rounds (team_id, schedule_id, template_id, occurrence_local, due_at, closes_at, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(round.team_id.0)
-            .bind(round.schedule_id.map(|s| s.0))
-            .bind(round.template_id.0)
-            .bind(round.occurrence_local)
-            .bind(round.due_at)
-            .bind(round.closes_at)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            for delivery in deliveries {
-                sqlx::query(
-                    "INSERT INTO deliveries (round_id, member_id, due_at, closes_at, remind_at, next_attempt_at)
-                     VALUES ($1, $2, $3, $4, $5, $3)",
-                )
-                .bind(id)
-                .bind(delivery.member_id.0)
-                .bind(delivery.due_at)
-                .bind(delivery.closes_at)
-                .bind(delivery.remind_at)
-                .execute(&mut *tx)
+            let id: i64 = sqlx::query_scalar(INSERT_ROUND)
+                .bind(round.team_id.0)
+                .bind(round.schedule_id.map(|s| s.0))
+                .bind(round.template_id.0)
+                .bind(round.occurrence_local)
+                .bind(round.due_at)
+                .bind(round.closes_at)
+                .bind(now)
+                .fetch_one(&mut *tx)
                 .await?;
+            for delivery in deliveries {
+                sqlx::query(INSERT_DELIVERY)
+                    .bind(id)
+                    .bind(delivery.member_id.0)
+                    .bind(delivery.due_at)
+                    .bind(delivery.closes_at)
+                    .bind(delivery.remind_at)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
             Ok(RoundId(id))

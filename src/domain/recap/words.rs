@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::timeline::Unit;
 use super::{RecapRequest, Scope};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, month_en};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::state::ResolutionStatus;
 
@@ -44,7 +44,7 @@ pub(super) fn slot_heading(unit: Unit, from: NaiveDate, to: NaiveDate, lang: Lan
     match (unit, lang) {
         (Unit::Quarter, Lang::En) => format!("{y} Q{}", (m - 1) / 3 + 1),
         (Unit::Quarter, Lang::Ko) => format!("{y}년 {}분기", (m - 1) / 3 + 1),
-        (Unit::Month, Lang::En) => format!("{} {y}", MONTHS[m as usize - 1]),
+        (Unit::Month, Lang::En) => format!("{} {y}", month_en(m)),
         (Unit::Month, Lang::Ko) => format!("{y}년 {m}월"),
         (Unit::Week, Lang::En) => format!(
             "Week {} ({} – {})",
@@ -77,21 +77,6 @@ fn range(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
         Lang::Ko => format!("{from} ~ {to}"),
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Fixed labels of the rendered recap and digest.
 pub(crate) struct Labels {

@@ -4,22 +4,8 @@
 use super::CronField;
 use super::describe::{Months, Time};
 use super::field::{Field, Fields, Item};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, month_en};
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const DAYS_EN: [&str; 7] = [
     "Sunday",
     "Monday",
@@ -47,10 +33,6 @@ pub(super) fn day_en(day: u8) -> &'static str {
 
 pub(super) fn day_ko(day: u8) -> &'static str {
     DAYS_KO[usize::from(day % 7)]
-}
-
-fn month_en(month: u8) -> &'static str {
-    MONTHS_EN[usize::from(month.clamp(1, 12) - 1)]
 }
 
 pub(super) fn nth(words: &[&'static str; 5], n: u8) -> &'static str {

@@ -11,17 +11,6 @@ use super::{
 };
 use crate::domain::recap::digest::DigestGrouping;
 
-const SUBCOMMANDS: &[&str] = &[
-    "add",
-    "list",
-    "preview",
-    "pause",
-    "resume",
-    "remove",
-    "run-now",
-    "add-member",
-    "remove-member",
-];
 const ADD_OPTIONS: &[&str] = &["tz", "channel", "window", "remind", "name", "digest"];
 const DIGEST_GROUPS: &[&str] = &["by-question", "by-member"];
 const PREVIEW_OPTIONS: &[&str] = &["tz", "count"];
@@ -65,11 +54,19 @@ pub(super) fn parse(args: &mut Args) -> Result<Command, CommandError> {
     Ok(Command::Schedule(command))
 }
 
+/// The subcommands, read from the help entries (`schedule add` … `schedule remove-member`), the
+/// one list of them.
+fn subcommands() -> Vec<&'static str> {
+    (help::ENTRIES.iter())
+        .filter_map(|entry| entry.topic.strip_prefix("schedule "))
+        .collect()
+}
+
 /// The error for a word after `schedule` that is no subcommand.
 fn unknown_subcommand(word: String) -> CommandError {
     CommandError::UnknownSubcommand {
         command: "schedule",
-        suggestion: nearest(&word, SUBCOMMANDS)
+        suggestion: nearest(&word, &subcommands())
             .and_then(|sub| help::find_topic(&format!("schedule {sub}"))),
         word,
     }

@@ -105,3 +105,25 @@ on_each_backend!(
     a_member_whose_stored_zone_cannot_be_read_is_not_asked_and_the_others_are,
     a_prompt_whose_member_zone_cannot_be_read_is_given_up_with_the_reason_and_the_rest_are_sent,
 );
+
+async fn a_template_version_is_parsed_once_for_the_sender_and_the_answer_form(backend: Backend) {
+    let Some((db, world)) = a_world(backend).await else {
+        return;
+    };
+    weekly_team(&world).await;
+    world.clock.set(friday_5pm());
+    world.scheduler().tick().await.unwrap();
+
+    let lease = friday_5pm() + chrono::Duration::minutes(1);
+    let claimed = world.store.claim_deliveries(friday_5pm(), lease, 10).await;
+    let claimed = claimed.unwrap();
+    let form = world.store.delivery_round(claimed[0].id).await.unwrap();
+
+    let sent = claimed[0].template.as_ref().unwrap();
+    let asked = form.unwrap().template.unwrap();
+    assert!(std::sync::Arc::ptr_eq(sent, &asked));
+    let read = world.store.template(claimed[1].template_id).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(sent, &read));
+    finish(db, world.store).await;
+}
+on_each_backend!(a_template_version_is_parsed_once_for_the_sender_and_the_answer_form);
