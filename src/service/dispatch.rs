@@ -170,6 +170,7 @@ impl Service {
             Command::Join { schedule } => self.join(asker, schedule).await,
             Command::Leave { schedule } => self.leave(asker, schedule).await,
             Command::Schedule(sub) => self.schedule_command(asker, sub).await,
+            Command::Milestone(sub) => self.milestone_command(asker, sub).await,
             Command::Help { topic } => {
                 Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))
             }

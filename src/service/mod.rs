@@ -21,6 +21,7 @@ pub mod limits;
 pub mod members;
 pub mod membership;
 pub mod messenger;
+pub mod milestones;
 mod pages;
 mod privacy;
 pub mod prompts;

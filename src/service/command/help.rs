@@ -5,7 +5,7 @@ use crate::domain::lang::Lang;
 use crate::service::i18n::t;
 
 use super::values::nearest;
-use super::{Command, ScheduleCommand};
+use super::{Command, MilestoneCommand, ScheduleCommand};
 
 /// The help for one command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +96,30 @@ pub const ENTRIES: &[HelpEntry] = &[
         "resolutions set 2 done shipped the new onboarding",
     ),
     entry(
+        "milestone add",
+        "milestone add [team] <YYYY-MM-DD> <text…>",
+        "help.milestone_add",
+        "milestone add 2026-04-01 First day at the new job",
+    ),
+    entry(
+        "milestone list",
+        "milestone list [period]",
+        "help.milestone_list",
+        "milestone list 2026",
+    ),
+    entry(
+        "milestone remove",
+        "milestone remove <n>",
+        "help.milestone_remove",
+        "milestone remove 2",
+    ),
+    entry(
+        "milestone visibility",
+        "milestone visibility <n> private|team",
+        "help.milestone_visibility",
+        "milestone visibility 2 team",
+    ),
+    entry(
         "schedule add",
         "schedule add <template> \"<cron>\" [tz <zone>|local] [channel <#channel>] [window <2d>] [remind <2h|75%>] [name <name>] [digest by-question|by-member]",
         "help.schedule_add",
@@ -153,7 +177,7 @@ pub const ENTRIES: &[HelpEntry] = &[
 ];
 
 /// Topics that stand for several entries (`help schedule` lists every `schedule …` line).
-const GROUPS: &[&str] = &["schedule"];
+const GROUPS: &[&str] = &["schedule", "milestone"];
 
 fn matches(entry: &HelpEntry, topic: &str) -> bool {
     entry.topic == topic
@@ -265,8 +289,21 @@ impl Command {
             Command::SetVisibility { .. } => "visibility",
             Command::ListResolutions => "resolutions",
             Command::SetResolution { .. } => "resolutions set",
+            Command::Milestone(sub) => sub.help_topic(),
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
+        }
+    }
+}
+
+impl MilestoneCommand {
+    /// The help topic that documents this subcommand.
+    pub fn help_topic(&self) -> &'static str {
+        match self {
+            MilestoneCommand::Add { .. } => "milestone add",
+            MilestoneCommand::List { .. } => "milestone list",
+            MilestoneCommand::Remove { .. } => "milestone remove",
+            MilestoneCommand::Visibility { .. } => "milestone visibility",
         }
     }
 }

@@ -15,6 +15,7 @@ mod answers;
 mod error;
 pub mod help;
 mod lex;
+mod milestone;
 mod parse;
 mod schedule;
 #[cfg(test)]
@@ -108,6 +109,8 @@ pub enum Command {
         /// An optional note, as typed.
         note: Option<String>,
     },
+    /// My milestones and the team's: add, list, remove, share.
+    Milestone(MilestoneCommand),
     /// Manage the team's schedules (admins only).
     Schedule(ScheduleCommand),
     /// Show help, for every command or one topic (`recap`, `schedule`, `schedule add`, …).
@@ -174,6 +177,37 @@ impl ResolutionStatus {
             ResolutionStatus::Dropped => "dropped",
         }
     }
+}
+
+/// A `milestone …` subcommand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MilestoneCommand {
+    /// Add a milestone: mine, or the team's (admins only).
+    Add {
+        /// The day it happened.
+        date: NaiveDate,
+        /// What happened, as typed; checked elsewhere.
+        text: String,
+        /// Whether it is the whole team's.
+        team: bool,
+    },
+    /// List the milestones I may see, numbered, of one period or all.
+    List {
+        /// The period as typed (`2026`, `2026-Q3`); `None` for all.
+        period: Option<String>,
+    },
+    /// Remove a milestone by its number in the list.
+    Remove {
+        /// Its number as listed (from 1).
+        number: u32,
+    },
+    /// Change who may see one of my own milestones.
+    Visibility {
+        /// Its number as listed (from 1).
+        number: u32,
+        /// `Private` or `Team`.
+        visibility: Visibility,
+    },
 }
 
 /// A `schedule …` subcommand.

@@ -5,7 +5,7 @@ use crate::domain::lang::Lang;
 use super::lex::{Args, Token};
 use super::values::{date, nearest};
 use super::{Command, CommandError, DeliveryMode, RecapScope, SettingsChange};
-use super::{answers, help, schedule};
+use super::{answers, help, milestone, schedule};
 
 /// Every top-level command word.
 const COMMANDS: &[&str] = &[
@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "forget-me",
     "visibility",
     "resolutions",
+    "milestone",
     "schedule",
     "help",
 ];
@@ -62,6 +63,7 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         }
         "visibility" => answers::visibility(args),
         "resolutions" => answers::resolutions(args),
+        "milestone" | "milestones" => milestone::parse(args),
         "schedule" => schedule::parse(args),
         "help" => help_topic(args),
         _ => Err(unknown_command(word, args)),

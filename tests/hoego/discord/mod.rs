@@ -13,6 +13,7 @@ mod digests;
 mod failures;
 mod hung;
 mod mapping;
+mod milestones;
 mod pages;
 mod permissions;
 mod prompts;

@@ -2,9 +2,10 @@
 //! [`Command`](crate::service::command::Command) and shows the reply (ephemeral when personal; a
 //! form opens as a modal). The doc comment of each subcommand is its description in Discord and
 //! in `/hoego help`. Subcommands live by what they are about: [`rounds`], [`recap`], [`me`],
-//! [`resolutions`] and the admins' [`schedule`]; [`respond`] runs them all.
+//! [`resolutions`], [`milestone`] and the admins' [`schedule`]; [`respond`] runs them all.
 
 mod me;
+mod milestone;
 mod recap;
 mod resolutions;
 mod respond;
@@ -12,6 +13,7 @@ mod rounds;
 mod schedule;
 
 use self::me::{export, forget_me, pause, resume, settings};
+use self::milestone::milestone;
 use self::recap::recap;
 use self::resolutions::resolutions;
 pub use self::respond::command_actor;
@@ -42,6 +44,7 @@ const SUGGESTIONS: usize = 25;
         "export",
         "forget_me",
         "resolutions",
+        "milestone",
         "join",
         "leave",
         "schedule",

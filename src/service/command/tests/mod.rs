@@ -2,4 +2,5 @@
 
 mod errors;
 mod help;
+mod milestones;
 mod parsing;
