@@ -7,7 +7,9 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use super::supervise::supervise;
 use crate::config::{SchedulerSettings, SenderSettings};
+use crate::platform::Connection;
 use crate::scheduler::{RoundClosed, Scheduler};
 use crate::sender::Sender;
 use crate::service::Service;
@@ -17,10 +19,12 @@ use crate::service::messenger::Messenger;
 /// How long an idle sender rests before looking for due deliveries again.
 pub const SENDER_IDLE: Duration = Duration::from_secs(1);
 
-/// The running loops; stop them with [`Background::stop`].
+/// The running loops, each supervised (restarted after a panic); stop them with
+/// [`Background::stop`].
 pub struct Background {
     stop: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
+    health: Vec<(&'static str, Connection)>,
 }
 
 impl Background {
@@ -40,11 +44,31 @@ impl Background {
             loop_scheduler = loop_scheduler.on_round_closed(handler);
         }
         let loop_sender = Sender::new(store, clock, messenger, sender.clone());
-        let tasks = vec![
-            tokio::spawn(loop_scheduler.run(stopped.clone())),
-            tokio::spawn(loop_sender.run(SENDER_IDLE, stopped)),
+        let health = vec![
+            ("scheduler", Connection::default()),
+            ("sender", Connection::default()),
         ];
-        Background { stop, tasks }
+        let until = stopped.clone();
+        let scheduler = supervise(
+            "scheduler",
+            health[0].1.clone(),
+            stopped.clone(),
+            move || loop_scheduler.clone().run(until.clone()),
+        );
+        let until = stopped.clone();
+        let sender = supervise("sender", health[1].1.clone(), stopped, move || {
+            loop_sender.clone().run(SENDER_IDLE, until.clone())
+        });
+        Background {
+            stop,
+            tasks: vec![scheduler, sender],
+            health,
+        }
+    }
+
+    /// Each loop by name, up unless it panicked lately (for `/readyz`).
+    pub fn health(&self) -> Vec<(&'static str, Connection)> {
+        self.health.clone()
     }
 
     /// Asks the loops to stop and waits for them to finish their current step.

@@ -30,24 +30,39 @@ pub fn metrics_handle() -> PrometheusHandle {
         .clone()
 }
 
-/// The connections `/readyz` requires besides the database, by name.
+/// What `/readyz` requires besides the database: connections and background loops, by name,
+/// each with what `/readyz` says when it is down.
 #[derive(Debug, Clone, Default)]
-pub struct Readiness(Arc<Mutex<Vec<(&'static str, Connection)>>>);
+pub struct Readiness(Arc<Mutex<Vec<Watched>>>);
+
+/// A watched connection or loop: its name, what is said of it when down, and its state.
+type Watched = (&'static str, &'static str, Connection);
 
 impl Readiness {
     /// Makes `/readyz` require `connection` (named `name` in its answer when down).
     pub fn watch(&self, name: &'static str, connection: Connection) {
-        self.0.lock().expect("readiness").push((name, connection));
+        let watched = (name, "not connected", connection);
+        self.0.lock().expect("readiness").push(watched);
     }
 
-    /// The first watched connection that is down.
-    fn down(&self) -> Option<&'static str> {
+    /// Makes `/readyz` require that the background loop `name` has not panicked lately.
+    pub fn watch_loop(&self, name: &'static str, health: Connection) {
+        let watched = (
+            name,
+            "panicked lately and was restarted (see the log)",
+            health,
+        );
+        self.0.lock().expect("readiness").push(watched);
+    }
+
+    /// The first watched connection or loop that is down, and what to say of it.
+    fn down(&self) -> Option<(&'static str, &'static str)> {
         self.0
             .lock()
             .expect("readiness")
             .iter()
-            .find(|(_, c)| !c.is_up())
-            .map(|(name, _)| *name)
+            .find(|(.., c)| !c.is_up())
+            .map(|(name, why, _)| (*name, *why))
     }
 }
 
@@ -86,10 +101,7 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         );
     }
     match state.readiness.down() {
-        Some(name) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!("{name} not connected\n"),
-        ),
+        Some((name, why)) => (StatusCode::SERVICE_UNAVAILABLE, format!("{name} {why}\n")),
         None => (StatusCode::OK, "ready\n".to_string()),
     }
 }

@@ -1,7 +1,8 @@
 //! The binary's outer shell: the command line ([`cli`]) parses arguments and reports outcomes,
 //! [`startup`] wires the layers together and runs them, [`background`] starts and stops the
 //! scheduler and sender, [`http`] serves the operator's endpoints, [`telemetry`] sets up logs,
-//! [`doctor`] checks a configured deployment without changing it.
+//! [`doctor`] checks a configured deployment without changing it, [`supervise`] restarts a
+//! background loop that panicked.
 //! The CLI calls startup; startup knows nothing of the CLI. Both speak [`Failure`].
 
 pub mod background;
@@ -9,6 +10,7 @@ pub mod cli;
 pub mod doctor;
 pub mod http;
 pub mod startup;
+pub mod supervise;
 pub mod telemetry;
 
 use crate::config::ConfigError;

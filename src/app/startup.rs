@@ -179,18 +179,33 @@ async fn start_and_serve(
         .with_context(|| format!("cannot start the {} bot", entry.name))?;
     readiness.watch(entry.name, platform.connection());
     tracing::info!(platform = entry.name, "bot started");
-    Ok(serve(platform, settings, service, shutdown_signal()).await?)
+    let stop = shutdown_signal();
+    Ok(serve_watched(platform, settings, service, stop, readiness).await?)
 }
 
 /// Runs the scheduler and sender around a started `platform` until `stop` completes or the
 /// platform stops on its own, then stops them all.
 pub async fn serve(
-    mut platform: Box<dyn ChatPlatform>,
+    platform: Box<dyn ChatPlatform>,
     settings: &Settings,
     service: Service,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
+    serve_watched(platform, settings, service, stop, &Readiness::default()).await
+}
+
+/// [`serve`], with `/readyz` also requiring that neither loop panicked lately.
+pub async fn serve_watched(
+    mut platform: Box<dyn ChatPlatform>,
+    settings: &Settings,
+    service: Service,
+    stop: impl Future<Output = ()>,
+    readiness: &Readiness,
+) -> anyhow::Result<()> {
     let background = background(settings, service, platform.messenger());
+    for (name, health) in background.health() {
+        readiness.watch_loop(name, health);
+    }
     let outcome = tokio::select! {
         () = stop => Ok(()),
         stopped = platform.stopped() => stopped,

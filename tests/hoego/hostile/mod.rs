@@ -7,4 +7,5 @@ mod props;
 mod roles;
 mod scoping;
 mod secrets;
+mod supervision;
 mod text;
