@@ -82,6 +82,11 @@ pub fn month_en(month: impl Into<u32>) -> &'static str {
     MONTHS[month.into().clamp(1, 12) as usize - 1]
 }
 
+/// The English month's three-letter abbreviation (`Jan` … `Dec`), from the same table.
+pub fn month_en_short(month: impl Into<u32>) -> &'static str {
+    &month_en(month)[..3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,11 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::super::Scope;
-use crate::domain::lang::Lang;
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::domain::lang::{Lang, month_en_short};
 
 /// `text` cut to at most `max` characters, with `…` where it was cut.
 pub(super) fn shorten(text: &str, max: usize) -> String {
@@ -23,8 +19,8 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
 pub(super) fn month(date: NaiveDate, with_year: bool, lang: Lang) -> String {
     let (y, m) = (date.year(), date.month());
     match (lang, with_year) {
-        (Lang::En, false) => MONTHS[m as usize - 1].to_string(),
-        (Lang::En, true) => format!("{} {y}", MONTHS[m as usize - 1]),
+        (Lang::En, false) => month_en_short(m).to_string(),
+        (Lang::En, true) => format!("{} {y}", month_en_short(m)),
         (Lang::Ko, false) => format!("{m}월"),
         (Lang::Ko, true) => format!("{y}년 {m}월"),
     }
@@ -33,7 +29,7 @@ pub(super) fn month(date: NaiveDate, with_year: bool, lang: Lang) -> String {
 /// A day, short: `Mar 4` / `3/4`.
 pub(super) fn day(date: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("{} {}", MONTHS[date.month0() as usize], date.day()),
+        Lang::En => format!("{} {}", month_en_short(date.month()), date.day()),
         Lang::Ko => format!("{}/{}", date.month(), date.day()),
     }
 }
