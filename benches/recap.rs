@@ -132,6 +132,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
         shared_only: false,
         digest_channel: None,
         today,
+        max_lines: hoego::domain::recap::RecapRequest::MAX_LINES,
     };
 
     let team_order = order(None);

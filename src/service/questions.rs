@@ -17,7 +17,22 @@ pub(crate) struct Questions<'a> {
     lang: Lang,
     team_name: &'a str,
     templates: HashMap<TemplateVersionId, Option<Arc<Template>>>,
-    texts: HashMap<TemplateVersionId, HashMap<String, (String, QuestionKind)>>,
+    texts: HashMap<TemplateVersionId, HashMap<String, QuestionInfo>>,
+}
+
+/// What a recap needs to know of a question.
+#[derive(Debug, Clone)]
+pub(crate) struct QuestionInfo {
+    /// The question in the reader's language, placeholders filled.
+    pub text: String,
+    /// Its short label, else its first sentence (no instructions), placeholders filled.
+    pub label: String,
+    /// Its kind.
+    pub kind: QuestionKind,
+    /// Its template's id (`weekly`); answers group by (template, question).
+    pub template: String,
+    /// Its place in the template.
+    pub position: usize,
 }
 
 impl<'a> Questions<'a> {
@@ -53,6 +68,18 @@ impl<'a> Questions<'a> {
         question: &str,
         date: NaiveDate,
     ) -> Result<(String, QuestionKind), StoreError> {
+        let info = self.info(template, question, date).await?;
+        Ok((info.text, info.kind))
+    }
+
+    /// The question's text, label, kind, template and place (placeholders filled for the first
+    /// `date` asked); an unknown question is shown by its id, as text, after the known ones.
+    pub(crate) async fn info(
+        &mut self,
+        template: TemplateVersionId,
+        question: &str,
+        date: NaiveDate,
+    ) -> Result<QuestionInfo, StoreError> {
         if let Some(found) = self.texts.get(&template).and_then(|t| t.get(question)) {
             return Ok(found.clone());
         }
@@ -64,26 +91,45 @@ impl<'a> Questions<'a> {
             };
             self.templates.insert(template, parsed);
         }
-        let found = self.templates[&template]
-            .as_ref()
+        let (lang, team_name) = (self.lang, self.team_name);
+        let parsed = self.templates[&template].as_ref();
+        let found = parsed
             .and_then(|t| {
-                let values = PlaceholderValues::for_round(t, date, self.team_name);
-                t.questions
-                    .iter()
-                    .find(|q| q.id.as_str() == question)
-                    .map(|q| (q, values))
+                let values = PlaceholderValues::for_round(t, date, team_name);
+                let position = t.questions.iter().position(|q| q.id.as_str() == question)?;
+                let q = &t.questions[position];
+                let text = q.text.filled(&values).get(lang).to_string();
+                let label = match &q.label {
+                    Some(label) => label.filled(&values).get(lang).to_string(),
+                    None => first_sentence(&text).to_string(),
+                };
+                Some(QuestionInfo {
+                    text,
+                    label,
+                    kind: q.kind.clone(),
+                    template: t.id.as_str().to_string(),
+                    position,
+                })
             })
-            .map(|(q, values)| {
-                (
-                    q.text.filled(&values).get(self.lang).to_string(),
-                    q.kind.clone(),
-                )
-            })
-            .unwrap_or_else(|| (question.to_string(), QuestionKind::Text));
+            .unwrap_or_else(|| QuestionInfo {
+                text: question.to_string(),
+                label: question.to_string(),
+                kind: QuestionKind::Text,
+                template: parsed.map_or(format!("{template}"), |t| t.id.as_str().to_string()),
+                position: usize::MAX,
+            });
         self.texts
             .entry(template)
             .or_default()
             .insert(question.to_string(), found.clone());
         Ok(found)
+    }
+}
+
+/// The text up to its first question mark (a prompt's instructions follow it), else whole.
+fn first_sentence(text: &str) -> &str {
+    match text.find(['?', '？']) {
+        Some(at) => &text[..at + text[at..].chars().next().map_or(1, char::len_utf8)],
+        None => text,
     }
 }

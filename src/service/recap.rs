@@ -12,7 +12,9 @@ use super::limits::Limits;
 use super::questions::Questions;
 use super::reply::{Attachment, Audience, Reply};
 use super::team_view::scoped;
+use crate::domain::ids::{RoundId, TemplateVersionId};
 use crate::domain::lang::Lang;
+use crate::domain::milestone::Reader;
 use crate::domain::period::Period;
 use crate::domain::recap::split::split;
 use crate::domain::recap::{
@@ -45,6 +47,8 @@ pub struct RecapOrder {
     pub digest_channel: Option<String>,
     /// Today, in `zone`.
     pub today: NaiveDate,
+    /// At most this many condensed lines per question (and member) in each period.
+    pub max_lines: usize,
 }
 
 impl Service {
@@ -77,6 +81,7 @@ impl Service {
             shared_only: public,
             digest_channel,
             today,
+            max_lines: RecapRequest::MAX_LINES,
         };
         let recap = self.compile_recap(&order).await?;
         let limits = asker.limits;
@@ -136,10 +141,14 @@ impl Service {
         };
         let request = RecapRequest {
             scope: order.scope,
+            reader: member.map_or(Reader::Team, |m| Reader::Member(m.id)),
             subject: member.map_or(order.team.name.clone(), |m| m.display_name.clone()),
             period: order.period.clone(),
             lang: order.lang,
             today: order.today,
+            // Stored milestones are not read yet: the periods are cut by calendar.
+            milestones: Vec::new(),
+            max_lines: order.max_lines,
         };
         let build = move || recap::build(&request, answers, &rows, arcs);
         let mut recap = self.guard.run_heavy(build).await?;
@@ -155,43 +164,57 @@ impl Service {
         to: DateTime<Utc>,
         questions: &mut Questions<'_>,
     ) -> Result<Vec<RecapAnswer>, ServiceError> {
-        let mut out = Vec::new();
-        if let Some(member) = member {
-            let own = self
+        let read: Vec<ReadAnswer> = match member {
+            Some(member) => self
                 .store
-                .own_answers(member.id, from, to, order.shared_only);
-            for a in own.await? {
-                let date = a.occurrence_local.date();
-                let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;
-                out.push(RecapAnswer {
-                    round: a.round_id.0,
-                    date,
-                    question_id: a.question_id,
-                    question,
-                    kind,
-                    value: a.value,
-                    author: None,
-                });
-            }
-            return Ok(out);
-        }
-        let team = self.store.team_recap_answers(order.team.id, from, to);
-        // Anonymous answers of a round still open would show the moment they are given.
-        for a in team
-            .await?
-            .into_iter()
-            .filter(|a| !(a.round_open && a.author.is_none()))
-        {
-            let date = a.occurrence_local.date();
-            let (question, kind) = questions.get(a.template_id, &a.question_id, date).await?;
+                .own_answers(member.id, from, to, order.shared_only)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    let date = a.occurrence_local.date();
+                    (
+                        a.round_id,
+                        a.template_id,
+                        date,
+                        a.question_id,
+                        a.value,
+                        None,
+                    )
+                })
+                .collect(),
+            None => self
+                .store
+                .team_recap_answers(order.team.id, from, to)
+                .await?
+                .into_iter()
+                // Anonymous answers of a round still open would show the moment they are given.
+                .filter(|a| !(a.round_open && a.author.is_none()))
+                .map(|a| {
+                    let date = a.occurrence_local.date();
+                    (
+                        a.round_id,
+                        a.template_id,
+                        date,
+                        a.question_id,
+                        a.value,
+                        a.author,
+                    )
+                })
+                .collect(),
+        };
+        let mut out = Vec::with_capacity(read.len());
+        for (round, template, date, question_id, value, author) in read {
+            let info = questions.info(template, &question_id, date).await?;
             out.push(RecapAnswer {
-                round: a.round_id.0,
+                round: round.0,
                 date,
-                question_id: a.question_id,
-                question,
-                kind,
-                value: a.value,
-                author: a.author,
+                template: info.template,
+                question_id,
+                position: info.position,
+                label: info.label,
+                kind: info.kind,
+                value,
+                author,
             });
         }
         Ok(out)
@@ -226,6 +249,16 @@ impl Service {
             .collect())
     }
 }
+
+/// An answer as read for a recap: round, template version, date, question, value, author.
+type ReadAnswer = (
+    RoundId,
+    TemplateVersionId,
+    NaiveDate,
+    String,
+    String,
+    Option<String>,
+);
 
 /// The reply: the Markdown itself when it fits one message of the platform, else a summary with
 /// the Markdown attached (its charts embedded by the names they are attached under). The charts

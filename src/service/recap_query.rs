@@ -23,6 +23,8 @@ pub struct RecapQuery {
     pub member: Option<MemberId>,
     /// The language to write in; the member's, else the team's, when `None`.
     pub lang: Option<Lang>,
+    /// At most this many condensed lines per question in each period.
+    pub max_lines: usize,
 }
 
 /// Why a [`RecapQuery`] cannot be compiled.
@@ -98,6 +100,7 @@ impl Service {
             shared_only: false,
             digest_channel: None,
             today,
+            max_lines: query.max_lines,
         };
         Ok(self.compile_recap(&order).await?)
     }

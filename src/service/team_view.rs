@@ -72,7 +72,7 @@ impl Service {
         let (kept, withheld) = withhold(answers, threshold, |a| AnswerKey {
             round: a.round,
             question_id: &a.question_id,
-            question: &a.question,
+            question: &a.label,
             anonymous: a.author.is_none(),
         });
         let notes = withheld.iter().map(|w| w.note(threshold, lang)).collect();

@@ -97,7 +97,7 @@ async fn next_years_quarterly_round_follows_up_each_open_resolution(store: Store
             .clone()
     };
     assert_eq!(value(&ids[0]).as_deref(), Some("on track: 10k in March"));
-    assert!(recap.contains("- **Run a marathon**: on track (set on 2026-12-04)\n  - 2027-03-26: on track: 10k in March\n- **Learn Korean**: dropped (set on 2026-12-04)\n  - 2027-03-26: dropped: no time"), "{recap}");
+    assert!(recap.contains("- **Run a marathon** (set Dec 4, 2026)\n  - Mar 26: on track — 10k in March\n  - Where it stands: on track\n- **Learn Korean** (set Dec 4, 2026)\n  - Mar 26: dropped — no time\n  - Where it stands: dropped"), "{recap}");
 }
 both_backends!(
     next_years_quarterly_round_follows_up_each_open_resolution,

@@ -23,6 +23,7 @@ mod personal;
 mod privacy;
 mod privacy_property;
 mod recap_cli;
+mod recap_post;
 mod recap_privacy;
 mod recaps;
 mod resolutions;

@@ -55,12 +55,10 @@ async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store
     );
 
     let recap = t.recap(Scope::Team, "2026", 0).await;
-    let texts = [markdown::render(&recap), recap.to_json()];
+    let texts = [markdown::render_with(&recap, true), recap.to_json()];
     let entries: Vec<_> = recap
-        .sections
+        .answers
         .iter()
-        .flat_map(|s| &s.questions)
-        .flat_map(|q| &q.entries)
         .map(|e| (e.text.as_str(), e.author.as_deref()))
         .collect();
     let mut digests = Vec::new();
@@ -125,15 +123,19 @@ async fn no_team_view_shows_a_private_answer_or_an_anonymous_author(store: Store
             }
         }
     }
-    // In the rendered text, an anonymous answer is attributed to nobody.
+    // In the rendered text (the post and its appendix of whole answers), an anonymous answer
+    // is attributed to nobody.
     let rendered = &texts[0];
+    let appendix = &rendered[rendered.find("## All answers").unwrap()..];
     for (token, _, visibility) in &given {
         if *visibility == Visibility::Anonymous
-            && let Some(at) = rendered.find(token.as_str())
+            && let Some(at) = appendix.find(token.as_str())
         {
-            let after = &rendered[at..];
-            let attribution = after.lines().find(|l| l.starts_with("> — ")).unwrap();
-            assert!(attribution.starts_with("> — anonymous, "), "{attribution}");
+            let attribution = appendix[..at]
+                .lines()
+                .rfind(|l| l.starts_with("- "))
+                .unwrap();
+            assert!(attribution.ends_with(" · anonymous"), "{attribution}");
         }
     }
 }

@@ -69,6 +69,12 @@ pub struct RecapArgs {
     /// Markdown (with front matter) or JSON.
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: RecapFormat,
+    /// At most this many condensed lines per question in each period of the recap.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub lines: u16,
+    /// After the post, every answer whole in an appendix (Markdown).
+    #[arg(long)]
+    pub full: bool,
     /// Also write the charts (each scale question's trend; participation when it shows gaps or
     /// a fall) as PNG files into this directory, embedded in the Markdown.
     #[arg(long, value_name = "DIR")]

@@ -30,6 +30,7 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
         team: args.team.map(TeamId),
         member: args.member.map(MemberId),
         lang: args.lang,
+        max_lines: usize::from(args.lines),
     };
     let compiled =
         startup::with_service(settings, async |service| service.recap_query(&query).await);
@@ -42,7 +43,7 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
         "{}",
         match args.format {
             RecapFormat::Markdown => {
-                let document = markdown::render(&recap);
+                let document = markdown::render_with(&recap, args.full);
                 let dir = args.charts.as_deref().unwrap_or(Path::new("."));
                 let path = |chart: &Chart| dir.join(&chart.file).display().to_string();
                 chart::embed(&document, &charts, path)

@@ -1,21 +1,24 @@
-//! The pure recap builder: answers, participation rows and resolutions in, a [`Recap`] out.
+//! The pure recap builder: answers, participation rows, resolutions and milestones in, a
+//! [`Recap`] written as a post out.
+//!
+//! A template that asks for resolutions (a year-end) frames the span: its lists before its first
+//! text question open the post, its other questions close it, and its resolutions become the
+//! numbered wishes. Every other template recurs: its answers fall into the period of their date,
+//! condensed, one block per (template, question) in template order, its scales as mood lines.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::condense::{Item, condense};
+use super::mood::{mood_lines, trends};
 use super::participation::participation;
-use super::timeline::slots;
-use super::{
-    Entry, ParticipationRow, QuestionGroup, Recap, RecapAnswer, RecapRequest, ResolutionArc,
-    Section, Trend, TrendPoint, sparkline, words,
-};
-use crate::domain::answer::AnswerValue;
-use crate::domain::lang::Lang;
+use super::post::{Block, Entry, PhaseSection};
+use super::{ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, words};
+use crate::domain::milestone::phases;
 use crate::domain::template::QuestionKind;
 
-/// Compiles a recap. Answers and rows outside the period are left out; scale answers become
-/// trends, the others quotes in the timeline section of their date, grouped by question.
+/// Compiles a recap. Answers and rows outside the period are left out.
 pub fn build(
     request: &RecapRequest,
     answers: Vec<RecapAnswer>,
@@ -23,33 +26,35 @@ pub fn build(
     resolutions: Vec<ResolutionArc>,
 ) -> Recap {
     let period = &request.period;
-    let slots = slots(period, request.lang);
-    let mut sections: Vec<Section> = slots
-        .iter()
-        .map(|slot| Section {
-            label: slot.label.clone(),
-            from: slot.from,
-            to: slot.to,
-            questions: Vec::new(),
-        })
-        .collect();
-    let mut in_period: Vec<RecapAnswer> = answers
+    let mut answers: Vec<RecapAnswer> = answers
         .into_iter()
         .filter(|a| period.contains(a.date))
         .collect();
-    in_period.sort_by_key(|a| (a.date, a.round));
-    let mut scales: Vec<RecapAnswer> = Vec::new();
-    let mut groups: Vec<HashMap<String, usize>> = vec![HashMap::new(); sections.len()];
-    for answer in in_period {
-        if matches!(answer.kind, QuestionKind::Scale { .. }) {
-            scales.push(answer);
-            continue;
-        }
-        let index = slot_index(&sections, answer.date);
-        quote(&mut sections[index], &mut groups[index], answer);
-    }
-    sections.retain(|s| !s.questions.is_empty());
-    let bounds: Vec<(NaiveDate, NaiveDate)> = slots.iter().map(|s| (s.from, s.to)).collect();
+    answers.sort_by_key(|a| (a.date, a.round));
+    let order = TemplateOrder::of(&answers);
+    let (unit, cut) = phases(period.from, period.to, &request.milestones, request.reader);
+    let bounds: Vec<(NaiveDate, NaiveDate)> = cut.iter().map(|p| (p.from, p.to)).collect();
+    let (framing, recurring): (Vec<&RecapAnswer>, Vec<&RecapAnswer>) =
+        answers.iter().partition(|a| order.frames(&a.template));
+    let scales: Vec<&RecapAnswer> = answers.iter().filter(|a| is_scale(a)).collect();
+    let phases = cut
+        .into_iter()
+        .map(|phase| {
+            let inside = |a: &&&RecapAnswer| phase.from <= a.date && a.date <= phase.to;
+            let these: Vec<&RecapAnswer> = recurring.iter().filter(inside).copied().collect();
+            let moods: Vec<&RecapAnswer> = these.iter().copied().filter(|a| is_scale(a)).collect();
+            PhaseSection {
+                label: words::phase_heading(&phase, unit, request.lang),
+                from: phase.from,
+                to: phase.to,
+                milestones: phase.milestones,
+                moods: mood_lines(&order.sorted(moods), request.lang),
+                blocks: blocks(&order, &these, request.max_lines),
+            }
+        })
+        .filter(|p| !p.blocks.is_empty() || !p.moods.is_empty())
+        .collect();
+    let (opening, closing, wishes) = framing_blocks(&order, &framing);
     let rows: Vec<ParticipationRow> = rows
         .iter()
         .copied()
@@ -63,106 +68,146 @@ pub fn build(
         period_label: period.label(),
         date: request.today,
         participation: participation(&rows, &bounds),
-        trends: trends(&scales, request.lang),
-        sections,
-        resolutions,
+        trends: trends(&order.sorted(scales), request.lang),
+        unit,
+        opening,
+        phases,
+        closing,
+        last_resolutions: resolutions
+            .into_iter()
+            .filter(|arc| arc.set_on < period.from)
+            .collect(),
+        wishes,
+        answers: answers.iter().map(entry).collect(),
         withheld: Vec::new(),
     }
 }
 
-fn slot_index(sections: &[Section], date: NaiveDate) -> usize {
-    sections
-        .partition_point(|s| s.to < date)
-        .min(sections.len() - 1)
+/// Templates in the order a recap shows them: the most often asked first, then the earliest.
+struct TemplateOrder {
+    rank: HashMap<String, usize>,
+    framing: Vec<String>,
 }
 
-fn quote(section: &mut Section, groups: &mut HashMap<String, usize>, answer: RecapAnswer) {
-    let index = match groups.get(&answer.question_id) {
-        Some(&index) => index,
-        None => {
-            section.questions.push(QuestionGroup {
-                question_id: answer.question_id.clone(),
-                question: answer.question,
-                entries: Vec::new(),
-            });
-            groups.insert(answer.question_id, section.questions.len() - 1);
-            section.questions.len() - 1
-        }
-    };
-    let list = matches!(answer.kind, QuestionKind::List { .. });
-    // A stored list is its items joined by line breaks; blank lines are dropped.
-    let tidy = |v: &str| !v.contains("\n\n") && !v.starts_with('\n') && !v.ends_with('\n');
-    let text = if list && !tidy(&answer.value) {
-        match AnswerValue::from_storage(&answer.kind, &answer.value) {
-            Ok(AnswerValue::List(items)) => items.join("\n"),
-            _ => answer.value,
-        }
-    } else {
-        answer.value
-    };
-    section.questions[index].entries.push(Entry {
-        date: answer.date,
-        author: answer.author,
-        text,
-        list,
-    });
-}
-
-/// Per round (date, id): the sum of the points and how many answered.
-type RoundSums = BTreeMap<(NaiveDate, i64), (u32, usize)>;
-
-/// One trend per scale question, in the order first answered; one point per round.
-fn trends(scales: &[RecapAnswer], lang: Lang) -> Vec<Trend> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut points: HashMap<&str, RoundSums> = HashMap::new();
-    let mut texts: HashMap<&str, &RecapAnswer> = HashMap::new();
-    for answer in scales {
-        let Ok(point) = answer.value.parse::<u8>() else {
-            continue;
-        };
-        if !(1..=5).contains(&point) {
-            continue;
-        }
-        let id = answer.question_id.as_str();
-        if !points.contains_key(id) {
-            order.push(id);
-            texts.insert(id, answer);
-        }
-        let slot = points
-            .entry(id)
-            .or_default()
-            .entry((answer.date, answer.round))
-            .or_insert((0, 0));
-        slot.0 += u32::from(point);
-        slot.1 += 1;
-    }
-    order
-        .into_iter()
-        .map(|id| {
-            let points: Vec<TrendPoint> = points[id]
-                .iter()
-                .map(|(&(date, _), &(sum, count))| TrendPoint {
-                    date,
-                    average: f64::from(sum) / count as f64,
-                    count,
-                })
-                .collect();
-            let (sum, count) = points.iter().fold((0.0, 0usize), |(s, c), p| {
-                (s + p.average * p.count as f64, c + p.count)
-            });
-            let (low, high) = match &texts[id].kind {
-                QuestionKind::Scale { low, high } => (low.get(lang), high.get(lang)),
-                _ => ("", ""),
-            };
-            Trend {
-                question_id: id.to_string(),
-                question: texts[id].question.clone(),
-                low: low.to_string(),
-                high: high.to_string(),
-                sparkline: sparkline(points.iter().map(|p| p.average), 1.0, 5.0),
-                average: (sum / count.max(1) as f64 * 10.0).round() / 10.0,
-                points,
+impl TemplateOrder {
+    fn of(answers: &[RecapAnswer]) -> TemplateOrder {
+        let mut seen: Vec<(String, Vec<i64>, NaiveDate)> = Vec::new();
+        let mut framing = Vec::new();
+        for a in answers {
+            if matches!(a.kind, QuestionKind::List { resolutions: true })
+                && !framing.contains(&a.template)
+            {
+                framing.push(a.template.clone());
             }
-        })
-        .collect()
+            match seen.iter_mut().find(|(t, _, _)| *t == a.template) {
+                Some((_, rounds, _)) if !rounds.contains(&a.round) => rounds.push(a.round),
+                Some(_) => {}
+                None => seen.push((a.template.clone(), vec![a.round], a.date)),
+            }
+        }
+        seen.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.2.cmp(&b.2)));
+        let rank = seen
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, _, _))| (t, i))
+            .collect();
+        TemplateOrder { rank, framing }
+    }
+
+    fn frames(&self, template: &str) -> bool {
+        self.framing.iter().any(|t| t == template)
+    }
+
+    /// The key answers are ordered by: template, then the question's place in it.
+    fn key(&self, a: &RecapAnswer) -> (usize, usize) {
+        (
+            self.rank.get(&a.template).copied().unwrap_or(usize::MAX),
+            a.position,
+        )
+    }
+
+    /// `answers` in template order (stable: by date within one question).
+    fn sorted<'a>(&self, mut answers: Vec<&'a RecapAnswer>) -> Vec<&'a RecapAnswer> {
+        answers.sort_by_key(|a| self.key(a));
+        answers
+    }
+}
+
+fn is_scale(a: &RecapAnswer) -> bool {
+    matches!(a.kind, QuestionKind::Scale { .. })
+}
+
+/// One block per (template, question) of the non-scale `answers`, in template order.
+fn blocks(order: &TemplateOrder, answers: &[&RecapAnswer], max_lines: usize) -> Vec<Block> {
+    let texts: Vec<&RecapAnswer> = answers.iter().copied().filter(|a| !is_scale(a)).collect();
+    let sorted = order.sorted(texts);
+    let mut out = Vec::new();
+    for group in sorted.chunk_by(|a, b| a.template == b.template && a.question_id == b.question_id)
+    {
+        let first = group[0];
+        let items = group.iter().flat_map(|a| items(a)).collect();
+        out.push(Block {
+            template: first.template.clone(),
+            question_id: first.question_id.clone(),
+            heading: first.label.clone(),
+            list: matches!(first.kind, QuestionKind::List { .. }),
+            authors: condense(items, max_lines),
+        });
+    }
+    out.retain(|b| !b.authors.is_empty());
+    out
+}
+
+/// A list answer's items, or a text answer whole.
+fn items(a: &RecapAnswer) -> Vec<Item> {
+    let item = |text: &str| Item {
+        author: a.author.clone(),
+        date: a.date,
+        text: text.to_string(),
+    };
+    match a.kind {
+        QuestionKind::List { .. } => a.value.lines().map(item).collect(),
+        _ => vec![item(&a.value)],
+    }
+}
+
+/// The framing answers as the opening (lists before the template's first text question), the
+/// closing (the rest) and the wishes (resolutions); scales are left to the JSON.
+fn framing_blocks(
+    order: &TemplateOrder,
+    answers: &[&RecapAnswer],
+) -> (Vec<Block>, Vec<Block>, Vec<Block>) {
+    let mut first_text: HashMap<&str, usize> = HashMap::new();
+    for a in answers.iter().filter(|a| a.kind == QuestionKind::Text) {
+        let at = first_text.entry(&a.template).or_insert(a.position);
+        *at = (*at).min(a.position);
+    }
+    let (mut opening, mut closing, mut wishes) = (Vec::new(), Vec::new(), Vec::new());
+    for block in blocks(order, answers, usize::MAX) {
+        let sample = answers
+            .iter()
+            .find(|a| a.template == block.template && a.question_id == block.question_id)
+            .expect("a block comes from an answer");
+        let opens = first_text
+            .get(sample.template.as_str())
+            .is_none_or(|&text| sample.position < text);
+        match sample.kind {
+            QuestionKind::List { resolutions: true } => wishes.push(block),
+            _ if opens => opening.push(block),
+            _ => closing.push(block),
+        }
+    }
+    (opening, closing, wishes)
+}
+
+fn entry(a: &RecapAnswer) -> Entry {
+    Entry {
+        date: a.date,
+        template: a.template.clone(),
+        question_id: a.question_id.clone(),
+        question: a.label.clone(),
+        author: a.author.clone(),
+        text: a.value.clone(),
+        list: matches!(a.kind, QuestionKind::List { .. }),
+    }
 }

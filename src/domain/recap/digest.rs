@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::inert::inert;
+use super::quote::{QuestionGroup, Quote as Entry};
 use super::words::labels;
-use super::{Entry, QuestionGroup};
 use crate::domain::answer::AnswerValue;
 use crate::domain::lang::Lang;
 use crate::domain::template::QuestionKind;

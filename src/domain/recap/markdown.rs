@@ -1,40 +1,58 @@
-//! Renders a [`Recap`] as Markdown ready to publish (front matter, sections per period and
-//! question, quotes with their dates) and as a short chat summary.
+//! Renders a [`Recap`] as a post ready to publish (front matter; the framing answers; each
+//! period with its mood and condensed answers; what was learned; last year's resolutions and the
+//! numbered wishes; participation last), optionally with every answer whole in an appendix, and
+//! as a short chat summary.
 
 use std::fmt::Write;
 
 use super::inert::inert;
-use super::words::{Labels, labels, status};
-use super::{Entry, Participation, Recap, Scope};
+use super::post::{AuthorLines, Block, Direction, Line, PhaseSection};
+use super::words::{self, Labels, labels, status};
+use super::{Participation, Recap, ResolutionArc, Scope};
+use crate::domain::milestone::PhaseUnit;
 
-/// The whole recap as a Markdown document with front matter.
+/// The post as a Markdown document with front matter.
 pub fn render(recap: &Recap) -> String {
-    let words = labels(recap.lang);
-    let mut out = String::with_capacity(256 + recap.quoted_answers() * 96);
+    render_with(recap, false)
+}
+
+/// The post, then (when `full`) every answer whole in an appendix.
+pub fn render_with(recap: &Recap, full: bool) -> String {
+    let w = labels(recap.lang);
+    let mut out = String::with_capacity(4096);
     front_matter(&mut out, recap);
     let _ = writeln!(out, "# {}\n", recap.title);
-    let _ = writeln!(out, "## {}\n", words.participation);
-    participation(&mut out, &recap.participation, words);
-    if !recap.trends.is_empty() {
-        let _ = writeln!(out, "## {}\n", words.trends);
-        trends(&mut out, recap, words);
+    if recap.answers.is_empty() {
+        let _ = writeln!(out, "{}\n", w.nothing);
     }
-    if recap.sections.is_empty() {
-        let _ = writeln!(out, "{}\n", words.nothing);
+    for block in &recap.opening {
+        framing(&mut out, block, recap.scope, w);
     }
-    for section in &recap.sections {
-        let _ = writeln!(out, "## {}\n", section.label);
-        for group in &section.questions {
-            let _ = writeln!(out, "### {}\n", group.question);
-            for entry in &group.entries {
-                quote(&mut out, entry, recap.scope, words);
-            }
+    for phase in &recap.phases {
+        period(&mut out, phase, recap, w);
+    }
+    for block in &recap.closing {
+        framing(&mut out, block, recap.scope, w);
+    }
+    last_resolutions(&mut out, recap, w);
+    for block in &recap.wishes {
+        let _ = writeln!(out, "## {}\n", block.heading);
+        for group in &block.authors {
+            author_lines(&mut out, group, recap.scope, w, true);
         }
     }
     for note in &recap.withheld {
         let _ = writeln!(out, "_{note}_\n");
     }
-    resolutions(&mut out, recap, words);
+    let _ = writeln!(out, "## {}\n", w.participation);
+    let _ = writeln!(
+        out,
+        "{}\n",
+        participation(&recap.participation, recap.scope, w)
+    );
+    if full {
+        appendix(&mut out, recap, w);
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -42,10 +60,23 @@ pub fn render(recap: &Recap) -> String {
 
 /// A few lines for a chat reply: the title, participation and trends.
 pub fn summary(recap: &Recap) -> String {
-    let words = labels(recap.lang);
+    let w = labels(recap.lang);
     let mut out = format!("**{}**\n", recap.title);
-    participation(&mut out, &recap.participation, words);
-    trends(&mut out, recap, words);
+    let _ = writeln!(
+        out,
+        "{}",
+        participation(&recap.participation, recap.scope, w)
+    );
+    for trend in &recap.trends {
+        let average = w
+            .average
+            .replace("{average}", &format!("{:.1}", trend.average));
+        let _ = writeln!(
+            out,
+            "- **{}** `{}` ({average})",
+            trend.question, trend.sparkline
+        );
+    }
     out.truncate(out.trim_end().len());
     out
 }
@@ -62,77 +93,179 @@ fn front_matter(out: &mut String, recap: &Recap) {
     let _ = writeln!(out, "---\n");
 }
 
-fn participation(out: &mut String, p: &Participation, w: &Labels) {
-    let _ = writeln!(
-        out,
-        "- {} {} · {} {} · {} {} · {} {}",
-        p.rounds,
-        if p.rounds == 1 { w.round } else { w.rounds },
-        p.answered,
-        w.answered,
-        p.skipped,
-        w.skipped,
-        p.missed,
-        w.missed
-    );
-    let _ = writeln!(out, "- {}: {}", w.streak, p.longest_streak);
-    if p.asked > 0 {
-        let _ = writeln!(out, "- `{}`", p.sparkline);
-    }
-    out.push('\n');
-}
-
-fn trends(out: &mut String, recap: &Recap, w: &Labels) {
-    for trend in &recap.trends {
-        let _ = writeln!(
-            out,
-            "- **{}** `{}` ({} {:.1})",
-            trend.question, trend.sparkline, w.average, trend.average
-        );
-    }
-    out.push('\n');
-}
-
-fn quote(out: &mut String, entry: &Entry, scope: Scope, w: &Labels) {
-    for line in entry.text.lines() {
-        let bullet = if entry.list { "- " } else { "" };
-        let _ = writeln!(out, "> {bullet}{}", inert(line));
-    }
-    match (&entry.author, scope) {
-        (Some(author), _) => {
-            let _ = writeln!(out, ">\n> — {author}, {}\n", entry.date);
+/// A framing block: lists as bullets, a text as paragraphs.
+fn framing(out: &mut String, block: &Block, scope: Scope, w: &Labels) {
+    let _ = writeln!(out, "## {}\n", block.heading);
+    if block.list {
+        for group in &block.authors {
+            author_lines(out, group, scope, w, false);
         }
-        (None, Scope::Team) => {
-            let _ = writeln!(out, ">\n> — {}, {}\n", w.anonymous, entry.date);
-        }
-        (None, Scope::Me) => {
-            let _ = writeln!(out, ">\n> — {}\n", entry.date);
-        }
-    }
-}
-
-fn resolutions(out: &mut String, recap: &Recap, w: &Labels) {
-    if recap.resolutions.is_empty() {
         return;
     }
-    let _ = writeln!(out, "## {}\n", w.resolutions);
-    for arc in &recap.resolutions {
-        let now = status(arc.status, recap.lang);
-        let _ = writeln!(
-            out,
-            "- **{}**: {now} ({} {})",
-            inert(&arc.text),
-            w.set_on,
-            arc.set_on
-        );
-        for follow_up in &arc.follow_ups {
-            let step = status(follow_up.status, recap.lang);
-            let note = match follow_up.note.as_str() {
-                "" => String::new(),
-                note => format!(": {}", inert(note)),
-            };
-            let _ = writeln!(out, "  - {}: {step}{note}", follow_up.date);
+    for group in &block.authors {
+        name(out, group, scope, w);
+        for line in &group.lines {
+            let text: Vec<String> = line.text.lines().map(inert).collect();
+            let _ = writeln!(out, "{}\n", text.join("\n"));
         }
     }
+}
+
+fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
+    let (unit, lang) = (recap.unit, recap.lang);
+    let level = if unit == PhaseUnit::Whole {
+        "##"
+    } else {
+        let _ = writeln!(out, "## {}\n", phase.label);
+        "###"
+    };
+    let also: Vec<String> = phase
+        .milestones
+        .iter()
+        .skip(1)
+        .map(|m| format!("{} ({})", m.text.as_str(), words::day(m.date, lang)))
+        .collect();
+    if !also.is_empty() {
+        let _ = writeln!(out, "*{}: {}*\n", w.also, also.join(", "));
+    }
+    for mood in &phase.moods {
+        let direction = match mood.direction {
+            Direction::Rising => w.rising,
+            Direction::Falling => w.falling,
+            Direction::Steady => w.steady,
+        };
+        let average = w
+            .average
+            .replace("{average}", &format!("{:.1}", mood.average));
+        let _ = writeln!(
+            out,
+            "**{}**: {average}, {direction} · `{}`\n",
+            mood.label, mood.sparkline
+        );
+    }
+    for block in &phase.blocks {
+        let _ = writeln!(out, "{level} {}\n", block.heading);
+        for group in &block.authors {
+            author_lines(out, group, recap.scope, w, false);
+        }
+    }
+}
+
+/// One author's lines as bullets (or numbered), under their name when they have one.
+fn author_lines(out: &mut String, group: &AuthorLines, scope: Scope, w: &Labels, numbered: bool) {
+    name(out, group, scope, w);
+    for (i, line) in group.lines.iter().enumerate() {
+        let bullet = if numbered {
+            format!("{}. ", i + 1)
+        } else {
+            "- ".to_string()
+        };
+        let _ = writeln!(out, "{bullet}{}", condensed(line, bullet.len()));
+    }
+    if group.more > 0 {
+        let _ = writeln!(
+            out,
+            "- {}",
+            w.more.replace("{count}", &group.more.to_string())
+        );
+    }
     out.push('\n');
+}
+
+/// The author's name above their lines; "Anonymous" in a team's view; nothing in one's own.
+fn name(out: &mut String, group: &AuthorLines, scope: Scope, w: &Labels) {
+    match (&group.author, scope) {
+        (Some(author), _) => writeln!(out, "**{author}**\n").ok(),
+        (None, Scope::Team) => writeln!(out, "*{}*\n", w.anonymous_heading).ok(),
+        (None, Scope::Me) => None,
+    };
+}
+
+/// A line's text (later lines indented under the bullet), with `(×3, 5/20–8/2)` when repeated.
+fn condensed(line: &Line, indent: usize) -> String {
+    let pad = format!("\n{}", " ".repeat(indent));
+    let text = line.text.lines().map(inert).collect::<Vec<_>>().join(&pad);
+    if line.count > 1 {
+        format!(
+            "{text} (×{}, {})",
+            line.count,
+            words::span(line.first, line.last)
+        )
+    } else {
+        text
+    }
+}
+
+fn last_resolutions(out: &mut String, recap: &Recap, w: &Labels) {
+    if recap.last_resolutions.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", w.last_resolutions);
+    for arc in &recap.last_resolutions {
+        arc_lines(out, arc, recap, w);
+    }
+    out.push('\n');
+}
+
+fn arc_lines(out: &mut String, arc: &ResolutionArc, recap: &Recap, w: &Labels) {
+    let set = w
+        .set_on
+        .replace("{date}", &words::full_day(arc.set_on, recap.lang));
+    let _ = writeln!(out, "- **{}** ({set})", inert(&arc.text));
+    for step in &arc.follow_ups {
+        let day = words::day(step.date, recap.lang);
+        let word = status(step.status, recap.lang);
+        match step.note.trim() {
+            "" => writeln!(out, "  - {day}: {word}"),
+            note => writeln!(out, "  - {day}: {word} — {}", inert(note)),
+        }
+        .ok();
+    }
+    let ended = w.ended.replace("{status}", status(arc.status, recap.lang));
+    let _ = writeln!(out, "  - {ended}");
+}
+
+/// One or two lines: answered out of asked, skips and misses when there were any, the streak.
+fn participation(p: &Participation, scope: Scope, w: &Labels) -> String {
+    let mut parts = vec![match scope {
+        Scope::Me => w
+            .own_answered
+            .replace("{answered}", &p.answered.to_string())
+            .replace("{rounds}", &p.asked.to_string()),
+        Scope::Team => w
+            .team_answered
+            .replace("{rounds}", &p.rounds.to_string())
+            .replace("{answered}", &p.answered.to_string())
+            .replace("{asked}", &p.asked.to_string()),
+    }];
+    let (skipped, missed) = match scope {
+        Scope::Me => (w.skipped, w.missed),
+        Scope::Team => (w.team_skipped, w.team_missed),
+    };
+    for (count, word) in [(p.skipped, skipped), (p.missed, missed)] {
+        if count > 0 {
+            parts.push(word.replace("{count}", &count.to_string()));
+        }
+    }
+    if p.longest_streak > 1 {
+        parts.push(w.streak.replace("{count}", &p.longest_streak.to_string()));
+    }
+    parts.join(" · ")
+}
+
+/// Every answer whole, by date.
+fn appendix(out: &mut String, recap: &Recap, w: &Labels) {
+    let _ = writeln!(out, "## {}\n", w.all_answers);
+    for entry in &recap.answers {
+        let who = match (&entry.author, recap.scope) {
+            (Some(author), _) => format!(" · {author}"),
+            (None, Scope::Team) => format!(" · {}", w.anonymous),
+            (None, Scope::Me) => String::new(),
+        };
+        let _ = writeln!(out, "- {} · {}{who}", entry.date, entry.question);
+        for line in entry.text.lines() {
+            let bullet = if entry.list { "- " } else { "" };
+            let _ = writeln!(out, "  > {bullet}{}", inert(line));
+        }
+    }
 }

@@ -1,29 +1,40 @@
-//! Recaps: a pure function from answers, participation rows and resolutions to a [`Recap`]
-//! model, then renderers (Markdown ready to publish, JSON). Round digests live in [`digest`];
-//! splitting long text at platform limits in [`split`].
+//! Recaps: a pure function from answers, participation rows, resolutions and milestones to a
+//! [`Recap`] model that reads like a retrospective a person wrote (the span cut into periods at
+//! its milestones, answers condensed), then renderers (Markdown ready to publish, JSON). Round
+//! digests live in [`digest`]; splitting long text at platform limits in [`split`].
 
 mod build;
 pub mod chart;
+mod condense;
 pub mod digest;
 mod inert;
+mod labels;
 pub mod markdown;
+mod mood;
 mod participation;
+mod post;
+mod quote;
 pub mod split;
-mod timeline;
 mod words;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_post;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::lang::Lang;
+use crate::domain::milestone::{Milestone, PhaseUnit, Reader};
 use crate::domain::period::Period;
 use crate::domain::state::{DeliveryStatus, ResolutionStatus};
 use crate::domain::template::QuestionKind;
 
 pub use build::build;
+pub use condense::normalise;
+pub use post::{AuthorLines, Block, Direction, Entry, Line, MoodLine, PhaseSection};
+pub use quote::{QuestionGroup, Quote};
 
 /// Whose answers a recap holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,6 +51,8 @@ pub enum Scope {
 pub struct RecapRequest {
     /// Me or the team.
     pub scope: Scope,
+    /// Who reads it (whose milestones cut its periods).
+    pub reader: Reader,
     /// The member's display name or the team's name, for the title.
     pub subject: String,
     /// The period covered.
@@ -48,6 +61,15 @@ pub struct RecapRequest {
     pub lang: Lang,
     /// The day it is compiled (front matter `date`).
     pub today: NaiveDate,
+    /// The milestones the reader may see (others are ignored by [`Milestone::cuts_for`]).
+    pub milestones: Vec<Milestone>,
+    /// At most this many condensed lines per question (and per member) in each period.
+    pub max_lines: usize,
+}
+
+impl RecapRequest {
+    /// The default of [`RecapRequest::max_lines`].
+    pub const MAX_LINES: usize = 5;
 }
 
 /// One answer as a recap reads it: already filtered for the scope (the store never hands
@@ -58,11 +80,15 @@ pub struct RecapAnswer {
     pub round: i64,
     /// The round's local date.
     pub date: NaiveDate,
+    /// The template's id (e.g. `weekly`): answers group by (template, question).
+    pub template: String,
     /// The question's id.
     pub question_id: String,
-    /// The question's text in the reader's language.
-    pub question: String,
-    /// The question's kind (scale answers become trends, the others quotes).
+    /// The question's place in its template (0 first): questions keep their template's order.
+    pub position: usize,
+    /// The question's short label (or its first sentence), for headings.
+    pub label: String,
+    /// The question's kind (scale answers become mood lines, the others condensed lines).
     pub kind: QuestionKind,
     /// The stored value.
     pub value: String,
@@ -83,7 +109,7 @@ pub struct ParticipationRow {
     pub status: DeliveryStatus,
 }
 
-/// A resolution with its follow-ups, for the resolutions section.
+/// A resolution with its follow-ups.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolutionArc {
     /// What was resolved.
@@ -112,7 +138,7 @@ pub struct FollowUp {
 /// A compiled recap, ready to render.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recap {
-    /// The title, in the reader's language.
+    /// The title, in the reader's language, without ids.
     pub title: String,
     /// The reader's language.
     pub lang: Lang,
@@ -126,13 +152,22 @@ pub struct Recap {
     pub date: NaiveDate,
     /// Rounds, answers, skips, misses, streak.
     pub participation: Participation,
-    /// The trend of every scale question.
+    /// The trend of every scale question with at least three points over the whole span.
     pub trends: Vec<Trend>,
-    /// The timeline: the period divided into quarters, months or weeks, each with its quotes
-    /// grouped by question.
-    pub sections: Vec<Section>,
-    /// Resolutions with their arcs.
-    pub resolutions: Vec<ResolutionArc>,
+    /// How the span was cut into periods.
+    pub unit: PhaseUnit,
+    /// The answers that frame the span before its periods (a year-end's periods, highlights).
+    pub opening: Vec<Block>,
+    /// The periods, each with its mood and condensed answers.
+    pub phases: Vec<PhaseSection>,
+    /// The framing answers after the periods (what was learned, what was hard).
+    pub closing: Vec<Block>,
+    /// Resolutions set before the span, with what became of them.
+    pub last_resolutions: Vec<ResolutionArc>,
+    /// The wishes for what comes next (a resolutions question's items), numbered.
+    pub wishes: Vec<Block>,
+    /// Every answer whole, by date (for JSON and the `--full` appendix).
+    pub answers: Vec<Entry>,
     /// Why some anonymous answers are not shown (the anonymity threshold), one line each.
     pub withheld: Vec<String>,
 }
@@ -154,7 +189,7 @@ pub struct Participation {
     pub open: usize,
     /// The longest run of consecutive rounds answered (by one member; for a team, the best).
     pub longest_streak: usize,
-    /// Answered out of asked, per timeline section, as a sparkline.
+    /// Answered out of asked, per period, as a sparkline.
     pub sparkline: String,
     /// Per round, oldest first: its date, how many were asked and how many answered.
     pub per_round: Vec<RoundRate>,
@@ -176,7 +211,7 @@ pub struct RoundRate {
 pub struct Trend {
     /// The question's id.
     pub question_id: String,
-    /// The question's text.
+    /// The question's label.
     pub question: String,
     /// What 1 means on its scale, in the reader's language.
     pub low: String,
@@ -201,56 +236,15 @@ pub struct TrendPoint {
     pub count: usize,
 }
 
-/// One part of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Section {
-    /// Its heading, e.g. `2026 Q1` or `2026년 1분기`.
-    pub label: String,
-    /// First day.
-    pub from: NaiveDate,
-    /// Last day.
-    pub to: NaiveDate,
-    /// Its answers, grouped by question in the order first asked.
-    pub questions: Vec<QuestionGroup>,
-}
-
-/// The answers to one question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct QuestionGroup {
-    /// The question's id.
-    pub question_id: String,
-    /// The question's text.
-    pub question: String,
-    /// The answers, by date.
-    pub entries: Vec<Entry>,
-}
-
-/// One answer as quoted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Entry {
-    /// The round's date.
-    pub date: NaiveDate,
-    /// The author's name; `None` for anonymous answers and in one's own recap.
-    pub author: Option<String>,
-    /// The text (list items one per line).
-    pub text: String,
-    /// Whether the text is a list of items.
-    pub list: bool,
-}
-
 impl Recap {
     /// The recap as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a recap always serializes")
     }
 
-    /// Answers quoted in the timeline.
+    /// Answers the recap holds (each one whole in [`Recap::answers`]).
     pub fn quoted_answers(&self) -> usize {
-        self.sections
-            .iter()
-            .flat_map(|s| &s.questions)
-            .map(|q| q.entries.len())
-            .sum()
+        self.answers.len()
     }
 }
 

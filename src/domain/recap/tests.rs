@@ -2,9 +2,10 @@ use chrono::NaiveDate;
 
 use super::digest::{DigestAnswer, DigestGrouping, build_digest};
 use super::*;
+use crate::domain::milestone::Reader;
 use crate::domain::template::Localized;
 
-fn d(text: &str) -> NaiveDate {
+pub(super) fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
@@ -15,15 +16,46 @@ fn scale() -> QuestionKind {
     }
 }
 
-fn answer(round: i64, date: &str, id: &str, kind: QuestionKind, value: &str) -> RecapAnswer {
+pub(super) fn answer(
+    round: i64,
+    date: &str,
+    id: &str,
+    kind: QuestionKind,
+    value: &str,
+) -> RecapAnswer {
+    let template = match kind {
+        QuestionKind::List { resolutions: true } => "year-end",
+        _ => "weekly",
+    };
     RecapAnswer {
         round,
         date: d(date),
+        template: template.to_string(),
         question_id: id.to_string(),
-        question: format!("Q {id}?"),
+        position: ["went-well", "a", "energy", "resolutions"]
+            .iter()
+            .position(|q| *q == id)
+            .unwrap_or(9),
+        label: format!("Q {id}"),
         kind,
         value: value.to_string(),
         author: None,
+    }
+}
+
+pub(super) fn request(scope: Scope, period: &str, today: &str, lang: Lang) -> RecapRequest {
+    RecapRequest {
+        scope,
+        reader: match scope {
+            Scope::Me => Reader::Member(crate::domain::ids::MemberId(1)),
+            Scope::Team => Reader::Team,
+        },
+        subject: "Mina".to_string(),
+        period: Period::parse(period, d(today)).unwrap(),
+        lang,
+        today: d(today),
+        milestones: Vec::new(),
+        max_lines: RecapRequest::MAX_LINES,
     }
 }
 
@@ -37,13 +69,7 @@ fn row(member: i64, round: i64, date: &str, status: DeliveryStatus) -> Participa
 }
 
 fn year_recap(lang: Lang, scope: Scope) -> Recap {
-    let request = RecapRequest {
-        scope,
-        subject: "Mina".to_string(),
-        period: Period::parse("2026", d("2026-12-31")).unwrap(),
-        lang,
-        today: d("2026-12-31"),
-    };
+    let request = request(scope, "2026", "2026-12-31", lang);
     let mut answers = vec![
         answer(
             1,
@@ -61,6 +87,7 @@ fn year_recap(lang: Lang, scope: Scope) -> Recap {
             "Moved house\nFound a café",
         ),
         answer(2, "2026-05-15", "energy", scale(), "4"),
+        answer(4, "2026-06-01", "energy", scale(), "5"),
         answer(
             3,
             "2026-12-30",
@@ -100,17 +127,18 @@ fn year_recap(lang: Lang, scope: Scope) -> Recap {
 }
 
 #[test]
-fn a_year_recap_groups_answers_by_quarter_and_question_and_leaves_out_other_years() {
+fn a_year_without_milestones_is_cut_by_quarters_and_leaves_out_other_years() {
     let recap = year_recap(Lang::En, Scope::Me);
-    let labels: Vec<&str> = recap.sections.iter().map(|s| s.label.as_str()).collect();
-    assert_eq!(labels, ["2026 Q1", "2026 Q2", "2026 Q4"]);
-    assert_eq!(recap.sections[0].questions[0].question_id, "went-well");
+    let labels: Vec<&str> = recap.phases.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(labels, ["Q1 · Jan 1 – Mar 31", "Q2 · Apr 1 – Jun 30"]);
+    assert_eq!(recap.phases[0].blocks[0].question_id, "went-well");
     assert_eq!(
-        recap.sections[1].questions[0].entries[0].date,
+        recap.phases[1].blocks[0].authors[0].lines[0].first,
         d("2026-05-15")
     );
-    assert!(recap.sections[2].questions[0].entries[0].list);
-    assert_eq!(recap.quoted_answers(), 3);
+    assert_eq!(recap.wishes[0].authors[0].lines.len(), 2);
+    assert_eq!(recap.quoted_answers(), 6);
+    assert!(recap.answers.iter().all(|a| a.text != "last year"));
 }
 
 #[test]
@@ -121,99 +149,100 @@ fn participation_counts_statuses_and_the_longest_streak() {
         (4, 5, 3, 1, 1)
     );
     assert_eq!(p.longest_streak, 2);
-    assert_eq!(p.sparkline.chars().count(), 4);
 }
 
 #[test]
-fn every_scale_question_gets_a_trend_with_a_sparkline() {
+fn a_scale_question_with_three_rounds_gets_a_trend_and_fewer_get_none() {
     let trends = year_recap(Lang::En, Scope::Me).trends;
     assert_eq!(trends.len(), 1);
-    assert_eq!(trends[0].sparkline, "▃▆");
-    assert_eq!(trends[0].average, 3.0);
-}
-
-#[test]
-fn the_markdown_is_a_blog_post_with_front_matter_sections_and_dated_quotes() {
-    let md = markdown::render(&year_recap(Lang::En, Scope::Me));
-    assert!(
-        md.starts_with("---\ntitle: \"Mina's recap: 2026\"\ndate: 2026-12-31\nperiod: \"2026\"\n")
+    assert_eq!(trends[0].sparkline, "▃▆█");
+    assert_eq!(trends[0].average, 3.7);
+    let recap = build(
+        &request(Scope::Me, "2026", "2026-12-31", Lang::En),
+        vec![
+            answer(1, "2026-01-09", "energy", scale(), "2"),
+            answer(2, "2026-02-09", "energy", scale(), "4"),
+        ],
+        &[],
+        vec![],
     );
-    assert!(md.contains("\n# Mina's recap: 2026\n"));
-    assert!(md.contains(
-        "## 2026 Q2\n\n### Q went-well?\n\n> Moved house\n> Found a café\n>\n> — 2026-05-15\n"
-    ));
-    assert!(md.contains("> - Run 10k\n> - Read 20 books\n"));
-    assert!(md.contains("- **Q energy?** `▃▆` (average 3.0)"));
-    assert!(md.contains(
-        "- **Learn Rust**: done (set on 2025-12-30)\n  - 2026-03-31: on track: chapter 8\n"
-    ));
-    assert!(!md.contains("last year"));
+    assert!(recap.trends.is_empty());
 }
 
 #[test]
-fn the_korean_markdown_uses_korean_headings() {
-    let md = markdown::render(&year_recap(Lang::Ko, Scope::Team));
-    assert!(md.contains("# Mina 팀 회고: 2026년\n"));
-    assert!(md.contains("## 참여\n\n- 4 회차 · 3 답변 · 1 건너뜀 · 1 놓침\n- 최장 연속 답변: 2\n"));
-    assert!(md.contains("## 2026년 2분기\n"));
-    assert!(md.contains("> — Jun, 2026-01-09\n"));
-    assert!(md.contains("> — 익명, 2026-05-15\n"));
+fn the_markdown_is_a_post_with_front_matter_periods_and_numbered_wishes() {
+    let md = markdown::render(&year_recap(Lang::En, Scope::Me));
+    assert!(md.starts_with("---\ntitle: \"Mina's 2026\"\ndate: 2026-12-31\nperiod: \"2026\"\n"));
+    assert!(md.contains("\n# Mina's 2026\n"));
+    assert!(
+        md.contains("## Q2 · Apr 1 – Jun 30\n\n### Q went-well\n\n- Moved house\n  Found a café\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Q resolutions\n\n1. Run 10k\n2. Read 20 books\n"),
+        "{md}"
+    );
     assert!(md.contains(
-        "- **Learn Rust**: 이룸 (정한 날 2025-12-30)\n  - 2026-03-31: 진행 중: chapter 8\n"
-    ));
+        "- **Learn Rust** (set Dec 30, 2025)\n  - Mar 31: on track — chapter 8\n  - Where it stands: done\n"
+    ), "{md}");
+    assert!(md.ends_with("## Participation\n\nAnswered 3 of 5 rounds · 1 skipped · 1 missed · longest streak 2 in a row\n"), "{md}");
+    assert!(!md.contains("- last year"));
+}
+
+#[test]
+fn the_korean_markdown_uses_korean_words() {
+    let md = markdown::render(&year_recap(Lang::Ko, Scope::Team));
+    assert!(md.contains("# Mina 팀의 2026년 회고\n"), "{md}");
+    assert!(
+        md.contains("회고 4번 · 요청 5건 중 3건 답변 · 건너뜀 1건 · 놓침 1건 · 최장 연속 2번"),
+        "{md}"
+    );
+    assert!(md.contains("## 2분기 · 4월 1일 ~ 6월 30일\n"), "{md}");
+    assert!(md.contains("**Jun**\n\n- Shipped the beta\n"), "{md}");
 }
 
 #[test]
 fn a_team_whose_name_says_team_is_not_called_team_twice() {
-    let mut request = RecapRequest {
-        scope: Scope::Team,
-        subject: "Local team".to_string(),
-        period: Period::parse("2026", d("2026-12-31")).unwrap(),
-        lang: Lang::En,
-        today: d("2026-12-31"),
-    };
+    let mut request = request(Scope::Team, "2026", "2026-12-31", Lang::En);
+    request.subject = "Local team".to_string();
     assert_eq!(
         build(&request, vec![], &[], vec![]).title,
-        "Local team recap: 2026"
+        "Local team's 2026"
     );
     request.subject = "개발팀".to_string();
     request.lang = Lang::Ko;
     assert_eq!(
         build(&request, vec![], &[], vec![]).title,
-        "개발팀 회고: 2026년"
+        "개발팀의 2026년 회고"
     );
 }
 
 #[test]
-fn the_json_holds_the_same_model() {
+fn the_json_holds_the_same_model_and_every_answer_whole() {
     let json: serde_json::Value =
         serde_json::from_str(&year_recap(Lang::En, Scope::Team).to_json()).unwrap();
     assert_eq!(json["period_label"], "2026");
     assert_eq!(json["scope"], "team");
     assert_eq!(
-        json["sections"][0]["questions"][0]["entries"][0]["author"],
+        json["phases"][0]["blocks"][0]["authors"][0]["author"],
         "Jun"
     );
-    assert_eq!(json["resolutions"][0]["status"], "done");
+    assert_eq!(json["answers"][0]["author"], "Jun");
+    assert_eq!(json["answers"][2]["text"], "Moved house\nFound a café");
     assert_eq!(json["trends"][0]["points"][1]["average"], 4.0);
 }
 
 #[test]
-fn a_month_divides_into_weeks_and_an_empty_period_says_so() {
-    let request = RecapRequest {
-        scope: Scope::Me,
-        subject: "Mina".to_string(),
-        period: Period::parse("2026-11", d("2026-11-29")).unwrap(),
-        lang: Lang::Ko,
-        today: d("2026-11-29"),
-    };
+fn a_month_stays_one_period_and_an_empty_period_says_so() {
+    let request = request(Scope::Me, "2026-11", "2026-11-29", Lang::Ko);
     let recap = build(
         &request,
         vec![answer(1, "2026-11-04", "a", QuestionKind::Text, "x")],
         &[],
         vec![],
     );
-    assert_eq!(recap.sections[0].label, "45주차 (11/2 ~ 11/8)");
+    assert_eq!(recap.title, "2026년 11월 회고");
+    assert_eq!(recap.phases.len(), 1);
     let empty = build(&request, vec![], &[], vec![]);
     assert!(markdown::render(&empty).contains("이 기간에는 아직 답변이 없어요."));
 }

@@ -146,7 +146,7 @@ async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploa
     assert!(mentions_disabled(&response["data"]), "{response}");
     let text = content(&response);
     assert!(text.chars().count() <= 2000, "{}", text.chars().count());
-    assert!(text.contains("20 rounds · 20 answered"), "{text}");
+    assert!(text.contains("Answered 20 of 20 rounds"), "{text}");
     assert_eq!(
         filenames(&response),
         ["hoego-recap-2026.md", "hoego-recap-2026-trend-energy.png"],
@@ -154,7 +154,7 @@ async fn a_long_recap_is_an_ephemeral_summary_with_the_markdown_and_charts_uploa
     );
     let uploaded = files(&response);
     let document = uploaded[0]["text"].as_str().unwrap();
-    assert!(document.contains("> week 20: 회고"), "{document}");
+    assert!(document.contains("- week 20: 회고"), "{document}");
     assert!(
         document.contains("](hoego-recap-2026-trend-energy.png)\n"),
         "the Markdown embeds the chart by its attachment's name: {document}"

@@ -37,14 +37,18 @@ fn team_texts(recap: &Recap) -> String {
 }
 
 /// Energy points of the team recap as (count, average) per round.
+/// The energy answers the recap holds (one round's: a trend needs three), as (count, average).
 fn energy(recap: &Recap) -> Vec<(usize, f64)> {
-    recap
-        .trends
+    let values: Vec<f64> = recap
+        .answers
         .iter()
-        .filter(|t| t.question_id == "energy")
-        .flat_map(|t| &t.points)
-        .map(|p| (p.count, p.average))
-        .collect()
+        .filter(|a| a.question_id == "energy")
+        .map(|a| a.text.parse::<f64>().unwrap())
+        .collect();
+    match values.len() {
+        0 => Vec::new(),
+        n => vec![(n, values.iter().sum::<f64>() / n as f64)],
+    }
 }
 
 /// The digest, team recap text and team recap of a round of ISO week `week` in which the

@@ -95,6 +95,7 @@ async fn year_recap(chat: &Chat, team: Team, member: Member) -> (String, String)
         shared_only: false,
         digest_channel: None,
         today,
+        max_lines: hoego::domain::recap::RecapRequest::MAX_LINES,
     };
     let recap = chat.service.compile_recap(&order).await.unwrap();
     (

@@ -14,5 +14,8 @@ pub mod schema;
 pub mod stall;
 pub mod team;
 pub mod world;
+pub mod year;
+pub mod year_store;
+pub mod year_words;
 
 pub use db::Backend;

@@ -229,6 +229,7 @@ impl Team {
             shared_only: false,
             digest_channel: None,
             today,
+            max_lines: hoego::domain::recap::RecapRequest::MAX_LINES,
         };
         self.chat.service.compile_recap(&order).await.unwrap()
     }

@@ -87,12 +87,15 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
 /// Where the recap's periods begin after its first day.
 fn boundaries(recap: &Recap) -> Vec<Boundary> {
     recap
-        .sections
+        .phases
         .iter()
-        .filter(|section| section.from > recap.period.from)
-        .map(|section| Boundary {
-            date: section.from,
-            label: section.label.clone(),
+        .filter(|phase| phase.from > recap.period.from)
+        .map(|phase| Boundary {
+            date: phase.from,
+            label: phase
+                .milestones
+                .first()
+                .map_or(phase.label.clone(), |m| m.text.as_str().to_string()),
         })
         .collect()
 }

@@ -46,8 +46,10 @@ fn year(lang: Lang, missed: &[i64]) -> Recap {
         let answer = |id: &str, kind: QuestionKind, value: String| RecapAnswer {
             round: week,
             date,
+            template: "weekly".into(),
             question_id: id.into(),
-            question: match lang {
+            position: usize::from(id == "mood"),
+            label: match lang {
                 Lang::En => format!("{id}?"),
                 Lang::Ko => "이번 주는 어땠나요?".into(),
             },
@@ -68,10 +70,13 @@ fn year(lang: Lang, missed: &[i64]) -> Recap {
     }
     let request = RecapRequest {
         scope: Scope::Me,
+        reader: crate::domain::milestone::Reader::Member(crate::domain::ids::MemberId(1)),
         subject: "Mina".into(),
         period: Period::parse("2026", first_friday()).unwrap(),
         lang,
         today: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        milestones: Vec::new(),
+        max_lines: RecapRequest::MAX_LINES,
     };
     build(&request, answers, &rows, vec![])
 }
@@ -162,7 +167,9 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
     );
     assert!(mood.contains("from 1 (Drained) to 5 (Great)"), "{mood}");
     assert!(
-        mood.contains("Dashed lines mark 2026-04-01 2026 Q2, 2026-07-01 2026 Q3"),
+        mood.contains(
+            "Dashed lines mark 2026-04-01 Q2 · Apr 1 – Jun 30, 2026-07-01 Q3 · Jul 1 – Sep 30"
+        ),
         "{mood}"
     );
     let participation = &charts[1].alt;
