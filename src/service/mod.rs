@@ -27,6 +27,7 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod recap;
+mod recap_milestones;
 pub mod recap_query;
 pub mod reply;
 mod resolutions;

@@ -139,6 +139,7 @@ impl Service {
             Some(member) if !order.shared_only => self.arcs(member, order).await?,
             _ => Vec::new(),
         };
+        let milestones = self.recap_milestones(order, member).await?;
         let request = RecapRequest {
             scope: order.scope,
             reader: member.map_or(Reader::Team, |m| Reader::Member(m.id)),
@@ -146,8 +147,7 @@ impl Service {
             period: order.period.clone(),
             lang: order.lang,
             today: order.today,
-            // Stored milestones are not read yet: the periods are cut by calendar.
-            milestones: Vec::new(),
+            milestones,
             max_lines: order.max_lines,
         };
         let build = move || recap::build(&request, answers, &rows, arcs);

@@ -5,10 +5,12 @@
 
 use std::collections::HashSet;
 
+use chrono::{TimeZone, Utc};
 use hoego::domain::lang::Lang;
+use hoego::domain::milestone::MilestoneScope;
 use hoego::domain::recap::{Recap, Scope, markdown, normalise};
 use hoego::domain::visibility::Visibility;
-use hoego::store::Store;
+use hoego::store::{NewMilestone, Store};
 
 use crate::both_backends;
 use crate::support::golden::assert_golden;
@@ -236,4 +238,53 @@ async fn private_answers_never_reach_the_team_view_and_the_order_holds(store: St
 both_backends!(
     private_answers_never_reach_the_team_view_and_the_order_holds,
     super::private_answers_never_reach_the_team_view_and_the_order_holds
+);
+
+async fn stored_milestones_cut_the_member_year_and_the_team_one_only_the_team_milestone(
+    store: Store,
+) {
+    let year = Year::generate(Lang::En, SEED);
+    let stored = StoredYear::write(&store, &year).await;
+    let me = &stored.members[0];
+    let now = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).unwrap();
+    for milestone in &year.milestones {
+        let new = NewMilestone {
+            team: me.team_id,
+            author: me.id,
+            team_wide: milestone.scope == MilestoneScope::Team,
+            date: milestone.date,
+            text: milestone.text.as_str().to_string(),
+            visibility: milestone.visibility,
+        };
+        store.add_milestone(&new, now).await.unwrap();
+    }
+    let starts = |recap: &Recap| -> Vec<String> {
+        recap.phases.iter().map(|p| p.from.to_string()).collect()
+    };
+
+    let mine = stored.recap(Lang::En, Scope::Me).await;
+    assert_eq!(
+        starts(&mine),
+        ["2026-01-01", "2026-04-06", "2026-07-13", "2026-09-14"]
+    );
+    for (phase, milestone) in mine.phases[1..].iter().zip(&year.milestones) {
+        assert!(
+            phase.label.ends_with(milestone.text.as_str()),
+            "{}",
+            phase.label
+        );
+    }
+    let team = stored.recap(Lang::En, Scope::Team).await;
+    assert_eq!(starts(&team), ["2026-01-01", "2026-09-14"]);
+    let private = &year.milestones[0];
+    assert_eq!(private.visibility, Visibility::Private);
+    let text = format!("{}\n{}", markdown::render_with(&team, true), team.to_json());
+    assert!(
+        !text.contains(private.text.as_str()),
+        "a private milestone in the team view"
+    );
+}
+both_backends!(
+    stored_milestones_cut_the_member_year_and_the_team_one_only_the_team_milestone,
+    super::stored_milestones_cut_the_member_year_and_the_team_one_only_the_team_milestone
 );
