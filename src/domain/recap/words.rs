@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{RecapRequest, Scope};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, month_en};
 use crate::domain::milestone::{Phase, PhaseUnit};
 use crate::domain::period::{Period, PeriodKind};
 
@@ -36,7 +36,7 @@ pub(super) fn period_heading(period: &Period, lang: Lang) -> String {
         (PeriodKind::Year, Lang::Ko) => format!("{y}년"),
         (PeriodKind::Quarter, Lang::En) => format!("{y} Q{}", (m - 1) / 3 + 1),
         (PeriodKind::Quarter, Lang::Ko) => format!("{y}년 {}분기", (m - 1) / 3 + 1),
-        (PeriodKind::Month, Lang::En) => format!("{} {y}", MONTHS[m as usize - 1]),
+        (PeriodKind::Month, Lang::En) => format!("{} {y}", month_en(m)),
         (PeriodKind::Month, Lang::Ko) => format!("{y}년 {m}월"),
         (PeriodKind::Week, Lang::En) => {
             let week = period.from.iso_week();
@@ -85,7 +85,7 @@ fn calendar_name(phase: &Phase, unit: PhaseUnit, lang: Lang) -> Option<String> {
     Some(match (months, lang) {
         (3, Lang::En) => format!("Q{}", (m - 1) / 3 + 1),
         (3, Lang::Ko) => format!("{}분기", (m - 1) / 3 + 1),
-        (_, Lang::En) => MONTHS[m as usize - 1].to_string(),
+        (_, Lang::En) => month_en(m).to_string(),
         (_, Lang::Ko) => format!("{m}월"),
     })
 }
@@ -134,18 +134,3 @@ pub(super) fn span(first: NaiveDate, last: NaiveDate) -> String {
         format!("{}–{}", short(first), short(last))
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];

@@ -4,10 +4,10 @@
 
 use crate::on_each_backend;
 use crate::support::Backend;
+use crate::support::chat::friday_schedule;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
-use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::visibility::Visibility;
-use hoego::store::{AnswerWrite, NewDelivery, NewRound, NewSchedule};
+use hoego::store::{AnswerWrite, NewDelivery, NewRound};
 use serde_json::{Value, json};
 
 use super::payloads::{Person, sub};
@@ -58,21 +58,7 @@ async fn answered_weeks(
         .save_template(team.id, "pulse", PULSE, start)
         .await
         .unwrap();
-    let schedule = NewSchedule {
-        team_id: team.id,
-        name: "pulse".into(),
-        template_id: template,
-        cron: "0 17 * * FRI".into(),
-        time_zone: Some("Asia/Seoul".into()),
-        channel_id: None,
-        digest_channel_id: None,
-        digest_group: DigestGrouping::Question,
-        window_secs: 48 * 3600,
-        reminder_percent: 0,
-        grace_secs: 3600,
-        next_local: None,
-        next_due_at: None,
-    };
+    let schedule = friday_schedule(team.id, "pulse", template);
     let schedule = store.create_schedule(&schedule, start).await.unwrap();
     for week in weeks {
         let date = NaiveDate::from_isoywd_opt(2026, week, chrono::Weekday::Fri).unwrap();

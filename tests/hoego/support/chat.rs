@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use hoego::domain::ids::{DeliveryId, ScheduleId, TeamId};
+use hoego::domain::ids::{DeliveryId, ScheduleId, TeamId, TemplateVersionId};
 use hoego::domain::lang::Lang;
 use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::state::Platform;
@@ -131,21 +131,7 @@ impl Chat {
         let store = &self.service.store;
         let now = self.clock.now_utc();
         let template = store.save_template(team, name, source, now).await.unwrap();
-        let schedule = NewSchedule {
-            team_id: team,
-            name: name.into(),
-            template_id: template,
-            cron: "0 17 * * FRI".into(),
-            time_zone: Some("Asia/Seoul".into()),
-            channel_id: None,
-            digest_channel_id: None,
-            digest_group: DigestGrouping::Question,
-            window_secs: 48 * 3600,
-            reminder_percent: 0,
-            grace_secs: 3600,
-            next_local: None,
-            next_due_at: None,
-        };
+        let schedule = friday_schedule(team, name, template);
         let id = store.create_schedule(&schedule, now).await.unwrap();
         self.open_round_of(name, source, Some(id)).await
     }
@@ -227,5 +213,25 @@ pub fn invalid(outcome: Outcome) -> Form {
             form: Some(form), ..
         }) => form,
         other => panic!("expected Invalid, got {other:?}"),
+    }
+}
+
+/// A schedule of `template` for `team` asking on Fridays at 17:00 in Seoul, open for two days,
+/// without reminders or a digest channel: the one most tests need.
+pub fn friday_schedule(team: TeamId, name: &str, template: TemplateVersionId) -> NewSchedule {
+    NewSchedule {
+        team_id: team,
+        name: name.into(),
+        template_id: template,
+        cron: "0 17 * * FRI".into(),
+        time_zone: Some("Asia/Seoul".into()),
+        channel_id: None,
+        digest_channel_id: None,
+        digest_group: DigestGrouping::Question,
+        window_secs: 48 * 3600,
+        reminder_percent: 0,
+        grace_secs: 3600,
+        next_local: None,
+        next_due_at: None,
     }
 }

@@ -13,7 +13,7 @@ use hoego::domain::zone::ZoneName;
 use hoego::service::recap::RecapOrder;
 use hoego::store::{AnswerWrite, NewDelivery, NewRound, NewSchedule, Store};
 
-use super::chat::Chat;
+use super::chat::{Chat, friday_schedule};
 
 /// A template with a text, a list and a scale question.
 const PULSE: &str = r#"
@@ -91,19 +91,8 @@ impl Team {
             Lang::En => "pulse",
         };
         let schedule = NewSchedule {
-            team_id: team,
-            name: name.into(),
-            template_id: template,
-            cron: "0 17 * * FRI".into(),
-            time_zone: Some("Asia/Seoul".into()),
-            channel_id: None,
             digest_channel_id: digest_channel.map(str::to_string),
-            digest_group: DigestGrouping::Question,
-            window_secs: 48 * 3600,
-            reminder_percent: 0,
-            grace_secs: 3600,
-            next_local: None,
-            next_due_at: None,
+            ..friday_schedule(team, name, template)
         };
         let schedule = store.create_schedule(&schedule, now).await.unwrap();
         Team {

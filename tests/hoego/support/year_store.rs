@@ -6,14 +6,13 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use hoego::domain::ids::{ScheduleId, TemplateVersionId};
 use hoego::domain::lang::Lang;
 use hoego::domain::period::Period;
-use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::recap::{Recap, RecapRequest, Scope};
 use hoego::domain::team::Member;
 use hoego::domain::zone::ZoneName;
 use hoego::service::recap::RecapOrder;
-use hoego::store::{AnswerWrite, NewDelivery, NewRound, NewSchedule, Store};
+use hoego::store::{AnswerWrite, NewDelivery, NewRound, Store};
 
-use super::chat::Chat;
+use super::chat::{Chat, friday_schedule};
 use super::year::{TEMPLATES, Year};
 
 /// A team that lived the generated year, in a store.
@@ -35,21 +34,7 @@ impl StoredYear {
         let mut templates: Vec<(&str, TemplateVersionId, ScheduleId)> = Vec::new();
         for (id, source) in TEMPLATES {
             let version = store.save_template(team, id, source, now).await.unwrap();
-            let schedule = NewSchedule {
-                team_id: team,
-                name: id.into(),
-                template_id: version,
-                cron: "0 17 * * FRI".into(),
-                time_zone: Some("Asia/Seoul".into()),
-                channel_id: None,
-                digest_channel_id: None,
-                digest_group: DigestGrouping::Question,
-                window_secs: 48 * 3600,
-                reminder_percent: 0,
-                grace_secs: 3600,
-                next_local: None,
-                next_due_at: None,
-            };
+            let schedule = friday_schedule(team, id, version);
             let schedule = store.create_schedule(&schedule, now).await.unwrap();
             templates.push((id, version, schedule));
         }
