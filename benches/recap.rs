@@ -208,6 +208,7 @@ fn service(store: Store) -> Service {
             reminder_at_percent: 0,
         },
         guard: Default::default(),
+        memories: Default::default(),
     }
 }
 

@@ -33,6 +33,7 @@ pub async fn store_and_service(url: &str) -> anyhow::Result<(Store, Service)> {
             reminder_at_percent: 75,
         },
         guard: Default::default(),
+        memories: Default::default(),
     };
     Ok((store, service))
 }

@@ -20,6 +20,7 @@ use crate::service::clock::SystemClock;
 use crate::service::digest::DigestPoster;
 use crate::service::guard::{Guard, Policy};
 use crate::service::messenger::Messenger;
+use crate::service::quotas::Quotas;
 use crate::service::{Defaults, Service};
 use crate::store::Store;
 
@@ -56,6 +57,12 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
         anonymity_threshold: limits.anonymity_threshold,
         heavy_per_minute: limits.recaps_per_minute,
         heavy_at_once: limits.recaps_at_once,
+        quotas: Quotas {
+            schedules_per_team: limits.schedules_per_team,
+            shortest_cron_minutes: limits.shortest_cron_minutes,
+            run_now_per_hour: limits.run_now_per_hour,
+            participants_per_schedule: limits.participants_per_schedule,
+        },
     });
     let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
     Ok(service.with_guard(guard))

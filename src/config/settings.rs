@@ -48,6 +48,14 @@ pub struct LimitSettings {
     pub recaps_per_minute: usize,
     /// Recaps built at once.
     pub recaps_at_once: usize,
+    /// Schedules per team.
+    pub schedules_per_team: usize,
+    /// Shortest gap between two prompts of one schedule, in minutes.
+    pub shortest_cron_minutes: u32,
+    /// Rounds a team may start with run-now in an hour.
+    pub run_now_per_hour: usize,
+    /// Participants per schedule.
+    pub participants_per_schedule: usize,
 }
 
 /// Limits on imported files.
@@ -257,5 +265,10 @@ fn limit_settings(r: &Reader) -> Result<LimitSettings, ConfigError> {
         anonymity_threshold: r.int("limits.anonymity_threshold", 2, 1000)? as usize,
         recaps_per_minute: r.int("limits.recaps_per_minute", 1, 10_000)? as usize,
         recaps_at_once: r.int("limits.recaps_at_once", 1, 64)? as usize,
+        schedules_per_team: r.int("limits.schedules_per_team", 1, 10_000)? as usize,
+        shortest_cron_minutes: r.int("limits.shortest_cron_minutes", 1, 24 * 60)? as u32,
+        run_now_per_hour: r.int("limits.run_now_per_hour", 1, 10_000)? as usize,
+        participants_per_schedule: r.int("limits.participants_per_schedule", 1, 1_000_000)?
+            as usize,
     })
 }

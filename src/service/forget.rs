@@ -20,6 +20,10 @@ impl Service {
             return self.ask_to_forget(asker).await;
         }
         let counts = self.store.forget_member(asker.member.id).await?;
+        // What this process keeps of them in memory goes too: forms shown, profiles, channels.
+        let (team, user) = (&asker.team.external_id, &asker.member.user_id);
+        self.shown.forget(team, user);
+        self.memories.forget(team, user);
         tracing::info!(member = %asker.member.id, ?counts, "member forgotten");
         let args = [
             ("answers", counts.answers.to_string()),

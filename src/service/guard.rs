@@ -2,15 +2,15 @@
 //! the `[limits]` settings), how many heavy requests (recaps, exports) a member may make in a
 //! minute, and the few heavy builds that run at once, off the async runtime.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use tokio::sync::Semaphore;
 
 use super::error::ServiceError;
 use super::i18n::t;
-use crate::domain::ids::MemberId;
+use super::quotas::{Quotas, Recent};
+use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::lang::Lang;
 
 /// The limits that keep one member or team from exhausting the process or others' prompts.
@@ -23,6 +23,8 @@ pub struct Policy {
     pub heavy_per_minute: usize,
     /// Recaps built at once (the rest wait their turn).
     pub heavy_at_once: usize,
+    /// What one team may ask: schedules, their frequency, run-now, participants.
+    pub quotas: Quotas,
 }
 
 impl Default for Policy {
@@ -31,6 +33,7 @@ impl Default for Policy {
             anonymity_threshold: 3,
             heavy_per_minute: 6,
             heavy_at_once: 2,
+            quotas: Quotas::default(),
         }
     }
 }
@@ -41,7 +44,9 @@ pub struct Guard {
     /// The limits in force.
     pub policy: Policy,
     heavy: Arc<Semaphore>,
-    recent: Arc<Mutex<HashMap<MemberId, VecDeque<DateTime<Utc>>>>>,
+    recent: Recent<MemberId>,
+    /// Run-now rounds per team in the last hour.
+    pub(super) run_now: Recent<TeamId>,
 }
 
 impl Default for Guard {
@@ -74,7 +79,8 @@ impl Guard {
         policy.heavy_at_once = policy.heavy_at_once.max(1);
         Guard {
             heavy: Arc::new(Semaphore::new(policy.heavy_at_once)),
-            recent: Arc::default(),
+            recent: Recent::default(),
+            run_now: Recent::default(),
             policy,
         }
     }
@@ -82,25 +88,14 @@ impl Guard {
     /// Counts one heavy request of `member` at `now`, or refuses it when they already made
     /// [`Policy::heavy_per_minute`] in the minute before.
     pub fn count_heavy(&self, member: MemberId, now: DateTime<Utc>) -> Result<(), TooOften> {
+        let per_minute = self.policy.heavy_per_minute;
         let minute = TimeDelta::minutes(1);
-        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget members whose requests are all older than a minute, so the map stays small.
-        recent.retain(|_, times| times.back().is_some_and(|t| now - *t < minute));
-        let times = recent.entry(member).or_default();
-        while times.front().is_some_and(|t| now - *t >= minute) {
-            times.pop_front();
-        }
-        if times.len() >= self.policy.heavy_per_minute {
-            let oldest = times.front().copied().unwrap_or(now);
-            let wait_secs = (oldest + minute - now).num_seconds().max(1);
-            let per_minute = self.policy.heavy_per_minute;
-            return Err(TooOften {
+        self.recent
+            .count(member, now, minute, per_minute)
+            .map_err(|wait_secs| TooOften {
                 per_minute,
                 wait_secs,
-            });
-        }
-        times.push_back(now);
-        Ok(())
+            })
     }
 
     /// Runs the CPU-bound `work` on the blocking pool, at most [`Policy::heavy_at_once`] at a

@@ -8,6 +8,7 @@ use super::error::ServiceError;
 use super::i18n::t;
 use super::reply::Reply;
 use super::syntax::Example;
+use crate::domain::ids::ScheduleId;
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, NewMember, Team};
 
@@ -32,7 +33,8 @@ impl Service {
         self.change_members(team, lang, name, users, false).await
     }
 
-    /// Adds (`add`) or removes the named people as participants of a schedule.
+    /// Adds (`add`) or removes the named people as participants of a schedule: all of them, or
+    /// (someone unknown, or the schedule full) none.
     async fn change_members(
         &self,
         team: &Team,
@@ -42,11 +44,25 @@ impl Service {
         add: bool,
     ) -> Result<Reply, ServiceError> {
         let schedule = self.schedule_called(team, lang, name).await?;
-        let mut changed = Vec::new();
+        if add {
+            // More people than a schedule holds are refused before any of them is looked up.
+            self.room_for_participants(&schedule.name, 0, users.len(), lang)?;
+        }
+        let mut members: Vec<Member> = Vec::with_capacity(users.len());
         for user in users {
             let member = self.member_for(team, lang, user).await?;
+            if !members.iter().any(|m| m.id == member.id) {
+                members.push(member);
+            }
+        }
+        if add {
+            let new = self.not_yet_in(schedule.id, &members).await?;
+            let now = usize::try_from(schedule.participants).unwrap_or(0);
+            self.room_for_participants(&schedule.name, now, new, lang)?;
+        }
+        let now = self.clock.now();
+        for member in &members {
             if add {
-                let now = self.clock.now();
                 self.store
                     .add_participant(schedule.id, member.id, now)
                     .await?;
@@ -55,14 +71,14 @@ impl Service {
                     .remove_participant(schedule.id, member.id)
                     .await?;
             }
-            changed.push(member.display_name);
         }
         let id = if add {
             "schedule.members_added"
         } else {
             "schedule.members_removed"
         };
-        let members = changed.join(", ");
+        let names: Vec<&str> = members.iter().map(|m| m.display_name.as_str()).collect();
+        let members = names.join(", ");
         let args = [
             ("members", members.as_str()),
             ("schedule", schedule.name.as_str()),
@@ -80,6 +96,11 @@ impl Service {
         let schedule = self
             .schedule_or_only(team, lang, schedule.as_deref(), |s| Example::Join(s))
             .await?;
+        let new = self
+            .not_yet_in(schedule.id, std::slice::from_ref(member))
+            .await?;
+        let now = usize::try_from(schedule.participants).unwrap_or(0);
+        self.room_for_participants(&schedule.name, now, new, lang)?;
         if !self
             .store
             .add_participant(schedule.id, member.id, self.clock.now())
@@ -131,6 +152,17 @@ impl Service {
             lang,
             t(lang, id, &[("schedule", &schedule.name)]),
         ))
+    }
+
+    /// How many of `members` do not take part in `schedule` yet.
+    async fn not_yet_in(
+        &self,
+        schedule: ScheduleId,
+        members: &[Member],
+    ) -> Result<usize, ServiceError> {
+        let current = self.store.participants_of(schedule).await?;
+        let is_in = |m: &Member| current.iter().any(|c| c.id == m.id);
+        Ok(members.iter().filter(|m| !is_in(m)).count())
     }
 
     /// A member named by mention or id (registered if new: they may not have used hoego yet),

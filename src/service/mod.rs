@@ -20,12 +20,14 @@ pub mod interaction;
 pub mod limits;
 pub mod members;
 pub mod membership;
+pub mod memory;
 pub mod messenger;
 pub mod milestones;
 mod pages;
 mod privacy;
 pub mod prompts;
 mod questions;
+pub mod quotas;
 pub mod recap;
 mod recap_milestones;
 pub mod recap_query;
@@ -117,6 +119,8 @@ pub struct Service {
     pub shown: Arc<shown::ShownForms>,
     /// The limits on work per request, member and team, and their counts.
     pub guard: Guard,
+    /// What the platforms keep of people in memory, forgotten with forget-me.
+    pub memories: Arc<memory::Memories>,
 }
 
 impl Service {
@@ -134,6 +138,7 @@ impl Service {
             defaults,
             shown: Arc::default(),
             guard: Guard::default(),
+            memories: Arc::default(),
         }
     }
 

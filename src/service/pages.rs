@@ -71,7 +71,15 @@ impl Service {
         if !live {
             answers.clear();
         }
-        merge(&mut answers, &page.values);
+        // Only the form's own questions are kept: nothing else a client sends takes room.
+        let asked = |id: &str| round.template.questions.iter().any(|q| q.id.as_str() == id);
+        let values: Vec<_> = page
+            .values
+            .iter()
+            .filter(|(id, _)| asked(id))
+            .cloned()
+            .collect();
+        merge(&mut answers, &values);
         self.keep(round, answers).await?;
         let (shown, total) = ((page.page + 1).to_string(), pages.to_string());
         let minutes = (PAGES_KEPT_FOR.as_secs() / 60).to_string();

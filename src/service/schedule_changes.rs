@@ -101,8 +101,12 @@ impl Service {
             None => None,
         };
         match schedule {
-            Some(schedule) => self.run_schedule_now(team, member, schedule).await,
+            Some(schedule) => {
+                self.count_run_now(team, lang)?;
+                self.run_schedule_now(team, member, schedule).await
+            }
             None if self.templates.get(target).is_some() => {
+                self.count_run_now(team, lang)?;
                 self.run_template_now(team, member, target).await
             }
             None => Err(self.not_found(lang, target, &schedules)),

@@ -85,6 +85,8 @@ impl Service {
             .map_err(|e| ServiceError::User(e.message(lang)))?;
         let cron = parse_cron(&request.cron, lang)?;
         let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
+        self.often_enough(team, &cron, zone.unwrap_or(team.time_zone).tz(), lang)?;
+        self.room_for_a_schedule(team, lang).await?;
         let rule = self.rule(cron.clone(), zone, request.window, request.remind);
         let now = self.clock.now();
         let first = rule.first_after(now);

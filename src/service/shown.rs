@@ -36,6 +36,12 @@ impl ShownForms {
         shown.insert(key(actor, form.id), labels);
     }
 
+    /// Forgets every form shown to `user` of `team`.
+    pub fn forget(&self, team: &str, user: &str) {
+        let mut shown = self.labels.lock().unwrap_or_else(|e| e.into_inner());
+        shown.retain(|(t, u, _), _| (t.as_str(), u.as_str()) != (team, user));
+    }
+
     /// The labels of `form` as last shown to `actor`: `(question id, label)`.
     pub fn labels(&self, actor: &Actor, form: FormId) -> Vec<(String, String)> {
         let shown = self.labels.lock().unwrap_or_else(|e| e.into_inner());

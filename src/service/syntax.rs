@@ -34,6 +34,8 @@ pub enum Example<'a> {
     },
     /// The `name` option of `schedule add`, with a placeholder for the name.
     NameOption,
+    /// Remove the named schedule.
+    ScheduleRemove(&'a str),
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -62,6 +64,7 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::ForgetMeConfirm => "forget-me confirm".into(),
         Example::ScheduleAdd { template, cron } => format!("schedule add {template} \"{cron}\""),
         Example::NameOption => format!("name <{}>", name_word(lang)),
+        Example::ScheduleRemove(name) => format!("schedule remove {name}"),
     }
 }
 
@@ -80,6 +83,7 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
             format!("/hoego schedule add template:{template} cron:{cron}")
         }
         Example::NameOption => format!("name:<{}>", name_word(lang)),
+        Example::ScheduleRemove(name) => format!("/hoego schedule remove name:{name}"),
     }
 }
 

@@ -16,6 +16,20 @@ pub struct FormDraft {
     pub expires_at: DateTime<Utc>,
 }
 
+/// Most forms one member keeps pages of at once.
+pub const DRAFTS_PER_MEMBER: i64 = 5;
+
+/// Forgets the drafts of the member of delivery `$1` that have `$2` newer ones: the draft just
+/// kept (`$1`) counts as the newest and stays; the others rank by expiry, then by id.
+const BOUND: &str = "DELETE FROM form_drafts WHERE delivery_id IN (
+      SELECT f.delivery_id FROM form_drafts f JOIN deliveries d ON d.id = f.delivery_id
+      WHERE d.member_id = (SELECT member_id FROM deliveries WHERE id = $1)
+        AND f.delivery_id <> $1
+        AND (SELECT COUNT(*) FROM form_drafts f2 JOIN deliveries d2 ON d2.id = f2.delivery_id
+             WHERE d2.member_id = d.member_id
+               AND (f2.delivery_id = $1 OR f2.expires_at > f.expires_at
+                    OR (f2.expires_at = f.expires_at AND f2.delivery_id > f.delivery_id))) >= $2)";
+
 impl Store {
     /// The kept pages of a delivery's form, expired or not.
     pub async fn form_draft(&self, delivery: DeliveryId) -> Result<Option<FormDraft>, StoreError> {
@@ -41,8 +55,9 @@ impl Store {
         }))
     }
 
-    /// Keeps `draft` as the pages of a delivery's form (replacing what was kept), and forgets
-    /// every other draft that expired before `now`.
+    /// Keeps `draft` as the pages of a delivery's form (replacing what was kept), forgets every
+    /// other draft that expired before `now`, and keeps at most [`DRAFTS_PER_MEMBER`] of the
+    /// delivery's member (the ones expiring first go).
     pub async fn keep_form_draft(
         &self,
         delivery: DeliveryId,
@@ -63,6 +78,11 @@ impl Store {
                 .execute(pool)
                 .await?;
             sqlx::query(purge).bind(now).execute(pool).await?;
+            sqlx::query(BOUND)
+                .bind(delivery.0)
+                .bind(DRAFTS_PER_MEMBER)
+                .execute(pool)
+                .await?;
             Ok(())
         })
     }

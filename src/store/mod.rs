@@ -40,7 +40,7 @@ pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use digest_data::DigestRound;
 pub use error::StoreError;
 pub use forget::ForgetCounts;
-pub use form_drafts::FormDraft;
+pub use form_drafts::{DRAFTS_PER_MEMBER, FormDraft};
 pub use health::{MigrationStatus, ScheduleChannel};
 pub use import::{ImportReport, ImportTeam};
 pub use member_data::{AnswerRecord, HistoryRecord, MemberExport, ResolutionRecord};

@@ -12,6 +12,7 @@ mod interactions;
 mod localize;
 mod messenger;
 mod modal;
+mod pending;
 pub mod permissions;
 pub mod render;
 mod submits;
@@ -27,10 +28,11 @@ use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
 pub use self::messenger::DiscordMessenger;
-use self::modal::PendingForms;
+use self::pending::PendingForms;
 use self::submits::Submits;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{DiscordSettings, Settings};
+use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;
 use crate::service::{Limits, Service};
 
@@ -63,7 +65,7 @@ pub struct Data {
     /// The use cases.
     pub service: Service,
     /// Answer forms being filled in several modals.
-    pub forms: PendingForms,
+    pub forms: Arc<PendingForms>,
     /// Modal submits being handled (a burst is acknowledged before its work).
     pub submits: Submits,
     /// Whether the Server Members intent is on (a role audience needs it).
@@ -102,9 +104,13 @@ impl DiscordBot {
         let (token, base) = token_and_base(settings)?;
         let http = http_builder(&token, base.as_deref());
         let connection = Connection::default();
+        let forms = Arc::new(PendingForms::default());
+        // Forget-me clears the forms a person is filling too.
+        let kept: Arc<dyn Remembers> = forms.clone();
+        service.memories.register(Arc::downgrade(&kept));
         let data = Data {
             service,
-            forms: PendingForms::default(),
+            forms,
             submits: Submits::default(),
             members_intent: settings.members_intent,
             connection: connection.clone(),

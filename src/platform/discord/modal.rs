@@ -5,9 +5,6 @@
 //! "…"), and its whole text is the input's placeholder; the prompt above lists every question in
 //! full.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
     ModalInteractionData,
@@ -15,49 +12,13 @@ use serenity::all::{
 
 use super::LIMITS;
 use crate::platform::fit::{fit, fit_title};
-use crate::service::ids::{FormId, FormPage};
+use crate::service::ids::FormPage;
 use crate::service::reply::{Form, FormField, InputShape};
 
 /// Discord's longest modal title and input label.
 const TITLE_LIMIT: usize = 45;
 /// Discord's longest placeholder.
 const PLACEHOLDER_LIMIT: usize = 100;
-
-/// A form being filled in pages by one member, as last shown.
-#[derive(Debug, Clone)]
-pub struct Pending {
-    /// The team (external id, name) the form belongs to, so a submit needs no lookup.
-    pub team: (String, String),
-    /// The form as last shown (values kept, errors of the last refusal).
-    pub form: Form,
-}
-
-/// Forms being filled, by (user id, form id): what a page looks like (a refused field's mark);
-/// the answers of earlier pages are kept by the service, in the database, and survive a
-/// restart that this does not.
-#[derive(Debug, Default)]
-pub struct PendingForms(Mutex<HashMap<(String, FormId), Pending>>);
-
-impl PendingForms {
-    /// Starts (or restarts) filling `form`.
-    pub fn start(&self, user: &str, team: (String, String), form: Form) {
-        let key = (user.to_string(), form.id);
-        let pending = Pending { team, form };
-        self.0.lock().expect("pending forms").insert(key, pending);
-    }
-
-    /// The form `user` is filling, if any.
-    pub fn get(&self, user: &str, form_id: FormId) -> Option<Pending> {
-        let key = (user.to_string(), form_id);
-        self.0.lock().expect("pending forms").get(&key).cloned()
-    }
-
-    /// Forgets a form (saved, or refused for good).
-    pub fn finish(&self, user: &str, form_id: FormId) {
-        let key = (user.to_string(), form_id);
-        self.0.lock().expect("pending forms").remove(&key);
-    }
-}
 
 /// How many modals `form` takes.
 pub fn page_count(form: &Form) -> usize {
@@ -148,6 +109,7 @@ pub fn submitted_values(data: &ModalInteractionData) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use crate::domain::ids::DeliveryId;
+    use crate::service::ids::FormId;
 
     const FORM: FormId = FormId::Answer(DeliveryId(42));
 

@@ -30,7 +30,7 @@ pub struct Handler {
     /// The bot token.
     pub token: SlackApiToken,
     /// Profiles and admin rights.
-    pub people: People,
+    pub people: Arc<People>,
     /// Ids already handled.
     pub seen: Seen,
     /// Permits for work done after an acknowledgement (see [`Handler::later`]).

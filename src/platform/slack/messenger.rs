@@ -16,6 +16,7 @@ use super::blocks::{Rendered, escape, mention, render, with_mention};
 use super::client::send_error;
 use crate::domain::lang::Lang;
 use crate::service::Limits;
+use crate::service::memory::Remembers;
 use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
 use crate::service::reply::{Attachment, Reply};
 
@@ -209,5 +210,12 @@ impl Messenger for SlackMessenger {
 
     fn channel_interval(&self) -> Duration {
         CHANNEL_INTERVAL
+    }
+}
+
+impl Remembers for SlackMessenger {
+    /// A DM conversation is Slack's per user (ids are unique across workspaces).
+    fn forget(&self, _team: &str, user: &str) {
+        self.dms.lock().expect("dm cache").remove(user);
     }
 }

@@ -31,6 +31,7 @@ pub use self::messenger::SlackMessenger;
 use self::people::People;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{Settings, SlackSettings};
+use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;
 use crate::service::{Limits, Service};
 
@@ -99,11 +100,17 @@ impl SlackBot {
         tracing::info!(team = ?me.team, user = %me.user_id.0, "Slack bot token accepted");
         let messenger = Arc::new(SlackMessenger::new(client.clone(), token.clone()));
         let admins = settings.admin_user_ids.clone();
+        let people = Arc::new(People::new(client.clone(), token.clone(), admins));
+        // Forget-me clears what these keep of the person too.
+        let (kept_people, kept_dms): (Arc<dyn Remembers>, Arc<dyn Remembers>) =
+            (people.clone(), messenger.clone());
+        service.memories.register(Arc::downgrade(&kept_people));
+        service.memories.register(Arc::downgrade(&kept_dms));
         let handler = Arc::new(Handler {
             service,
             messenger: messenger.clone(),
             client: client.clone(),
-            people: People::new(client.clone(), token.clone(), admins),
+            people,
             token,
             seen: Default::default(),
             workers: Arc::new(tokio::sync::Semaphore::new(handler::WORKERS)),

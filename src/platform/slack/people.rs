@@ -16,6 +16,7 @@ use slack_morphism::prelude::{
 use crate::domain::state::Platform;
 use crate::domain::zone::ZoneName;
 use crate::service::Actor;
+use crate::service::memory::Remembers;
 
 /// How long a profile is trusted before `users.info` is asked again.
 const PROFILE_TTL: Duration = Duration::from_secs(300);
@@ -108,6 +109,13 @@ impl People {
                 })
             }
         }
+    }
+}
+
+impl Remembers for People {
+    fn forget(&self, team: &str, user: &str) {
+        let key = (team.to_string(), user.to_string());
+        self.cache.lock().expect("profiles").remove(&key);
     }
 }
 

@@ -125,6 +125,7 @@ impl DiscordApp {
                 reminder_at_percent: 75,
             },
             guard: Default::default(),
+            memories: Default::default(),
         };
         let mut settings = DiscordSettings {
             token: Some(SecretString::from(fake::TOKEN)),

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use chrono::Duration;
 use hoego::domain::ids::DeliveryId;
 use hoego::domain::state::DeliveryStatus;
+use hoego::service::Interaction;
+use hoego::service::command::Command;
 use serde_json::Value;
 
 use super::payloads::{Person, Place};
@@ -169,7 +171,40 @@ async fn an_earlier_answer_not_on_the_submitted_page_is_never_cleared(backend: B
     app.finish().await;
 }
 
+async fn forget_me_forgets_a_form_being_filled_in_memory_and_in_the_database(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "seven").await;
+    let delivery = deliveries[0].1;
+    first_page(&app, delivery, "answer", "typed before forgetting").await;
+    assert!(app.store.form_draft(delivery).await.unwrap().is_some());
+
+    let alice = Person::member(ALICE);
+    let forget = Interaction::Command(Command::ForgetMe { confirmed: true });
+    let forgotten = app.service.interact(&app.actor(&alice), forget).await;
+    assert!(
+        forgotten.into_reply().plain_text().contains("I deleted"),
+        "forget-me confirmed"
+    );
+    let more = app
+        .press(&alice, Place::Dm, &format!("more:answer:{delivery}@1"))
+        .await;
+
+    assert_ne!(
+        more["type"], 9,
+        "no page of the form is shown from memory after forget-me: {more}"
+    );
+    assert!(
+        !more.to_string().contains("typed before forgetting"),
+        "{more}"
+    );
+    assert_eq!(app.store.form_draft(delivery).await.unwrap(), None);
+    app.finish().await;
+}
+
 on_each_backend!(
+    forget_me_forgets_a_form_being_filled_in_memory_and_in_the_database,
     a_restart_between_the_pages_keeps_the_first_pages_answers,
     pages_kept_too_long_are_refused_with_everything_typed_given_back,
     an_earlier_answer_not_on_the_submitted_page_is_never_cleared,

@@ -2,8 +2,10 @@
 //! reproduced: huge and overflowing periods, recap floods, text that no parser may panic on.
 
 mod anonymity;
+mod drafts;
 mod periods;
 mod props;
+mod quotas;
 mod roles;
 mod scoping;
 mod secrets;

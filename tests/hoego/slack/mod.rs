@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod commands;
 mod events_api;
+mod forgetting;
 mod hung;
 mod manifest;
 mod prompts;
@@ -91,6 +92,7 @@ impl SlackApp {
                 reminder_at_percent: 75,
             },
             guard: Default::default(),
+            memories: Default::default(),
         };
         let mut settings = SlackSettings {
             bot_token: Some(SecretString::from(BOT_TOKEN)),

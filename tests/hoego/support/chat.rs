@@ -61,6 +61,7 @@ impl Chat {
                 reminder_at_percent: 75,
             },
             guard: Default::default(),
+            memories: Default::default(),
         };
         let actor = Actor {
             platform: Platform::Slack,

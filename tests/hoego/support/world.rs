@@ -49,6 +49,7 @@ impl World {
             clock: Arc::new(clock.clone()),
             defaults,
             guard: Default::default(),
+            memories: Default::default(),
         };
         World {
             store,
