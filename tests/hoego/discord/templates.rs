@@ -14,6 +14,7 @@ use super::DiscordApp;
 use super::payloads::{CHANNEL, Person, Place};
 use crate::on_each_backend;
 use crate::support::Backend;
+use crate::support::chat::run_now_unlimited;
 use crate::support::language::assert_korean;
 
 /// Hangul syllables.
@@ -59,7 +60,7 @@ pub async fn a_round_of_every_template(
             target: id.to_string(),
         };
         let run = Interaction::Command(Command::Schedule(run));
-        app.service.interact(&admin, run).await;
+        run_now_unlimited(&app.service).interact(&admin, run).await;
     }
     let (team, _) = app.service.identify(&admin).await.unwrap();
     let schedules = app.store.schedules(team.id).await.unwrap();

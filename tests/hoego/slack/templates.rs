@@ -11,6 +11,7 @@ use super::payloads::{self, ALICE, Person};
 use super::rounds::actor;
 use crate::on_each_backend;
 use crate::support::Backend;
+use crate::support::chat::run_now_unlimited;
 use crate::support::language::assert_korean;
 
 const MINA: Person = Person {
@@ -63,7 +64,8 @@ async fn every_built_in_template_opens_as_a_slack_modal_in_english_and_korean(ba
             member.locale = (who.id == MINA.id).then(|| "ko-KR".to_string());
             say(&app, &member, &format!("join {id}")).await;
         }
-        say(&app, &admin, &format!("schedule run-now {id}")).await;
+        let run = hoego::service::Interaction::Text(format!("schedule run-now {id}"));
+        run_now_unlimited(&app.service).interact(&admin, run).await;
     }
     let team = app.store.all_teams().await.unwrap().remove(0);
     let deliveries = app.store.deliveries_of_team(team.id).await.unwrap();

@@ -13,7 +13,9 @@ use hoego::domain::team::Member;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::service::clock::ManualClock;
+use hoego::service::guard::{Guard, Policy};
 use hoego::service::ids::{ActionId, FormId};
+use hoego::service::quotas::Quotas;
 use hoego::service::reply::{Form, Reply};
 use hoego::service::{Actor, Defaults, Interaction, Limits, Outcome, Service};
 use hoego::store::{NewDelivery, NewRound, NewSchedule, Store};
@@ -30,6 +32,19 @@ pub const LIMITS: Limits = Limits {
     form_inputs: 5,
     input_len: 4000,
 };
+
+/// `service` with room for as many `schedule run-now` as a test that opens a round of every
+/// built-in template makes in one hour (the quota is 6).
+pub fn run_now_unlimited(service: &Service) -> Service {
+    let policy = Policy {
+        quotas: Quotas {
+            run_now_per_hour: 1000,
+            ..Quotas::default()
+        },
+        ..service.guard.policy.clone()
+    };
+    service.clone().with_guard(Guard::new(policy))
+}
 
 /// Friday 2026-12-04 09:00 in Seoul.
 pub fn start() -> DateTime<Utc> {
