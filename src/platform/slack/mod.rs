@@ -28,6 +28,7 @@ use tokio::task::JoinHandle;
 
 use self::handler::Handler;
 pub use self::messenger::SlackMessenger;
+pub use self::people::PROFILE_TTL_SECS;
 use self::people::People;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{Settings, SlackSettings};
@@ -100,7 +101,8 @@ impl SlackBot {
         tracing::info!(team = ?me.team, user = %me.user_id.0, "Slack bot token accepted");
         let messenger = Arc::new(SlackMessenger::new(client.clone(), token.clone()));
         let admins = settings.admin_user_ids.clone();
-        let people = Arc::new(People::new(client.clone(), token.clone(), admins));
+        let clock = service.clock.clone();
+        let people = Arc::new(People::new(client.clone(), token.clone(), admins, clock));
         // Forget-me clears what these keep of the person too.
         let (kept_people, kept_dms): (Arc<dyn Remembers>, Arc<dyn Remembers>) =
             (people.clone(), messenger.clone());

@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeDelta, Utc};
 
 use slack_morphism::prelude::{
     SlackApiToken, SlackApiUsersInfoRequest, SlackHyperClient, SlackUser, SlackUserId,
@@ -16,10 +17,11 @@ use slack_morphism::prelude::{
 use crate::domain::state::Platform;
 use crate::domain::zone::ZoneName;
 use crate::service::Actor;
+use crate::service::clock::Clock;
 use crate::service::memory::Remembers;
 
-/// How long a profile is trusted before `users.info` is asked again.
-const PROFILE_TTL: Duration = Duration::from_secs(300);
+/// How long a profile is trusted before `users.info` is asked again, in seconds.
+pub const PROFILE_TTL_SECS: i64 = 300;
 
 /// What hoego needs of a Slack profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,16 +46,24 @@ pub struct People {
     client: Arc<SlackHyperClient>,
     token: SlackApiToken,
     admins: Vec<String>,
-    cache: Mutex<HashMap<Key, (Instant, Profile)>>,
+    clock: Arc<dyn Clock>,
+    cache: Mutex<HashMap<Key, (DateTime<Utc>, Profile)>>,
 }
 
 impl People {
-    /// Profiles read with the bot token; `admins` may change schedules whatever Slack says.
-    pub fn new(client: Arc<SlackHyperClient>, token: SlackApiToken, admins: Vec<String>) -> Self {
+    /// Profiles read with the bot token, aged by `clock`; `admins` may change schedules
+    /// whatever Slack says.
+    pub fn new(
+        client: Arc<SlackHyperClient>,
+        token: SlackApiToken,
+        admins: Vec<String>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         People {
             client,
             token,
             admins,
+            clock,
             cache: Mutex::new(HashMap::new()),
         }
     }
@@ -84,8 +94,9 @@ impl People {
     async fn profile(&self, team: &str, user: &str) -> Option<Profile> {
         let key = (team.to_string(), user.to_string());
         let cached = self.cache.lock().expect("profiles").get(&key).cloned();
+        let now = self.clock.now();
         if let Some((at, profile)) = &cached
-            && at.elapsed() < PROFILE_TTL
+            && now - *at < TimeDelta::seconds(PROFILE_TTL_SECS)
         {
             return Some(profile.clone());
         }
@@ -96,7 +107,7 @@ impl People {
             Ok(found) => {
                 let profile = profile_of(&found.user);
                 let mut cache = self.cache.lock().expect("profiles");
-                cache.insert(key, (Instant::now(), profile.clone()));
+                cache.insert(key, (now, profile.clone()));
                 Some(profile)
             }
             Err(error) => {

@@ -5,6 +5,7 @@
 pub mod fake;
 pub mod payloads;
 
+mod admin_rights;
 mod commands;
 mod events_api;
 mod forgetting;
