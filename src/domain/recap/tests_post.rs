@@ -118,15 +118,17 @@ fn a_year_is_cut_at_milestones_and_each_heading_names_its_dates_and_milestone() 
 
 #[test]
 fn a_turning_point_answer_that_opens_a_period_is_not_quoted_again_under_it() {
-    let mut turning = answer(2, "2026-04-10", "turning-point", QuestionKind::Text, "New job!");
+    let mut turning = answer(
+        2,
+        "2026-04-10",
+        "turning-point",
+        QuestionKind::Text,
+        "New job!",
+    );
     turning.milestone = true;
     let mut elsewhere = turning.clone();
     (elsewhere.round, elsewhere.date) = (3, d("2026-05-08"));
-    let answers = vec![
-        went_well(1, "2026-04-10", "New job"),
-        turning,
-        elsewhere,
-    ];
+    let answers = vec![went_well(1, "2026-04-10", "New job"), turning, elsewhere];
     let mut asked = request(Scope::Me, "2026", "2026-12-31", Lang::En);
     asked.milestones = vec![Milestone {
         date: d("2026-04-10"),

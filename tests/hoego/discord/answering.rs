@@ -59,7 +59,13 @@ fn answers_seen_at_each_response(app: &DiscordApp, delivery: DeliveryId) -> Seen
 }
 
 /// The built-in weekly's questions, as a modal's inputs.
-const WEEKLY_IDS: [&str; 5] = ["went-well", "was-hard", "next-week", "mood", "turning-point"];
+const WEEKLY_IDS: [&str; 5] = [
+    "went-well",
+    "was-hard",
+    "next-week",
+    "mood",
+    "turning-point",
+];
 
 /// What a test types into input `id`: `text`, or a point of the scale for the mood.
 fn typed<'a>(id: &str, text: &'a str) -> &'a str {

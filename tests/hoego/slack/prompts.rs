@@ -112,7 +112,13 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
         .collect();
     assert_eq!(
         inputs,
-        ["went-well", "was-hard", "next-week", "mood", "turning-point"]
+        [
+            "went-well",
+            "was-hard",
+            "next-week",
+            "mood",
+            "turning-point"
+        ]
     );
     assert_eq!(opened["view"]["title"]["text"], "Weekly retrospective");
     assert_eq!(
