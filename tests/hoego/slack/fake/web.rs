@@ -197,6 +197,10 @@ fn post_message(shared: &Shared, body: &Value, n: u64) -> Value {
     if let Err(refused) = message_problems(body) {
         return refused;
     }
+    if asked.starts_with('U') {
+        // Posting to a member's id opens the app's DM with them, as `conversations.open` would.
+        shared.dms.lock().unwrap().insert(channel.clone());
+    }
     let ts = format!("1700000000.{n:06}");
     json!({"ok": true, "channel": channel, "ts": ts, "message": {"ts": ts, "text": body["text"]}})
 }
