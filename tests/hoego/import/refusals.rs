@@ -77,7 +77,7 @@ async fn an_unknown_heading_is_refused_with_the_headings_that_work(db: &TestDb) 
         &["notes"],
         &[
             "notes/2025-05-23.md:6: The heading \"Highlights\" names no question of this template.",
-            "(went-well, was-hard, next-week)",
+            "(went-well, was-hard, next-week, mood, turning-point)",
             "[headings] \"Highlights\" = \"went-well\"",
         ],
     )
