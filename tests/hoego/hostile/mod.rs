@@ -3,6 +3,7 @@
 
 mod anonymity;
 mod drafts;
+mod fairness;
 mod periods;
 mod props;
 mod quotas;

@@ -11,6 +11,7 @@ mod events_api;
 mod forgetting;
 mod hung;
 mod manifest;
+mod pacing;
 mod prompts;
 mod rounds;
 mod run;
