@@ -121,6 +121,21 @@ pub enum TemplateProblem {
         /// Its length in characters.
         len: usize,
     },
+    /// A text (a name, a description, a question, a scale label) longer than it may be.
+    #[error(
+        "{field}: the {} text is {len} characters; at most {max} fit. Shorten it",
+        lang_name(*.lang)
+    )]
+    TextTooLong {
+        /// Which text, e.g. "`name`" or "question `went-well` text".
+        field: String,
+        /// Its language.
+        lang: Lang,
+        /// Its length in characters.
+        len: usize,
+        /// The most it may have.
+        max: usize,
+    },
     /// A `{placeholder}` hoego does not know.
     #[error(
         "unknown placeholder `{{{0}}}`; use {{year}}, {{next_year}}, {{quarter}}, {{week}} or {{team}}"

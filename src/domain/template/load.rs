@@ -148,8 +148,12 @@ impl Loader<'_> {
                 TemplateProblem::BadTemplateId(raw.id.get_ref().clone()),
             )
         })?;
-        let name = self.localized(&raw.name, "`name`")?;
-        let description = self.localized(&raw.description, "`description`")?;
+        let name = self.localized(&raw.name, "`name`", Template::MAX_NAME_LEN)?;
+        let description = self.localized(
+            &raw.description,
+            "`description`",
+            Template::MAX_DESCRIPTION_LEN,
+        )?;
         let questions = self.questions(raw.questions)?;
         let template = Template {
             id,
@@ -189,25 +193,29 @@ impl Loader<'_> {
         Ok(questions)
     }
 
+    /// A text in both languages, each at most `max` characters.
     fn localized(
         &self,
         spanned: &Spanned<RawLocalized>,
         field: &str,
+        max: usize,
     ) -> Result<Localized, TemplateError> {
         let table = spanned.span().start;
         let raw = spanned.get_ref();
+        let text = |text, lang| self.lang_text(table, text, (field, max), lang);
         Ok(Localized {
-            en: self.lang_text(table, raw.en.as_ref(), field, Lang::En)?,
-            ko: self.lang_text(table, raw.ko.as_ref(), field, Lang::Ko)?,
+            en: text(raw.en.as_ref(), Lang::En)?,
+            ko: text(raw.ko.as_ref(), Lang::Ko)?,
         })
     }
 
-    /// One language of a text: present, not blank, and with known placeholders only.
+    /// One language of a text: present, not blank, at most `max` characters, and with known
+    /// placeholders only.
     fn lang_text(
         &self,
         table: usize,
         text: Option<&Spanned<String>>,
-        field: &str,
+        (field, max): (&str, usize),
         lang: Lang,
     ) -> Result<String, TemplateError> {
         let missing = || TemplateProblem::MissingText {
@@ -221,6 +229,17 @@ impl Loader<'_> {
         let value = text.get_ref().trim();
         if value.is_empty() {
             return Err(self.error(offset, missing()));
+        }
+        let len = value.chars().count();
+        if len > max {
+            let field = field.to_string();
+            let problem = TemplateProblem::TextTooLong {
+                field,
+                lang,
+                len,
+                max,
+            };
+            return Err(self.error(offset, problem));
         }
         if let Some(name) = first_unknown(value) {
             let problem = TemplateProblem::UnknownPlaceholder(name.to_string());

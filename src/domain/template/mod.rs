@@ -42,6 +42,11 @@ pub struct Template {
 }
 
 impl Template {
+    /// The longest name, in characters (a name is a title, shown in lists and forms).
+    pub const MAX_NAME_LEN: usize = 60;
+    /// The longest description, in characters.
+    pub const MAX_DESCRIPTION_LEN: usize = 300;
+
     /// The question with this id, if the template asks it.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions.iter().find(|q| &q.id == id)

@@ -47,6 +47,9 @@ impl Question {
     pub const MAX_MAX_LEN: usize = 4000;
     /// The longest short `label` a template may give, in characters: Discord's form label.
     pub const MAX_LABEL_LEN: usize = 45;
+    /// The longest question text, in characters (a question, not an essay: it is shown in
+    /// every prompt and form).
+    pub const MAX_TEXT_LEN: usize = 300;
     /// The lowest point of a scale.
     pub const SCALE_MIN: u8 = 1;
     /// The highest point of a scale.

@@ -23,7 +23,7 @@ impl Loader<'_> {
         })?;
         let field = format!("question `{id}` text");
         let text = match &raw.text {
-            Some(text) => self.localized(text, &field)?,
+            Some(text) => self.localized(text, &field, Question::MAX_TEXT_LEN)?,
             None => {
                 let problem = TemplateProblem::MissingText {
                     field,
@@ -113,7 +113,10 @@ impl Loader<'_> {
         label: Option<&Spanned<RawLocalized>>,
     ) -> Result<Localized, TemplateError> {
         match label {
-            Some(label) => self.localized(label, &format!("question `{id}` {end} label")),
+            Some(label) => {
+                let field = format!("question `{id}` {end} label");
+                self.localized(label, &field, Question::MAX_LABEL_LEN)
+            }
             None => {
                 let question_id = id.to_string();
                 let problem = TemplateProblem::MissingScaleLabel {
@@ -134,7 +137,9 @@ impl Loader<'_> {
         let Some(spanned) = &raw.label else {
             return Ok(None);
         };
-        let label = self.localized(spanned, &format!("question `{id}` label"))?;
+        // Longer than a text may be is refused first; a label has its own, shorter limit below.
+        let field = format!("question `{id}` label");
+        let label = self.localized(spanned, &field, Question::MAX_TEXT_LEN)?;
         for lang in [Lang::En, Lang::Ko] {
             let len = label.get(lang).chars().count();
             if len > Question::MAX_LABEL_LEN {

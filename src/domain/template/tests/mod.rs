@@ -4,3 +4,4 @@ mod built_ins;
 mod files;
 mod library;
 mod milestone_questions;
+mod text_limits;
