@@ -26,8 +26,12 @@ pub struct AnswerKey<'a> {
 pub struct Withheld {
     /// The question's id.
     pub question_id: String,
-    /// The question's text.
+    /// The question's text as first met.
     pub question: String,
+    /// Whether its text differs between the rounds (a `{week}` in it, a template changed):
+    /// then the note names it as "and the same question in other rounds", not by one round's
+    /// words alone.
+    pub varies: bool,
     /// How many answers were left out.
     pub answers: usize,
     /// In how many rounds.
@@ -69,6 +73,7 @@ pub fn withhold<T>(
                 withheld.push(Withheld {
                     question_id: k.question_id.to_string(),
                     question: k.question.to_string(),
+                    varies: false,
                     answers: 0,
                     rounds: 0,
                 });
@@ -76,6 +81,7 @@ pub fn withhold<T>(
             }
         };
         withheld[at].answers += 1;
+        withheld[at].varies |= withheld[at].question != k.question;
         let round = (k.question_id.to_string(), k.round);
         if !rounds_seen.contains(&round) {
             rounds_seen.push(round);
@@ -88,7 +94,7 @@ pub fn withhold<T>(
 impl Withheld {
     /// The note shown in place of the withheld answers, in `lang`.
     pub fn note(&self, threshold: usize, lang: Lang) -> String {
-        let (count, question) = (self.answers, &self.question);
+        let (count, question) = (self.answers, &self.quoted(lang));
         match lang {
             Lang::En => {
                 let answers = if count == 1 { "answer" } else { "answers" };
@@ -98,9 +104,9 @@ impl Withheld {
                     "those rounds"
                 };
                 format!(
-                    "{count} anonymous {answers} to \u{201c}{question}\u{201d} withheld: fewer than \
-                     {threshold} members answered it anonymously in {rounds}, so the author \
-                     could be singled out."
+                    "{count} anonymous {answers} to {question} withheld: fewer than {threshold} \
+                     members answered it anonymously in {rounds}, so the author could be singled \
+                     out."
                 )
             }
             Lang::Ko => {
@@ -110,11 +116,31 @@ impl Withheld {
                     "해당 회차마다"
                 };
                 format!(
-                    "\u{201c}{question}\u{201d}에 대한 익명 답변 {count}개는 싣지 않았어요. \
+                    "{question}에 대한 익명 답변 {count}개는 싣지 않았어요. \
                      {rounds} 익명으로 답한 사람이 {threshold}명보다 적어서 누가 썼는지 드러날 수 \
                      있어요."
                 )
             }
+        }
+    }
+
+    /// The question as the note names it: in quotes, and when its words change from round to
+    /// round, as the first of the same question in the other rounds.
+    fn quoted(&self, lang: Lang) -> String {
+        let question = &self.question;
+        let others = self.rounds.saturating_sub(1);
+        match (lang, self.varies) {
+            (_, false) => format!("\u{201c}{question}\u{201d}"),
+            (Lang::En, true) => {
+                let rounds = if others == 1 { "round" } else { "rounds" };
+                format!(
+                    "\u{201c}{question}\u{201d} and the same question in {others} other {rounds}"
+                )
+            }
+            (Lang::Ko, true) => format!(
+                "\u{201c}{question}\u{201d} 등 같은 질문 {}개 회차",
+                others + 1
+            ),
         }
     }
 }
@@ -160,6 +186,7 @@ mod tests {
             vec![Withheld {
                 question_id: "note".into(),
                 question: "note".into(),
+                varies: false,
                 answers: 3,
                 rounds: 2,
             }]
@@ -168,5 +195,34 @@ mod tests {
         assert!(note.starts_with("3 anonymous answers to \u{201c}note\u{201d} withheld"));
         assert!(note.contains("fewer than 3 members"), "{note}");
         assert!(withheld[0].note(3, Lang::Ko).contains("익명 답변 3개"));
+    }
+
+    #[test]
+    fn a_question_whose_words_change_by_round_is_named_as_the_same_question_in_other_rounds() {
+        let rows = [
+            (1, "What happened in week 1?"),
+            (2, "What happened in week 2?"),
+            (3, "What happened in week 3?"),
+        ];
+        fn key<'a>(row: &'a (i64, &'static str)) -> AnswerKey<'a> {
+            AnswerKey {
+                round: row.0,
+                question_id: "happened",
+                question: row.1,
+                anonymous: true,
+            }
+        }
+        let (kept, withheld) = withhold(rows.to_vec(), 3, key);
+        assert!(kept.is_empty());
+        assert!(withheld[0].varies);
+        assert_eq!(
+            withheld[0].note(3, Lang::En),
+            "3 anonymous answers to \u{201c}What happened in week 1?\u{201d} and the same question \
+             in 2 other rounds withheld: fewer than 3 members answered it anonymously in those \
+             rounds, so the author could be singled out."
+        );
+        assert!(withheld[0].note(3, Lang::Ko).starts_with(
+            "\u{201c}What happened in week 1?\u{201d} 등 같은 질문 3개 회차에 대한 익명 답변 3개는"
+        ));
     }
 }
