@@ -1,6 +1,6 @@
 //! Forget-me forgets what the Slack adapter keeps in memory too: after it, the person's profile
-//! is read from Slack again and their DM conversation is opened again, while everyone else's
-//! stay cached.
+//! is read from Slack again and their DM conversation is no longer remembered (their next prompt
+//! goes to their user id), while everyone else's stay cached.
 
 use crate::on_each_backend;
 use crate::support::Backend;
@@ -16,11 +16,17 @@ fn profile_reads(app: &SlackApp, who: &Person) -> usize {
     calls.iter().filter(|c| c.body["user"] == who.id).count()
 }
 
-/// How many times a DM conversation with `who` was opened.
-fn dm_opens(app: &SlackApp, who: &Person) -> usize {
-    let calls = app.fake.calls_of("conversations.open");
-    let named = |c: &&super::fake::Call| c.body.to_string().contains(who.id);
-    calls.iter().filter(named).count()
+/// The channels `who`'s prompts were posted to, in order: their user id when hoego has no DM
+/// conversation of theirs in memory, else that conversation (`D…`).
+fn prompt_channels(app: &SlackApp, who: &Person) -> Vec<String> {
+    let dm = format!("D{}", who.id);
+    let calls = app.fake.calls_of("chat.postMessage");
+    calls
+        .iter()
+        .filter_map(|c| c.body["channel"].as_str())
+        .filter(|channel| *channel == who.id || *channel == dm)
+        .map(str::to_string)
+        .collect()
 }
 
 async fn run_now(app: &SlackApp) {
@@ -44,10 +50,11 @@ async fn forget_me_forgets_the_slack_profile_and_dm_caches_of_the_person(backend
     app.sender().step().await.unwrap();
     app.typed(&ALICE, "help").await;
     app.typed(&BOB, "help").await;
-    let (read, opened) = (profile_reads(&app, &ALICE), dm_opens(&app, &ALICE));
+    let read = profile_reads(&app, &ALICE);
     app.typed(&ALICE, "help").await;
     assert_eq!(profile_reads(&app, &ALICE), read, "a profile is cached");
-    assert_eq!((read, opened), (1, 1));
+    assert_eq!(read, 1);
+    assert_eq!(prompt_channels(&app, &ALICE), ["UALICE"]);
 
     let forgotten = app.typed(&ALICE, "forget-me confirm").await;
     assert!(forgotten.contains("I deleted"), "{forgotten}");
@@ -63,9 +70,17 @@ async fn forget_me_forgets_the_slack_profile_and_dm_caches_of_the_person(backend
         after_forgetting + 1,
         "alice's profile is read from Slack again"
     );
-    assert_eq!(dm_opens(&app, &ALICE), 2, "alice's DM is opened again");
+    assert_eq!(
+        prompt_channels(&app, &ALICE),
+        ["UALICE", "UALICE"],
+        "alice's DM conversation is not remembered"
+    );
     assert_eq!(profile_reads(&app, &BOB), 1, "bob's profile stays cached");
-    assert_eq!(dm_opens(&app, &BOB), 1, "bob's DM stays cached");
+    assert_eq!(
+        prompt_channels(&app, &BOB),
+        ["UBOB", "DUBOB"],
+        "bob's DM conversation is remembered"
+    );
     app.finish().await;
 }
 
