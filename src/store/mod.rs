@@ -3,6 +3,7 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod answer_writes;
 mod answers;
 mod closing;
 mod connect;
@@ -31,6 +32,7 @@ mod scheduling_pg;
 mod scheduling_sqlite;
 mod team_view;
 mod teams;
+mod tx;
 
 use sqlx::{PgPool, SqlitePool};
 
