@@ -15,6 +15,7 @@ mod error;
 mod forget;
 mod form_drafts;
 mod health;
+mod identities;
 mod import;
 mod member_data;
 mod member_deliveries;
@@ -74,6 +75,7 @@ pub enum Dialect {
 pub struct Store {
     pool: Pool,
     decode: std::sync::Arc<decode::Decoders>,
+    known: std::sync::Arc<identities::Identities>,
 }
 
 #[derive(Debug, Clone)]
