@@ -43,6 +43,8 @@ pub fn question(id: ResolutionId, text: &str, visibility: Visibility) -> Questio
         visibility,
         max_len: MAX_LEN,
         required: false,
+        milestone: false,
+        periods: false,
     }
 }
 

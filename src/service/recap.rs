@@ -211,6 +211,7 @@ impl Service {
                 template: info.template,
                 question_id,
                 position: info.position,
+                milestone: info.milestone,
                 label: info.label,
                 kind: info.kind,
                 value,

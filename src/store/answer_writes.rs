@@ -1,8 +1,9 @@
 //! The statements of one submission, each a function on the open transaction: an answer
-//! cleared, written (the previous text to history) or left as it was; the resolutions of a list
-//! answer; a resolution's follow-up.
+//! cleared, written (the previous text to history) or left as it was; the rows that come from
+//! an answer (the resolutions of a resolutions list, the milestone of a milestone question); a
+//! resolution's follow-up.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::answers::{AnswerWrite, FollowUpWrite};
 use super::tx::{Arg, Tx};
@@ -18,7 +19,7 @@ pub(super) enum Written {
 }
 
 /// Writes one answer of a submission: cleared when it has no value, else written with its
-/// resolutions (when it is a resolution list and its text changed).
+/// milestone and resolutions (when it has them and its text changed).
 pub(super) async fn write_answer(
     tx: &mut Tx,
     delivery: DeliveryId,
@@ -30,13 +31,16 @@ pub(super) async fn write_answer(
         return clear_answer(tx, delivery, &answer.question_id).await;
     };
     let (outcome, written) = upsert_answer(tx, delivery, answer, value, now).await?;
+    if let (Some((answer_id, _)), Some((date, text))) = (&written, &answer.milestone) {
+        upsert_milestone(tx, member, *answer_id, *date, text.as_str(), now).await?;
+    }
     if let (Some((answer_id, visibility)), Some(items)) = (written, &answer.resolutions) {
         replace_resolutions(tx, member, answer_id, visibility, items, now).await?;
     }
     Ok(outcome)
 }
 
-/// Removes an earlier answer to `question` in `delivery`, and its resolutions.
+/// Removes an earlier answer to `question` in `delivery`, and its resolutions and milestone.
 async fn clear_answer(
     tx: &mut Tx,
     delivery: DeliveryId,
@@ -44,9 +48,12 @@ async fn clear_answer(
 ) -> Result<Written, sqlx::Error> {
     let resolutions = "DELETE FROM resolutions WHERE answer_id IN
         (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
+    let milestone = "DELETE FROM milestones WHERE answer_id IN
+        (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
     let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
     let args = [Arg::Int(delivery.0), Arg::Text(question.to_owned())];
     tx.execute(resolutions, &args).await?;
+    tx.execute(milestone, &args).await?;
     Ok(match tx.execute(answer, &args).await? {
         0 => Written::Nothing,
         _ => Written::Cleared,
@@ -114,6 +121,32 @@ async fn replace_resolutions(
         ];
         tx.execute(insert, &args).await?;
     }
+    Ok(())
+}
+
+/// Makes answer `answer_id` the member's private milestone on `date` with `text`, or updates
+/// the one it already made (its date and text; who may see it stays as its author set it).
+async fn upsert_milestone(
+    tx: &mut Tx,
+    member: MemberId,
+    answer_id: i64,
+    date: NaiveDate,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let upsert = "INSERT INTO milestones
+            (team_id, author_id, team_wide, on_date, text, visibility, answer_id, created_at)
+        SELECT team_id, id, FALSE, $2, $3, 'private', $4, $5 FROM members WHERE id = $1
+        ON CONFLICT (answer_id) DO UPDATE SET on_date = excluded.on_date,
+            text = excluded.text";
+    let args = [
+        Arg::Int(member.0),
+        Arg::Date(date),
+        Arg::Text(text.to_owned()),
+        Arg::Int(answer_id),
+        Arg::Instant(now),
+    ];
+    tx.execute(upsert, &args).await?;
     Ok(())
 }
 

@@ -1,8 +1,9 @@
 //! Answers: writing a whole submission in one transaction (edits keep the previous text in
 //! `answer_history`, resolution lists become `resolutions` rows), reading a delivery's answers,
-//! and changing who may read them.
+//! and changing who may read them. A milestone question's answer becomes the member's
+//! milestone in the same transaction.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::answer_writes::{self as writes, Written};
 use super::rows::BeginWrite;
@@ -10,6 +11,7 @@ use super::rows::RowExt;
 use super::tx::Arg;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
+use crate::domain::milestone::MilestoneText;
 use crate::domain::state::ResolutionStatus;
 use crate::domain::visibility::Visibility;
 
@@ -25,6 +27,9 @@ pub struct AnswerWrite {
     pub visibility: Visibility,
     /// `Some(items)` for a list marked `resolutions`: the items to track.
     pub resolutions: Option<Vec<String>>,
+    /// `Some((round's date, text))` for a question marked `milestone` answered: the member's
+    /// own private milestone, kept with the answer (changed when it is edited, removed with it).
+    pub milestone: Option<(NaiveDate, MilestoneText)>,
 }
 
 /// A resolution follow-up given in a quarterly round's form.

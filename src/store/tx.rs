@@ -3,7 +3,7 @@
 //! `$n` placeholders, many rows per statement (as many as the backends' parameter limits
 //! allow), and rows read back as tuples.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use sqlx::encode::Encode;
 use sqlx::error::BoxDynError;
 use sqlx::postgres::PgRow;
@@ -27,6 +27,10 @@ pub(crate) enum Arg {
     Int2(i16),
     /// A whole number or NULL.
     OptInt(Option<i64>),
+    /// True or false (BOOLEAN on PostgreSQL, 0 or 1 on SQLite).
+    Bool(bool),
+    /// A calendar date.
+    Date(NaiveDate),
     /// Text.
     Text(String),
     /// Text or NULL.
@@ -56,6 +60,8 @@ where
     i64: for<'q> Encode<'q, DB> + Type<DB>,
     i32: for<'q> Encode<'q, DB> + Type<DB>,
     i16: for<'q> Encode<'q, DB> + Type<DB>,
+    bool: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveDate: for<'q> Encode<'q, DB> + Type<DB>,
     String: for<'q> Encode<'q, DB> + Type<DB>,
     DateTime<Utc>: for<'q> Encode<'q, DB> + Type<DB>,
     NaiveDateTime: for<'q> Encode<'q, DB> + Type<DB>,
@@ -71,6 +77,8 @@ where
             Arg::Int4(v) => out.add(*v),
             Arg::Int2(v) => out.add(*v),
             Arg::OptInt(v) => out.add(*v),
+            Arg::Bool(v) => out.add(*v),
+            Arg::Date(v) => out.add(*v),
             Arg::Text(v) => out.add(v.clone()),
             Arg::OptText(v) => out.add(v.clone()),
             Arg::Instant(v) => out.add(*v),
