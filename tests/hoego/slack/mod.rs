@@ -13,6 +13,7 @@ mod hung;
 mod manifest;
 mod pacing;
 mod prompts;
+mod readiness;
 mod rounds;
 mod run;
 mod scopes;
