@@ -34,6 +34,7 @@ mod resolutions;
 mod rounds;
 pub mod schedule_changes;
 mod schedule_input;
+mod schedule_list;
 pub mod schedules;
 mod settings;
 pub mod shown;

@@ -14,13 +14,16 @@ use super::i18n::t;
 use super::ids::ActionId;
 use super::reply::{Action, Audience, Reply};
 use super::schedule_input::{none_yet, schedule_name, schedule_zone};
+use super::schedule_list::{list_line, zone_text};
 use super::settings::unknown_zone;
 use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
+use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, preview};
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
-use crate::store::{NewSchedule, ScheduleSummary, Unreadable};
+use crate::service::i18n::cron::describe;
+use crate::service::i18n::worded::Worded;
+use crate::store::NewSchedule;
 
 impl Service {
     /// Runs one `schedule ...` subcommand for `asker`.
@@ -82,7 +85,7 @@ impl Service {
         let template = self
             .templates
             .find(&request.template)
-            .map_err(|e| ServiceError::User(e.message(lang)))?;
+            .map_err(|e| ServiceError::User(e.worded(lang)))?;
         let cron = parse_cron(&request.cron, lang)?;
         let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
         let rule = self.rule(cron.clone(), zone, request.window, request.remind);
@@ -176,7 +179,13 @@ impl Service {
             return Ok(Reply::text(lang, none_yet(team, lang)));
         }
         let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
-        lines.extend(schedules.iter().map(|s| list_line(s, team, &reader)));
+        lines.extend(schedules.iter().map(|s| {
+            let template = self
+                .templates
+                .find(&s.template_key)
+                .map_or_else(|_| s.template_key.clone(), |t| t.name.get(lang).to_string());
+            list_line(s, &template, team, &reader)
+        }));
         Ok(Reply::text(lang, lines.join("\n")))
     }
 
@@ -266,7 +275,7 @@ pub(super) fn parse_cron(cron: &str, lang: Lang) -> Result<CronSpec, ServiceErro
         ServiceError::User(t(
             lang,
             "schedule.invalid_cron",
-            &[("cron", cron), ("reason", &e.to_string())],
+            &[("cron", cron), ("reason", &e.worded(lang))],
         ))
     })
 }
@@ -275,45 +284,4 @@ fn channel_text(channel: &super::command::ChannelRef) -> String {
     match channel {
         super::command::ChannelRef::Id(id) | super::command::ChannelRef::Name(id) => id.clone(),
     }
-}
-
-fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
-    zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
-}
-
-fn list_line(s: &ScheduleSummary, team: &Team, reader: &Reader) -> String {
-    let lang = reader.lang;
-    let unreadable = |u: &Unreadable| t(lang, "schedule.unreadable", &[("value", &u.value)]);
-    let cron = s.cron.as_ref().map_or_else(unreadable, ToString::to_string);
-    let tz = (s.time_zone.as_ref()).map_or_else(unreadable, |zone| zone_text(*zone, lang));
-    let next = match (&s.time_zone, s.next_due_at) {
-        (Ok(zone), Some(at)) => reader.when_in(at, zone.unwrap_or(team.time_zone)),
-        _ => "-".to_string(),
-    };
-    let state = t(lang, &format!("schedule.state_{}", s.state), &[]);
-    let item = t(
-        lang,
-        "schedule.list_item",
-        &[
-            ("name", &s.name),
-            ("template", &s.template_key),
-            ("cron", &cron),
-            ("tz", &tz),
-            ("next", &next),
-            ("state", &state),
-            (
-                "digest",
-                &t(lang, &format!("schedule.digest_{}", s.digest_group), &[]),
-            ),
-        ],
-    );
-    let counts = t(
-        lang,
-        "schedule.list_counts",
-        &[
-            ("participants", &s.participants.to_string()),
-            ("undeliverable", &s.undeliverable.to_string()),
-        ],
-    );
-    format!("- {item} · {counts}")
 }

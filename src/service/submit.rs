@@ -22,6 +22,7 @@ use crate::domain::follow_up;
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
+use crate::service::i18n::resolution_words::read_follow_up;
 use crate::store::{AnswerWrite, FollowUpWrite, SavedAnswers};
 
 impl Service {
@@ -132,7 +133,7 @@ fn checked(
             continue;
         };
         if let Some(AnswerValue::Text(text)) = value {
-            match follow_up::parse(&text) {
+            match read_follow_up(&text) {
                 Ok(read) => follow_ups.push(FollowUpWrite {
                     resolution,
                     round: round.delivery.round_id,
