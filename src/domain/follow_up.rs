@@ -39,6 +39,8 @@ pub fn question(
         visibility,
         max_len: MAX_LEN,
         required: false,
+        milestone: false,
+        periods: false,
     }
 }
 

@@ -131,6 +131,7 @@ impl Service {
             let id = format!("{}{resolution}", follow_up::PREFIX);
             values.insert(id, show_follow_up(asker.lang(), status, &note));
         }
+        self.offer_periods(asker, &round, &mut values).await?;
         let form = FormId::Answer(round.delivery.delivery_id);
         self.with_kept_pages(form, &mut values).await?;
         let mut blocks = vec![format!(

@@ -33,6 +33,8 @@ pub(crate) struct QuestionInfo {
     pub template: String,
     /// Its place in the template.
     pub position: usize,
+    /// Whether its answers become milestones.
+    pub milestone: bool,
 }
 
 impl<'a> Questions<'a> {
@@ -109,6 +111,7 @@ impl<'a> Questions<'a> {
                     kind: q.kind.clone(),
                     template: t.id.as_str().to_string(),
                     position,
+                    milestone: q.milestone,
                 })
             })
             .unwrap_or_else(|| QuestionInfo {
@@ -117,6 +120,7 @@ impl<'a> Questions<'a> {
                 kind: QuestionKind::Text,
                 template: parsed.map_or(format!("{template}"), |t| t.id.as_str().to_string()),
                 position: usize::MAX,
+                milestone: false,
             });
         self.texts
             .entry(template)

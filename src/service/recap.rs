@@ -212,6 +212,7 @@ impl Service {
                 template: info.template,
                 question_id,
                 position: info.position,
+                milestone: info.milestone,
                 label: info.label,
                 kind: info.kind,
                 value,

@@ -1,10 +1,16 @@
 //! The stored milestones a recap is cut by: what its reader may see of the team's and, in a
-//! member's own recap, of their own.
+//! member's own recap, of their own; and the draft of a member's periods they make for a
+//! year-end form.
+
+use std::collections::HashMap;
 
 use super::Service;
+use super::asker::Asker;
 use super::error::ServiceError;
 use super::recap::RecapOrder;
-use crate::domain::milestone::{Milestone, MilestoneScope, MilestoneText};
+use super::rounds::RoundForm;
+use crate::domain::milestone::{Milestone, MilestoneScope, MilestoneText, Reader};
+use crate::domain::recap::periods_draft;
 use crate::domain::team::Member;
 use crate::domain::visibility::Visibility;
 use crate::store::StoredMilestone;
@@ -28,6 +34,35 @@ impl Service {
             .into_iter()
             .filter(|m| !order.shared_only || m.team_wide || m.visibility == Visibility::Team);
         Ok(shown.filter_map(milestone_of).collect())
+    }
+
+    /// Offers, in `values`, the periods the asker's milestones cut the round's year into, for
+    /// each `periods` question of the form not answered yet (nothing when no milestone cuts it).
+    pub(crate) async fn offer_periods(
+        &self,
+        asker: &Asker,
+        round: &RoundForm,
+        values: &mut HashMap<String, String>,
+    ) -> Result<(), ServiceError> {
+        let open: Vec<&str> = (round.template.questions.iter())
+            .filter(|q| q.periods && !values.contains_key(q.id.as_str()))
+            .map(|q| q.id.as_str())
+            .collect();
+        if open.is_empty() {
+            return Ok(());
+        }
+        let (team, member) = (asker.team.id, asker.member.id);
+        let stored = self.store.visible_milestones(team, member).await?;
+        let milestones: Vec<Milestone> = stored.into_iter().filter_map(milestone_of).collect();
+        let reader = Reader::Member(member);
+        let Some(draft) = periods_draft(round.values.year, &milestones, reader, asker.lang())
+        else {
+            return Ok(());
+        };
+        for id in open {
+            values.insert(id.to_string(), draft.clone());
+        }
+        Ok(())
     }
 }
 

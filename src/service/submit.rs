@@ -20,6 +20,7 @@ use super::{Actor, Service};
 use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
 use crate::domain::follow_up;
 use crate::domain::lang::Lang;
+use crate::domain::milestone::MilestoneText;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
 use crate::service::i18n::resolution_words::read_follow_up;
@@ -164,11 +165,18 @@ fn answer_write(
         (QuestionKind::List { resolutions: true }, None) => Some(Vec::new()),
         _ => None,
     };
+    let milestone = match (&value, question.milestone) {
+        (Some(AnswerValue::Text(text)), true) => MilestoneText::parse(text)
+            .ok()
+            .map(|text| (round.delivery.occurrence_local.date(), text)),
+        _ => None,
+    };
     Some(AnswerWrite {
         question_id: id.to_string(),
         value: value.as_ref().map(AnswerValue::to_storage),
         visibility: question.visibility,
         resolutions,
+        milestone,
     })
 }
 

@@ -1,13 +1,18 @@
 //! Answers: writing a whole submission in one transaction (edits keep the previous text in
 //! `answer_history`, resolution lists become `resolutions` rows), reading a delivery's answers,
-//! and changing who may read them.
+//! and changing who may read them. A milestone question's answer becomes the member's
+//! milestone in the same transaction.
 
-use chrono::{DateTime, Utc};
+#[macro_use]
+mod linked;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::BeginWrite;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
+use crate::domain::milestone::MilestoneText;
 use crate::domain::state::ResolutionStatus;
 use crate::domain::visibility::Visibility;
 
@@ -23,6 +28,9 @@ pub struct AnswerWrite {
     pub visibility: Visibility,
     /// `Some(items)` for a list marked `resolutions`: the items to track.
     pub resolutions: Option<Vec<String>>,
+    /// `Some((round's date, text))` for a question marked `milestone` answered: the member's
+    /// own private milestone, kept with the answer (changed when it is edited, removed with it).
+    pub milestone: Option<(NaiveDate, MilestoneText)>,
 }
 
 /// A resolution follow-up given in a quarterly round's form.
@@ -73,16 +81,19 @@ enum Written {
     Nothing,
 }
 
-/// Removes an earlier answer to `$question` (and its resolutions) inside the transaction `$tx`;
+/// Removes an earlier answer to `$question` (and its resolutions and milestone) inside the
+/// transaction `$tx`;
 /// evaluates to `Result<Written, sqlx::Error>`.
 macro_rules! clear_answer {
     ($tx:expr, $delivery:expr, $question:expr) => {
         async {
             let resolutions = "DELETE FROM resolutions WHERE answer_id IN
                 (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
+            let milestone = "DELETE FROM milestones WHERE answer_id IN
+                (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
             let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
             let mut gone = 0;
-            for sql in [resolutions, answer] {
+            for sql in [resolutions, milestone, answer] {
                 gone = sqlx::query(sql)
                     .bind($delivery)
                     .bind($question)
@@ -141,72 +152,6 @@ macro_rules! upsert_answer {
     };
 }
 
-/// Replaces the resolutions that came from answer `$answer_id` with `$items`, inside `$tx`.
-macro_rules! replace_resolutions {
-    ($tx:expr, $member:expr, $answer_id:expr, $visibility:expr, $items:expr, $now:expr) => {
-        async {
-            sqlx::query("DELETE FROM resolutions WHERE answer_id = $1")
-                .bind($answer_id)
-                .execute(&mut *$tx)
-                .await?;
-            let insert = "INSERT INTO resolutions (member_id, answer_id, position, text,
-                    visibility, created_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $6)";
-            for (position, item) in $items.iter().enumerate() {
-                sqlx::query(insert)
-                    .bind($member)
-                    .bind($answer_id)
-                    .bind(i32::try_from(position).unwrap_or(i32::MAX))
-                    .bind(item)
-                    .bind($visibility)
-                    .bind($now)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            Ok::<(), sqlx::Error>(())
-        }
-    };
-}
-
-/// Replaces the follow-up of `$f.resolution` in `$f.round` and sets its status, inside `$tx`.
-macro_rules! write_follow_up {
-    ($tx:expr, $member:expr, $f:expr, $now:expr) => {
-        async {
-            let owned = "UPDATE resolutions SET status = $3, updated_at = $4
-                         WHERE id = $1 AND member_id = $2";
-            let touched = sqlx::query(owned)
-                .bind($f.resolution.0)
-                .bind($member.0)
-                .bind($f.status.as_str())
-                .bind($now)
-                .execute(&mut *$tx)
-                .await?
-                .rows_affected();
-            if touched == 0 {
-                return Ok::<(), sqlx::Error>(());
-            }
-            sqlx::query(
-                "DELETE FROM resolution_followups WHERE resolution_id = $1 AND round_id = $2",
-            )
-            .bind($f.resolution.0)
-            .bind($f.round.0)
-            .execute(&mut *$tx)
-            .await?;
-            let insert = "INSERT INTO resolution_followups (resolution_id, round_id, status, note,
-                              created_at) VALUES ($1, $2, $3, $4, $5)";
-            sqlx::query(insert)
-                .bind($f.resolution.0)
-                .bind($f.round.0)
-                .bind($f.status.as_str())
-                .bind(&$f.note)
-                .bind($now)
-                .execute(&mut *$tx)
-                .await?;
-            Ok::<(), sqlx::Error>(())
-        }
-    };
-}
-
 /// Writes one answer of a submission inside `$tx`; evaluates to `Result<Written, _>`.
 macro_rules! write_answer {
     ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
@@ -215,6 +160,9 @@ macro_rules! write_answer {
                 return clear_answer!($tx, $delivery.0, &$answer.question_id).await;
             };
             let (outcome, written) = upsert_answer!($tx, $delivery.0, $answer, value, $now).await?;
+            if let (Some((answer_id, _)), Some((date, text))) = (&written, &$answer.milestone) {
+                upsert_milestone!($tx, $member.0, *answer_id, date, text.as_str(), $now).await?;
+            }
             if let (Some((answer_id, visibility)), Some(items)) = (written, &$answer.resolutions) {
                 replace_resolutions!($tx, $member.0, answer_id, &visibility, items, $now).await?;
             }

@@ -14,6 +14,7 @@ fn write(question: &str, value: &str) -> AnswerWrite {
         value: Some(value.into()),
         visibility: Visibility::Team,
         resolutions: None,
+        milestone: None,
     }
 }
 

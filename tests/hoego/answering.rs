@@ -24,7 +24,10 @@ async fn answering_opens_the_form_and_saves_every_answer_at_once(store: Store) {
         [
             "What went well this week?",
             "What was hard this week?",
-            "What will you focus on next week? One item per line."
+            "What will you focus on next week? One item per line.",
+            "How did this week feel? (1–5)",
+            "Did anything this week change things for you? If so, name it in a few words: \
+             your recaps start a new period there."
         ]
     );
     assert!(reply.blocks[0].contains("Sun 6 Dec, 9 am"), "{reply:?}");

@@ -59,8 +59,9 @@ async fn a_script_answers_edits_keeps_privacy_and_exports(backend: Backend) {
         return;
     };
     let delivery = mina(&db).open_round("weekly", WEEKLY).await;
-    let script = "answer\nShipped the importer\nFlaky CI\ndocs | release\n\
-                  edit\n\nIt was the tests\n\n\
+    // The weekly's mood and turning point are optional: an empty line leaves each unanswered.
+    let script = "answer\nShipped the importer\nFlaky CI\ndocs | release\n\n\n\
+                  edit\n\nIt was the tests\n\n\n\n\
                   skip\n\
                   visibility 2 private\n\
                   export\n\
@@ -70,7 +71,7 @@ async fn a_script_answers_edits_keeps_privacy_and_exports(backend: Backend) {
 
     assert!(out.contains("> answer\n**Weekly retrospective · "), "{out}");
     assert!(
-        out.contains("Question 1 of 3: What went well this week?\n(text, up to 1000 characters)"),
+        out.contains("Question 1 of 5: What went well this week?\n(text, up to 1000 characters)"),
         "{out}"
     );
     assert!(
@@ -177,11 +178,11 @@ async fn lang_ko_speaks_korean_from_the_first_line() {
     let (out, _dir) = run_console(
         &db,
         &["--lang", "ko"],
-        "answer\n좋았어요\n힘들었어요\n문서 | 배포\nsettings\npause until 2020-01-01\nresolutions\n",
+        "answer\n좋았어요\n힘들었어요\n문서 | 배포\n\n\nsettings\npause until 2020-01-01\nresolutions\n",
     );
 
     assert!(
-        out.contains("질문 1/3: 이번 주에 잘한 점은 무엇인가요?\n(글, 최대 1000자)"),
+        out.contains("질문 1/5: 이번 주에 잘한 점은 무엇인가요?\n(글, 최대 1000자)"),
         "{out}"
     );
     assert!(out.contains("weekly 답변 3개를 저장했어요."), "{out}");
@@ -228,7 +229,7 @@ async fn bad_input_of_every_kind_gets_a_clear_answer(backend: Backend) {
     let script = format!(
         "exprot\nsettings tz Mars/Base\nsettings lang fr\npause until 2020-01-01\n\
          pause until 2030-13-01\nvisibility 2 loud\nanswer nope\n\
-         answer\n{long}\nfine\nok\nstill {long}\n/cancel\nsettings\n"
+         answer\n{long}\nfine\nok\n\n\nstill {long}\n/cancel\nsettings\n"
     );
 
     let (out, _dir) = run_console(&db, &[], &script);

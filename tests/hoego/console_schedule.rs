@@ -1,5 +1,5 @@
 //! `hoego console` with schedules: add one, run it now, get the prompt in the transcript, press
-//! Answer by number, and find the answers stored; bad schedule input gets a clear answer.
+//! Answer by number, and find the answers stored (the turning point as a milestone); bad schedule input gets a clear answer.
 
 use hoego::domain::state::{DeliveryStatus, Platform};
 use hoego::service::Actor;
@@ -15,6 +15,9 @@ schedule run-now weekly
 Paired with the new teammate
 Slow reviews
 Review within a day | Write the release notes
+4
+Joined the platform team
+milestone list
 schedule add weekly \"0 17 * * * *\"
 schedule add weekley \"0 17 * * FRI\"
 schedule pause weekly
@@ -34,7 +37,11 @@ async fn a_scheduled_round_prompts_in_the_console_and_the_answers_are_stored(bac
         out.contains("Local team · weekly: time for your Weekly retrospective"),
         "the prompt arrives:\n{out}"
     );
-    assert!(out.contains("Saved 3 answers for weekly"), "{out}");
+    assert!(out.contains("Saved 5 answers for weekly"), "{out}");
+    assert!(
+        out.contains(" — Joined the platform team (only you)"),
+        "the turning point became a private milestone:\n{out}"
+    );
     assert!(
         out.contains("has 6 fields"),
         "a 6-field expression is refused:\n{out}"

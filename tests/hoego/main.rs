@@ -18,6 +18,7 @@ mod http_endpoints;
 mod import;
 mod memory_platform;
 mod migrations;
+mod milestone_answers;
 mod milestones;
 mod personal;
 mod privacy;

@@ -181,7 +181,7 @@ async fn the_core_loop_runs_on_a_platform_of_its_own(store: Store) {
     assert!(matches!(answer, ActionId::Answer(_)), "{answer:?}");
     assert!(form.fields.iter().all(|f| f.max_len <= LIMITS.input_len));
     assert!(
-        saved.plain_text().starts_with("Saved 3 answers"),
+        saved.plain_text().starts_with("Saved 5 answers"),
         "{saved:?}"
     );
     assert!(

@@ -17,6 +17,8 @@ fn question(id_: &str, kind: QuestionKind, max_len: usize, required: bool) -> Qu
         visibility: Visibility::Team,
         max_len,
         required,
+        milestone: false,
+        periods: false,
     }
 }
 

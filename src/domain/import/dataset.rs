@@ -7,8 +7,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use super::records::{
-    AnswerItem, AnswerRef, DeliveryRecord, FollowUpRecord, HistoryItem, ResolutionRecord,
-    RoundRecord,
+    AnswerItem, AnswerRef, DeliveryRecord, FollowUpRecord, HistoryItem, MilestoneRecord,
+    ResolutionRecord, RoundRecord,
 };
 use super::words::{opt_word, word};
 use crate::domain::lang::Lang;
@@ -37,6 +37,9 @@ pub struct Dataset {
     /// Tracked resolutions with their follow-ups.
     #[serde(default)]
     pub resolutions: Vec<ResolutionRecord>,
+    /// Milestones, by date (a document written before milestones were exported has none).
+    #[serde(default)]
+    pub milestones: Vec<MilestoneRecord>,
 }
 
 /// A team.
@@ -170,6 +173,10 @@ impl Dataset {
         self.resolutions
             .iter_mut()
             .for_each(|r| rename(&mut r.member));
+        self.milestones
+            .iter_mut()
+            .filter_map(|m| m.author.as_mut())
+            .for_each(rename);
     }
 
     /// How many answers it holds.

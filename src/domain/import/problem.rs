@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::domain::answer::AnswerError;
+use crate::domain::milestone::{Milestone, MilestoneError, MilestoneText};
 
 /// Where in a file the problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +114,10 @@ pub enum Problem {
     OtherMember(String),
     /// The mapping file (`hoego-import.toml`) is not usable.
     BadMapping(String),
+    /// A milestone's text or date the milestone command would refuse.
+    Milestone(MilestoneError),
+    /// A milestone's visibility that is not `private` or `team` (or not `team` for the team's).
+    MilestoneVisibility(String),
 }
 
 /// A refused file: which, where, and why.
@@ -200,7 +205,32 @@ impl ImportError {
             }
             Problem::OtherMember(given) => ("import.other_member", vec![("given", given.clone())]),
             Problem::BadMapping(why) => ("import.bad_mapping", vec![("why", why.clone())]),
+            Problem::Milestone(error) => milestone_parts(error),
+            Problem::MilestoneVisibility(given) => (
+                "import.milestone_visibility",
+                vec![("given", given.clone())],
+            ),
         }
+    }
+}
+
+/// The message for a milestone's text or date.
+fn milestone_parts(error: &MilestoneError) -> (&'static str, Vec<(&'static str, String)>) {
+    let max = ("max", MilestoneText::MAX_LEN.to_string());
+    match error {
+        MilestoneError::Empty => ("import.milestone_length", vec![("count", "0".into()), max]),
+        MilestoneError::TooLong { len, .. } => (
+            "import.milestone_length",
+            vec![("count", len.to_string()), max],
+        ),
+        MilestoneError::OutOfRange(date) => (
+            "import.milestone_date",
+            vec![
+                ("date", date.to_string()),
+                ("earliest", Milestone::YEARS.start().to_string()),
+                ("latest", Milestone::YEARS.end().to_string()),
+            ],
+        ),
     }
 }
 

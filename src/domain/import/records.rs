@@ -1,7 +1,7 @@
 //! The rows of a dataset that come with each round: deliveries, answers with their earlier
-//! texts, and the resolutions and follow-ups that refer back to them.
+//! texts, and the resolutions, follow-ups and milestones that refer back to them.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::words::word;
@@ -155,5 +155,28 @@ pub struct FollowUpRecord {
     #[serde(default)]
     pub note: String,
     /// When it was given.
+    pub created_at: DateTime<Utc>,
+}
+
+/// A milestone: a member's own turning point or the team's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneRecord {
+    /// Who added it (user id); `None` in a member's export for a team milestone someone else
+    /// added (restored as added by the document's member).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Whether it is the whole team's rather than its author's own.
+    #[serde(default)]
+    pub team_wide: bool,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// What happened.
+    pub text: String,
+    /// Who may see it: `private` or `team` (a team-wide one is always `team`).
+    pub visibility: Visibility,
+    /// The answer it was made from (a round and a question of the author's), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<AnswerRef>,
+    /// When it was added.
     pub created_at: DateTime<Utc>,
 }

@@ -1,13 +1,16 @@
 //! Checking a dataset's references before anything is written: every template, schedule,
 //! member and round a row names exists; templates parse; each answer's question is asked by
-//! its round's template. A problem comes back with the field's path, e.g.
+//! its round's template; a milestone's author is a member, its text and date are ones the
+//! milestone command takes, and a team-wide one is seen by the team. A problem comes back with the field's path, e.g.
 //! `rounds[3].deliveries[0].member`.
 
 use std::collections::HashSet;
 
-use super::dataset::{Dataset, ResolutionRecord, RoundRecord};
+use super::dataset::{Dataset, MilestoneRecord, ResolutionRecord, RoundRecord};
 use super::problem::Problem;
+use crate::domain::milestone::{Milestone, MilestoneText};
 use crate::domain::template::Template;
+use crate::domain::visibility::Visibility;
 
 /// A problem and the path of the field it is in.
 pub type Refusal = (String, Problem);
@@ -48,6 +51,9 @@ pub fn validate(data: &Dataset, whole_team: bool) -> Result<(), Refusal> {
     }
     for (i, resolution) in data.resolutions.iter().enumerate() {
         check_resolution(data, resolution, &members, &format!("resolutions[{i}]"))?;
+    }
+    for (i, milestone) in data.milestones.iter().enumerate() {
+        check_milestone(data, milestone, &members, &format!("milestones[{i}]"))?;
     }
     Ok(())
 }
@@ -152,6 +158,43 @@ fn check_resolution(
             let here = format!("{path}.follow_ups[{j}]");
             in_range(round, data.rounds.len(), &here, "round")?;
         }
+    }
+    Ok(())
+}
+
+fn check_milestone(
+    data: &Dataset,
+    milestone: &MilestoneRecord,
+    members: &HashSet<&str>,
+    path: &str,
+) -> Result<(), Refusal> {
+    match &milestone.author {
+        Some(author) => known(members, author, &format!("{path}.author"))?,
+        None if milestone.team_wide && !members.is_empty() => {}
+        None => {
+            let what = "a milestone without its author".to_string();
+            return Err((format!("{path}.author"), Problem::BadReference(what)));
+        }
+    }
+    let field = |name: &str, problem: Problem| Err((format!("{path}.{name}"), problem));
+    if let Err(e) = MilestoneText::parse(&milestone.text) {
+        return field("text", Problem::Milestone(e));
+    }
+    if let Err(e) = Milestone::check_date(milestone.date) {
+        return field("date", Problem::Milestone(e));
+    }
+    let shared = milestone.visibility == Visibility::Team;
+    if milestone.visibility == Visibility::Anonymous || milestone.team_wide && !shared {
+        let given = milestone.visibility.to_string();
+        return field("visibility", Problem::MilestoneVisibility(given));
+    }
+    if let Some(answer) = &milestone.answer {
+        in_range(
+            answer.round,
+            data.rounds.len(),
+            &format!("{path}.answer"),
+            "round",
+        )?;
     }
     Ok(())
 }

@@ -10,10 +10,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::condense::{Item, condense};
+use super::condense::{Item, condense, normalise};
 use super::mood::{mood_lines, trends};
 use super::participation::participation;
 use super::post::{Block, Entry, PhaseSection};
+use super::shift::suggestions;
 use super::{ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, words};
 use crate::domain::milestone::phases;
 use crate::domain::template::QuestionKind;
@@ -41,7 +42,18 @@ pub fn build(
         .into_iter()
         .map(|phase| {
             let inside = |a: &&&RecapAnswer| phase.from <= a.date && a.date <= phase.to;
-            let these: Vec<&RecapAnswer> = recurring.iter().filter(inside).copied().collect();
+            // An answer that made a milestone of this period is already in its heading.
+            let heading = |a: &&&RecapAnswer| {
+                a.milestone
+                    && phase.milestones.iter().any(|m| {
+                        m.date == a.date && normalise(m.text.as_str()) == normalise(&a.value)
+                    })
+            };
+            let these: Vec<&RecapAnswer> = recurring
+                .iter()
+                .filter(|a| inside(a) && !heading(a))
+                .copied()
+                .collect();
             let moods: Vec<&RecapAnswer> = these.iter().copied().filter(|a| is_scale(a)).collect();
             PhaseSection {
                 label: words::phase_heading(&phase, unit, request.lang),
@@ -60,6 +72,8 @@ pub fn build(
         .copied()
         .filter(|r| period.contains(r.date))
         .collect();
+    let trends = trends(&order.sorted(scales), request.lang);
+    let suggestions = suggestions(&trends, &request.milestones, request.reader);
     Recap {
         title: words::title(request),
         lang: request.lang,
@@ -68,10 +82,11 @@ pub fn build(
         period_label: period.label(),
         date: request.today,
         participation: participation(&rows, &bounds),
-        trends: trends(&order.sorted(scales), request.lang),
+        trends,
         unit,
         opening,
         phases,
+        suggestions,
         closing,
         last_resolutions: resolutions
             .into_iter()

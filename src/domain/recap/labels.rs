@@ -46,6 +46,12 @@ pub(crate) struct Labels {
     pub ended: &'static str,
     /// The `--full` appendix heading.
     pub all_answers: &'static str,
+    /// A suggested turning point: `{date}`, `{label}`, `{moved}`, `{before}`, `{after}`, `{iso}`.
+    pub suggestion: &'static str,
+    /// `{moved}` of a suggestion when the scale rose.
+    pub rose: &'static str,
+    /// `{moved}` of a suggestion when the scale fell.
+    pub fell: &'static str,
 }
 
 /// The labels in `lang`.
@@ -83,6 +89,9 @@ static EN: Labels = Labels {
     set_on: "set {date}",
     ended: "Where it stands: {status}",
     all_answers: "All answers",
+    suggestion: "*Suggested turning point:* around {date}, “{label}” {moved} from {before} to {after} on average, and no milestone marks it. If something changed then, `milestone add {iso} …` names it.",
+    rose: "rose",
+    fell: "fell",
 };
 
 static KO: Labels = Labels {
@@ -112,6 +121,9 @@ static KO: Labels = Labels {
     set_on: "{date}에 정함",
     ended: "현재: {status}",
     all_answers: "전체 답변",
+    suggestion: "*전환점 제안:* {date} 무렵 ‘{label}’ 평균이 {before}에서 {after}까지 {moved}, 이 변화를 설명하는 전환점이 없어요. 그때 무언가 달라졌다면 `milestone add {iso} …`로 남겨 보세요.",
+    rose: "올랐는데",
+    fell: "떨어졌는데",
 };
 
 /// A resolution status in `lang`.

@@ -8,7 +8,8 @@ use std::fmt::Write;
 use super::inert::inert;
 use super::post::{AuthorLines, Block, Direction, Line, PhaseSection};
 use super::words::{self, Labels, labels, status};
-use super::{Participation, Recap, ResolutionArc, Scope};
+use super::{Participation, Recap, ResolutionArc, Scope, Suggestion};
+use crate::domain::lang::Lang;
 use crate::domain::milestone::PhaseUnit;
 
 /// The post as a Markdown document with front matter.
@@ -143,12 +144,28 @@ fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
             mood.label, mood.sparkline
         );
     }
+    let inside = |s: &&Suggestion| phase.from <= s.date && s.date <= phase.to;
+    for suggestion in recap.suggestions.iter().filter(inside) {
+        let _ = writeln!(out, "{}\n", suggested(suggestion, lang, w));
+    }
     for block in &phase.blocks {
         let _ = writeln!(out, "{level} {}\n", block.heading);
         for group in &block.authors {
             author_lines(out, group, recap.scope, w, false);
         }
     }
+}
+
+/// A suggested turning point in words, marked as a suggestion.
+fn suggested(s: &Suggestion, lang: Lang, w: &Labels) -> String {
+    let moved = if s.after > s.before { w.rose } else { w.fell };
+    w.suggestion
+        .replace("{date}", &words::day(s.date, lang))
+        .replace("{label}", &s.label)
+        .replace("{moved}", moved)
+        .replace("{before}", &format!("{:.1}", s.before))
+        .replace("{after}", &format!("{:.1}", s.after))
+        .replace("{iso}", &s.date.to_string())
 }
 
 /// One author's lines as bullets (or numbered), under their name when they have one.

@@ -7,6 +7,7 @@ mod build;
 pub mod chart;
 mod condense;
 pub mod digest;
+mod draft;
 mod inert;
 mod labels;
 pub mod markdown;
@@ -14,6 +15,7 @@ mod mood;
 mod participation;
 mod post;
 mod quote;
+mod shift;
 pub mod split;
 mod words;
 
@@ -21,6 +23,8 @@ mod words;
 mod tests;
 #[cfg(test)]
 mod tests_post;
+#[cfg(test)]
+mod tests_shift;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -33,8 +37,10 @@ use crate::domain::template::QuestionKind;
 
 pub use build::build;
 pub use condense::normalise;
+pub use draft::periods_draft;
 pub use post::{AuthorLines, Block, Direction, Entry, Line, MoodLine, PhaseSection};
 pub use quote::{QuestionGroup, Quote};
+pub use shift::Suggestion;
 
 /// Whose answers a recap holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,6 +96,9 @@ pub struct RecapAnswer {
     pub label: String,
     /// The question's kind (scale answers become mood lines, the others condensed lines).
     pub kind: QuestionKind,
+    /// Whether the question's answers become milestones (such an answer that opens a period is
+    /// not quoted again under it).
+    pub milestone: bool,
     /// The stored value.
     pub value: String,
     /// The author's display name; `None` when anonymous or when the recap is one's own.
@@ -160,6 +169,9 @@ pub struct Recap {
     pub opening: Vec<Block>,
     /// The periods, each with its mood and condensed answers.
     pub phases: Vec<PhaseSection>,
+    /// Sharp shifts of a scale that no milestone the reader sees explains, offered as
+    /// suggestions (never as milestones).
+    pub suggestions: Vec<Suggestion>,
     /// The framing answers after the periods (what was learned, what was hard).
     pub closing: Vec<Block>,
     /// Resolutions set before the span, with what became of them.

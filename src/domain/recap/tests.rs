@@ -9,7 +9,7 @@ pub(super) fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-fn scale() -> QuestionKind {
+pub(super) fn scale() -> QuestionKind {
     QuestionKind::Scale {
         low: Localized::new("low", "낮음"),
         high: Localized::new("high", "높음"),
@@ -38,6 +38,7 @@ pub(super) fn answer(
             .unwrap_or(9),
         label: format!("Q {id}"),
         kind,
+        milestone: false,
         value: value.to_string(),
         author: None,
     }

@@ -115,3 +115,39 @@ fn a_year_is_cut_at_milestones_and_each_heading_names_its_dates_and_milestone() 
         ["1월 1일 ~ 4월 5일", "4월 6일 ~ 12월 31일: 새 직장 첫 출근"]
     );
 }
+
+#[test]
+fn a_turning_point_answer_that_opens_a_period_is_not_quoted_again_under_it() {
+    let mut turning = answer(
+        2,
+        "2026-04-10",
+        "turning-point",
+        QuestionKind::Text,
+        "New job!",
+    );
+    turning.milestone = true;
+    let mut elsewhere = turning.clone();
+    (elsewhere.round, elsewhere.date) = (3, d("2026-05-08"));
+    let answers = vec![went_well(1, "2026-04-10", "New job"), turning, elsewhere];
+    let mut asked = request(Scope::Me, "2026", "2026-12-31", Lang::En);
+    asked.milestones = vec![Milestone {
+        date: d("2026-04-10"),
+        text: MilestoneText::parse("New job!").unwrap(),
+        scope: MilestoneScope::Member(MemberId(1)),
+        visibility: Visibility::Private,
+    }];
+
+    let recap = build(&asked, answers, &[], vec![]);
+
+    let quoted: Vec<(&str, usize)> = recap
+        .phases
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(|b| (b.question_id.as_str(), b.authors[0].lines[0].count))
+        .collect();
+    // The heading names it; the same words answered to another question stay; the same
+    // answer given on another day (no milestone made of it) stays.
+    assert_eq!(quoted, [("went-well", 1), ("turning-point", 1)]);
+    assert_eq!(recap.phases[0].label, "Apr 10 – Dec 31: New job!");
+    assert_eq!(recap.answers.len(), 3, "the JSON keeps every answer");
+}

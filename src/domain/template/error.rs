@@ -76,6 +76,17 @@ pub enum TemplateProblem {
         /// The value given.
         value: i64,
     },
+    /// A milestone question allows answers longer than a milestone may be.
+    #[error(
+        "question `{question}`: max_len {value} is longer than a milestone; a `milestone = true` question takes 1 to {}",
+        crate::domain::template::Question::MILESTONE_MAX_LEN
+    )]
+    MilestoneMaxLen {
+        /// The question.
+        question: String,
+        /// The value given.
+        value: i64,
+    },
     /// A scale question lacks its `low` or `high` label.
     #[error(
         "question `{question}`: a scale needs labels for both ends; add `[questions.{end}]` with `en` and `ko`"

@@ -39,6 +39,21 @@
 //! text = { en = "Your resolutions for {next_year}, one per line.", ko = "{next_year}년의 다짐을 한 줄에 하나씩 적어 주세요." }
 //!
 //! [[questions]]
+//! id = "turning-point"
+//! required = false
+//! visibility = "private"
+//! milestone = true        # text only: a non-empty answer becomes the author's milestone, dated
+//!                         # at its round; max_len defaults to (and may not exceed) 120
+//! text = { en = "Did anything this week change things for you?", ko = "이번 주에 전환점이 될 만한 일이 있었나요?" }
+//!
+//! [[questions]]
+//! id = "periods"
+//! kind = "list"
+//! periods = true          # list only: until answered, the form offers the periods the member's
+//!                         # milestones cut the round's year into, one per line, to edit
+//! text = { en = "How would you divide {year} into periods?", ko = "{year}년을 몇 개의 시기로 나눠 보면 어떻게 나뉘나요?" }
+//!
+//! [[questions]]
 //! id = "energy"
 //! kind = "scale"
 //! text = { en = "How was your energy this week?", ko = "이번 주 에너지는 어땠나요?" }
@@ -53,19 +68,16 @@
 
 use std::collections::HashMap;
 
+mod question;
 mod raw;
 
 use toml::Spanned;
 
-use raw::{RawKind, RawLocalized, RawQuestion, RawTemplate};
+use raw::{RawLocalized, RawQuestion, RawTemplate};
 
 use super::placeholders::first_unknown;
-use super::{
-    Localized, Question, QuestionId, QuestionKind, Template, TemplateError, TemplateId,
-    TemplateProblem,
-};
+use super::{Localized, Question, Template, TemplateError, TemplateId, TemplateProblem};
 use crate::domain::lang::Lang;
-use crate::domain::visibility::Visibility;
 
 impl Template {
     /// Reads a template from TOML text; `source_name` (usually the file path) names the file in
@@ -175,150 +187,6 @@ impl Loader<'_> {
             questions.push(question);
         }
         Ok(questions)
-    }
-
-    fn question(&self, spanned: &Spanned<RawQuestion>) -> Result<Question, TemplateError> {
-        let raw = spanned.get_ref();
-        let id = QuestionId::parse(raw.id.get_ref()).map_err(|_| {
-            let problem = TemplateProblem::BadQuestionId(raw.id.get_ref().clone());
-            self.error(raw.id.span().start, problem)
-        })?;
-        let field = format!("question `{id}` text");
-        let text = match &raw.text {
-            Some(text) => self.localized(text, &field)?,
-            None => {
-                let problem = TemplateProblem::MissingText {
-                    field,
-                    lang: Lang::En,
-                };
-                return Err(self.error(spanned.span().start, problem));
-            }
-        };
-        let kind = self.kind(spanned, &id)?;
-        let max_len = self.max_len(raw, &id, &kind)?;
-        let label = self.label(raw, &id)?;
-        Ok(Question {
-            id,
-            kind,
-            text,
-            label,
-            visibility: raw.visibility.unwrap_or(Visibility::Team),
-            max_len,
-            required: raw.required.unwrap_or(true),
-        })
-    }
-
-    fn kind(
-        &self,
-        spanned: &Spanned<RawQuestion>,
-        id: &QuestionId,
-    ) -> Result<QuestionKind, TemplateError> {
-        let raw = spanned.get_ref();
-        let kind = raw.kind.name();
-        if raw.kind != RawKind::List
-            && let Some(given) = &raw.resolutions
-        {
-            return Err(self.not_applicable(given.span().start, id, "resolutions", kind));
-        }
-        if raw.kind != RawKind::Scale {
-            for (field, label) in [("low", &raw.low), ("high", &raw.high)] {
-                if let Some(label) = label {
-                    return Err(self.not_applicable(label.span().start, id, field, kind));
-                }
-            }
-        }
-        Ok(match raw.kind {
-            RawKind::Text => QuestionKind::Text,
-            RawKind::List => QuestionKind::List {
-                resolutions: raw.resolutions.as_ref().is_some_and(|r| *r.get_ref()),
-            },
-            RawKind::Scale => QuestionKind::Scale {
-                low: self.scale_label(spanned, id, "low", raw.low.as_ref())?,
-                high: self.scale_label(spanned, id, "high", raw.high.as_ref())?,
-            },
-        })
-    }
-
-    fn not_applicable(
-        &self,
-        offset: usize,
-        id: &QuestionId,
-        field: &'static str,
-        kind: &'static str,
-    ) -> TemplateError {
-        let question = id.to_string();
-        let problem = TemplateProblem::NotApplicable {
-            question,
-            field,
-            kind,
-        };
-        self.error(offset, problem)
-    }
-
-    fn scale_label(
-        &self,
-        question: &Spanned<RawQuestion>,
-        id: &QuestionId,
-        end: &'static str,
-        label: Option<&Spanned<RawLocalized>>,
-    ) -> Result<Localized, TemplateError> {
-        match label {
-            Some(label) => self.localized(label, &format!("question `{id}` {end} label")),
-            None => {
-                let question_id = id.to_string();
-                let problem = TemplateProblem::MissingScaleLabel {
-                    question: question_id,
-                    end,
-                };
-                Err(self.error(question.span().start, problem))
-            }
-        }
-    }
-
-    /// The optional short label: both languages, each at most [`Question::MAX_LABEL_LEN`].
-    fn label(
-        &self,
-        raw: &RawQuestion,
-        id: &QuestionId,
-    ) -> Result<Option<Localized>, TemplateError> {
-        let Some(spanned) = &raw.label else {
-            return Ok(None);
-        };
-        let label = self.localized(spanned, &format!("question `{id}` label"))?;
-        for lang in [Lang::En, Lang::Ko] {
-            let len = label.get(lang).chars().count();
-            if len > Question::MAX_LABEL_LEN {
-                let question = id.to_string();
-                let problem = TemplateProblem::LabelTooLong {
-                    question,
-                    lang,
-                    len,
-                };
-                return Err(self.error(spanned.span().start, problem));
-            }
-        }
-        Ok(Some(label))
-    }
-
-    fn max_len(
-        &self,
-        raw: &RawQuestion,
-        id: &QuestionId,
-        kind: &QuestionKind,
-    ) -> Result<usize, TemplateError> {
-        let Some(given) = &raw.max_len else {
-            return Ok(Question::default_max_len(kind));
-        };
-        let offset = given.span().start;
-        if let QuestionKind::Scale { .. } = kind {
-            return Err(self.not_applicable(offset, id, "max_len", kind.as_str()));
-        }
-        let question = id.to_string();
-        let value = *given.get_ref();
-        match usize::try_from(value) {
-            Ok(len) if (1..=Question::MAX_MAX_LEN).contains(&len) => Ok(len),
-            _ => Err(self.error(offset, TemplateProblem::MaxLen { question, value })),
-        }
     }
 
     fn localized(

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{BadId, Localized, is_valid_id};
+use crate::domain::milestone::MilestoneText;
 use crate::domain::visibility::Visibility;
 
 /// A question a template asks.
@@ -25,11 +26,21 @@ pub struct Question {
     pub max_len: usize,
     /// Whether an empty answer is refused.
     pub required: bool,
+    /// Whether a non-empty answer becomes its author's private milestone, dated at its round
+    /// (text questions only, at most [`MilestoneText::MAX_LEN`] characters): "Did anything this
+    /// week change things for you?".
+    pub milestone: bool,
+    /// Whether the form offers, until it is answered, the periods the author's milestones cut
+    /// the round's year into, one per line, for them to edit (list questions only): a
+    /// year-end's "the periods of {year}, and what turned each".
+    pub periods: bool,
 }
 
 impl Question {
     /// The default `max_len` of a text question, in characters.
     pub const DEFAULT_TEXT_MAX_LEN: usize = 1000;
+    /// The default (and largest) `max_len` of a milestone question, in characters.
+    pub const MILESTONE_MAX_LEN: usize = MilestoneText::MAX_LEN;
     /// The default `max_len` of a list question, in characters.
     pub const DEFAULT_LIST_MAX_LEN: usize = 2000;
     /// The largest `max_len` a template may set, in characters.

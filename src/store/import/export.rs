@@ -15,6 +15,7 @@ use crate::store::rows::RowExt;
 use crate::store::{Store, StoreError, on_pool};
 
 mod answers;
+mod milestones;
 mod schedules;
 
 /// Whose rows to read.
@@ -35,7 +36,7 @@ struct Index {
 
 impl Store {
     /// Everything of a team: members, templates, schedules, rounds with deliveries and answers
-    /// (with history), resolutions with follow-ups.
+    /// (with history), resolutions with follow-ups, milestones.
     pub async fn team_dataset(&self, team: TeamId) -> Result<Dataset, StoreError> {
         self.read_dataset(Scope {
             team: team.0,
@@ -45,7 +46,8 @@ impl Store {
     }
 
     /// One member's part of their team: their rounds (only their delivery in each), answers,
-    /// resolutions, and the template versions asked; no schedules, no one else.
+    /// resolutions, their own milestones, and the template versions asked; no schedules, no one
+    /// else.
     pub async fn member_dataset(
         &self,
         team: TeamId,
@@ -73,6 +75,7 @@ impl Store {
         self.fill_deliveries(scope, &mut data, &mut index).await?;
         self.fill_answers(scope, &mut data, &mut index).await?;
         data.resolutions = self.resolution_records(scope, &data, &index).await?;
+        data.milestones = self.milestone_records(scope, &data, &index).await?;
         Ok(data)
     }
 

@@ -5,11 +5,13 @@
 //! adds nothing: a team by (platform, external id), a member by user id, a template version by
 //! (key, source), a schedule by name, a scheduled round by (schedule, occurrence), a one-off
 //! round by (template, occurrence, due instant), a delivery by (round, member), an answer by
-//! (delivery, question), a resolution by (member, answer, position). What is there already is
-//! never changed; an answer there with another text is kept and counted. On PostgreSQL imports
-//! into one team take a transaction-scoped advisory lock, so two at once cannot both add a row.
+//! (delivery, question), a resolution by (member, answer, position), a milestone by (author,
+//! team-wide, date, text). What is there already is never changed; an answer there with another
+//! text is kept and counted. On PostgreSQL imports into one team take a transaction-scoped
+//! advisory lock, so two at once cannot both add a row.
 
 mod export;
+mod milestones;
 mod resolutions;
 mod rounds;
 mod tx;
@@ -64,6 +66,8 @@ pub struct ImportReport {
     pub resolutions: usize,
     /// Resolution follow-ups added.
     pub follow_ups: usize,
+    /// Milestones added.
+    pub milestones: usize,
     /// The first and last date of the rounds the dataset holds.
     pub dates: Option<(NaiveDate, NaiveDate)>,
 }
@@ -85,6 +89,7 @@ impl ImportReport {
             history: 0,
             resolutions: 0,
             follow_ups: 0,
+            milestones: 0,
             dates: None,
         }
     }
@@ -101,6 +106,7 @@ impl ImportReport {
                 + self.history
                 + self.resolutions
                 + self.follow_ups
+                + self.milestones
                 > 0
     }
 }

@@ -2,7 +2,7 @@
 //! is written once for both: statements with `$n` placeholders, many rows per statement (as
 //! many as the backends' parameter limits allow), and rows read back as tuples.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, FromRow, Postgres, Sqlite, Transaction};
@@ -21,6 +21,10 @@ pub(crate) enum Arg {
     Int2(i16),
     /// A whole number or NULL.
     OptInt(Option<i64>),
+    /// True or false (BOOLEAN on PostgreSQL, 0 or 1 on SQLite).
+    Bool(bool),
+    /// A calendar date.
+    Date(NaiveDate),
     /// Text.
     Text(String),
     /// Text or NULL.
@@ -53,6 +57,8 @@ macro_rules! bind_all {
                 Arg::Int4(v) => query.bind(*v),
                 Arg::Int2(v) => query.bind(*v),
                 Arg::OptInt(v) => query.bind(*v),
+                Arg::Bool(v) => query.bind(*v),
+                Arg::Date(v) => query.bind(*v),
                 Arg::Text(v) => query.bind(v.as_str()),
                 Arg::OptText(v) => query.bind(v.as_deref()),
                 Arg::Instant(v) => query.bind(*v),

@@ -1,5 +1,6 @@
 //! The import's steps in order: team, members, templates, schedules, then rounds with their
-//! deliveries and answers ([`super::rounds`]), then resolutions with their follow-ups.
+//! deliveries and answers ([`super::rounds`]), then resolutions with their follow-ups, then
+//! milestones.
 
 use std::collections::HashMap;
 
@@ -44,6 +45,7 @@ pub(super) async fn write(
     )
     .await?;
     super::resolutions::write(tx, data, &members, &placed, &mut report).await?;
+    super::milestones::write(tx, team, data, &members, &placed, &mut report).await?;
     report.dates = data
         .rounds
         .iter()

@@ -58,6 +58,20 @@ fn answers_seen_at_each_response(app: &DiscordApp, delivery: DeliveryId) -> Seen
     seen
 }
 
+/// The built-in weekly's questions, as a modal's inputs.
+const WEEKLY_IDS: [&str; 5] = [
+    "went-well",
+    "was-hard",
+    "next-week",
+    "mood",
+    "turning-point",
+];
+
+/// What a test types into input `id`: `text`, or a point of the scale for the mood.
+fn typed<'a>(id: &str, text: &'a str) -> &'a str {
+    if id == "mood" { "4" } else { text }
+}
+
 /// The text of a response body: a callback's message, or an edit.
 fn said(body: &Value) -> &str {
     body["data"]["content"]
@@ -82,7 +96,7 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
     let ids = inputs(&modal);
     let values: Vec<(&str, &str)> = ids
         .iter()
-        .map(|id| (id.as_str(), "Shipped the release"))
+        .map(|id| (id.as_str(), typed(id, "Shipped the release")))
         .collect();
     let ack = app
         .submit(&alice, Place::Dm, &format!("answer:{delivery}"), &values)
@@ -90,10 +104,10 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
 
     assert_eq!(modal["type"], 9, "{modal}");
     assert_eq!(modal["data"]["custom_id"], format!("answer:{delivery}"));
-    assert_eq!(ids, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(ids, WEEKLY_IDS);
     assert!(acknowledged(&ack), "{ack}");
     assert!(ephemeral(&ack) && mentions_disabled(&ack["data"]), "{ack}");
-    assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    assert!(content(&ack).contains("Saved 5 answers"), "{ack}");
     let seen = seen.lock().unwrap().clone();
     let saying_saved: Vec<usize> = seen
         .iter()
@@ -102,7 +116,7 @@ async fn answer_opens_a_modal_whose_submit_is_stored_before_it_is_acknowledged(b
         .collect();
     assert_eq!(
         saying_saved,
-        [3],
+        [5],
         "committed before \"saved\" left: {seen:?}"
     );
     let answered = app.store.deliveries_of_team(team).await.unwrap();
@@ -206,7 +220,10 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved(bac
         .press(&alice, Place::Dm, &format!("answer:{delivery}"))
         .await;
     let ids = inputs(&modal);
-    let values: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), "slow day")).collect();
+    let values: Vec<(&str, &str)> = ids
+        .iter()
+        .map(|id| (id.as_str(), typed(id, "slow day")))
+        .collect();
     let lock = app.db.hold_writes("deliveries").await;
 
     let form = format!("answer:{delivery}");
@@ -217,7 +234,7 @@ async fn a_slow_commit_is_acknowledged_at_once_and_answered_once_it_is_saved(bac
 
     assert_eq!(ack["type"], 5, "deferred while the commit waited: {ack}");
     assert!(ephemeral(&ack), "{ack}");
-    assert!(content(&ack).contains("Saved 3 answers"), "{ack}");
+    assert!(content(&ack).contains("Saved 5 answers"), "{ack}");
     app.finish().await;
 }
 
@@ -233,7 +250,7 @@ async fn slash_answer_opens_the_same_modal_as_the_button(backend: Backend) {
 
     assert_eq!(modal["type"], 9, "{modal}");
     assert_eq!(modal["data"]["custom_id"], format!("answer:{delivery}"));
-    assert_eq!(inputs(&modal), ["went-well", "was-hard", "next-week"]);
+    assert_eq!(inputs(&modal), WEEKLY_IDS);
     app.finish().await;
 }
 

@@ -76,6 +76,7 @@ async fn answered_round(app: &DiscordApp, notes: &[(Person, String)]) -> RoundId
             value: Some(note.clone()),
             visibility: Visibility::Team,
             resolutions: None,
+            milestone: None,
         };
         let at = due + Duration::hours(1);
         store

@@ -87,6 +87,7 @@ async fn answered_weeks(
             value: Some(value),
             visibility: Visibility::Team,
             resolutions: None,
+            milestone: None,
         };
         let writes = [
             write("note", note(week)),

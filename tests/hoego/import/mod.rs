@@ -39,8 +39,9 @@ pub fn said(output: &Output) -> String {
 }
 
 /// A team made the way people make one: two members, a scheduled weekly round answered by both
-/// (one answer edited, one made private), a skipped round, and a year-end round whose
-/// resolutions were followed up. Returns mina's chat.
+/// (one answer edited, one made private), a skipped round, a year-end round whose resolutions
+/// were followed up, and milestones (mina's own, one shared; joon's own; the team's, added by
+/// joon as admin). Returns mina's chat.
 pub async fn lived_in_team(store: &Store) -> Chat {
     let mina = Chat::new(store, "mina");
     let joon = mina.other("joon");
@@ -84,6 +85,16 @@ pub async fn lived_in_team(store: &Store) -> Chat {
     ];
     saved(mina.submit(&format!("answer:{year_end}"), &answers).await);
     mina.say("resolutions set 2 on-track 30 minutes a day")
+        .await;
+    mina.say("milestone add 2026-04-01 First day at the new job")
+        .await;
+    mina.say("milestone add 2026-02-10 Moved to Busan").await;
+    mina.say("milestone visibility 1 team").await;
+    joon.say("milestone add 2026-05-05 Bought a bike").await;
+    let mut admin = mina.other("joon");
+    admin.actor.is_admin = true;
+    admin
+        .say("milestone add team 2026-09-14 Reorganisation")
         .await;
     mina
 }

@@ -77,7 +77,7 @@ async fn an_unknown_heading_is_refused_with_the_headings_that_work(db: &TestDb) 
         &["notes"],
         &[
             "notes/2025-05-23.md:6: The heading \"Highlights\" names no question of this template.",
-            "(went-well, was-hard, next-week)",
+            "(went-well, was-hard, next-week, mood, turning-point)",
             "[headings] \"Highlights\" = \"went-well\"",
         ],
     )
@@ -127,6 +127,50 @@ async fn broken_json_is_refused_with_its_line_and_column(db: &TestDb) {
 on_both!(
     broken_json_is_refused_with_its_line_and_column,
     super::broken_json_is_refused_with_its_line_and_column
+);
+
+async fn a_milestone_that_the_milestone_command_would_refuse_is_refused_by_field(db: &TestDb) {
+    let member = "{\"user_id\":\"mina\",\"display_name\":\"mina\",\"language\":\"en\",\"delivery\":\"dm\",\"created_at\":\"2026-01-01T00:00:00Z\"}";
+    let document = |milestone: &str| {
+        format!(
+            "{{\"format\":\"hoego-export\",\"version\":1,\"kind\":\"team\",\"exported_at\":\"2026-01-01T00:00:00Z\",\"members\":[{member}],\"milestones\":[{milestone}]}}"
+        )
+    };
+    let anonymous = document(
+        "{\"author\":\"mina\",\"date\":\"2026-04-01\",\"text\":\"New job\",\"visibility\":\"anonymous\",\"created_at\":\"2026-04-01T00:00:00Z\"}",
+    );
+    refused(
+        db,
+        &[("team.json", &anonymous)],
+        &["team.json"],
+        &["team.json (milestones[0].visibility): A milestone is private or team (a team milestone is always team), not anonymous."],
+    )
+    .await;
+    let stranger = document(
+        "{\"author\":\"joon\",\"date\":\"2026-04-01\",\"text\":\"New job\",\"visibility\":\"private\",\"created_at\":\"2026-04-01T00:00:00Z\"}",
+    );
+    refused(
+        db,
+        &[("team.json", &stranger)],
+        &["team.json"],
+        &["team.json (milestones[0].author): The export does not hold what this field names: \"joon\""],
+    )
+    .await;
+    let long = document(&format!(
+        "{{\"author\":\"mina\",\"date\":\"2026-04-01\",\"text\":\"{}\",\"visibility\":\"private\",\"created_at\":\"2026-04-01T00:00:00Z\"}}",
+        "x".repeat(121)
+    ));
+    refused(
+        db,
+        &[("team.json", &long)],
+        &["team.json"],
+        &["team.json (milestones[0].text): A milestone is one line of 1 to 120 characters; this one has 121."],
+    )
+    .await;
+}
+on_both!(
+    a_milestone_that_the_milestone_command_would_refuse_is_refused_by_field,
+    super::a_milestone_that_the_milestone_command_would_refuse_is_refused_by_field
 );
 
 async fn a_file_too_large_is_refused_before_it_is_read(db: &TestDb) {

@@ -50,6 +50,30 @@ async fn a_team_export_restored_into_an_empty_database_exports_the_same(store: S
         "history is kept: {first}"
     );
     assert!(first.contains("30 minutes a day"), "follow-ups are kept");
+    let milestones: Vec<(&str, &str, bool, &str)> = parsed["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let text = m["text"].as_str().unwrap();
+            let author = m["author"].as_str().unwrap();
+            (
+                text,
+                author,
+                m["team_wide"].as_bool().unwrap(),
+                m["visibility"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("Moved to Busan", "U-mina", false, "team"),
+            ("First day at the new job", "U-mina", false, "private"),
+            ("Bought a bike", "U-joon", false, "private"),
+            ("Reorganisation", "U-joon", true, "team"),
+        ]
+    );
     assert_eq!(without_time(&sqlite), parsed);
     if let Some(postgres) = restored(&first, Backend::Postgres).await {
         assert_eq!(without_time(&postgres), parsed);
@@ -111,6 +135,22 @@ async fn a_members_export_imported_elsewhere_gives_the_same_year_recap(store: St
     let original = year_recap(&mina, team, member).await;
     let reply = mina.say("export").await;
     let json = reply.attachments[1].bytes.clone();
+    let document = without_time(std::str::from_utf8(&json).unwrap());
+    let milestones: Vec<(&str, Option<&str>)> = document["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["author"].as_str()))
+        .collect();
+    assert_eq!(
+        milestones,
+        [
+            ("Moved to Busan", Some("U-mina")),
+            ("First day at the new job", Some("U-mina")),
+            ("Reorganisation", None),
+        ],
+        "her own and the team's, not joon's own; the team's without joon's name"
+    );
 
     let Some(db) = TestDb::new(Backend::Sqlite).await else {
         return;
@@ -130,6 +170,7 @@ async fn a_members_export_imported_elsewhere_gives_the_same_year_recap(store: St
         "{}",
         original.0
     );
+    assert!(original.0.contains("Reorganisation"), "{}", original.0);
     db.finish().await;
 }
 both_backends!(

@@ -75,7 +75,12 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
     let empty = payloads::submission(
         &ALICE,
         &opened,
-        &[("went-well", ""), ("was-hard", "x"), ("next-week", "a")],
+        &[
+            ("went-well", ""),
+            ("was-hard", "x"),
+            ("next-week", "a"),
+            ("mood", "9"),
+        ],
     );
     let (refused, _) = app.fake.ack(&app.fake.envelope("interactive", empty)).await;
     let good = payloads::submission(
@@ -85,6 +90,8 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
             ("went-well", "Shipped <!channel> @here"),
             ("was-hard", "Flaky CI"),
             ("next-week", "Fix CI\nDocs"),
+            ("mood", "3"),
+            ("turning-point", ""),
         ],
     );
     let good = app.fake.envelope("interactive", good);
@@ -103,7 +110,16 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
         .filter(|b| b["type"] == "input")
         .map(|b| b["block_id"].as_str().unwrap())
         .collect();
-    assert_eq!(inputs, ["went-well", "was-hard", "next-week"]);
+    assert_eq!(
+        inputs,
+        [
+            "went-well",
+            "was-hard",
+            "next-week",
+            "mood",
+            "turning-point"
+        ]
+    );
     assert_eq!(opened["view"]["title"]["text"], "Weekly retrospective");
     assert_eq!(
         blocks[0]["text"]["text"], "*Weekly retrospective · 2026-12-01*",
@@ -111,6 +127,7 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
     );
     assert_eq!(refused["response_action"], "errors", "{refused}");
     assert!(refused["errors"]["went-well"].is_string(), "{refused}");
+    assert!(refused["errors"]["mood"].is_string(), "{refused}");
     assert!(saved.is_null() || saved == json!({}), "{saved}");
     let at_ack: Vec<usize> = seen
         .lock()
@@ -121,7 +138,7 @@ async fn answer_opens_a_modal_refuses_per_field_and_stores_a_good_submission(bac
         .collect();
     assert_eq!(
         at_ack,
-        [3],
+        [4],
         "committed before the acknowledgement closed the modal"
     );
     let stored = app

@@ -178,6 +178,7 @@ impl Team {
                     value: Some(value.clone()),
                     visibility: *visibility,
                     resolutions: None,
+                    milestone: None,
                 })
                 .collect();
             let at = due + Duration::hours(1);

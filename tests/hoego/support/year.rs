@@ -1,7 +1,7 @@
 //! A fixture year made by a seeded generator, not picked by hand: one member and two teammates
 //! through 52 weekly, 4 quarterly and 1 year-end rounds of the built-in templates in 2026, with
 //! three milestones (the member's first job, their move, the team's reorganisation), a weekly
-//! mood (a scale added to the weekly template) that moves with them, answers drawn with repeats (and case and punctuation varied), in
+//! mood (the weekly template's scale) that moves with them, answers drawn with repeats (and case and punctuation varied), in
 //! English or Korean. [`Year::recap`] compiles it with the pure builder as the store would hand
 //! it over; `year_store` writes the same year through a store.
 
@@ -19,30 +19,12 @@ use hoego::domain::visibility::Visibility;
 
 use super::year_words::{LAST_YEAR, MEMBER, MILESTONES, NAMES, Pools, QUARTERS, TEAM, YEAR_END};
 
-/// The built-in weekly template with a mood scale added, as a team may add one.
-pub const WEEKLY_WITH_MOOD: &str = concat!(
-    include_str!("../../../config/templates/weekly.toml"),
-    r#"
-[[questions]]
-id = "mood"
-kind = "scale"
-required = false
-label = { en = "Mood", ko = "기분" }
-[questions.text]
-en = "How did this week feel? (1–5)"
-ko = "이번 주는 어떤 기분이었나요? (1–5)"
-[questions.low]
-en = "Rough"
-ko = "힘들었어요"
-[questions.high]
-en = "Great"
-ko = "아주 좋았어요"
-"#
-);
-
-/// The templates the year is answered with: the built-ins (the weekly with a mood scale).
+/// The templates the year is answered with: the built-ins.
 pub const TEMPLATES: [(&str, &str); 3] = [
-    ("weekly", WEEKLY_WITH_MOOD),
+    (
+        "weekly",
+        include_str!("../../../config/templates/weekly.toml"),
+    ),
     (
         "quarterly",
         include_str!("../../../config/templates/quarterly.toml"),
@@ -257,6 +239,7 @@ impl Year {
                         position,
                         label: label.get(self.lang).to_string(),
                         kind: q.kind.clone(),
+                        milestone: q.milestone,
                         value: g.value.clone(),
                         author: match (scope, g.visibility) {
                             (Scope::Team, Visibility::Team) => Some(self.names[member].to_string()),

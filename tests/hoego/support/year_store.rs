@@ -72,6 +72,7 @@ impl StoredYear {
                         value: Some(g.value.clone()),
                         visibility: g.visibility,
                         resolutions: None,
+                        milestone: None,
                     })
                     .collect();
                 let at = due + Duration::hours(1);

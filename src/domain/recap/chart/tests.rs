@@ -54,6 +54,7 @@ fn year(lang: Lang, missed: &[i64]) -> Recap {
                 Lang::Ko => "이번 주는 어땠나요?".into(),
             },
             kind,
+            milestone: false,
             value,
             author: None,
         };

@@ -66,6 +66,8 @@ pub(super) struct RawQuestion {
     pub(super) max_len: Option<Spanned<i64>>,
     pub(super) required: Option<bool>,
     pub(super) resolutions: Option<Spanned<bool>>,
+    pub(super) milestone: Option<Spanned<bool>>,
+    pub(super) periods: Option<Spanned<bool>>,
     pub(super) low: Option<Spanned<RawLocalized>>,
     pub(super) high: Option<Spanned<RawLocalized>>,
 }

@@ -3,3 +3,4 @@
 mod built_ins;
 mod files;
 mod library;
+mod milestone_questions;
