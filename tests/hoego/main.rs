@@ -10,6 +10,7 @@ mod console;
 mod console_schedule;
 mod console_session;
 mod discord;
+mod docs_examples;
 mod doctor;
 mod follow_ups;
 mod golden;

@@ -71,13 +71,26 @@ pub(super) fn suggestions(
 }
 
 /// Each sharp shift of `points`: (first round after it, average before, average after, last
-/// round before it). Shifts closer than [`WINDOW`] rounds to a sharper one are the same shift.
+/// round before it). Sharp: the windows' averages differ by at least [`SHARP`], and the windows
+/// themselves hold level (each moves less than a third of the step in its direction), so a
+/// slow slope is not taken for a turn. Shifts closer than [`WINDOW`] rounds to a sharper one
+/// are the same shift.
 fn shifts(points: &[TrendPoint]) -> Vec<(NaiveDate, f64, f64, NaiveDate)> {
     if points.len() < 2 * WINDOW {
         return Vec::new();
     }
     let mean = |ps: &[TrendPoint]| ps.iter().map(|p| p.average).sum::<f64>() / ps.len() as f64;
+    let drift = |ps: &[TrendPoint]| {
+        let half = ps.len() / 2;
+        mean(&ps[ps.len() - half..]) - mean(&ps[..half])
+    };
+    let sharp = |before: &[TrendPoint], after: &[TrendPoint]| {
+        let step = mean(after) - mean(before);
+        let within = (drift(before) + drift(after)) / 2.0 * step.signum();
+        step.abs() >= SHARP && within < step.abs() / 3.0
+    };
     let mut candidates: Vec<(usize, f64, f64)> = (WINDOW..=points.len() - WINDOW)
+        .filter(|&i| sharp(&points[i - WINDOW..i], &points[i..i + WINDOW]))
         .map(|i| {
             (
                 i,
@@ -85,7 +98,6 @@ fn shifts(points: &[TrendPoint]) -> Vec<(NaiveDate, f64, f64, NaiveDate)> {
                 mean(&points[i..i + WINDOW]),
             )
         })
-        .filter(|&(_, before, after)| (after - before).abs() >= SHARP)
         .collect();
     candidates.sort_by(|a, b| (b.2 - b.1).abs().total_cmp(&(a.2 - a.1).abs()));
     let mut kept: Vec<(usize, f64, f64)> = Vec::new();

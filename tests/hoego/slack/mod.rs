@@ -9,6 +9,7 @@ mod commands;
 mod events_api;
 mod hung;
 mod manifest;
+mod pacing;
 mod prompts;
 mod rounds;
 mod run;

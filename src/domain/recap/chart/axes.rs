@@ -168,8 +168,9 @@ pub(super) fn boundaries(
     for (boundary, label) in boundaries.iter().zip(placed) {
         let x = frame.x(boundary.date);
         let label_top = 48 + label.row as i32 * ROW;
-        canvas.dashed(x, label_top, frame.bottom, MARK)?;
-        canvas.text(&label.text, (label.x, label_top), LABEL, MARK, label.pos)?;
+        let colour = if boundary.suggested { MUTED } else { MARK };
+        canvas.dashed(x, label_top, frame.bottom, colour)?;
+        canvas.text(&label.text, (label.x, label_top), LABEL, colour, label.pos)?;
     }
     Ok(())
 }

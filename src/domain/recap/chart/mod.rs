@@ -37,13 +37,17 @@ pub struct Chart {
     pub png: Vec<u8>,
 }
 
-/// A vertical line on a chart: where a period begins, named by what opened it.
+/// A vertical line on a chart: a milestone, where a calendar period begins, or a suggested
+/// turning point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Boundary {
-    /// The first day of the period.
+    /// Its day.
     pub date: NaiveDate,
-    /// Its label (the milestone, or the period's name when no milestone opened it).
+    /// Its label: the milestone's text, the calendar period's short name (`Q2`, `5월`), or
+    /// "Suggested turning point?".
     pub label: String,
+    /// Whether it is only a suggestion (drawn grey, not in the milestones' colour).
+    pub suggested: bool,
 }
 
 /// What every chart of one recap shares.
@@ -84,20 +88,37 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
     Ok(charts)
 }
 
-/// Where the recap's periods begin after its first day.
+/// The lines of the recap's charts after its first day: each milestone of its periods (its
+/// text), the start of each calendar period no milestone opened (its short name), and each
+/// suggested turning point; by date.
 fn boundaries(recap: &Recap) -> Vec<Boundary> {
-    recap
-        .phases
-        .iter()
-        .filter(|phase| phase.from > recap.period.from)
-        .map(|phase| Boundary {
-            date: phase.from,
-            label: phase
-                .milestones
-                .first()
-                .map_or(phase.label.clone(), |m| m.text.as_str().to_string()),
-        })
-        .collect()
+    let after_start = |date: &NaiveDate| *date > recap.period.from;
+    let mut lines = Vec::new();
+    for phase in &recap.phases {
+        if phase.milestones.is_empty() && after_start(&phase.from) {
+            lines.push(Boundary {
+                date: phase.from,
+                label: words::calendar(phase.from, recap.unit, recap.lang),
+                suggested: false,
+            });
+        }
+        lines.extend(
+            (phase.milestones.iter())
+                .filter(|m| after_start(&m.date))
+                .map(|m| Boundary {
+                    date: m.date,
+                    label: m.text.as_str().to_string(),
+                    suggested: false,
+                }),
+        );
+    }
+    lines.extend(recap.suggestions.iter().map(|s| Boundary {
+        date: s.date,
+        label: words::suggested(recap.lang).to_string(),
+        suggested: true,
+    }));
+    lines.sort_by_key(|b| b.date);
+    lines
 }
 
 /// The boundaries in words for an alt text: `2026-04-01 First job, 2026-09-14 Reorganisation`.

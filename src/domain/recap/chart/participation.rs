@@ -36,7 +36,7 @@ pub(super) fn chart(
     let title = words::participation_title(scope, &look.period, look.lang);
     let rounds = &participation.per_round;
     let png = paint(look.size, look.text, |canvas| {
-        draw(canvas, rounds, look, &title, boundaries)
+        draw(canvas, rounds, (look, scope), &title, boundaries)
     })?;
     let marks = super::marks(boundaries);
     Ok(Some(Chart {
@@ -85,7 +85,7 @@ fn facts(rounds: &[RoundRate]) -> Option<ParticipationFacts> {
 fn draw(
     canvas: &Canvas,
     rounds: &[RoundRate],
-    look: &Look,
+    (look, scope): (&Look, Scope),
     title: &str,
     boundaries: &[Boundary],
 ) -> Result<(), ChartError> {
@@ -96,7 +96,7 @@ fn draw(
     let labels: Vec<String> = levels.iter().map(|(_, l)| l.clone()).collect();
     let (frame, placed) = axes::layout(canvas, look.size, look.span, &labels, boundaries);
     axes::title(canvas, title)?;
-    legend(canvas, look)?;
+    legend(canvas, look, scope)?;
     axes::value_axis(canvas, &frame, (0.0, 1.0), &levels)?;
     let width = bar_width(&frame, rounds);
     for round in rounds {
@@ -126,8 +126,8 @@ fn bar_width(frame: &axes::Frame, rounds: &[RoundRate]) -> i32 {
 }
 
 /// Top right: a swatch and a word for each colour.
-fn legend(canvas: &Canvas, look: &Look) -> Result<(), ChartError> {
-    let [answered, missing] = words::legend(look.lang);
+fn legend(canvas: &Canvas, look: &Look, scope: Scope) -> Result<(), ChartError> {
+    let [answered, missing] = words::legend(scope, look.lang);
     let mut x = look.size.0 as i32 - 28;
     for (word, colour) in [(missing, ALERT), (answered, LINE)] {
         x -= canvas.width(word, 15.0);

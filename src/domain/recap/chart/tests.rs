@@ -167,9 +167,12 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
         "{mood}"
     );
     assert!(mood.contains("from 1 (Drained) to 5 (Great)"), "{mood}");
+    // Calendar periods by their short names; the falls of the mood no milestone explains as
+    // suggestions (the mood runs as a rounded cosine: down from 5 in spring, up in autumn).
     assert!(
         mood.contains(
-            "Dashed lines mark 2026-04-01 Q2 · Apr 1 – Jun 30, 2026-07-01 Q3 · Jul 1 – Sep 30"
+            "Dashed lines mark 2026-03-20 Suggested turning point?, 2026-04-01 Q2, 2026-07-01 Q3, \
+             2026-09-18 Suggested turning point?, 2026-10-01 Q4."
         ),
         "{mood}"
     );

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::super::Scope;
 use crate::domain::lang::{Lang, month_en_short};
+use crate::domain::milestone::PhaseUnit;
 
 /// `text` cut to at most `max` characters, with `…` where it was cut.
 pub(super) fn shorten(text: &str, max: usize) -> String {
@@ -34,6 +35,26 @@ pub(super) fn day(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The short name of the calendar period starting on `date` (a recap cut by calendar):
+/// `Q2` / `2분기`, `May` / `5월`, else the day.
+pub(super) fn calendar(date: NaiveDate, unit: PhaseUnit, lang: Lang) -> String {
+    let quarter = date.month0() / 3 + 1;
+    match (unit, lang) {
+        (PhaseUnit::Quarters, Lang::En) => format!("Q{quarter}"),
+        (PhaseUnit::Quarters, Lang::Ko) => format!("{quarter}분기"),
+        (PhaseUnit::Months, _) => month(date, date.month() == 1, lang),
+        _ => day(date, lang),
+    }
+}
+
+/// The label of a suggested turning point's line.
+pub(super) fn suggested(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Suggested turning point?",
+        Lang::Ko => "전환점 제안?",
+    }
+}
+
 /// A trend chart's title.
 pub(super) fn trend_title(question: &str, period: &str) -> String {
     format!("{question} — {period}")
@@ -49,11 +70,14 @@ pub(super) fn participation_title(scope: Scope, period: &str, lang: Lang) -> Str
     }
 }
 
-/// The legend of the participation chart: answered, not answered.
-pub(super) fn legend(lang: Lang) -> [&'static str; 2] {
-    match lang {
-        Lang::En => ["answered", "no answer"],
-        Lang::Ko => ["답함", "답 없음"],
+/// The legend of the participation chart: answered, and what a red bar means (one's own
+/// round not answered; a team's round where half or fewer answered).
+pub(super) fn legend(scope: Scope, lang: Lang) -> [&'static str; 2] {
+    match (scope, lang) {
+        (Scope::Me, Lang::En) => ["answered", "no answer"],
+        (Scope::Me, Lang::Ko) => ["답함", "답 없음"],
+        (Scope::Team, Lang::En) => ["answered", "half or fewer answered"],
+        (Scope::Team, Lang::Ko) => ["답함", "절반 이하만 답함"],
     }
 }
 
