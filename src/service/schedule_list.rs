@@ -10,7 +10,7 @@ use crate::domain::zone::ZoneName;
 use crate::store::{ScheduleSummary, Unreadable};
 
 /// A schedule's zone in words: the zone's name, or "each member's local time".
-pub(super) fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
+pub(crate) fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
     zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
 }
 
