@@ -63,6 +63,7 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
             run_now_per_hour: limits.run_now_per_hour,
             participants_per_schedule: limits.participants_per_schedule,
         },
+        chat_import_bytes: settings.import.chat_max_bytes,
     });
     let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
     Ok(service.with_guard(guard))

@@ -1,12 +1,10 @@
 //! The anonymity threshold: anonymous answers to a question in a round are shown in team views
 //! only when at least `threshold` members answered it anonymously there; fewer could be told
 //! apart (by the count beside the names of who did not answer, or by elimination when one
-//! member made one answer anonymous). Those are withheld whole, value and count, and a note says
-//! how many and why.
+//! member made one answer anonymous). Those are withheld whole, value and count; the service's
+//! wording says how many and why.
 
 use std::collections::HashMap;
-
-use crate::domain::lang::Lang;
 
 /// What the threshold needs to know of one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,60 +89,6 @@ pub fn withhold<T>(
     (kept, withheld)
 }
 
-impl Withheld {
-    /// The note shown in place of the withheld answers, in `lang`.
-    pub fn note(&self, threshold: usize, lang: Lang) -> String {
-        let (count, question) = (self.answers, &self.quoted(lang));
-        match lang {
-            Lang::En => {
-                let answers = if count == 1 { "answer" } else { "answers" };
-                let rounds = if self.rounds == 1 {
-                    "that round"
-                } else {
-                    "those rounds"
-                };
-                format!(
-                    "{count} anonymous {answers} to {question} withheld: fewer than {threshold} \
-                     members answered it anonymously in {rounds}, so the author could be singled \
-                     out."
-                )
-            }
-            Lang::Ko => {
-                let rounds = if self.rounds == 1 {
-                    "그 회차에"
-                } else {
-                    "해당 회차마다"
-                };
-                format!(
-                    "{question}에 대한 익명 답변 {count}개는 싣지 않았어요. \
-                     {rounds} 익명으로 답한 사람이 {threshold}명보다 적어서 누가 썼는지 드러날 수 \
-                     있어요."
-                )
-            }
-        }
-    }
-
-    /// The question as the note names it: in quotes, and when its words change from round to
-    /// round, as the first of the same question in the other rounds.
-    fn quoted(&self, lang: Lang) -> String {
-        let question = &self.question;
-        let others = self.rounds.saturating_sub(1);
-        match (lang, self.varies) {
-            (_, false) => format!("\u{201c}{question}\u{201d}"),
-            (Lang::En, true) => {
-                let rounds = if others == 1 { "round" } else { "rounds" };
-                format!(
-                    "\u{201c}{question}\u{201d} and the same question in {others} other {rounds}"
-                )
-            }
-            (Lang::Ko, true) => format!(
-                "\u{201c}{question}\u{201d} 등 같은 질문 {}개 회차",
-                others + 1
-            ),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,38 +135,5 @@ mod tests {
                 rounds: 2,
             }]
         );
-        let note = withheld[0].note(3, Lang::En);
-        assert!(note.starts_with("3 anonymous answers to \u{201c}note\u{201d} withheld"));
-        assert!(note.contains("fewer than 3 members"), "{note}");
-        assert!(withheld[0].note(3, Lang::Ko).contains("익명 답변 3개"));
-    }
-
-    #[test]
-    fn a_question_whose_words_change_by_round_is_named_as_the_same_question_in_other_rounds() {
-        let rows = [
-            (1, "What happened in week 1?"),
-            (2, "What happened in week 2?"),
-            (3, "What happened in week 3?"),
-        ];
-        fn key<'a>(row: &'a (i64, &'static str)) -> AnswerKey<'a> {
-            AnswerKey {
-                round: row.0,
-                question_id: "happened",
-                question: row.1,
-                anonymous: true,
-            }
-        }
-        let (kept, withheld) = withhold(rows.to_vec(), 3, key);
-        assert!(kept.is_empty());
-        assert!(withheld[0].varies);
-        assert_eq!(
-            withheld[0].note(3, Lang::En),
-            "3 anonymous answers to \u{201c}What happened in week 1?\u{201d} and the same question \
-             in 2 other rounds withheld: fewer than 3 members answered it anonymously in those \
-             rounds, so the author could be singled out."
-        );
-        assert!(withheld[0].note(3, Lang::Ko).starts_with(
-            "\u{201c}What happened in week 1?\u{201d} 등 같은 질문 3개 회차에 대한 익명 답변 3개는"
-        ));
     }
 }

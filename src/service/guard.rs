@@ -25,6 +25,8 @@ pub struct Policy {
     pub heavy_at_once: usize,
     /// What one team may ask: schedules, their frequency, run-now, participants.
     pub quotas: Quotas,
+    /// The largest file a member may import from chat, in bytes.
+    pub chat_import_bytes: u64,
 }
 
 impl Default for Policy {
@@ -34,6 +36,7 @@ impl Default for Policy {
             heavy_per_minute: 6,
             heavy_at_once: 2,
             quotas: Quotas::default(),
+            chat_import_bytes: 1024 * 1024,
         }
     }
 }
