@@ -104,7 +104,6 @@ pub fn withheld_note(withheld: &Withheld, threshold: usize, lang: Lang) -> Strin
             ("question", &withheld.question),
             ("threshold", &threshold.to_string()),
             ("rounds", &withheld.rounds.to_string()),
-            ("others", &withheld.rounds.saturating_sub(1).to_string()),
         ],
     )
 }

@@ -123,8 +123,8 @@ fn a_question_whose_words_change_by_round_is_named_as_the_same_question_in_other
     assert!(withheld[0].varies);
     assert_eq!(
         withheld_note(&withheld[0], 3, Lang::En),
-        "3 anonymous answers to \u{201c}What happened in week 1?\u{201d} and the same question \
-         in 2 other rounds withheld: fewer than 3 members answered it anonymously in those \
+        "3 anonymous answers to \u{201c}What happened in week 1?\u{201d} (the same question over \
+         3 rounds) withheld: fewer than 3 members answered it anonymously in those \
          rounds, so the author could be singled out."
     );
     assert!(withheld_note(&withheld[0], 3, Lang::Ko).starts_with(
