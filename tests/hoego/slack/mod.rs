@@ -10,6 +10,7 @@ mod events_api;
 mod hung;
 mod manifest;
 mod prompts;
+mod recap_files;
 mod rounds;
 mod run;
 mod scopes;
