@@ -140,6 +140,8 @@ pub async fn run(settings: Settings) -> Result<(), Failure> {
             .with_context(|| format!("cannot listen on http.bind = {}", settings.http.bind))?;
         tracing::info!(addr = %server.local_addr().context("bound address")?, "health and metrics endpoints up");
         readiness = server.readiness();
+        // Not ready before the platform is even started: its connection is handed over later.
+        readiness.expect(entry.name);
         Some(tokio::spawn(server.serve(shutdown_signal())))
     } else {
         None

@@ -1,6 +1,7 @@
-//! The sender: a loop around one testable step, [`Sender::step`], which leases due deliveries,
-//! sends their prompts through the platform's [`Messenger`], and records the outcomes; and sends
-//! the one reminder of each delivery that is due one.
+//! The sender: a loop around one testable step, [`Sender::step`], which leases due deliveries
+//! (in turns between teams), sends their prompts through the platform's [`Messenger`] paced
+//! before every request, puts back those whose channel must wait, and records the outcomes; and
+//! sends the one reminder of each delivery that is due one.
 //!
 //! Sent prompts are recorded in batches of [`RECORD_EVERY`]: a sender that dies before
 //! recording leaves its deliveries leased, and after the lease another sender sends them again
@@ -8,6 +9,7 @@
 
 mod outcome;
 mod pacing;
+mod turns;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,9 +22,11 @@ use crate::service::clock::Clock;
 use crate::service::messenger::{Destination, Messenger};
 use crate::service::prompts;
 use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};
+use turns::PutBack;
 
 pub use outcome::backoff;
 pub use pacing::Pacer;
+pub use turns::in_turns;
 
 /// Most deliveries one step leases.
 pub const BATCH: i64 = 200;
@@ -36,6 +40,8 @@ pub struct StepOutcome {
     pub sent: usize,
     /// Deliveries put back because the platform asked us to wait.
     pub rate_limited: usize,
+    /// Deliveries put back because their channel must wait for its interval.
+    pub put_back: usize,
     /// Failed attempts that will be retried.
     pub retried: usize,
     /// Deliveries that ended failed or undeliverable.
@@ -62,10 +68,19 @@ impl Sender {
         messenger: Arc<dyn Messenger>,
         settings: SenderSettings,
     ) -> Self {
-        let pacer = Arc::new(Pacer::new(
-            settings.rate_per_second,
-            messenger.channel_interval(),
-        ));
+        let pacer = Pacer::new(settings.rate_per_second, messenger.channel_interval());
+        Sender::with_pacer(store, clock, messenger, settings, pacer)
+    }
+
+    /// A sender keeping `pacer` (tests turn pacing off with `Pacer::new(0, Duration::ZERO)`).
+    pub fn with_pacer(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        messenger: Arc<dyn Messenger>,
+        settings: SenderSettings,
+        pacer: Pacer,
+    ) -> Self {
+        let pacer = Arc::new(pacer);
         Sender {
             store,
             clock,
@@ -83,10 +98,11 @@ impl Sender {
         let claimed = self.store.claim_deliveries(now, now + lease, BATCH).await?;
         let mut outcome = StepOutcome::default();
         let mut sent = Vec::new();
-        for delivery in &claimed {
+        let mut put_back = PutBack::default();
+        for delivery in &in_turns(claimed, |d| d.team_id) {
             let span =
                 tracing::info_span!("delivery", id = %delivery.id, round = %delivery.round_id);
-            self.deliver(delivery, &mut outcome, &mut sent)
+            self.deliver(delivery, &mut outcome, &mut sent, &mut put_back)
                 .instrument(span)
                 .await?;
             if sent.len() >= RECORD_EVERY {
@@ -106,6 +122,7 @@ impl Sender {
         delivery: &ClaimedDelivery,
         outcome: &mut StepOutcome,
         sent: &mut Vec<SentRecord>,
+        put_back: &mut PutBack,
     ) -> Result<(), StoreError> {
         let (template, zone) = match (&delivery.template, &delivery.zone) {
             (Ok(template), Ok(zone)) => (template, *zone),
@@ -116,8 +133,14 @@ impl Sender {
             }
         };
         let message = prompts::prompt(delivery, template, zone);
-        self.pacer.wait(&channel_key(&message.to)).await;
-        match self.messenger.send(&message).await {
+        let channel = message.to.pace_key();
+        let wait = self.channel_wait(channel, put_back).await;
+        if !wait.is_zero() {
+            return self
+                .put_back(delivery, channel, wait, put_back, outcome)
+                .await;
+        }
+        match self.messenger.send_paced(&message, &*self.pacer).await {
             Ok(platform) => {
                 let dm = matches!(message.to, Destination::Direct { .. });
                 sent.push(SentRecord {
@@ -151,8 +174,7 @@ impl Sender {
             }
         };
         let message = prompts::reminder(delivery, zone);
-        self.pacer.wait(&channel_key(&message.to)).await;
-        match self.messenger.send(&message).await {
+        match self.messenger.send_paced(&message, &*self.pacer).await {
             Ok(_) => metrics::counter!("hoego_reminders_sent_total").increment(1),
             // Reminders are marked before sending so they are never sent twice; a failed one is
             // not retried.
@@ -180,17 +202,5 @@ impl Sender {
                 }
             }
         }
-    }
-}
-
-fn channel_key(to: &Destination) -> String {
-    match to {
-        Destination::Direct {
-            user_id,
-            dm_channel,
-        } => dm_channel
-            .clone()
-            .unwrap_or_else(|| format!("user:{user_id}")),
-        Destination::Channel { channel_id, .. } => channel_id.clone(),
     }
 }

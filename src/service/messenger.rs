@@ -30,6 +30,37 @@ pub enum Destination {
     },
 }
 
+impl Destination {
+    /// The channel a send to this destination is paced by, the same before and after the DM
+    /// channel is known: the member (their DM), or the channel (its threads with it).
+    pub fn pace_key(&self) -> &str {
+        match self {
+            Destination::Direct { user_id, .. } => user_id,
+            Destination::Channel { channel_id, .. } => channel_id,
+        }
+    }
+}
+
+/// Keeps a sender under the platform's limits: asked before every request a send makes (the
+/// message itself, and on the way to it opening a DM or a thread), so the pacing holds before
+/// the platform answers 429, not after.
+#[async_trait]
+pub trait Pace: Send + Sync {
+    /// Waits until one more request is allowed, and books it: a post paced as `channel` (a
+    /// [`Destination::pace_key`]; counted against that channel's limit and the global one), or
+    /// with `None` a request that counts only against the global limit (opening a DM channel or
+    /// a thread).
+    async fn request(&self, channel: Option<&str>);
+}
+
+/// No pacing: for sends outside the sender (replies, digests) and tests.
+pub struct Unpaced;
+
+#[async_trait]
+impl Pace for Unpaced {
+    async fn request(&self, _channel: Option<&str>) {}
+}
+
 /// One message to send.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outgoing {
@@ -77,6 +108,14 @@ pub enum SendError {
 pub trait Messenger: Send + Sync {
     /// Sends one message.
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError>;
+
+    /// Sends one message, asking `pace` before each request it makes. By default one request,
+    /// paced by [`Destination::pace_key`]; a platform whose send makes more (opening a DM
+    /// channel, a thread's first message) overrides it and asks before each.
+    async fn send_paced(&self, message: &Outgoing, pace: &dyn Pace) -> Result<Sent, SendError> {
+        pace.request(Some(message.to.pace_key())).await;
+        self.send(message).await
+    }
 
     /// What the platform's messages hold (digests are shaped to fit).
     fn limits(&self) -> Limits;

@@ -9,7 +9,7 @@ use super::decode::{Decoders, Unreadable};
 use super::deliveries_sql as sql;
 use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{DeliveryId, RoundId, TemplateVersionId};
+use crate::domain::ids::{DeliveryId, RoundId, TeamId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::Template;
@@ -35,6 +35,8 @@ pub struct ClaimedDelivery {
     pub id: DeliveryId,
     /// Its round.
     pub round_id: RoundId,
+    /// The round's team (the sender takes turns between teams).
+    pub team_id: TeamId,
     /// Failed attempts so far.
     pub attempts: i64,
     /// When it was due.
@@ -73,7 +75,9 @@ pub struct ClaimedDelivery {
 }
 
 impl Store {
-    /// Leases up to `limit` due pending deliveries until `lease_until`.
+    /// Leases up to `limit` due pending deliveries until `lease_until`, taking turns between
+    /// teams: each team's first due delivery, then each team's second, and so on, so that one
+    /// team's backlog cannot fill the batch.
     pub async fn claim_deliveries(
         &self,
         now: DateTime<Utc>,
@@ -237,6 +241,7 @@ fn claimed_from(row: &impl RowExt, decode: &Decoders) -> Result<ClaimedDelivery,
     Ok(ClaimedDelivery {
         id: DeliveryId(row.int("id")?),
         round_id: RoundId(row.int("round_id")?),
+        team_id: TeamId(row.int("team_id")?),
         attempts: row.int("attempts")?,
         due_at: row.instant("due_at")?,
         closes_at: row.instant("closes_at")?,

@@ -14,19 +14,27 @@ macro_rules! by_dialect {
     };
 }
 
-/// Leases (`$2` = lease end) up to `$3` due pending deliveries at `$1`; PostgreSQL skips rows
-/// another sender is claiming right now.
+/// Leases (`$2` = lease end) up to `$3` due pending deliveries at `$1`, in turns between teams
+/// (every team's earliest, then every team's second, ...); PostgreSQL skips rows another sender
+/// is claiming right now.
 pub(super) fn claim(dialect: Dialect) -> &'static str {
     by_dialect!(
         dialect,
         "UPDATE deliveries SET lease_until = $2
-         WHERE id IN (SELECT id FROM deliveries
-                      WHERE status = 'pending' AND due_at <= $1 AND next_attempt_at <= $1
-                        AND (lease_until IS NULL OR lease_until < $1)
-                      ORDER BY next_attempt_at, id LIMIT $3",
-        pg: " FOR UPDATE SKIP LOCKED",
+         WHERE id IN (SELECT id FROM (
+                        SELECT ready.id, ready.next_attempt_at,
+                               ROW_NUMBER() OVER (PARTITION BY ready.team_id
+                                                  ORDER BY ready.next_attempt_at, ready.id) AS turn
+                        FROM (SELECT d.id, d.next_attempt_at, r.team_id
+                              FROM deliveries d JOIN rounds r ON r.id = d.round_id
+                              WHERE d.status = 'pending' AND d.due_at <= $1
+                                AND d.next_attempt_at <= $1
+                                AND (d.lease_until IS NULL OR d.lease_until < $1)",
+        pg: " FOR UPDATE OF d SKIP LOCKED",
         sqlite: "",
-        ") RETURNING id"
+        ") AS ready) AS ranked
+                      ORDER BY turn, next_attempt_at, id LIMIT $3)
+         RETURNING id"
     )
 }
 
@@ -54,7 +62,7 @@ pub(super) fn details(dialect: Dialect) -> &'static str {
         "SELECT d.id, d.round_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
                 d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery,
                 m.time_zone AS member_zone, t.time_zone AS team_zone,
-                t.name AS team_name, s.name AS schedule_name, s.channel_id,
+                t.id AS team_id, t.name AS team_name, s.name AS schedule_name, s.channel_id,
                 tp.id AS template_id, tp.key AS template_key, tp.source AS template_source,
                 r.occurrence_local
          FROM deliveries d

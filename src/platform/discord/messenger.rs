@@ -1,6 +1,8 @@
-//! Sending prompts, reminders and digests to Discord: a DM (the DM channel opened once, then cached by
-//! the sender through [`Sent::channel_id`]) or a thread of the schedule's channel, opened on first
-//! use. Each message carries its buttons, no mentions but the member a thread prompt names, and the idempotency key as `nonce` with
+//! Sending prompts, reminders and digests to Discord: a DM (the DM channel opened once and cached
+//! here as soon as Discord answers, whether or not the message then goes out, and kept by the
+//! sender through [`Sent::channel_id`]) or a thread of the schedule's channel, opened on first
+//! use. Every request of a send is paced: opening a DM or a thread counts against the global
+//! limit, the post against its channel's too. Each message carries its buttons, no mentions but the member a thread prompt names, and the idempotency key as `nonce` with
 //! `enforce_nonce`, so a retried send cannot post twice. Sends go straight to the REST API so a
 //! 429's `retry_after` reaches the sender (serenity drops it when its own rate limiter is off);
 //! error 50007 (the member does not accept DMs) makes the delivery undeliverable. A message with
@@ -17,7 +19,7 @@ use serde_json::{Value, json};
 use super::{LIMITS, render};
 use crate::domain::lang::Lang;
 use crate::service::Limits;
-use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
+use crate::service::messenger::{Destination, Messenger, Outgoing, Pace, SendError, Sent, Unpaced};
 use crate::service::reply::Attachment;
 
 /// The real API, when no `discord.api_base_url` is configured.
@@ -36,6 +38,8 @@ pub struct DiscordMessenger {
     client: reqwest::Client,
     authorization: String,
     base: String,
+    /// DM channels by member, kept from the moment Discord opened them.
+    dms: Mutex<HashMap<String, String>>,
     threads: Mutex<HashMap<(String, String), String>>,
 }
 
@@ -51,23 +55,20 @@ impl DiscordMessenger {
             client: reqwest::Client::new(),
             authorization,
             base: base.unwrap_or_else(|| DISCORD.to_string()),
+            dms: Mutex::new(HashMap::new()),
             threads: Mutex::new(HashMap::new()),
         }
     }
 
     /// The channel to post in: the DM channel (opened when not cached), the channel, or its
     /// thread (opened on first use).
-    async fn channel_for(&self, to: &Destination) -> Result<String, SendError> {
+    async fn channel_for(&self, to: &Destination, pace: &dyn Pace) -> Result<String, SendError> {
         match to {
             Destination::Direct {
                 dm_channel: Some(channel),
                 ..
             } => Ok(channel.clone()),
-            Destination::Direct { user_id, .. } => {
-                let body = json!({ "recipient_id": user_id });
-                let channel = self.post("/users/@me/channels", &body).await?;
-                id_of(&channel)
-            }
+            Destination::Direct { user_id, .. } => self.dm(user_id, pace).await,
             Destination::Channel {
                 channel_id,
                 thread: None,
@@ -75,15 +76,36 @@ impl DiscordMessenger {
             Destination::Channel {
                 channel_id,
                 thread: Some(title),
-            } => self.thread(channel_id, title).await,
+            } => self.thread(channel_id, title, pace).await,
         }
     }
 
-    async fn thread(&self, channel: &str, title: &str) -> Result<String, SendError> {
+    /// The DM channel with `user`: cached, or opened and cached at once.
+    async fn dm(&self, user: &str, pace: &dyn Pace) -> Result<String, SendError> {
+        if let Some(channel) = self.dms.lock().expect("dms").get(user) {
+            return Ok(channel.clone());
+        }
+        pace.request(None).await;
+        let body = json!({ "recipient_id": user });
+        let channel = id_of(&self.post("/users/@me/channels", &body).await?)?;
+        self.dms
+            .lock()
+            .expect("dms")
+            .insert(user.to_string(), channel.clone());
+        Ok(channel)
+    }
+
+    async fn thread(
+        &self,
+        channel: &str,
+        title: &str,
+        pace: &dyn Pace,
+    ) -> Result<String, SendError> {
         let key = (channel.to_string(), title.to_string());
         if let Some(thread) = self.threads.lock().expect("threads").get(&key) {
             return Ok(thread.clone());
         }
+        pace.request(None).await;
         let name: String = title.chars().take(100).collect();
         let body = json!({ "name": name, "type": PUBLIC_THREAD, "auto_archive_duration": 1440 });
         let thread = id_of(
@@ -170,7 +192,12 @@ impl Messenger for DiscordMessenger {
     }
 
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
-        let channel = self.channel_for(&message.to).await?;
+        self.send_paced(message, &Unpaced).await
+    }
+
+    async fn send_paced(&self, message: &Outgoing, pace: &dyn Pace) -> Result<Sent, SendError> {
+        let channel = self.channel_for(&message.to, pace).await?;
+        pace.request(Some(message.to.pace_key())).await;
         let key = nonce(&message.idempotency_key);
         let (create, files) =
             render::channel_message(&message.reply, &key, message.mention.as_deref());

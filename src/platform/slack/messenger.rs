@@ -1,7 +1,9 @@
-//! Posting to Slack: prompts and reminders as DMs (the DM conversation id cached) or in a thread
-//! of the schedule's channel (the thread's first message cached by title), digests in channels,
-//! files through Slack's external upload. One message per second per channel is the pace the
-//! sender keeps; a 429 comes back as [`SendError::RateLimited`] with Slack's Retry-After.
+//! Posting to Slack: prompts and reminders as DMs or in a thread of the schedule's channel (the
+//! thread's first message cached by title), digests in channels, files through Slack's external
+//! upload. A prompt's DM is posted to the member's id, which Slack delivers in the app's DM with
+//! them and answers with that DM's id (cached): no `conversations.open` (50 a minute) per
+//! member. One message per second per channel is the pace the sender keeps, the thread's first
+//! message included; a 429 comes back as [`SendError::RateLimited`] with Slack's Retry-After.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -16,7 +18,7 @@ use super::blocks::{Rendered, escape, mention, render, with_mention};
 use super::client::send_error;
 use crate::domain::lang::Lang;
 use crate::service::Limits;
-use crate::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
+use crate::service::messenger::{Destination, Messenger, Outgoing, Pace, SendError, Sent, Unpaced};
 use crate::service::reply::{Attachment, Reply};
 
 /// Slack's pace for posting to one channel.
@@ -126,17 +128,19 @@ impl SlackMessenger {
         Ok(())
     }
 
-    /// The thread titled `title` in `channel`: its first message, posted on first use.
+    /// The thread titled `title` in `channel`: its first message, posted (paced) on first use.
     async fn thread(
         &self,
         channel: &str,
         title: &str,
         lang: Lang,
+        pace: &dyn Pace,
     ) -> Result<String, SlackClientError> {
         let key = (channel.to_string(), title.to_string());
         if let Some(ts) = self.threads.lock().expect("threads").get(&key) {
             return Ok(ts.clone());
         }
+        pace.request(Some(channel)).await;
         let root = self.post(channel, &Reply::text(lang, title), None).await?;
         let mut threads = self.threads.lock().expect("threads");
         let ts = threads.entry(key).or_insert(root.message_id).clone();
@@ -147,7 +151,7 @@ impl SlackMessenger {
         self.client.open_session(&self.token)
     }
 
-    async fn deliver(&self, message: &Outgoing) -> Result<Sent, SlackClientError> {
+    async fn deliver(&self, message: &Outgoing, pace: &dyn Pace) -> Result<Sent, SlackClientError> {
         let mut rendered = render(&message.reply);
         if let Some(user) = &message.mention {
             rendered = with_mention(rendered, user);
@@ -157,17 +161,25 @@ impl SlackMessenger {
                 user_id,
                 dm_channel,
             } => {
-                let channel = match dm_channel {
-                    Some(channel) => channel.clone(),
-                    None => self.dm_channel(user_id).await?,
-                };
-                self.post_rendered(&channel, &rendered, None).await
+                let cached = self.dms.lock().expect("dm cache").get(user_id).cloned();
+                let channel = dm_channel.clone().or(cached).unwrap_or(user_id.clone());
+                pace.request(Some(message.to.pace_key())).await;
+                let sent = self.post_rendered(&channel, &rendered, None).await?;
+                self.dms
+                    .lock()
+                    .expect("dm cache")
+                    .insert(user_id.clone(), sent.channel_id.clone());
+                Ok(sent)
             }
             Destination::Channel { channel_id, thread } => {
                 let thread_ts = match thread {
-                    Some(title) => Some(self.thread(channel_id, title, message.reply.lang).await?),
+                    Some(title) => Some(
+                        self.thread(channel_id, title, message.reply.lang, pace)
+                            .await?,
+                    ),
                     None => None,
                 };
+                pace.request(Some(channel_id)).await;
                 self.post_rendered(channel_id, &rendered, thread_ts.as_deref())
                     .await
             }
@@ -178,7 +190,13 @@ impl SlackMessenger {
 #[async_trait]
 impl Messenger for SlackMessenger {
     async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
-        self.deliver(message).await.map_err(|e| send_error(&e))
+        self.send_paced(message, &Unpaced).await
+    }
+
+    async fn send_paced(&self, message: &Outgoing, pace: &dyn Pace) -> Result<Sent, SendError> {
+        self.deliver(message, pace)
+            .await
+            .map_err(|e| send_error(&e))
     }
 
     fn limits(&self) -> Limits {

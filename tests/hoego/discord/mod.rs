@@ -14,6 +14,7 @@ mod failures;
 mod hung;
 mod mapping;
 mod milestones;
+mod pacing;
 mod pages;
 mod permissions;
 mod prompts;

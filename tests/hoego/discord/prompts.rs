@@ -21,6 +21,16 @@ pub const BOB: &str = "6102";
 /// A schedule of `template` that alice and bob joined, a round opened with
 /// `/hoego schedule run-now`, and the deliveries by user id.
 pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(String, DeliveryId)>) {
+    a_round_for(app, template, &[ALICE, BOB]).await
+}
+
+/// A schedule of `template` that `users` joined, a round opened with `/hoego schedule run-now`,
+/// and the deliveries by user id.
+pub async fn a_round_for(
+    app: &DiscordApp,
+    template: &str,
+    users: &[&str],
+) -> (TeamId, Vec<(String, DeliveryId)>) {
     app.registered().await;
     let admin = Person::admin("6000");
     let add = NewSchedule {
@@ -40,7 +50,7 @@ pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(Strin
     );
     let leave = Interaction::Command(Command::Leave { schedule: None });
     app.service.interact(&app.actor(&admin), leave).await;
-    for user in [ALICE, BOB] {
+    for &user in users {
         let join = Interaction::Command(Command::Join { schedule: None });
         app.service
             .interact(&app.actor(&Person::member(user)), join)
@@ -55,7 +65,7 @@ pub async fn a_round_of(app: &DiscordApp, template: &str) -> (TeamId, Vec<(Strin
     assert!(!content(&ran).contains("Manage Server"), "{ran}");
     let (team, _) = app.service.identify(&app.actor(&admin)).await.unwrap();
     let deliveries = app.store.deliveries_of_team(team.id).await.unwrap();
-    assert_eq!(deliveries.len(), 2, "{deliveries:?}");
+    assert_eq!(deliveries.len(), users.len(), "{deliveries:?}");
     let mut by_user = Vec::new();
     for delivery in deliveries {
         let member = app.store.member(delivery.member_id).await.unwrap();

@@ -2,6 +2,7 @@
 //! reproduced: huge and overflowing periods, recap floods, text that no parser may panic on.
 
 mod anonymity;
+mod fairness;
 mod periods;
 mod props;
 mod roles;

@@ -26,14 +26,14 @@ async fn a_round_sends_each_member_a_block_kit_dm_with_answer_and_skip(backend: 
 
     assert_eq!(step.sent, 2);
     let opened = app.fake.calls_of("conversations.open");
-    assert_eq!(opened.len(), 2, "one DM conversation opened per member");
+    assert!(opened.is_empty(), "posted to the member's id: {opened:?}");
     for who in [&ALICE, &BOB] {
         let id = delivery_of(&deliveries, who).0;
         let posts: Vec<Value> = app
             .fake
             .calls_of("chat.postMessage")
             .into_iter()
-            .filter(|c| c.body["channel"] == json!(format!("D{}", who.id)))
+            .filter(|c| c.answer["channel"] == json!(format!("D{}", who.id)))
             .map(|c| c.body)
             .collect();
         assert_eq!(posts.len(), 1, "one prompt to {}", who.id);
@@ -189,7 +189,7 @@ async fn a_429_is_honoured_after_its_retry_after_and_nothing_is_posted_twice(bac
             .fake
             .calls_of("chat.postMessage")
             .into_iter()
-            .filter(|c| c.status == 200 && c.body["channel"] == json!(format!("D{user}")))
+            .filter(|c| c.status == 200 && c.answer["channel"] == json!(format!("D{user}")))
             .collect();
         assert_eq!(delivered.len(), 1, "exactly one DM reached {user}");
     }

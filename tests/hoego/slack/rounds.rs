@@ -13,12 +13,17 @@ use super::payloads::{self, ALICE, BOB, Person};
 
 /// `who` as the service sees them.
 pub fn actor(who: &Person, admin: bool) -> Actor {
+    actor_of(who.id, who.name, admin)
+}
+
+/// The member `id` called `name`, as the service sees them.
+pub fn actor_of(id: &str, name: &str, admin: bool) -> Actor {
     Actor {
         platform: Platform::Slack,
         team_external_id: TEAM.into(),
         team_name: "Slack workspace fake".into(),
-        user_id: who.id.into(),
-        display_name: who.name.into(),
+        user_id: id.into(),
+        display_name: name.into(),
         locale: None,
         time_zone: None,
         is_admin: admin,
@@ -30,12 +35,23 @@ pub fn actor(who: &Person, admin: bool) -> Actor {
 
 /// A weekly schedule alice and bob joined, a round opened now; the deliveries by user id.
 pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
+    let people = [(ALICE.id, ALICE.name), (BOB.id, BOB.name)];
+    a_round_for(app, &people, false).await
+}
+
+/// A weekly schedule in `#retro` that `users` (id, name) joined (choosing thread delivery when
+/// `threads`), a round opened now; the deliveries by user id.
+pub async fn a_round_for(
+    app: &SlackApp,
+    users: &[(&str, &str)],
+    threads: bool,
+) -> Vec<(String, DeliveryId)> {
     let admin = Person {
         id: "UADMIN",
         name: "admin",
     };
-    let say = |who: &Person, admin: bool, text: &'static str| {
-        let actor = actor(who, admin);
+    let say = |(id, name): (&str, &str), admin: bool, text: &'static str| {
+        let actor = actor_of(id, name, admin);
         let text = Interaction::Text(text.to_string());
         async move {
             app.service
@@ -46,16 +62,20 @@ pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
         }
     };
     let added = say(
-        &admin,
+        (admin.id, admin.name),
         true,
         "schedule add weekly \"0 17 * * FRI\" channel <#C0RETRO|retro>",
     )
     .await;
     assert!(added.contains("weekly"), "{added}");
-    say(&admin, true, "leave").await;
-    say(&ALICE, false, "join").await;
-    say(&BOB, false, "join").await;
-    say(&admin, true, "schedule run-now weekly").await;
+    say((admin.id, admin.name), true, "leave").await;
+    for &user in users {
+        if threads {
+            say(user, false, "settings delivery thread").await;
+        }
+        say(user, false, "join").await;
+    }
+    say((admin.id, admin.name), true, "schedule run-now weekly").await;
     let team = app.store.all_teams().await.unwrap().remove(0);
     let mut by_user = Vec::new();
     for delivery in app.store.deliveries_of_team(team.id).await.unwrap() {
@@ -63,7 +83,7 @@ pub async fn a_round(app: &SlackApp) -> Vec<(String, DeliveryId)> {
         by_user.push((member.user_id, delivery.id));
     }
     by_user.sort();
-    assert_eq!(by_user.len(), 2);
+    assert_eq!(by_user.len(), users.len());
     by_user
 }
 

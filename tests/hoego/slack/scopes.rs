@@ -17,31 +17,32 @@ use hoego::service::Interaction;
 use hoego::service::ids::FormId;
 use secrecy::SecretString;
 
-use super::payloads::ALICE;
+use super::payloads::{ALICE, BOB};
 use super::rounds::{a_round, actor, delivery_of, pressed_answer};
 use super::{APP_TOKEN, BOT_TOKEN, SlackApp};
 
 /// Every flow of hoego that calls Slack, once, each step run whatever the one before got: a
-/// DM prompt, Answer's modal, a member's export (its files), and the doctor's checks of a public
-/// and a private channel. Returns the doctor's lines.
+/// member's export before any prompt reached them (their DM opened for its files), a DM prompt,
+/// Answer's modal, and the doctor's checks of a public and a private channel. Returns the
+/// doctor's lines.
 async fn every_flow(app: &SlackApp) -> Vec<Check> {
     let deliveries = a_round(app).await;
-    let _ = app.sender().step().await;
-    let delivery = delivery_of(&deliveries, &ALICE);
-    let posted = app.fake.calls_of("chat.postMessage");
-    if posted.iter().any(|c| c.status == 200) {
-        pressed_answer(app, &ALICE, delivery).await;
-    }
     let values = [
         ("went-well", "Paired"),
         ("was-hard", "Naming"),
         ("next-week", "Ship"),
     ];
     let values = values.map(|(q, a)| (q.to_string(), a.to_string())).to_vec();
-    let submit = Interaction::Submit(FormId::Answer(delivery), values);
+    let alices = delivery_of(&deliveries, &ALICE);
+    let submit = Interaction::Submit(FormId::Answer(alices), values);
     app.service.interact(&actor(&ALICE, false), submit).await;
     let (_, _, url) = app.command(&ALICE, "export").await;
     app.answer_at(&url).await;
+    let _ = app.sender().step().await;
+    let posted = app.fake.calls_of("chat.postMessage");
+    if posted.iter().any(|c| c.status == 200) {
+        pressed_answer(app, &BOB, delivery_of(&deliveries, &BOB)).await;
+    }
     app.fake.add_channel("C0PUBLIC", "retro", false, true);
     app.fake.add_channel("G0PRIVATE", "leads", true, true);
     let settings = SlackSettings {

@@ -11,7 +11,7 @@ use hoego::domain::state::Platform;
 use hoego::domain::template::TemplateLibrary;
 use hoego::domain::zone::ZoneName;
 use hoego::scheduler::Scheduler;
-use hoego::sender::Sender;
+use hoego::sender::{Pacer, Sender};
 use hoego::service::clock::ManualClock;
 use hoego::service::messenger::Messenger;
 use hoego::service::reply::Reply;
@@ -101,13 +101,53 @@ impl World {
     }
 }
 
-/// A sender on `store` and `clock` posting through `messenger`, with pacing off, 3 attempts
-/// and a 60-second lease.
+/// A sender on `store` and `clock` posting through `messenger`, with pacing off (neither a
+/// global rate nor an interval per channel), 3 attempts and a 60-second lease.
 pub fn unpaced_sender(store: &Store, clock: &ManualClock, messenger: Arc<dyn Messenger>) -> Sender {
     let settings = SenderSettings {
         rate_per_second: 0,
         max_attempts: 3,
         lease: Duration::from_secs(60),
     };
+    let clock = Arc::new(clock.clone());
+    let unpaced = Pacer::new(0, Duration::ZERO);
+    Sender::with_pacer(store.clone(), clock, messenger, settings, unpaced)
+}
+
+/// A sender like [`unpaced_sender`] that keeps `rate_per_second` and the messenger's interval
+/// per channel, as a deployed one does.
+pub fn paced_sender(
+    store: &Store,
+    clock: &ManualClock,
+    messenger: Arc<dyn Messenger>,
+    rate_per_second: u32,
+) -> Sender {
+    let settings = SenderSettings {
+        rate_per_second,
+        max_attempts: 3,
+        lease: Duration::from_secs(60),
+    };
     Sender::new(store.clone(), Arc::new(clock.clone()), messenger, settings)
+}
+
+/// Steps `sender` until `expected` prompts went out (at most `steps` steps), letting 1.1 s
+/// pass between steps on the pacer's clock and on `clock` (so deliveries put back for their
+/// channel come due); how many went out.
+pub async fn send_all(
+    sender: &Sender,
+    clock: &ManualClock,
+    expected: usize,
+    steps: usize,
+) -> usize {
+    let pause = Duration::from_millis(1100);
+    let mut sent = 0;
+    for _ in 0..steps {
+        sent += sender.step().await.unwrap().sent;
+        if sent >= expected {
+            break;
+        }
+        tokio::time::sleep(pause).await;
+        clock.advance(chrono::Duration::from_std(pause).unwrap());
+    }
+    sent
 }

@@ -110,8 +110,15 @@ fn answer(
     if let Some(refused) = workspace::refusal(shared, method, auth, body) {
         return (200, refused, None);
     }
-    let channel = body["channel"].as_str();
-    if let Err(seconds) = shared.limits.lock().unwrap().admit(method, channel) {
+    // A post to a member's id lands in (and is limited as) the DM with them.
+    let asked = body["channel"].as_str();
+    let channel = asked.map(|c| shared.channel(c).unwrap_or_else(|| c.to_string()));
+    if let Err(seconds) = shared
+        .limits
+        .lock()
+        .unwrap()
+        .admit(method, channel.as_deref())
+    {
         return (429, refusal("ratelimited"), Some(seconds));
     }
     (200, reply(shared, method, body), None)
@@ -189,6 +196,10 @@ fn post_message(shared: &Shared, body: &Value, n: u64) -> Value {
     };
     if let Err(refused) = message_problems(body) {
         return refused;
+    }
+    if asked.starts_with('U') {
+        // Posting to a member's id opens the app's DM with them, as `conversations.open` would.
+        shared.dms.lock().unwrap().insert(channel.clone());
     }
     let ts = format!("1700000000.{n:06}");
     json!({"ok": true, "channel": channel, "ts": ts, "message": {"ts": ts, "text": body["text"]}})
