@@ -51,11 +51,9 @@ impl Service {
 
     /// Says a catalog message of a platform's own (a permission it checks, a page of a form) to
     /// `actor`, in their language: the platform names the message, the service words it.
+    /// It only reads: someone hoego does not know yet is not registered by a notice.
     pub async fn notice(&self, actor: &Actor, message: &str, args: &[(&str, &str)]) -> Reply {
-        let lang = match self.asker(actor).await {
-            Ok(asker) => asker.lang(),
-            Err(_) => self.fallback_lang(actor.locale.as_deref()),
-        };
+        let lang = self.known_lang(actor).await;
         Reply::text(lang, t(lang, message, args))
     }
 

@@ -13,9 +13,31 @@ use crate::domain::state::Platform;
 use crate::domain::team::{Member, NewMember, NewTeam, Team};
 
 impl Service {
-    /// The actor's team and member, registering either on first contact.
+    /// The actor's team and member, registering either on first contact. One read when both
+    /// are known and their names are as the platform gives them; a write only for what is new
+    /// or renamed (a member's language and zone are taken from the platform on first contact
+    /// only: after that they are the member's own settings).
     pub async fn identify(&self, actor: &Actor) -> Result<(Team, Member), ServiceError> {
-        let now = self.clock.now();
+        let found = self
+            .store
+            .identity(actor.platform, &actor.team_external_id, &actor.user_id)
+            .await?;
+        let (team, member) = match found {
+            Some((team, member)) if team.name == actor.team_name => (team, member),
+            Some((_, member)) => (self.register_team(actor).await?, member),
+            None => (self.register_team(actor).await?, None),
+        };
+        match member {
+            Some(member) if member.display_name == actor.display_name => Ok((team, member)),
+            _ => {
+                let member = self.register_member(actor, &team).await?;
+                Ok((team, member))
+            }
+        }
+    }
+
+    /// Writes the actor's team: new, or with the name the platform now gives it.
+    async fn register_team(&self, actor: &Actor) -> Result<Team, ServiceError> {
         let team = NewTeam {
             platform: actor.platform,
             external_id: actor.team_external_id.clone(),
@@ -23,7 +45,12 @@ impl Service {
             time_zone: self.defaults.time_zone,
             language: self.defaults.language,
         };
-        let team = self.store.ensure_team(&team, now).await?;
+        Ok(self.store.ensure_team(&team, self.clock.now()).await?)
+    }
+
+    /// Writes the actor as a member of `team`: new, with the platform's locale and zone as their
+    /// first settings, or with the name the platform now gives them.
+    async fn register_member(&self, actor: &Actor, team: &Team) -> Result<Member, ServiceError> {
         let language = actor
             .locale
             .as_deref()
@@ -36,8 +63,24 @@ impl Service {
             language,
             time_zone: actor.time_zone,
         };
-        let member = self.store.ensure_member(&member, now).await?;
-        Ok((team, member))
+        Ok(self.store.ensure_member(&member, self.clock.now()).await?)
+    }
+
+    /// The language `actor` reads, without writing anything: their setting when hoego knows
+    /// them, else their platform locale's, else the default.
+    pub(crate) async fn known_lang(&self, actor: &Actor) -> Lang {
+        let found = self
+            .store
+            .identity(actor.platform, &actor.team_external_id, &actor.user_id)
+            .await;
+        match found {
+            Ok(Some((_, Some(member)))) => member.language,
+            Ok(Some((team, None))) => actor
+                .locale
+                .as_deref()
+                .map_or(team.language, Lang::from_locale),
+            _ => self.fallback_lang(actor.locale.as_deref()),
+        }
     }
 
     /// The team (external id, name) of `delivery` when it was made to `user_id` on `platform`:

@@ -32,6 +32,7 @@ pub mod recap_query;
 pub mod reply;
 mod resolutions;
 mod rounds;
+mod schedule_add;
 pub mod schedule_changes;
 mod schedule_input;
 pub mod schedules;

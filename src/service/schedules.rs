@@ -7,20 +7,18 @@ use chrono::Duration as Span;
 
 use super::Service;
 use super::asker::Asker;
-use super::command::{NewSchedule as AddRequest, Remind, ScheduleCommand};
+use super::command::{Remind, ScheduleCommand};
 use super::error::ServiceError;
 use super::i18n::dates::Reader;
 use super::i18n::t;
-use super::ids::ActionId;
-use super::reply::{Action, Audience, Reply};
-use super::schedule_input::{none_yet, schedule_name, schedule_zone};
+use super::reply::Reply;
+use super::schedule_input::none_yet;
 use super::settings::unknown_zone;
-use super::syntax::{Example, spell};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
-use crate::store::{NewSchedule, ScheduleSummary, Unreadable};
+use crate::store::{ScheduleSummary, Unreadable};
 
 impl Service {
     /// Runs one `schedule ...` subcommand for `asker`.
@@ -70,102 +68,6 @@ impl Service {
                 unreachable!("handled by schedule_command")
             }
         }
-    }
-
-    async fn add_schedule(
-        &self,
-        team: &Team,
-        member: &Member,
-        request: AddRequest,
-    ) -> Result<Reply, ServiceError> {
-        let lang = member.language;
-        let template = self
-            .templates
-            .find(&request.template)
-            .map_err(|e| ServiceError::User(e.message(lang)))?;
-        let cron = parse_cron(&request.cron, lang)?;
-        let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
-        let rule = self.rule(cron.clone(), zone, request.window, request.remind);
-        let now = self.clock.now();
-        let first = rule.first_after(now);
-        let name = request
-            .name
-            .clone()
-            .unwrap_or_else(|| template.id.as_str().to_string());
-        super::guard::within(
-            lang,
-            "schedule_name",
-            &name,
-            super::guard::SCHEDULE_NAME_LEN,
-        )?;
-        let name = match request.name.as_deref() {
-            Some(typed) => schedule_name(typed, lang)?,
-            None => name,
-        };
-        let template_id = self
-            .store
-            .template_version(team.id, template.id.as_str(), &template.source, now)
-            .await?;
-        let channel = request.channel.as_ref().map(channel_text);
-        let row = NewSchedule {
-            team_id: team.id,
-            name: name.clone(),
-            template_id,
-            cron: cron.as_str().to_string(),
-            time_zone: zone.map(|z| z.to_string()),
-            channel_id: channel.clone(),
-            digest_channel_id: channel,
-            digest_group: request.digest.unwrap_or_default(),
-            window_secs: rule.window.num_seconds(),
-            reminder_percent: i16::from(rule.reminder_percent),
-            grace_secs: Span::from_std(self.defaults.grace_period)
-                .map_or(6 * 3600, |g| g.num_seconds()),
-            next_local: first.map(|f| f.0),
-            next_due_at: first.map(|f| f.1),
-        };
-        let id = match self.store.create_schedule(&row, now).await {
-            Err(crate::store::StoreError::Conflict(_)) => {
-                let option = spell(team.platform, lang, Example::NameOption);
-                return Err(ServiceError::User(t(
-                    lang,
-                    "schedule.name_taken",
-                    &[("name", &name), ("option", &option)],
-                )));
-            }
-            other => other?,
-        };
-        self.store.add_participant(id, member.id, now).await?;
-        let tz_text = zone_text(zone, lang);
-        let reader = self.reader(team, member);
-        let next = first.map_or_else(
-            || "-".to_string(),
-            |f| reader.when_in(f.1, zone.unwrap_or(team.time_zone)),
-        );
-        let added = t(
-            lang,
-            "schedule.added",
-            &[
-                ("name", &name),
-                ("template", template.name.get(lang)),
-                ("cron", cron.as_str()),
-                ("tz", &tz_text),
-                ("next", &next),
-            ],
-        );
-        // The announcement: posted where the admin asked, with a Join button for the others. It
-        // speaks to the channel, so it says nothing of the admin (who takes part already).
-        let join_hint = t(lang, "schedule.join_hint", &[]);
-        let join = Action {
-            id: ActionId::Join(id),
-            label: t(lang, "button.join", &[]),
-            primary: true,
-        };
-        Ok(Reply {
-            blocks: vec![added, describe(&cron, lang), join_hint],
-            actions: vec![join],
-            audience: Audience::Channel,
-            ..Reply::new(lang)
-        })
     }
 
     async fn list_schedules(&self, team: &Team, member: &Member) -> Result<Reply, ServiceError> {
@@ -271,13 +173,13 @@ pub(super) fn parse_cron(cron: &str, lang: Lang) -> Result<CronSpec, ServiceErro
     })
 }
 
-fn channel_text(channel: &super::command::ChannelRef) -> String {
+pub(super) fn channel_text(channel: &super::command::ChannelRef) -> String {
     match channel {
         super::command::ChannelRef::Id(id) | super::command::ChannelRef::Name(id) => id.clone(),
     }
 }
 
-fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
+pub(super) fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
     zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
 }
 

@@ -3,13 +3,12 @@
 //! and changing who may read them. A milestone question's answer becomes the member's
 //! milestone in the same transaction.
 
-#[macro_use]
-mod linked;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::answer_writes::{self as writes, Written};
 use super::rows::BeginWrite;
 use super::rows::RowExt;
+use super::tx::Arg;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
 use crate::domain::milestone::MilestoneText;
@@ -72,105 +71,6 @@ pub struct StoredAnswer {
     pub visibility: Visibility,
 }
 
-/// What writing one answer did.
-enum Written {
-    Created,
-    Updated,
-    Unchanged,
-    Cleared,
-    Nothing,
-}
-
-/// Removes an earlier answer to `$question` (and its resolutions and milestone) inside the
-/// transaction `$tx`;
-/// evaluates to `Result<Written, sqlx::Error>`.
-macro_rules! clear_answer {
-    ($tx:expr, $delivery:expr, $question:expr) => {
-        async {
-            let resolutions = "DELETE FROM resolutions WHERE answer_id IN
-                (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
-            let milestone = "DELETE FROM milestones WHERE answer_id IN
-                (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
-            let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
-            let mut gone = 0;
-            for sql in [resolutions, milestone, answer] {
-                gone = sqlx::query(sql)
-                    .bind($delivery)
-                    .bind($question)
-                    .execute(&mut *$tx)
-                    .await?
-                    .rows_affected();
-            }
-            Ok::<Written, sqlx::Error>(if gone > 0 {
-                Written::Cleared
-            } else {
-                Written::Nothing
-            })
-        }
-    };
-}
-
-/// Writes `$value` as the answer to `$answer.question_id` inside the transaction `$tx`, the
-/// previous text going to history; evaluates to `Result<(Written, Option<(answer id,
-/// visibility)>), sqlx::Error>`, the id only when something was written.
-macro_rules! upsert_answer {
-    ($tx:expr, $delivery:expr, $answer:expr, $value:expr, $now:expr) => {
-        async {
-            let history = "INSERT INTO answer_history (answer_id, value, visibility, replaced_at)
-                SELECT id, value, visibility, $4 FROM answers
-                WHERE delivery_id = $1 AND question_id = $2 AND value <> $3";
-            let upsert = "INSERT INTO answers (delivery_id, question_id, value, visibility,
-                    created_at, updated_at)
-                VALUES ($1, $2, $3, $5, $4, $4)
-                ON CONFLICT (delivery_id, question_id) DO UPDATE
-                  SET value = excluded.value, updated_at = excluded.updated_at
-                  WHERE answers.value <> excluded.value
-                RETURNING id, visibility";
-            let kept = sqlx::query(history)
-                .bind($delivery)
-                .bind(&$answer.question_id)
-                .bind($value)
-                .bind($now)
-                .execute(&mut *$tx)
-                .await?
-                .rows_affected();
-            let written: Option<(i64, String)> = sqlx::query_as(upsert)
-                .bind($delivery)
-                .bind(&$answer.question_id)
-                .bind($value)
-                .bind($now)
-                .bind($answer.visibility.as_str())
-                .fetch_optional(&mut *$tx)
-                .await?;
-            let outcome = match (&written, kept) {
-                (None, _) => Written::Unchanged,
-                (Some(_), 0) => Written::Created,
-                (Some(_), _) => Written::Updated,
-            };
-            Ok::<_, sqlx::Error>((outcome, written))
-        }
-    };
-}
-
-/// Writes one answer of a submission inside `$tx`; evaluates to `Result<Written, _>`.
-macro_rules! write_answer {
-    ($tx:expr, $delivery:expr, $member:expr, $answer:expr, $now:expr) => {
-        async {
-            let Some(value) = &$answer.value else {
-                return clear_answer!($tx, $delivery.0, &$answer.question_id).await;
-            };
-            let (outcome, written) = upsert_answer!($tx, $delivery.0, $answer, value, $now).await?;
-            if let (Some((answer_id, _)), Some((date, text))) = (&written, &$answer.milestone) {
-                upsert_milestone!($tx, $member.0, *answer_id, date, text.as_str(), $now).await?;
-            }
-            if let (Some((answer_id, visibility)), Some(items)) = (written, &$answer.resolutions) {
-                replace_resolutions!($tx, $member.0, answer_id, &visibility, items, $now).await?;
-            }
-            Ok::<Written, sqlx::Error>(outcome)
-        }
-    };
-}
-
 impl Store {
     /// Writes every answer of one submission and marks the delivery answered, all in one
     /// transaction. `Ok(None)` when the delivery no longer takes answers (its round closed),
@@ -202,38 +102,28 @@ impl Store {
                      WHERE id = $1 AND member_id = $3 AND closes_at > $2 AND status <> 'missed'
                        AND EXISTS (SELECT 1 FROM rounds r
                                    WHERE r.id = deliveries.round_id AND r.status = 'open')";
-        on_pool!(self, |pool| {
-            let mut tx = pool.begin_write().await?;
-            let open = sqlx::query(claim)
-                .bind(delivery.0)
-                .bind(now)
-                .bind(member.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            if open == 0 {
-                return Ok(None);
+        let mut tx = self.begin_tx().await?;
+        let claimed = [Arg::Int(delivery.0), Arg::Instant(now), Arg::Int(member.0)];
+        if tx.execute(claim, &claimed).await? == 0 {
+            return Ok(None);
+        }
+        let mut saved = SavedAnswers::default();
+        for answer in answers {
+            match writes::write_answer(&mut tx, delivery, member, answer, now).await? {
+                Written::Created => saved.created += 1,
+                Written::Updated => saved.updated += 1,
+                Written::Unchanged => saved.unchanged += 1,
+                Written::Cleared => saved.cleared += 1,
+                Written::Nothing => {}
             }
-            let mut saved = SavedAnswers::default();
-            for answer in answers {
-                match write_answer!(tx, delivery, member, answer, now).await? {
-                    Written::Created => saved.created += 1,
-                    Written::Updated => saved.updated += 1,
-                    Written::Unchanged => saved.unchanged += 1,
-                    Written::Cleared => saved.cleared += 1,
-                    Written::Nothing => {}
-                }
-            }
-            for follow_up in follow_ups {
-                write_follow_up!(tx, member, follow_up, now).await?;
-            }
-            sqlx::query("DELETE FROM form_drafts WHERE delivery_id = $1")
-                .bind(delivery.0)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            Ok(Some(saved))
-        })
+        }
+        for follow_up in follow_ups {
+            writes::write_follow_up(&mut tx, member, follow_up, now).await?;
+        }
+        let drafts = "DELETE FROM form_drafts WHERE delivery_id = $1";
+        tx.execute(drafts, &[Arg::Int(delivery.0)]).await?;
+        tx.commit().await?;
+        Ok(Some(saved))
     }
 
     /// The answers given in one delivery, in the order they were first written.

@@ -54,6 +54,7 @@ impl Store {
         Ok(Store {
             pool,
             decode: Default::default(),
+            known: Default::default(),
         })
     }
 

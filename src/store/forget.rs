@@ -65,6 +65,7 @@ impl Store {
                     .rows_affected();
             }
             tx.commit().await?;
+            self.known.forget();
             let [
                 history,
                 followups,

@@ -97,7 +97,7 @@ impl Store {
                  language = COALESCE($3, language), delivery = COALESCE($4, delivery)
              WHERE id = $1 RETURNING {MEMBER_COLUMNS}"
         );
-        on_pool!(self, |pool| {
+        let changed = on_pool!(self, |pool| {
             let row = sqlx::query(AssertSqlSafe(sql))
                 .bind(member.0)
                 .bind(time_zone.map(|z| z.name()))
@@ -106,7 +106,9 @@ impl Store {
                 .fetch_one(pool)
                 .await?;
             member_from(&row)
-        })
+        });
+        self.known.forget();
+        changed
     }
 
     /// Pauses a member until an instant, or resumes them with `None`.
@@ -122,6 +124,7 @@ impl Store {
             .execute(pool)
             .await
             .map(|_| ()))?;
+        self.known.forget();
         Ok(())
     }
 

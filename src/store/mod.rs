@@ -3,6 +3,7 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod answer_writes;
 mod answers;
 mod closing;
 mod connect;
@@ -14,6 +15,7 @@ mod error;
 mod forget;
 mod form_drafts;
 mod health;
+mod identities;
 mod import;
 mod member_data;
 mod member_deliveries;
@@ -31,6 +33,7 @@ mod scheduling_pg;
 mod scheduling_sqlite;
 mod team_view;
 mod teams;
+mod tx;
 
 use sqlx::{PgPool, SqlitePool};
 
@@ -72,6 +75,7 @@ pub enum Dialect {
 pub struct Store {
     pool: Pool,
     decode: std::sync::Arc<decode::Decoders>,
+    known: std::sync::Arc<identities::Identities>,
 }
 
 #[derive(Debug, Clone)]

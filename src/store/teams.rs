@@ -13,6 +13,35 @@ const TEAM_COLUMNS: &str = "id, platform, external_id, name, time_zone, language
 const MEMBER_COLUMNS: &str =
     "id, team_id, user_id, display_name, time_zone, language, delivery, paused_until";
 
+/// The member columns of `members m` in a join, named apart from the team's.
+pub(super) const JOINED_MEMBER: &str = "m.id AS m_id, m.team_id AS m_team_id, \
+    m.user_id AS m_user_id, m.display_name AS m_display_name, m.time_zone AS m_time_zone, \
+    m.language AS m_language, m.delivery AS m_delivery, m.paused_until AS m_paused_until";
+
+/// The names [`member_named`] reads a member under: as selected by `MEMBER_COLUMNS`, and as
+/// [`JOINED_MEMBER`] names them.
+type MemberNames = [&'static str; 8];
+const MEMBER_NAMES: MemberNames = [
+    "id",
+    "team_id",
+    "user_id",
+    "display_name",
+    "time_zone",
+    "language",
+    "delivery",
+    "paused_until",
+];
+pub(super) const JOINED_MEMBER_NAMES: MemberNames = [
+    "m_id",
+    "m_team_id",
+    "m_user_id",
+    "m_display_name",
+    "m_time_zone",
+    "m_language",
+    "m_delivery",
+    "m_paused_until",
+];
+
 impl Store {
     /// Registers a team, or returns the one already registered for (platform, external id).
     pub async fn ensure_team(
@@ -37,8 +66,10 @@ impl Store {
                 .fetch_one(pool)
                 .await?;
             team_from(&row)
-        })?;
-        Ok(row)
+        });
+        // After the write: a read that began before it is not kept (see `Identities`).
+        self.known.forget();
+        row
     }
 
     /// Registers a member, or returns the one already registered; the display name is refreshed.
@@ -53,7 +84,7 @@ impl Store {
              ON CONFLICT (team_id, user_id) DO UPDATE SET display_name = excluded.display_name
              RETURNING {MEMBER_COLUMNS}"
         );
-        on_pool!(self, |pool| {
+        let row = on_pool!(self, |pool| {
             let row = sqlx::query(AssertSqlSafe(sql.as_str()))
                 .bind(member.team_id.0)
                 .bind(&member.user_id)
@@ -64,7 +95,9 @@ impl Store {
                 .fetch_one(pool)
                 .await?;
             member_from(&row)
-        })
+        });
+        self.known.forget();
+        row
     }
 
     /// A team by row id, if there is one.
@@ -104,7 +137,7 @@ impl Store {
     }
 }
 
-fn team_from(row: &impl RowExt) -> Result<Team, StoreError> {
+pub(super) fn team_from(row: &impl RowExt) -> Result<Team, StoreError> {
     Ok(Team {
         id: TeamId(row.int("id")?),
         platform: row.word("platform")?,
@@ -119,14 +152,20 @@ fn team_from(row: &impl RowExt) -> Result<Team, StoreError> {
 }
 
 pub(crate) fn member_from(row: &impl RowExt) -> Result<Member, StoreError> {
+    member_named(row, &MEMBER_NAMES)
+}
+
+/// A member read from columns named by `names` (see [`MemberNames`]).
+pub(super) fn member_named(row: &impl RowExt, names: &MemberNames) -> Result<Member, StoreError> {
+    let [id, team, user, name, zone, language, delivery, paused] = *names;
     Ok(Member {
-        id: MemberId(row.int("id")?),
-        team_id: TeamId(row.int("team_id")?),
-        user_id: row.text("user_id")?,
-        display_name: row.text("display_name")?,
-        time_zone: row.opt_zone("time_zone")?,
-        language: row.lang("language")?,
-        delivery: row.word("delivery")?,
-        paused_until: row.opt_instant("paused_until")?,
+        id: MemberId(row.int(id)?),
+        team_id: TeamId(row.int(team)?),
+        user_id: row.text(user)?,
+        display_name: row.text(name)?,
+        time_zone: row.opt_zone(zone)?,
+        language: row.lang(language)?,
+        delivery: row.word(delivery)?,
+        paused_until: row.opt_instant(paused)?,
     })
 }

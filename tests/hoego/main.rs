@@ -24,6 +24,7 @@ mod milestones;
 mod personal;
 mod privacy;
 mod privacy_property;
+mod read_only;
 mod recap_cli;
 mod recap_post;
 mod recap_privacy;

@@ -14,19 +14,17 @@ mod export;
 mod milestones;
 mod resolutions;
 mod rounds;
-mod tx;
 mod write;
 
 use chrono::NaiveDate;
 
-use super::rows::BeginWrite;
 use super::teams::member_from;
-use super::{Pool, Store, StoreError, on_pool};
+use super::tx;
+use super::{Store, StoreError, on_pool};
 use crate::domain::ids::TeamId;
 use crate::domain::import::Dataset;
 use crate::domain::import::dataset::TeamRecord;
 use crate::domain::team::Member;
-use tx::Tx;
 
 /// Which team an import goes to.
 #[derive(Debug, Clone)]
@@ -131,10 +129,7 @@ impl Store {
         data: &Dataset,
         dry_run: bool,
     ) -> Result<ImportReport, StoreError> {
-        let mut tx = match &self.pool {
-            Pool::Postgres(pool) => Tx::Postgres(pool.begin_write().await?),
-            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_write().await?),
-        };
+        let mut tx = self.begin_tx().await?;
         let report = write::write(&mut tx, team, data).await?;
         if dry_run {
             tx.rollback().await?;

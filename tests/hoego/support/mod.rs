@@ -14,6 +14,7 @@ pub mod schema;
 pub mod stall;
 pub mod team;
 pub mod world;
+pub mod writes;
 pub mod year;
 pub mod year_store;
 pub mod year_words;

@@ -1,11 +1,17 @@
-//! One write transaction on either backend with values bound from a plain list, so the import
-//! is written once for both: statements with `$n` placeholders, many rows per statement (as
-//! many as the backends' parameter limits allow), and rows read back as tuples.
+//! One write transaction on either backend with values bound from a plain list, so a
+//! multi-statement write (a submission, an import) is written once for both: statements with
+//! `$n` placeholders, many rows per statement (as many as the backends' parameter limits
+//! allow), and rows read back as tuples.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use sqlx::encode::Encode;
+use sqlx::error::BoxDynError;
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, FromRow, Postgres, Sqlite, Transaction};
+use sqlx::{Arguments, AssertSqlSafe, Database, FromRow, Postgres, Sqlite, Transaction, Type};
+
+use super::rows::BeginWrite;
+use super::{Pool, Store};
 
 /// The most parameters one statement binds (SQLite allows 32,766, PostgreSQL 65,535).
 const MAX_PARAMS: usize = 16_000;
@@ -47,39 +53,64 @@ pub(crate) enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
 }
 
-/// Binds `$args` to `$query` in order.
-macro_rules! bind_all {
-    ($query:expr, $args:expr) => {{
-        let mut query = $query;
-        for arg in $args {
-            query = match arg {
-                Arg::Int(v) => query.bind(*v),
-                Arg::Int4(v) => query.bind(*v),
-                Arg::Int2(v) => query.bind(*v),
-                Arg::OptInt(v) => query.bind(*v),
-                Arg::Bool(v) => query.bind(*v),
-                Arg::Date(v) => query.bind(*v),
-                Arg::Text(v) => query.bind(v.as_str()),
-                Arg::OptText(v) => query.bind(v.as_deref()),
-                Arg::Instant(v) => query.bind(*v),
-                Arg::OptInstant(v) => query.bind(*v),
-                Arg::Local(v) => query.bind(*v),
-                Arg::OptLocal(v) => query.bind(*v),
-            };
-        }
-        query
-    }};
+/// `args` as one backend's bound values, in order.
+fn arguments<DB>(args: &[Arg]) -> Result<DB::Arguments, sqlx::Error>
+where
+    DB: Database,
+    i64: for<'q> Encode<'q, DB> + Type<DB>,
+    i32: for<'q> Encode<'q, DB> + Type<DB>,
+    i16: for<'q> Encode<'q, DB> + Type<DB>,
+    bool: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveDate: for<'q> Encode<'q, DB> + Type<DB>,
+    String: for<'q> Encode<'q, DB> + Type<DB>,
+    DateTime<Utc>: for<'q> Encode<'q, DB> + Type<DB>,
+    NaiveDateTime: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<i64>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<String>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<DateTime<Utc>>: for<'q> Encode<'q, DB> + Type<DB>,
+    Option<NaiveDateTime>: for<'q> Encode<'q, DB> + Type<DB>,
+{
+    let mut out = DB::Arguments::default();
+    for arg in args {
+        let added: Result<(), BoxDynError> = match arg {
+            Arg::Int(v) => out.add(*v),
+            Arg::Int4(v) => out.add(*v),
+            Arg::Int2(v) => out.add(*v),
+            Arg::OptInt(v) => out.add(*v),
+            Arg::Bool(v) => out.add(*v),
+            Arg::Date(v) => out.add(*v),
+            Arg::Text(v) => out.add(v.clone()),
+            Arg::OptText(v) => out.add(v.clone()),
+            Arg::Instant(v) => out.add(*v),
+            Arg::OptInstant(v) => out.add(*v),
+            Arg::Local(v) => out.add(*v),
+            Arg::OptLocal(v) => out.add(*v),
+        };
+        added.map_err(sqlx::Error::Encode)?;
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Opens a write transaction (on SQLite it takes the write lock at once).
+    pub(crate) async fn begin_tx(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match &self.pool {
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin_write().await?),
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_write().await?),
+        })
+    }
 }
 
 impl Tx {
     /// Runs a statement; how many rows it changed.
     pub(crate) async fn execute(&mut self, sql: &str, args: &[Arg]) -> Result<u64, sqlx::Error> {
+        let sql = AssertSqlSafe(sql);
         Ok(match self {
-            Tx::Postgres(tx) => bind_all!(sqlx::query(AssertSqlSafe(sql)), args)
+            Tx::Postgres(tx) => sqlx::query_with(sql, arguments::<Postgres>(args)?)
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
-            Tx::Sqlite(tx) => bind_all!(sqlx::query(AssertSqlSafe(sql)), args)
+            Tx::Sqlite(tx) => sqlx::query_with(sql, arguments::<Sqlite>(args)?)
                 .execute(&mut **tx)
                 .await?
                 .rows_affected(),
@@ -91,14 +122,15 @@ impl Tx {
     where
         T: for<'r> FromRow<'r, PgRow> + for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
     {
+        let sql = AssertSqlSafe(sql);
         match self {
             Tx::Postgres(tx) => {
-                bind_all!(sqlx::query_as::<_, T>(AssertSqlSafe(sql)), args)
+                sqlx::query_as_with(sql, arguments::<Postgres>(args)?)
                     .fetch_all(&mut **tx)
                     .await
             }
             Tx::Sqlite(tx) => {
-                bind_all!(sqlx::query_as::<_, T>(AssertSqlSafe(sql)), args)
+                sqlx::query_as_with(sql, arguments::<Sqlite>(args)?)
                     .fetch_all(&mut **tx)
                     .await
             }
