@@ -39,14 +39,25 @@ pub fn metrics_handle() -> PrometheusHandle {
 #[derive(Debug, Clone, Default)]
 pub struct Readiness(Arc<Mutex<Vec<Watched>>>);
 
+/// What `/readyz` says of a watched connection that is down.
+const NOT_CONNECTED: &str = "not connected";
+
 /// A watched connection or loop: its name, what is said of it when down, and its state.
 type Watched = (&'static str, &'static str, Connection);
 
 impl Readiness {
-    /// Makes `/readyz` require `connection` (named `name` in its answer when down).
+    /// Makes `/readyz` require `connection` (named `name` in its answer when down), in place of
+    /// what [`Readiness::expect`] held for it.
     pub fn watch(&self, name: &'static str, connection: Connection) {
-        let watched = (name, "not connected", connection);
-        self.0.lock().expect("readiness").push(watched);
+        let mut watched = self.0.lock().expect("readiness");
+        watched.retain(|(held, why, _)| *held != name || *why != NOT_CONNECTED);
+        watched.push((name, NOT_CONNECTED, connection));
+    }
+
+    /// Makes `/readyz` wait for the connection `name` before it is even started: not ready until
+    /// [`Readiness::watch`] hands over the real connection and that one is up.
+    pub fn expect(&self, name: &'static str) {
+        self.watch(name, Connection::default());
     }
 
     /// Makes `/readyz` require that the background loop `name` has not panicked lately.

@@ -56,6 +56,7 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
         anonymity_threshold: limits.anonymity_threshold,
         heavy_per_minute: limits.recaps_per_minute,
         heavy_at_once: limits.recaps_at_once,
+        chat_import_bytes: settings.import.chat_max_bytes,
     });
     let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
     Ok(service.with_guard(guard))
@@ -140,6 +141,8 @@ pub async fn run(settings: Settings) -> Result<(), Failure> {
             .with_context(|| format!("cannot listen on http.bind = {}", settings.http.bind))?;
         tracing::info!(addr = %server.local_addr().context("bound address")?, "health and metrics endpoints up");
         readiness = server.readiness();
+        // Not ready before the platform is even started: its connection is handed over later.
+        readiness.expect(entry.name);
         Some(tokio::spawn(server.serve(shutdown_signal())))
     } else {
         None

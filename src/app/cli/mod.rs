@@ -39,7 +39,7 @@ pub fn main() -> ExitCode {
 }
 
 /// `log.filter`'s default, which `hoego console` quietens to warnings.
-const DEFAULT_LOG_FILTER: &str = "info,sqlx=warn";
+const DEFAULT_LOG_FILTER: &str = super::telemetry::DEFAULT_FILTER;
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let (mut settings, layers) = config::load(&LoadOptions::from_process(cli.config.clone()))?;

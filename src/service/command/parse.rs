@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "pause",
     "resume",
     "export",
+    "import",
     "forget-me",
     "visibility",
     "resolutions",
@@ -56,6 +57,7 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         "pause" => pause(args),
         "resume" => args.finish("resume").map(|()| Command::Resume),
         "export" => args.finish("export").map(|()| Command::Export),
+        "import" => optional_name(args, "import").map(|path| Command::Import { path }),
         "forget-me" | "forgetme" => forget_me(args),
         "forget" if args.peek().is_some_and(|t| t.key() == "me") => {
             args.next_token();

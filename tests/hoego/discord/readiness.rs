@@ -63,3 +63,41 @@ fn a_watched_connection_starts_down() {
 }
 
 on_each_backend!(readyz_reports_the_discord_connection_and_the_database,);
+
+/// `hoego run` on Discord: every `/readyz` answer to a request sent before the fake gateway
+/// made its first session (READY) is 503, then it becomes 200. (A probe asks every 5 ms from
+/// the endpoint's first moment.)
+#[tokio::test]
+async fn hoego_run_is_not_ready_from_its_first_answer_until_the_gateway_is_ready() {
+    use crate::support::readyz::{answers_while, becomes_ready, free_addr};
+    use std::process::{Command, Stdio};
+
+    let fake = super::fake::FakeDiscord::with_token("run-token").await;
+    let dir = tempfile::tempdir().unwrap();
+    let addr = free_addr();
+    let database = format!("sqlite://{}", dir.path().join("run.db").display());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
+    for (name, _) in std::env::vars() {
+        if name.starts_with("HOEGO_") {
+            command.env_remove(name);
+        }
+    }
+    let mut child = command
+        .arg("run")
+        .current_dir(dir.path())
+        .env("HOEGO_DISCORD__TOKEN", "run-token")
+        .env("HOEGO_DISCORD__API_BASE_URL", fake.base_url())
+        .env("HOEGO_DATABASE__URL", &database)
+        .env("HOEGO_HTTP__BIND", addr.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+
+    let starting = answers_while(addr, || fake.sessions_started() == 0).await;
+    let ready = becomes_ready(addr).await;
+    crate::support::process::terminate(&mut child).await;
+
+    assert!(!starting.contains(&200), "ready before READY: {starting:?}");
+    assert!(ready, "ready once connected");
+}

@@ -11,6 +11,7 @@ mod hung;
 mod manifest;
 mod pacing;
 mod prompts;
+mod readiness;
 mod rounds;
 mod run;
 mod scopes;

@@ -7,7 +7,7 @@ use super::fake::FakeSlack;
 use super::payloads::{ALICE, command};
 use super::text_of;
 
-fn hoego(dir: &std::path::Path) -> Command {
+pub(super) fn hoego(dir: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
     for (name, _) in std::env::vars() {
         if name.starts_with("HOEGO_") {

@@ -10,6 +10,7 @@ pub mod locks;
 pub mod messenger;
 pub mod process;
 pub mod raw;
+pub mod readyz;
 pub mod schema;
 pub mod stall;
 pub mod team;
