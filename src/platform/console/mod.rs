@@ -278,11 +278,13 @@ pub fn system_zone() -> Option<ZoneName> {
         .and_then(|name| ZoneName::parse(&name).ok())
 }
 
-/// An empty answer or a yes in either language.
+/// An empty answer or a yes in any language (the catalogs' `console.yes_words`).
 fn is_yes(answer: &str) -> bool {
     let answer = answer.trim().to_lowercase();
-    matches!(
-        answer.as_str(),
-        "" | "y" | "yes" | "네" | "예" | "응" | "ㅇ"
-    )
+    answer.is_empty()
+        || Lang::ALL.into_iter().any(|lang| {
+            t(lang, "console.yes_words", &[])
+                .split(',')
+                .any(|word| word.trim() == answer)
+        })
 }

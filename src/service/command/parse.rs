@@ -1,6 +1,7 @@
 //! The text grammar shared by Slack and the console: `[/hoego] <command> [arguments…]`.
 
 use crate::domain::lang::Lang;
+use crate::service::i18n::t;
 
 use super::lex::{Args, Token};
 use super::values::{date, nearest};
@@ -172,14 +173,20 @@ fn settings(args: &mut Args) -> Result<Command, CommandError> {
     Ok(Command::UpdateSettings(change))
 }
 
+/// A language by its code, its English name or its own name as the catalogs write it (`한국어`).
 fn language(value: String) -> Result<Lang, CommandError> {
-    value.parse().map_err(|_| CommandError::InvalidChoice {
-        topic: "settings",
-        option: "lang",
-        suggestion: nearest(&value, &["en", "ko"]),
-        value,
-        allowed: "en, ko",
-    })
+    let own_name = Lang::ALL
+        .into_iter()
+        .find(|&lang| t(lang, &format!("settings.lang_{}", lang.code()), &[]) == value.trim());
+    own_name
+        .map_or_else(|| value.parse(), Ok)
+        .map_err(|_| CommandError::InvalidChoice {
+            topic: "settings",
+            option: "lang",
+            suggestion: nearest(&value, &["en", "ko"]),
+            value,
+            allowed: "en, ko",
+        })
 }
 
 fn delivery(value: String) -> Result<DeliveryMode, CommandError> {

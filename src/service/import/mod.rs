@@ -13,6 +13,7 @@ pub use chat::{PENDING_FOR, Upload};
 use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
+use super::i18n::worded::Worded;
 use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::import::{Document, DocumentKind, ImportError, Place, Problem, parse_document};
 use crate::domain::lang::Lang;
@@ -143,7 +144,10 @@ pub struct TeamExport {
 
 /// The message for a refused file, in `lang`.
 pub fn refusal(error: &ImportError, lang: Lang) -> ServiceError {
-    let (id, args) = error.message_parts(lang);
+    let (id, mut args) = error.message_parts();
+    if let Problem::Answer { error, .. } = &error.problem {
+        args.push(("why", error.worded(lang)));
+    }
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let problem = t(lang, id, &args);
     let place = error.location();
