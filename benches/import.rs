@@ -108,6 +108,7 @@ async fn run(url: &str) -> anyhow::Result<()> {
         max_bytes: 256 * 1024 * 1024,
         lang: Lang::En,
         dry_run: false,
+        own_notes_only: false,
     };
     let mut db = PgConnection::connect(url).await?;
     for run in 1..=3 {

@@ -56,6 +56,7 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
         anonymity_threshold: limits.anonymity_threshold,
         heavy_per_minute: limits.recaps_per_minute,
         heavy_at_once: limits.recaps_at_once,
+        chat_import_bytes: settings.import.chat_max_bytes,
     });
     let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
     Ok(service.with_guard(guard))

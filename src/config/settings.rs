@@ -55,6 +55,8 @@ pub struct LimitSettings {
 pub struct ImportSettings {
     /// The largest file `hoego import` reads, in bytes.
     pub max_file_bytes: u64,
+    /// The largest file a member may import from chat (`/hoego import`), in bytes.
+    pub chat_max_bytes: u64,
 }
 
 /// The database connection.
@@ -217,6 +219,7 @@ impl Settings {
             },
             import: ImportSettings {
                 max_file_bytes: r.int("import.max_file_kib", 1, 16 * 1024 * 1024)? * 1024,
+                chat_max_bytes: r.int("import.chat_max_kib", 1, 8 * 1024)? * 1024,
             },
             limits: limit_settings(&r)?,
         })

@@ -7,7 +7,6 @@
 #[cfg(test)]
 mod tests;
 
-use crate::domain::lang::Lang;
 use crate::domain::template::{Localized, Question, QuestionId, QuestionKind};
 
 /// A checked answer to one question.
@@ -21,13 +20,15 @@ pub enum AnswerValue {
     Scale(u8),
 }
 
-/// Why an answer was refused. [`AnswerError::message`] tells it in either language.
+/// Why an answer was refused. Its `Display` is a short English account for logs; people are
+/// told in their language by the catalogs (`service::i18n::worded`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
 pub enum AnswerError {
     /// The question is required and the answer is empty.
+    #[error("This question needs an answer.")]
     Required,
     /// The answer is longer than the question allows (for a list, all items together).
+    #[error("Your answer is {chars} characters; the limit is {limit}.")]
     TooLong {
         /// The answer's length, in characters.
         chars: usize,
@@ -35,6 +36,7 @@ pub enum AnswerError {
         limit: usize,
     },
     /// A scale answer that is not a whole number from 1 to 5.
+    #[error("{given:?} is not on the scale: answer with a whole number from 1 to 5.")]
     NotOnScale {
         /// What was typed, trimmed.
         given: String,
@@ -44,53 +46,14 @@ pub enum AnswerError {
         high: Localized,
     },
     /// The form held an answer for a question its template does not ask.
+    #[error("This form has no such question.")]
     UnknownQuestion,
     /// A resolution follow-up that does not start with a status word.
+    #[error("{given:?} does not start with a resolution's status.")]
     NotAFollowUp {
         /// What was typed, trimmed.
         given: String,
     },
-}
-
-impl AnswerError {
-    /// The message to show the person who answered, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (AnswerError::Required, Lang::En) => "This question needs an answer.".to_string(),
-            (AnswerError::Required, Lang::Ko) => "필수 질문이에요. 답변을 적어 주세요.".to_string(),
-            (AnswerError::TooLong { chars, limit }, Lang::En) => {
-                format!("Your answer is {chars} characters; the limit is {limit}.")
-            }
-            (AnswerError::TooLong { chars, limit }, Lang::Ko) => {
-                format!("답변이 {chars}자예요. {limit}자 이내로 줄여 주세요.")
-            }
-            (AnswerError::NotOnScale { given, low, high }, lang) => {
-                scale_message(given, low.get(lang), high.get(lang), lang)
-            }
-            (AnswerError::UnknownQuestion, Lang::En) => {
-                "This form has no such question.".to_string()
-            }
-            (AnswerError::UnknownQuestion, Lang::Ko) => "이 양식에 없는 질문이에요.".to_string(),
-            (AnswerError::NotAFollowUp { given }, Lang::En) => format!(
-                "{given:?}: start with on track, changed, done or dropped, then a note after a colon, e.g. \"on track: 30 minutes a day\"."
-            ),
-            (AnswerError::NotAFollowUp { given }, Lang::Ko) => format!(
-                "{given:?}: 진행 중, 바뀜, 이룸, 그만둠 중 하나로 시작하고 콜론 뒤에 메모를 적어 주세요. 예: \"진행 중: 매일 30분\""
-            ),
-        }
-    }
-}
-
-fn scale_message(given: &str, low: &str, high: &str, lang: Lang) -> String {
-    let (min, max) = (Question::SCALE_MIN, Question::SCALE_MAX);
-    match lang {
-        Lang::En => format!(
-            "{given:?} is not on the scale: answer with a whole number from {min} ({low}) to {max} ({high})."
-        ),
-        Lang::Ko => format!(
-            "{min}({low})부터 {max}({high})까지의 숫자 하나로 답해 주세요. (입력한 값: {given:?})"
-        ),
-    }
 }
 
 impl AnswerValue {
@@ -100,7 +63,8 @@ impl AnswerValue {
     /// - text: trimmed; at most `max_len` characters.
     /// - list: one item per line; bullets (`- `, `* `, `• `, `1. `, `2) `…) and empty lines
     ///   dropped; all items together at most `max_len` characters.
-    /// - scale: a whole number from 1 to 5, also written `3/5` or `3점`.
+    /// - scale: a whole number from 1 to 5, also written `3/5` or with a unit word after it
+    ///   (`3점`, `3 points`).
     pub fn parse(question: &Question, raw: &str) -> Result<Option<AnswerValue>, AnswerError> {
         let value = match &question.kind {
             QuestionKind::Text => parse_text(raw, question.max_len)?,
@@ -231,7 +195,7 @@ fn parse_scale(
     let number = match given.split_once('/') {
         Some((point, out_of)) if out_of.trim() == Question::SCALE_MAX.to_string() => point.trim(),
         Some(_) => "",
-        None => given.strip_suffix('점').unwrap_or(given).trim_end(),
+        None => given.trim_end_matches(char::is_alphabetic).trim_end(),
     };
     match number.parse::<u8>() {
         Ok(point) if on_scale(point) && !number.starts_with('+') => {

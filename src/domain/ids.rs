@@ -33,4 +33,6 @@ row_id!(
     AnswerId,
     /// A tracked resolution.
     ResolutionId,
+    /// A file a member sent to import from chat, kept until they confirm it.
+    PendingImportId,
 );

@@ -18,7 +18,7 @@ pub enum Lang {
 
 /// A language code that is neither `en` nor `ko`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language {0:?}: use `en` (English) or `ko` (한국어)")]
+#[error("unknown language {0:?}: use `en` (English) or `ko` (Korean)")]
 pub struct UnknownLang(pub String);
 
 impl Lang {
@@ -50,7 +50,7 @@ impl FromStr for Lang {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "en" | "english" => Ok(Lang::En),
-            "ko" | "korean" | "한국어" => Ok(Lang::Ko),
+            "ko" | "korean" => Ok(Lang::Ko),
             _ => Err(UnknownLang(s.to_string())),
         }
     }

@@ -6,8 +6,6 @@ use std::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::domain::lang::Lang;
-
 /// The granularity a period was asked in; it decides how a recap divides its timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,9 +52,10 @@ pub enum PeriodProblem {
     TooLong,
 }
 
-/// A period that could not be read; [`PeriodError::message`] says why, with examples.
+/// A period that could not be read. Its `Display` is a short English account for logs; people
+/// are told why, with examples, through the catalogs (`service::i18n::worded`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
+#[error("{given:?} is not a period hoego can use ({problem:?})")]
 pub struct PeriodError {
     /// What was typed (at most [`SHOWN_CHARS`] characters of it).
     pub given: String,
@@ -79,32 +78,6 @@ impl PeriodError {
             given.push('…');
         }
         PeriodError { given, problem }
-    }
-
-    /// The explanation in `lang`, with examples of what works.
-    pub fn message(&self, lang: Lang) -> String {
-        let given = &self.given;
-        let (first, last) = YEARS;
-        match (lang, self.problem) {
-            (Lang::En, PeriodProblem::Unknown) => {
-                format!("{given:?} is not a period I know. Try one of: {PERIOD_EXAMPLES}")
-            }
-            (Lang::Ko, PeriodProblem::Unknown) => format!(
-                "{given:?}은(는) 알 수 없는 기간이에요. 이렇게 적어 주세요: {PERIOD_EXAMPLES}"
-            ),
-            (Lang::En, PeriodProblem::OutOfRange) => format!(
-                "{given:?} reaches outside the years {first} to {last}. Try one of: {PERIOD_EXAMPLES}"
-            ),
-            (Lang::Ko, PeriodProblem::OutOfRange) => format!(
-                "{given:?}은(는) {first}년부터 {last}년까지를 벗어나요. 이렇게 적어 주세요: {PERIOD_EXAMPLES}"
-            ),
-            (Lang::En, PeriodProblem::TooLong) => format!(
-                "{given:?} is longer than {MAX_YEARS} years; ask for {MAX_YEARS} years or less, e.g. 2026 or 2020-01-01..2026-12-31."
-            ),
-            (Lang::Ko, PeriodProblem::TooLong) => format!(
-                "{given:?}은(는) {MAX_YEARS}년보다 길어요. {MAX_YEARS}년 이내로 적어 주세요. 예: 2026, 2020-01-01..2026-12-31"
-            ),
-        }
     }
 }
 

@@ -15,6 +15,7 @@ use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
+use crate::service::i18n::resolution_words::show_follow_up;
 use crate::store::DeliveryRound;
 
 impl Service {
@@ -128,7 +129,7 @@ impl Service {
             .await?;
         for (resolution, status, note) in follow_ups {
             let id = format!("{}{resolution}", follow_up::PREFIX);
-            values.insert(id, follow_up::show(status, &note));
+            values.insert(id, show_follow_up(asker.lang(), status, &note));
         }
         self.offer_periods(asker, &round, &mut values).await?;
         let form = FormId::Answer(round.delivery.delivery_id);

@@ -152,6 +152,7 @@ impl Service {
             },
             Interaction::Misread(error) => Err(ServiceError::User(error.message(asker.lang()))),
             Interaction::Press(action) => self.run_action(asker, action).await,
+            Interaction::Import(upload) => self.import_upload(asker, upload).await,
             Interaction::UnknownPress | Interaction::Submit(..) | Interaction::Page(_) => {
                 Err(unknown_action(asker))
             }
@@ -172,6 +173,7 @@ impl Service {
             Command::Pause { until } => self.pause(asker, until).await,
             Command::Resume => self.resume(asker).await,
             Command::Export => self.export(asker).await,
+            Command::Import { .. } => Ok(asker.reply(asker.t("import.attach_file", &[]))),
             Command::ForgetMe { confirmed } => self.forget_me(asker, confirmed).await,
             Command::Join { schedule } => self.join(asker, schedule).await,
             Command::Leave { schedule } => self.leave(asker, schedule).await,
@@ -208,6 +210,8 @@ impl Service {
             }
             ActionId::ForgetConfirm => self.forget_me(asker, true).await,
             ActionId::ForgetCancel => Ok(asker.reply(asker.t("forget_me.cancelled", &[]))),
+            ActionId::ConfirmImport(id) => self.confirm_import(asker, id).await,
+            ActionId::CancelImport(id) => self.cancel_import(asker, id).await,
             // A page of a form asked in pieces: the whole form, with the pages kept so far.
             ActionId::Continue(page) => match page.form {
                 FormId::Answer(id) => self.open_form(asker, id).await,

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
+use super::i18n::resolution_words::status_word;
 use super::reply::{Attachment, Reply};
 use crate::domain::ids::TemplateVersionId;
 use crate::domain::import::{Document, DocumentKind};
@@ -147,7 +148,7 @@ fn resolutions_markdown(
         out.push_str(&format!(
             "- {} — {} ({visibility})\n",
             r.text,
-            r.status.as_str()
+            status_word(asker.lang(), r.status)
         ));
         for (at, status, note) in histories.get(i).map_or(&[][..], |h| &h.follow_ups) {
             let note = match note.as_str() {
@@ -155,7 +156,8 @@ fn resolutions_markdown(
                 note => format!(": {}", note.replace('\n', " / ")),
             };
             let when = asker.stamp(*at);
-            out.push_str(&format!("  - {when} — {}{note}\n", status.as_str()));
+            let status = status_word(asker.lang(), *status);
+            out.push_str(&format!("  - {when} — {status}{note}\n"));
         }
     }
     out

@@ -11,6 +11,7 @@ use super::rounds::RoundForm;
 use crate::domain::answer::FormErrors;
 use crate::domain::lang::Lang;
 use crate::domain::template::{Question, QuestionKind};
+use crate::service::i18n::worded::Worded;
 
 /// The most characters a scale answer such as `3/5` or `3점` takes.
 const SCALE_INPUT_LEN: usize = 5;
@@ -38,7 +39,7 @@ pub fn answer_form(
             error: errors
                 .iter()
                 .find(|(id, _)| id == &question.id)
-                .map(|(_, error)| error.message(asker.lang())),
+                .map(|(_, error)| error.worded(asker.lang())),
         })
         .collect();
     Form {

@@ -23,6 +23,8 @@ pub struct Policy {
     pub heavy_per_minute: usize,
     /// Recaps built at once (the rest wait their turn).
     pub heavy_at_once: usize,
+    /// The largest file a member may import from chat, in bytes.
+    pub chat_import_bytes: u64,
 }
 
 impl Default for Policy {
@@ -31,6 +33,7 @@ impl Default for Policy {
             anonymity_threshold: 3,
             heavy_per_minute: 6,
             heavy_at_once: 2,
+            chat_import_bytes: 1024 * 1024,
         }
     }
 }

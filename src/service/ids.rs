@@ -1,12 +1,13 @@
 //! The ids that travel through a chat platform and come back: a button's [`ActionId`] and a
 //! form's [`FormId`] (with the page, [`FormPage`], where a platform asks a long form in several
 //! modals). This file is the only place their wire grammar is written: `answer:42`, `edit:42`,
-//! `skip:42`, `join:7`, `forget:confirm`, `forget:cancel`, `answer:42@1`, `more:answer:42@1`.
+//! `skip:42`, `join:7`, `forget:confirm`, `forget:cancel`, `import:confirm:5`, `import:cancel:5`,
+//! `answer:42@1`, `more:answer:42@1`.
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::domain::ids::{DeliveryId, ScheduleId};
+use crate::domain::ids::{DeliveryId, PendingImportId, ScheduleId};
 
 /// What a button does when pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,6 +24,10 @@ pub enum ActionId {
     ForgetConfirm,
     /// Cancels `forget-me`.
     ForgetCancel,
+    /// Imports a file kept after its dry run.
+    ConfirmImport(PendingImportId),
+    /// Forgets a file kept after its dry run.
+    CancelImport(PendingImportId),
     /// Opens the next page of a form being filled in several modals (Discord's own button: the
     /// platform keeps what was typed on earlier pages and handles it without the service).
     Continue(FormPage),
@@ -55,7 +60,11 @@ impl ActionId {
         match self {
             ActionId::Answer(id) | ActionId::Edit(id) | ActionId::Skip(id) => Some(*id),
             ActionId::Continue(page) => page.form.delivery(),
-            ActionId::Join(_) | ActionId::ForgetConfirm | ActionId::ForgetCancel => None,
+            ActionId::Join(_)
+            | ActionId::ForgetConfirm
+            | ActionId::ForgetCancel
+            | ActionId::ConfirmImport(_)
+            | ActionId::CancelImport(_) => None,
         }
     }
 }
@@ -85,6 +94,8 @@ impl fmt::Display for ActionId {
             ActionId::Join(id) => write!(f, "join:{id}"),
             ActionId::ForgetConfirm => f.write_str("forget:confirm"),
             ActionId::ForgetCancel => f.write_str("forget:cancel"),
+            ActionId::ConfirmImport(id) => write!(f, "import:confirm:{id}"),
+            ActionId::CancelImport(id) => write!(f, "import:cancel:{id}"),
             ActionId::Continue(page) => write!(f, "more:{page}"),
         }
     }
@@ -104,6 +115,15 @@ impl FromStr for ActionId {
             "join" => Ok(ActionId::Join(ScheduleId(number()?))),
             "forget" if arg == "confirm" => Ok(ActionId::ForgetConfirm),
             "forget" if arg == "cancel" => Ok(ActionId::ForgetCancel),
+            "import" => {
+                let (what, id) = arg.split_once(':').ok_or_else(unknown)?;
+                let id = PendingImportId(id.parse().map_err(|_| unknown())?);
+                match what {
+                    "confirm" => Ok(ActionId::ConfirmImport(id)),
+                    "cancel" => Ok(ActionId::CancelImport(id)),
+                    _ => Err(unknown()),
+                }
+            }
             "more" => arg.parse().map(ActionId::Continue).map_err(|_| unknown()),
             _ => Err(unknown()),
         }
@@ -169,6 +189,14 @@ mod tests {
             (ActionId::Join(ScheduleId(7)), "join:7"),
             (ActionId::ForgetConfirm, "forget:confirm"),
             (ActionId::ForgetCancel, "forget:cancel"),
+            (
+                ActionId::ConfirmImport(PendingImportId(5)),
+                "import:confirm:5",
+            ),
+            (
+                ActionId::CancelImport(PendingImportId(5)),
+                "import:cancel:5",
+            ),
             (ActionId::Continue(page(Some(1))), "more:answer:42@1"),
             (ActionId::Continue(page(None)), "more:answer:42"),
         ];
@@ -189,6 +217,9 @@ mod tests {
             "answer:",
             "answer:x",
             "forget:maybe",
+            "import:confirm",
+            "import:confirm:x",
+            "import:redo:5",
             "dance:1",
             "more:skip:1",
             "answer:1@x",

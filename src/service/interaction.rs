@@ -4,6 +4,7 @@
 
 use super::command::{Command, CommandError};
 use super::ids::{ActionId, FormId};
+use super::import::Upload;
 use super::reply::Reply;
 
 /// Something a person did on a platform.
@@ -25,6 +26,9 @@ pub enum Interaction {
     /// One page of a form a platform asks in several pieces (Discord's modals hold five inputs):
     /// earlier pages are kept in the database until the last one submits the whole form.
     Page(PageSubmit),
+    /// A file sent to import as the person's own notes (`/hoego import` with a file, the
+    /// console's `import <path>`): answered with a dry run and a Confirm button.
+    Import(Upload),
 }
 
 /// A submitted page of a form asked in several pieces.
@@ -50,6 +54,7 @@ impl Interaction {
             Interaction::Press(_) | Interaction::UnknownPress => "press",
             Interaction::Submit(..) => "submit",
             Interaction::Page(_) => "page",
+            Interaction::Import(_) => "import",
         }
     }
 }

@@ -13,6 +13,7 @@ use super::settings::strs;
 use crate::domain::milestone::{Milestone, MilestoneError, MilestoneText};
 use crate::domain::period::Period;
 use crate::domain::visibility::Visibility;
+use crate::service::i18n::worded::Worded;
 use crate::store::{NewMilestone, StoredMilestone};
 
 /// The earliest day a milestone may be dated (the first of [`Milestone::YEARS`]).
@@ -113,7 +114,7 @@ impl Service {
         let period = period
             .map(|p| Period::parse(p, today))
             .transpose()
-            .map_err(|error| ServiceError::User(error.message(asker.lang())))?;
+            .map_err(|error| ServiceError::User(error.worded(asker.lang())))?;
         let seen = self.seen_milestones(asker).await?;
         let listed: Vec<(usize, &StoredMilestone)> = seen
             .iter()

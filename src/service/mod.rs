@@ -35,6 +35,7 @@ mod rounds;
 mod schedule_add;
 pub mod schedule_changes;
 mod schedule_input;
+mod schedule_list;
 pub mod schedules;
 mod settings;
 pub mod shown;

@@ -24,6 +24,7 @@ use crate::domain::recap::{
 };
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
+use crate::service::i18n::worded::Worded;
 
 /// What to compile: for whom, which period, in which language.
 #[derive(Debug, Clone)]
@@ -62,7 +63,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let today = asker.today(self.clock.now());
         let period = Period::parse(period, today)
-            .map_err(|error| ServiceError::User(error.message(asker.lang())))?;
+            .map_err(|error| ServiceError::User(error.worded(asker.lang())))?;
         let digest_channel = match scope {
             RecapScope::Team => self.team_view_channel(asker, public).await?,
             RecapScope::Me => None,

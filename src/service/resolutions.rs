@@ -5,6 +5,7 @@ use super::Service;
 use super::asker::Asker;
 use super::command::ResolutionStatus as Progress;
 use super::error::ServiceError;
+use super::i18n::resolution_words::status_word;
 use super::reply::Reply;
 use crate::domain::state::ResolutionStatus;
 
@@ -18,7 +19,7 @@ impl Service {
         let mut lines = vec![asker.t("resolutions.header", &[])];
         for (index, item) in items.iter().enumerate() {
             let number = (index + 1).to_string();
-            let status = status_word(asker, item.status);
+            let status = status_word(asker.lang(), item.status);
             let mut line = asker.t(
                 "resolutions.item",
                 &[
@@ -61,7 +62,7 @@ impl Service {
             .await?;
         let args = [
             ("number", number.to_string()),
-            ("status", status_word(asker, status)),
+            ("status", status_word(asker.lang(), status)),
         ];
         Ok(asker.reply(asker.t("resolutions.updated", &super::settings::strs(&args))))
     }
@@ -73,15 +74,5 @@ fn stored(progress: Progress) -> ResolutionStatus {
         Progress::Changed => ResolutionStatus::Changed,
         Progress::Done => ResolutionStatus::Done,
         Progress::Dropped => ResolutionStatus::Dropped,
-    }
-}
-
-fn status_word(asker: &Asker, status: ResolutionStatus) -> String {
-    match status {
-        ResolutionStatus::Open => asker.t("resolutions.open", &[]),
-        ResolutionStatus::OnTrack => asker.t("resolutions.on_track", &[]),
-        ResolutionStatus::Changed => asker.t("resolutions.changed", &[]),
-        ResolutionStatus::Done => asker.t("resolutions.done", &[]),
-        ResolutionStatus::Dropped => asker.t("resolutions.dropped", &[]),
     }
 }

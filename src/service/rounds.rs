@@ -10,10 +10,10 @@ use super::syntax::Example;
 use chrono::{Datelike, NaiveDate};
 
 use super::recap::instants;
-use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::template::{PlaceholderValues, Question, Template};
+use crate::service::i18n::resolution_words::follow_up_question;
 use crate::store::{DeliveryRound, StoreError};
 
 /// The template whose rounds follow up resolutions from earlier years.
@@ -158,7 +158,7 @@ impl Service {
                 .await?;
             template.questions.extend(
                 open.iter()
-                    .map(|r| follow_up::question(r.id, &r.text, r.visibility)),
+                    .map(|r| follow_up_question(r.id, &r.text, r.visibility)),
             );
         }
         let values = PlaceholderValues::for_round(

@@ -10,14 +10,17 @@ use super::i18n::t;
 use super::ids::ActionId;
 use super::reply::{Action, Audience, Reply};
 use super::schedule_input::{schedule_name, schedule_zone};
-use super::schedules::{channel_text, parse_cron, zone_text};
+use super::schedule_list::zone_text;
+use super::schedules::{channel_text, parse_cron};
 use super::syntax::{Example, spell};
 use crate::domain::ids::ScheduleId;
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{CronSpec, describe};
+use crate::domain::schedule::CronSpec;
 use crate::domain::team::{Member, Team};
 use crate::domain::template::Template;
 use crate::domain::zone::ZoneName;
+use crate::service::i18n::cron::describe;
+use crate::service::i18n::worded::Worded;
 use crate::store::{NewSchedule, StoreError};
 
 impl Service {
@@ -32,7 +35,7 @@ impl Service {
         let template = self
             .templates
             .find(&request.template)
-            .map_err(|e| ServiceError::User(e.message(lang)))?;
+            .map_err(|e| ServiceError::User(e.worded(lang)))?;
         let cron = parse_cron(&request.cron, lang)?;
         let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
         let name = added_name(request.name.as_deref(), template, lang)?;

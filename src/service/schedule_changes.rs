@@ -13,6 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::state::ScheduleState;
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
+use crate::service::i18n::worded::Worded;
 use chrono::{DateTime, Utc};
 
 use crate::domain::ids::{MemberId, ScheduleId, TemplateVersionId};
@@ -150,7 +151,7 @@ impl Service {
         let template = self
             .templates
             .find(key)
-            .map_err(|e| ServiceError::User(e.message(lang)))?;
+            .map_err(|e| ServiceError::User(e.worded(lang)))?;
         let template_id = self
             .store
             .template_version(team.id, key, &template.source, self.clock.now())

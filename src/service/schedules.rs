@@ -13,12 +13,14 @@ use super::i18n::dates::Reader;
 use super::i18n::t;
 use super::reply::Reply;
 use super::schedule_input::none_yet;
+use super::schedule_list::list_line;
 use super::settings::unknown_zone;
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, describe, preview};
+use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, preview};
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
-use crate::store::{ScheduleSummary, Unreadable};
+use crate::service::i18n::cron::describe;
+use crate::service::i18n::worded::Worded;
 
 impl Service {
     /// Runs one `schedule ...` subcommand for `asker`.
@@ -78,7 +80,13 @@ impl Service {
             return Ok(Reply::text(lang, none_yet(team, lang)));
         }
         let mut lines = vec![t(lang, "schedule.list_header", &[("team", &team.name)])];
-        lines.extend(schedules.iter().map(|s| list_line(s, team, &reader)));
+        lines.extend(schedules.iter().map(|s| {
+            let template = self
+                .templates
+                .find(&s.template_key)
+                .map_or_else(|_| s.template_key.clone(), |t| t.name.get(lang).to_string());
+            list_line(s, &template, team, &reader)
+        }));
         Ok(Reply::text(lang, lines.join("\n")))
     }
 
@@ -168,7 +176,7 @@ pub(super) fn parse_cron(cron: &str, lang: Lang) -> Result<CronSpec, ServiceErro
         ServiceError::User(t(
             lang,
             "schedule.invalid_cron",
-            &[("cron", cron), ("reason", &e.to_string())],
+            &[("cron", cron), ("reason", &e.worded(lang))],
         ))
     })
 }
@@ -177,45 +185,4 @@ pub(super) fn channel_text(channel: &super::command::ChannelRef) -> String {
     match channel {
         super::command::ChannelRef::Id(id) | super::command::ChannelRef::Name(id) => id.clone(),
     }
-}
-
-pub(super) fn zone_text(zone: Option<ZoneName>, lang: Lang) -> String {
-    zone.map_or_else(|| t(lang, "schedule.member_local", &[]), |z| z.to_string())
-}
-
-fn list_line(s: &ScheduleSummary, team: &Team, reader: &Reader) -> String {
-    let lang = reader.lang;
-    let unreadable = |u: &Unreadable| t(lang, "schedule.unreadable", &[("value", &u.value)]);
-    let cron = s.cron.as_ref().map_or_else(unreadable, ToString::to_string);
-    let tz = (s.time_zone.as_ref()).map_or_else(unreadable, |zone| zone_text(*zone, lang));
-    let next = match (&s.time_zone, s.next_due_at) {
-        (Ok(zone), Some(at)) => reader.when_in(at, zone.unwrap_or(team.time_zone)),
-        _ => "-".to_string(),
-    };
-    let state = t(lang, &format!("schedule.state_{}", s.state), &[]);
-    let item = t(
-        lang,
-        "schedule.list_item",
-        &[
-            ("name", &s.name),
-            ("template", &s.template_key),
-            ("cron", &cron),
-            ("tz", &tz),
-            ("next", &next),
-            ("state", &state),
-            (
-                "digest",
-                &t(lang, &format!("schedule.digest_{}", s.digest_group), &[]),
-            ),
-        ],
-    );
-    let counts = t(
-        lang,
-        "schedule.list_counts",
-        &[
-            ("participants", &s.participants.to_string()),
-            ("undeliverable", &s.undeliverable.to_string()),
-        ],
-    );
-    format!("- {item} · {counts}")
 }

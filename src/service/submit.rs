@@ -23,6 +23,7 @@ use crate::domain::lang::Lang;
 use crate::domain::milestone::MilestoneText;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
+use crate::service::i18n::resolution_words::read_follow_up;
 use crate::store::{AnswerWrite, FollowUpWrite, SavedAnswers};
 
 impl Service {
@@ -133,7 +134,7 @@ fn checked(
             continue;
         };
         if let Some(AnswerValue::Text(text)) = value {
-            match follow_up::parse(&text) {
+            match read_follow_up(&text) {
                 Ok(read) => follow_ups.push(FollowUpWrite {
                     resolution,
                     round: round.delivery.round_id,

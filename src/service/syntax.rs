@@ -5,6 +5,7 @@
 
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
+use crate::service::i18n::t;
 
 /// A command a reply suggests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,11 +84,8 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
     }
 }
 
-fn name_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "name",
-        Lang::Ko => "이름",
-    }
+fn name_word(lang: Lang) -> String {
+    t(lang, "syntax.name", &[])
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::Service;
 use super::asker::Asker;
 use super::error::ServiceError;
+use super::i18n::worded::withheld_note;
 use crate::domain::anonymity::{AnswerKey, withhold};
 use crate::domain::ids::{RoundId, TeamId};
 use crate::domain::lang::Lang;
@@ -75,7 +76,10 @@ impl Service {
             question: &a.label,
             anonymous: a.author.is_none(),
         });
-        let notes = withheld.iter().map(|w| w.note(threshold, lang)).collect();
+        let notes = withheld
+            .iter()
+            .map(|w| withheld_note(w, threshold, lang))
+            .collect();
         (kept, notes)
     }
 
@@ -92,7 +96,10 @@ impl Service {
             question: &a.question,
             anonymous: a.author.is_none(),
         });
-        let notes = withheld.iter().map(|w| w.note(threshold, lang)).collect();
+        let notes = withheld
+            .iter()
+            .map(|w| withheld_note(w, threshold, lang))
+            .collect();
         (kept, notes)
     }
 }

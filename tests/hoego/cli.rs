@@ -190,7 +190,7 @@ fn schedule_preview_prints_local_and_utc_times_through_a_dst_change() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let shown = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(shown.starts_with("2026-03-07T02:30:00-05:00  2026-03-07T07:30:00Z\n2026-03-08T03:00:00-04:00  2026-03-08T07:00:00Z\n"), "{shown}");
-    assert!(shown.contains("every day at 02:30"), "{shown}");
+    assert!(shown.contains("every day at 2:30 am"), "{shown}");
 }
 
 #[test]

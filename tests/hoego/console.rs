@@ -25,11 +25,17 @@ pub fn mina(db: &TestDb) -> Chat {
 /// What `hoego console --user Mina <args>` printed for `script`, with its output directory.
 pub fn run_console(db: &TestDb, args: &[&str], script: &str) -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
+    let stdout = run_console_in(db, dir.path(), args, script);
+    (stdout, dir)
+}
+
+/// What `hoego console --user Mina <args>` printed for `script`, run in `dir`.
+pub fn run_console_in(db: &TestDb, dir: &std::path::Path, args: &[&str], script: &str) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hoego"));
     command
         .args(["console", "--user", "Mina"])
         .args(args)
-        .current_dir(dir.path())
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -51,7 +57,7 @@ pub fn run_console(db: &TestDb, args: &[&str], script: &str) -> (String, tempfil
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
-    (stdout, dir)
+    stdout
 }
 
 async fn a_script_answers_edits_keeps_privacy_and_exports(backend: Backend) {

@@ -32,7 +32,7 @@ async fn a_scheduled_round_prompts_in_the_console_and_the_answers_are_stored(bac
     let (out, _dir) = run_console(&db, &[], SCRIPT);
 
     assert!(out.contains("Added the schedule weekly"), "{out}");
-    assert!(out.contains("every Friday at 17:00"), "{out}");
+    assert!(out.contains("every Friday at 5 pm"), "{out}");
     assert!(
         out.contains("Local team · weekly: time for your Weekly retrospective"),
         "the prompt arrives:\n{out}"

@@ -31,6 +31,7 @@ pub async fn import(settings: &Settings, args: &ImportArgs) -> Result<(), Failur
         max_bytes: settings.import.max_file_bytes,
         lang,
         dry_run: args.dry_run,
+        own_notes_only: false,
     };
     let summary = startup::with_service(settings, async |service| service.import(&request).await);
     println!("{}", summary.await?.map_err(failure)?.text);

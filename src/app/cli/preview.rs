@@ -4,8 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::lang::Lang;
-use crate::domain::schedule::{CronSpec, describe, preview};
+use crate::domain::schedule::{CronSpec, preview};
 use crate::domain::zone::ZoneName;
+use crate::service::i18n::cron::describe;
 
 /// Most occurrences one preview prints.
 pub const MAX_COUNT: usize = 1000;
@@ -71,7 +72,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "2026-12-04T17:00:00+09:00  2026-12-04T08:00:00Z");
         assert_eq!(lines[1], "2026-12-11T17:00:00+09:00  2026-12-11T08:00:00Z");
-        assert_eq!(lines[2], "every Friday at 17:00 (Asia/Seoul)");
+        assert_eq!(lines[2], "every Friday at 5 pm (Asia/Seoul)");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::domain::recap::chart::{self, Chart};
 use crate::domain::recap::{Recap, markdown};
 use crate::service::clock::{Clock, SystemClock};
 use crate::service::error::ServiceError;
+use crate::service::i18n::worded::Worded;
 use crate::service::recap_query::{RecapQuery, RecapQueryError};
 
 /// Compiles and prints the recap.
@@ -55,7 +56,7 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
 }
 
 fn period(error: crate::domain::period::PeriodError) -> Failure {
-    Failure::Usage(format!("--period: {}", error.message(Lang::En)))
+    Failure::Usage(format!("--period: {}", error.worded(Lang::En)))
 }
 
 /// What the command line says when the recap cannot be compiled.

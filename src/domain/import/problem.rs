@@ -5,7 +5,6 @@
 use std::fmt;
 
 use crate::domain::answer::AnswerError;
-use crate::domain::lang::Lang;
 use crate::domain::milestone::{Milestone, MilestoneError, MilestoneText};
 
 /// Where in a file the problem is.
@@ -147,9 +146,9 @@ impl ImportError {
         format!("{}{}", self.file, self.place)
     }
 
-    /// The catalog message id and its arguments, for `lang` (answer errors are worded by the
-    /// domain in either language).
-    pub fn message_parts(&self, lang: Lang) -> (&'static str, Vec<(&'static str, String)>) {
+    /// The catalog message id and its arguments. A refused answer's own reason (`{why}`) is
+    /// worded by the caller, in the reader's language.
+    pub fn message_parts(&self) -> (&'static str, Vec<(&'static str, String)>) {
         let list = |items: &[String]| items.join(", ");
         match &self.problem {
             Problem::TooLarge { bytes, limit } => (
@@ -180,9 +179,9 @@ impl ImportError {
                 "import.answered_twice",
                 vec![("question", question.clone()), ("other", other.clone())],
             ),
-            Problem::Answer { question, error } => (
+            Problem::Answer { question, .. } => (
                 "import.answer_refused",
-                vec![("question", question.clone()), ("why", error.message(lang))],
+                vec![("question", question.clone())],
             ),
             Problem::MissingColumn { column, found } => (
                 "import.missing_column",

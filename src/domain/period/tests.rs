@@ -135,8 +135,7 @@ fn bad_periods_are_refused_with_examples() {
         "２０２６",
     ] {
         let error = Period::parse(input, today).expect_err(input);
-        assert!(error.message(Lang::En).contains("2026-W21"), "{input}");
-        assert!(error.message(Lang::Ko).contains("기간"), "{input}");
+        assert_eq!(error.problem, PeriodProblem::Unknown, "{input}");
     }
 }
 
@@ -161,11 +160,6 @@ fn periods_outside_the_years_hoego_holds_are_refused_as_such() {
     ] {
         let error = Period::parse(input, today).expect_err(input);
         assert_eq!(error.problem, PeriodProblem::OutOfRange, "{input}");
-        assert!(error.message(Lang::En).contains("1970 to 2100"), "{input}");
-        assert!(
-            error.message(Lang::Ko).contains("1970년부터 2100년까지"),
-            "{input}"
-        );
     }
     for input in ["..+262142-12-31", "+262142-12-31.."] {
         assert!(Period::parse(input, today).is_err(), "{input}");
@@ -179,8 +173,6 @@ fn a_period_of_more_than_ten_years_is_refused_and_ten_is_not() {
     assert_eq!((ten.from, ten.to), (d("2017-01-01"), d("2026-12-31")));
     let error = Period::parse("2017-01-01..2027-01-01", today).expect_err("eleven");
     assert_eq!(error.problem, PeriodProblem::TooLong);
-    assert!(error.message(Lang::En).contains("10 years"));
-    assert!(error.message(Lang::Ko).contains("10년"));
 }
 
 #[test]
@@ -204,6 +196,6 @@ fn the_edges_of_the_years_held_are_read_without_overflow() {
 fn a_long_refused_period_is_repeated_back_shortened() {
     let input = "x".repeat(10_000);
     let error = Period::parse(&input, d("2026-11-29")).expect_err("junk");
-    assert!(error.message(Lang::En).chars().count() < 300);
+    assert!(error.given.chars().count() <= SHOWN_CHARS + 1);
     assert!(error.given.ends_with('…'));
 }

@@ -1,6 +1,7 @@
 //! The grammar of one crontab field: lists, ranges, steps, names and the
 //! `L`/`W`/`#` modifiers, each checked against the field's own range.
 
+use super::problem::FieldProblem;
 use super::{CronError, CronField};
 
 /// Three-letter month names, January first.
@@ -97,7 +98,7 @@ pub(super) fn parse_field(field: CronField, text: &str) -> Result<Field, CronErr
     if upper == "*" || (is_day && upper == "?") {
         return Ok(Field::Any);
     }
-    let items: Result<Vec<Item>, String> = upper
+    let items: Result<Vec<Item>, FieldProblem> = upper
         .split(',')
         .map(|part| parse_item(field, part))
         .collect();
@@ -109,17 +110,17 @@ pub(super) fn parse_field(field: CronField, text: &str) -> Result<Field, CronErr
 }
 
 /// Parses one comma-separated entry.
-fn parse_item(field: CronField, part: &str) -> Result<Item, String> {
+fn parse_item(field: CronField, part: &str) -> Result<Item, FieldProblem> {
     if part.is_empty() {
-        return Err("the list has an empty entry".to_string());
+        return Err(FieldProblem::EmptyEntry);
     }
     if part == "?" && !matches!(field, CronField::DayOfMonth | CronField::DayOfWeek) {
-        return Err("`?` only means \"any\" in the day fields; write `*`".to_string());
+        return Err(FieldProblem::QuestionMark);
     }
     if part == "*" || part == "?" {
-        return Err(format!(
-            "`{part}` cannot be combined with other values; use it alone"
-        ));
+        return Err(FieldProblem::AnyInList {
+            part: part.to_string(),
+        });
     }
     if let Some((range, step)) = part.split_once('/') {
         return parse_step(field, range, step);
@@ -146,17 +147,17 @@ fn parse_item(field: CronField, part: &str) -> Result<Item, String> {
 }
 
 /// Refuses a range written high to low.
-fn ordered(part: &str, start: u8, end: u8) -> Result<(), String> {
+fn ordered(part: &str, start: u8, end: u8) -> Result<(), FieldProblem> {
     if start > end {
-        return Err(format!(
-            "the range `{part}` runs backwards; write the lower value first"
-        ));
+        return Err(FieldProblem::Backwards {
+            part: part.to_string(),
+        });
     }
     Ok(())
 }
 
 /// Parses `*/step` or `start-end/step`.
-fn parse_step(field: CronField, range: &str, step: &str) -> Result<Item, String> {
+fn parse_step(field: CronField, range: &str, step: &str) -> Result<Item, FieldProblem> {
     let (min, max) = field.bounds();
     let (start, end, every) = match (range, range.split_once('-')) {
         ("*", _) => (min, max, true),
@@ -166,9 +167,11 @@ fn parse_step(field: CronField, range: &str, step: &str) -> Result<Item, String>
             false,
         ),
         _ => {
-            return Err(format!(
-                "a step needs `*` or a range before the `/`: write `*/{step}` or `{range}-{max}/{step}`"
-            ));
+            return Err(FieldProblem::StepWithoutRange {
+                range: range.to_string(),
+                step: step.to_string(),
+                max,
+            });
         }
     };
     ordered(range, start, end)?;
@@ -179,14 +182,15 @@ fn parse_step(field: CronField, range: &str, step: &str) -> Result<Item, String>
             step,
             every,
         }),
-        _ => Err(format!(
-            "the step `/{step}` must be a number from 1 to {max}"
-        )),
+        _ => Err(FieldProblem::BadStep {
+            step: step.to_string(),
+            max,
+        }),
     }
 }
 
 /// Day-of-month `L`, `LW` and `15W`.
-fn day_of_month_special(part: &str) -> Result<Option<Item>, String> {
+fn day_of_month_special(part: &str) -> Result<Option<Item>, FieldProblem> {
     Ok(Some(match part {
         "L" => Item::LastDay,
         "LW" => Item::LastWeekday,
@@ -198,18 +202,18 @@ fn day_of_month_special(part: &str) -> Result<Option<Item>, String> {
 }
 
 /// Day-of-week `5#2`, `5#L` and `5L`.
-fn day_of_week_special(part: &str) -> Result<Option<Item>, String> {
+fn day_of_week_special(part: &str) -> Result<Option<Item>, FieldProblem> {
     if part == "L" {
-        return Err("`L` alone is not a day of the week; write `5L` for the last Friday".into());
+        return Err(FieldProblem::LoneLast);
     }
     if let Some((day, nth)) = part.split_once('#') {
         let day = one_day(CronField::DayOfWeek, day, "5#2")?;
         return match (nth, nth.parse::<u8>()) {
             ("L", _) => Ok(Some(Item::LastOf(day))),
             (_, Ok(n @ 1..=5)) => Ok(Some(Item::Nth(day, n))),
-            _ => Err(format!(
-                "`#{nth}` must be #1 to #5 or #L, e.g. `5#2` (second Friday)"
-            )),
+            _ => Err(FieldProblem::BadNth {
+                nth: nth.to_string(),
+            }),
         };
     }
     match part.strip_suffix('L') {
@@ -223,25 +227,28 @@ fn day_of_week_special(part: &str) -> Result<Option<Item>, String> {
 }
 
 /// The single day a `W`, `#` or `L` modifier applies to; ranges are refused.
-fn one_day(field: CronField, text: &str, example: &str) -> Result<u8, String> {
+fn one_day(field: CronField, text: &str, example: &'static str) -> Result<u8, FieldProblem> {
     if text.contains('-') {
-        return Err(format!(
-            "`{text}` is a range, but this modifier takes one day, e.g. `{example}`"
-        ));
+        return Err(FieldProblem::ModifierOnRange {
+            text: text.to_string(),
+            example,
+        });
     }
     parse_value(field, text, false)
 }
 
 /// Parses a number or a three-letter name; `SUN` ending a range is 7 so `FRI-SUN` works.
-fn parse_value(field: CronField, text: &str, range_end: bool) -> Result<u8, String> {
+fn parse_value(field: CronField, text: &str, range_end: bool) -> Result<u8, FieldProblem> {
     let (min, max) = field.bounds();
     if text.is_empty() {
-        return Err("a value is missing".to_string());
+        return Err(FieldProblem::MissingValue);
     }
     if text.bytes().all(|b| b.is_ascii_digit()) {
         return match text.parse::<u8>() {
             Ok(value) if (min..=max).contains(&value) => Ok(value),
-            _ => Err(format!("`{text}` is out of range")),
+            _ => Err(FieldProblem::OutOfRange {
+                text: text.to_string(),
+            }),
         };
     }
     let names: &[&str] = match field {
@@ -252,12 +259,13 @@ fn parse_value(field: CronField, text: &str, range_end: bool) -> Result<u8, Stri
     match names.iter().position(|name| *name == text) {
         Some(0) if range_end && field == CronField::DayOfWeek => Ok(7),
         Some(index) => Ok(index as u8 + min),
-        None => Err(match field {
-            CronField::Month => format!("`{text}` is not a month; use a 3-letter name like JAN"),
-            CronField::DayOfWeek => {
-                format!("`{text}` is not a day of the week; use a 3-letter name like MON")
-            }
-            _ => format!("`{text}` is not a number"),
-        }),
+        None => {
+            let text = text.to_string();
+            Err(match field {
+                CronField::Month => FieldProblem::NotAMonth { text },
+                CronField::DayOfWeek => FieldProblem::NotAWeekday { text },
+                _ => FieldProblem::NotANumber { text },
+            })
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Retrospective schedules: 5-field crontab expressions, their local wall-clock
-//! occurrences, how those fire in a time zone, and plain-language descriptions.
+//! occurrences and how those fire in a time zone. Their descriptions in words live with the
+//! other wording, in `service::i18n::cron`.
 //!
 //! The model: an expression yields **local wall-clock times** ([`chrono::NaiveDateTime`]),
 //! computed without any zone by [`CronSpec::next_local_after`], always from the previous
@@ -7,22 +8,22 @@
 //! fires in a zone, settling daylight-saving gaps and repeats.
 
 mod cron;
-mod describe;
 mod field;
 mod occurrence;
 mod plan;
 #[cfg(test)]
 mod plan_tests;
-mod wording;
+mod problem;
 
 use std::fmt;
 
 pub use cron::CronSpec;
-pub use describe::describe;
+pub(crate) use field::{Field, Fields, Item};
 pub use occurrence::{
     Occurrence, first_local_after_instant, next_occurrence, preview, resolve_local, start_of_day,
 };
 pub use plan::{Firing, FiringKind, MAX_FIRINGS_PER_TICK, MemberTimes, Plan, ScheduleRule, Timing};
+pub use problem::FieldProblem;
 
 /// The format hint every "wrong shape" error ends with.
 const FORMAT_HINT: &str =
@@ -144,7 +145,7 @@ pub enum CronError {
         /// That field's text as given.
         text: String,
         /// What is wrong with it.
-        problem: String,
+        problem: FieldProblem,
     },
     /// Every field is valid but no calendar date ever matches, e.g. `0 9 30 2 *`.
     #[error(

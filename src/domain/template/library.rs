@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::{Template, TemplateError, TemplateProblem, load};
-use crate::domain::lang::Lang;
 
 /// The built-in templates: (name used in errors, TOML text).
 const BUILT_INS: [(&str, &str); 7] = [
@@ -149,9 +148,10 @@ impl TemplateLibrary {
     }
 }
 
-/// A template id the library does not have.
+/// A template id the library does not have. Its `Display` is English for logs; people read it
+/// in their language through the catalogs (`service::i18n::worded`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message(Lang::En))]
+#[error("There is no template `{given}`.")]
 pub struct UnknownTemplate {
     /// The id as given.
     pub given: String,
@@ -159,27 +159,6 @@ pub struct UnknownTemplate {
     pub suggestion: Option<String>,
     /// Every id on offer, sorted.
     pub available: Vec<String>,
-}
-
-impl UnknownTemplate {
-    /// The message to show, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let given = &self.given;
-        match (&self.suggestion, lang) {
-            (Some(s), Lang::En) => format!("There is no template `{given}`. Did you mean `{s}`?"),
-            (Some(s), Lang::Ko) => {
-                format!("`{given}` 템플릿은 없어요. 혹시 `{s}` 템플릿을 찾으셨나요?")
-            }
-            (None, Lang::En) => format!(
-                "There is no template `{given}`. Available: {}.",
-                self.available.join(", ")
-            ),
-            (None, Lang::Ko) => format!(
-                "`{given}` 템플릿은 없어요. 사용할 수 있는 템플릿: {}",
-                self.available.join(", ")
-            ),
-        }
-    }
 }
 
 /// The `*.toml` files directly in `dir`, sorted so that loading is repeatable.

@@ -4,10 +4,11 @@
 //! weekly schedule, then commands (`/hoego …` or bare) and forms asked question by question.
 //! Scripted (input is not a terminal): one line per command or answer, each echoed after `> `,
 //! nothing asked that the script did not say, and the end of input ends the session.
-//! Attachments are written to the output directory and their paths printed. Prompts from the
-//! scheduler arrive through [`Console::messenger`].
+//! Attachments are written to the output directory and their paths printed; `import <path>`
+//! reads a file to import. Prompts from the scheduler arrive through [`Console::messenger`].
 
 mod form;
+mod import;
 pub mod io;
 mod messenger;
 mod render;
@@ -156,9 +157,11 @@ impl Console {
             if matches!(line, "quit" | "exit" | "/quit" | "/exit") {
                 break;
             }
-            let interaction = match self.pressed(line) {
-                Some(action) => Interaction::Press(action),
-                None => Interaction::Text(line.to_string()),
+            let limit = self.service.chat_import_limit();
+            let interaction = match (self.pressed(line), import::upload(line, limit)) {
+                (Some(action), _) => Interaction::Press(action),
+                (None, Some(upload)) => Interaction::Import(upload),
+                (None, None) => Interaction::Text(line.to_string()),
             };
             let outcome = self.service.interact(&self.actor, interaction).await;
             self.show(&mut input, outcome.into_reply()).await;
@@ -275,11 +278,13 @@ pub fn system_zone() -> Option<ZoneName> {
         .and_then(|name| ZoneName::parse(&name).ok())
 }
 
-/// An empty answer or a yes in either language.
+/// An empty answer or a yes in any language (the catalogs' `console.yes_words`).
 fn is_yes(answer: &str) -> bool {
     let answer = answer.trim().to_lowercase();
-    matches!(
-        answer.as_str(),
-        "" | "y" | "yes" | "네" | "예" | "응" | "ㅇ"
-    )
+    answer.is_empty()
+        || Lang::ALL.into_iter().any(|lang| {
+            t(lang, "console.yes_words", &[])
+                .split(',')
+                .any(|word| word.trim() == answer)
+        })
 }

@@ -72,6 +72,12 @@ pub const ENTRIES: &[HelpEntry] = &[
     entry("resume", "resume", "help.resume", "resume"),
     entry("export", "export", "help.export", "export"),
     entry(
+        "import",
+        "import <file>",
+        "help.import",
+        "import 2026-weekly.csv",
+    ),
+    entry(
         "forget-me",
         "forget-me [confirm]",
         "help.forget_me",
@@ -285,6 +291,7 @@ impl Command {
             Command::Pause { .. } => "pause",
             Command::Resume => "resume",
             Command::Export => "export",
+            Command::Import { .. } => "import",
             Command::ForgetMe { .. } => "forget-me",
             Command::SetVisibility { .. } => "visibility",
             Command::ListResolutions => "resolutions",

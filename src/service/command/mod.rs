@@ -86,6 +86,13 @@ pub enum Command {
     Resume,
     /// Send me everything I wrote.
     Export,
+    /// Import my own past notes from a file (a hoego export, Markdown or CSV). Chat platforms
+    /// send the file itself as an [`Interaction::Import`](crate::service::Interaction::Import);
+    /// the console reads the path.
+    Import {
+        /// The file, as typed (the console's `import notes.csv`).
+        path: Option<String>,
+    },
     /// Delete everything I wrote; only with `confirmed` is anything deleted.
     ForgetMe {
         /// `forget-me confirm`: delete now. Without it, hoego explains what would be deleted.

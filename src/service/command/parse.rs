@@ -1,6 +1,7 @@
 //! The text grammar shared by Slack and the console: `[/hoego] <command> [arguments…]`.
 
 use crate::domain::lang::Lang;
+use crate::service::i18n::t;
 
 use super::lex::{Args, Token};
 use super::values::{date, nearest};
@@ -19,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "pause",
     "resume",
     "export",
+    "import",
     "forget-me",
     "visibility",
     "resolutions",
@@ -56,6 +58,7 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         "pause" => pause(args),
         "resume" => args.finish("resume").map(|()| Command::Resume),
         "export" => args.finish("export").map(|()| Command::Export),
+        "import" => optional_name(args, "import").map(|path| Command::Import { path }),
         "forget-me" | "forgetme" => forget_me(args),
         "forget" if args.peek().is_some_and(|t| t.key() == "me") => {
             args.next_token();
@@ -170,14 +173,20 @@ fn settings(args: &mut Args) -> Result<Command, CommandError> {
     Ok(Command::UpdateSettings(change))
 }
 
+/// A language by its code, its English name or its own name as the catalogs write it (`한국어`).
 fn language(value: String) -> Result<Lang, CommandError> {
-    value.parse().map_err(|_| CommandError::InvalidChoice {
-        topic: "settings",
-        option: "lang",
-        suggestion: nearest(&value, &["en", "ko"]),
-        value,
-        allowed: "en, ko",
-    })
+    let own_name = Lang::ALL
+        .into_iter()
+        .find(|&lang| t(lang, &format!("settings.lang_{}", lang.code()), &[]) == value.trim());
+    own_name
+        .map_or_else(|| value.parse(), Ok)
+        .map_err(|_| CommandError::InvalidChoice {
+            topic: "settings",
+            option: "lang",
+            suggestion: nearest(&value, &["en", "ko"]),
+            value,
+            allowed: "en, ko",
+        })
 }
 
 fn delivery(value: String) -> Result<DeliveryMode, CommandError> {

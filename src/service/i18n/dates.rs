@@ -51,28 +51,7 @@ impl Reader {
 
     /// A wall-clock time, e.g. `오후 5시`, `오후 5시 30분` / `5 pm`, `5:30 pm`.
     pub fn time(&self, hour: u32, minute: u32) -> String {
-        let half = t(
-            self.lang,
-            if hour < 12 { "date.am" } else { "date.pm" },
-            &[],
-        );
-        let hour = match hour % 12 {
-            0 => 12,
-            h => h,
-        }
-        .to_string();
-        let minute_text = minute.to_string();
-        let args = [
-            ("half", half.as_str()),
-            ("hour", hour.as_str()),
-            ("minute", minute_text.as_str()),
-        ];
-        let id = if minute == 0 {
-            "date.hour"
-        } else {
-            "date.hour_minute"
-        };
-        t(self.lang, id, &args)
+        time_of_day(self.lang, hour, minute)
     }
 
     /// A local date and time, as a clock in some zone shows it.
@@ -105,6 +84,28 @@ impl Reader {
             )
         }
     }
+}
+
+/// A wall-clock time in `lang`, e.g. `오후 5시`, `오후 5시 30분` / `5 pm`, `5:30 pm`.
+pub fn time_of_day(lang: Lang, hour: u32, minute: u32) -> String {
+    let half = t(lang, if hour < 12 { "date.am" } else { "date.pm" }, &[]);
+    let hour = match hour % 12 {
+        0 => 12,
+        h => h,
+    }
+    .to_string();
+    let minute_text = minute.to_string();
+    let args = [
+        ("half", half.as_str()),
+        ("hour", hour.as_str()),
+        ("minute", minute_text.as_str()),
+    ];
+    let id = if minute == 0 {
+        "date.hour"
+    } else {
+        "date.hour_minute"
+    };
+    t(lang, id, &args)
 }
 
 /// The `n`th word (from 0) of a space-separated catalog list such as the weekday names.

@@ -10,10 +10,17 @@ use std::sync::LazyLock;
 
 use crate::domain::lang::Lang;
 
+pub mod cron;
 pub mod dates;
 pub mod particle;
+pub mod resolution_words;
+#[cfg(test)]
+mod source_scan;
 #[cfg(test)]
 mod tests;
+pub mod worded;
+#[cfg(test)]
+mod worded_tests;
 
 /// The English catalog, as shipped.
 const EN: &str = include_str!("../../../config/i18n/en.toml");

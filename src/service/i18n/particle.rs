@@ -116,6 +116,10 @@ fn number_ending(word: &str) -> Ending {
 /// a word by its usual loanword ending (team 팀, goal 골, standup 스탠드업, weekly 위클리).
 fn latin_ending(word: &str) -> Ending {
     let lower = word.to_ascii_lowercase();
+    // Sizes are read as bytes: 2048 KiB is 키비바이트, 10 MB 메가바이트.
+    if matches!(lower.as_str(), "kib" | "mib" | "gib" | "kb" | "mb" | "gb") {
+        return Ending::Vowel;
+    }
     let acronym = word.len() == 1 || word.chars().all(|c| !c.is_ascii_lowercase());
     let last = lower.chars().last().unwrap_or(' ');
     if acronym {
@@ -157,6 +161,7 @@ mod tests {
             ("4L", "이", "4L이"), ("sprint-review", "를", "sprint-review를"),
             ("`weekly`", "을", "`weekly`를"), ("주간 회고 (팀)", "을", "주간 회고 (팀)을"),
             ("🙂", "을", "🙂을(를)"), ("", "으로", "(으)로"),
+            ("2048 KiB", "이에요", "2048 KiB예요"), ("10 MB", "은", "10 MB는"),
         ];
         for (value, particle, expected) in cases {
             assert_eq!(attach(value, particle), expected, "{value} + {particle}");

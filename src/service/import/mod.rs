@@ -2,20 +2,25 @@
 //! or a CSV) are checked whole into a dataset, then written in one transaction by the store.
 //! A file with a problem is refused with its place named, before anything is written.
 
+mod chat;
 mod notes;
+mod own;
 mod summary;
 mod target;
+
+pub use chat::{PENDING_FOR, Upload};
 
 use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
+use super::i18n::worded::Worded;
 use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::import::{Document, DocumentKind, ImportError, Place, Problem, parse_document};
 use crate::domain::lang::Lang;
 use crate::store::ImportReport;
 
 /// One file to import, as read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportFile {
     /// Its path as the person named it (for messages; the file name may hold a date).
     pub path: String,
@@ -45,6 +50,9 @@ pub struct ImportRequest {
     pub lang: Lang,
     /// Check and count, but write nothing.
     pub dry_run: bool,
+    /// A member's own notes from chat: a team's backup is refused, as is another member's
+    /// export from the same team; the team's milestones in their export become their own.
+    pub own_notes_only: bool,
 }
 
 /// What an import did (or would do).
@@ -72,6 +80,9 @@ impl Service {
         let (team, data, skipped) = match kind(path) {
             Kind::Json if texts.len() == 1 => {
                 let document = parse_document(path, text).map_err(refused)?;
+                if request.own_notes_only {
+                    self.check_own_document(request, &document).await?;
+                }
                 let member_doc = document.kind == DocumentKind::Member;
                 let (team, data) = self
                     .document_dataset(request, document.data, member_doc)
@@ -133,7 +144,10 @@ pub struct TeamExport {
 
 /// The message for a refused file, in `lang`.
 pub fn refusal(error: &ImportError, lang: Lang) -> ServiceError {
-    let (id, args) = error.message_parts(lang);
+    let (id, mut args) = error.message_parts();
+    if let Problem::Answer { error, .. } = &error.problem {
+        args.push(("why", error.worded(lang)));
+    }
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let problem = t(lang, id, &args);
     let place = error.location();

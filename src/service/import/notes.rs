@@ -16,6 +16,7 @@ use crate::domain::import::{ImportError, Place, Problem};
 use crate::domain::template::Template;
 use crate::domain::visibility::Visibility;
 use crate::service::error::ServiceError;
+use crate::service::i18n::worded::Worded;
 
 /// The template notes answer when the request names none.
 const DEFAULT_TEMPLATE: &str = "weekly";
@@ -89,7 +90,7 @@ impl Service {
         let id = request.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
         self.templates
             .find(id)
-            .map_err(|e| ServiceError::User(e.message(request.lang)))
+            .map_err(|e| ServiceError::User(e.worded(request.lang)))
     }
 
     fn made_dataset(

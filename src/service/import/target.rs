@@ -103,6 +103,10 @@ impl Service {
         }
         let from = data.members.remove(0).user_id;
         data.rename_member(&from, &member.user_id);
+        if request.own_notes_only {
+            self.own_milestones(request, &mut data, &member.user_id)
+                .await?;
+        }
         data.members.push(member_record(&member, self.clock.now()));
         Ok((target, data))
     }

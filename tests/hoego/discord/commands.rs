@@ -183,7 +183,10 @@ async fn a_member_without_manage_server_is_refused_schedule_add_and_nothing_is_a
         .slash(&Person::member("6001"), schedule_sub("list", &[]))
         .await;
     assert!(!content(&added).contains("Manage Server"), "{added}");
-    assert!(content(&listed).contains("0 17 * * FRI"), "{listed}");
+    assert!(
+        content(&listed).contains("every Friday at 5 pm"),
+        "{listed}"
+    );
     app.finish().await;
 }
 

@@ -12,6 +12,7 @@ mod crash;
 mod digests;
 mod failures;
 mod hung;
+mod imports;
 mod mapping;
 mod milestones;
 mod pacing;

@@ -130,6 +130,18 @@ pub fn schedule_sub(name: &str, options: &[(&str, Value)]) -> Value {
     json!([{"name": "schedule", "type": 2, "options": inner}])
 }
 
+/// `/hoego import` typed by `who` with `attachment` (an Attachment object, as
+/// [`FakeDiscord::attach`](super::fake::FakeDiscord::attach) serves it) in its `file` option.
+pub fn slash_with_file(id: u64, who: &Person, attachment: &Value) -> Value {
+    let file_id = attachment["id"].clone();
+    let option = json!({"name": "file", "type": 11, "value": file_id});
+    let options = json!([{"name": "import", "type": 1, "options": [option]}]);
+    let mut payload = slash(id, who, options);
+    let key = file_id.as_str().unwrap_or_default().to_string();
+    payload["data"]["resolved"] = json!({"attachments": {key: attachment}});
+    payload
+}
+
 /// A button press on a message.
 pub fn button(id: u64, who: &Person, place: Place, custom_id: &str) -> Value {
     let mut payload = base(
@@ -191,4 +203,11 @@ fn serenity_reads_every_payload_the_fake_sends() {
     let submit: Interaction = serde_json::from_value(submit).unwrap();
     assert!(matches!(submit, Interaction::Modal(_)));
     let _: Message = serde_json::from_value(message("1", "2", &json!({"content": "hi"}))).unwrap();
+    let file = super::fake::attachment("7", "notes.csv", "http://127.0.0.1:1/attachments/7", 12);
+    let command: Interaction = serde_json::from_value(slash_with_file(5, &admin, &file)).unwrap();
+    let Interaction::Command(command) = command else {
+        panic!("a command")
+    };
+    let resolved = &command.data.resolved.attachments;
+    assert_eq!(resolved.values().next().unwrap().filename, "notes.csv");
 }

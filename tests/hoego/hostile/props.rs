@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use hoego::domain::lang::Lang;
 use hoego::domain::period::Period;
 use hoego::service::command;
+use hoego::service::i18n::worded::Worded;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -158,8 +159,8 @@ proptest! {
                 prop_assert!(!period.label().is_empty());
             }
             Err(error) => {
-                prop_assert!(error.message(Lang::En).chars().count() < 400);
-                prop_assert!(!error.message(Lang::Ko).is_empty());
+                prop_assert!(error.worded(Lang::En).chars().count() < 400);
+                prop_assert!(!error.worded(Lang::Ko).is_empty());
             }
         }
     }

@@ -74,7 +74,7 @@ async fn notes_and_names_are_limited_and_the_export_keeps_every_follow_up(store:
         .find(|a| a.filename.ends_with(".md"))
         .map(|a| String::from_utf8_lossy(&a.bytes).into_owned())
         .expect("a Markdown export");
-    assert!(md.contains("on_track: 10k in March"), "{md}");
+    assert!(md.contains("on track: 10k in March"), "{md}");
     assert!(md.contains("done: ran it in Seoul"), "{md}");
     let marathon = md.find("- Run a marathon —").unwrap();
     let korean = md.find("- Learn Korean —").unwrap();

@@ -1,6 +1,7 @@
 //! `hoego import` and `hoego export --team`: round trips on both backends and across them,
 //! idempotence, Markdown notes in Korean and English, CSVs, and refused files.
 
+mod chat;
 mod files;
 mod refusals;
 mod round_trip;
@@ -114,6 +115,7 @@ pub fn request(path: &str, bytes: Vec<u8>) -> ImportRequest {
         max_bytes: 64 * 1024 * 1024,
         lang: Lang::En,
         dry_run: false,
+        own_notes_only: false,
     }
 }
 

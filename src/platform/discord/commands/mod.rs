@@ -2,8 +2,10 @@
 //! [`Command`](crate::service::command::Command) and shows the reply (ephemeral when personal; a
 //! form opens as a modal). The doc comment of each subcommand is its description in Discord and
 //! in `/hoego help`. Subcommands live by what they are about: [`rounds`], [`recap`], [`me`],
-//! [`resolutions`], [`milestone`] and the admins' [`schedule`]; [`respond`] runs them all.
+//! [`import`], [`resolutions`], [`milestone`] and the admins' [`schedule`]; [`respond`] runs
+//! them all.
 
+mod import;
 mod me;
 mod milestone;
 mod recap;
@@ -12,6 +14,7 @@ mod respond;
 mod rounds;
 mod schedule;
 
+use self::import::import;
 use self::me::{export, forget_me, pause, resume, settings};
 use self::milestone::milestone;
 use self::recap::recap;
@@ -42,6 +45,7 @@ const SUGGESTIONS: usize = 25;
         "pause",
         "resume",
         "export",
+        "import",
         "forget_me",
         "resolutions",
         "milestone",

@@ -28,6 +28,7 @@ use futures_util::future::BoxFuture;
 use serde_json::Value;
 use tokio::sync::{Notify, mpsc};
 
+mod attachments;
 mod channels;
 mod commands;
 pub mod errors;
@@ -39,6 +40,7 @@ mod ratelimit;
 mod rest;
 mod servers;
 
+pub use self::attachments::attachment;
 pub use self::channels::dm_channel;
 pub use self::rest::message;
 
@@ -98,6 +100,7 @@ struct Shared {
     members: Mutex<Vec<Value>>,
     addr: Mutex<Option<SocketAddr>>,
     servers: Mutex<servers::Servers>,
+    attachments: Mutex<attachments::Attachments>,
 }
 
 impl Shared {
@@ -162,6 +165,7 @@ impl FakeDiscord {
         shared.next_id.store(900_000, Ordering::SeqCst);
         let app = Router::new()
             .route("/gateway", get(gateway::gateway))
+            .route("/attachments/{id}/{name}", get(attachments::serve))
             .fallback(any(rest::rest))
             .with_state(shared.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -201,9 +205,39 @@ impl FakeDiscord {
         }
     }
 
+    /// Serves `bytes` as a member's attached file `filename` and returns its Attachment object
+    /// (its `size` is `claimed_size`, when given, as a client could claim another).
+    pub fn attach(&self, filename: &str, bytes: &[u8], claimed_size: Option<usize>) -> Value {
+        let id = self
+            .shared
+            .next_id
+            .fetch_add(1, Ordering::SeqCst)
+            .to_string();
+        let url = format!("{}/attachments/{id}/{filename}", self.base_url());
+        let size = claimed_size.unwrap_or(bytes.len());
+        self.shared
+            .attachments
+            .lock()
+            .unwrap()
+            .add(&id, bytes.to_vec());
+        attachment(&id, filename, &url, size)
+    }
+
+    /// How often the attachment `id` was fetched.
+    pub fn attachment_fetches(&self, id: &str) -> usize {
+        let attachments = self.shared.attachments.lock().unwrap();
+        attachments.fetched.get(id).copied().unwrap_or(0)
+    }
+
     /// Shortens the 3-second initial-response deadline (to test a late response quickly).
     pub fn set_interaction_deadline(&self, deadline: Duration) {
         self.shared.interactions.lock().unwrap().deadline = deadline;
+    }
+
+    /// Forgets enforced nonces after `memory` instead of Discord's few minutes (a takeover that
+    /// comes after Discord's nonce window, without waiting minutes).
+    pub fn remember_nonces_for(&self, memory: Duration) {
+        self.shared.channels.lock().unwrap().nonce_memory = Some(memory);
     }
 
     /// How many requests were answered 429 by the enforced rate limits.

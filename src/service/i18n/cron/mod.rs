@@ -1,13 +1,18 @@
 //! Plain-language descriptions of a schedule in each language hoego speaks: which
-//! common shape an expression has, and the sentence for that shape.
+//! common shape an expression has (read from the domain's parsed fields), and the sentence for
+//! that shape.
 
-use super::CronSpec;
-use super::field::{Field, Item};
-use super::wording::{
+mod refusal;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use crate::domain::lang::Lang;
+use crate::domain::schedule::{CronSpec, Field, Item};
+use words::{
     NTH_EN, NTH_KO, and_list, day_en, day_ko, field_by_field, months_en, months_ko, nth, time_en,
     time_ko,
 };
-use crate::domain::lang::Lang;
 
 /// The times of day a schedule fires.
 pub(super) enum Time {
@@ -212,6 +217,7 @@ fn korean(time: &Time, days: &Days, months: &Months) -> String {
             let names: Vec<&str> = list.iter().map(|d| day_ko(*d)).collect();
             format!("{within}매주 {}", names.join(", "))
         }
+        Days::WeekdayRange(1, 5) => format!("{within}평일"),
         Days::WeekdayRange(a, b) => format!("{within}{}부터 {}까지", day_ko(*a), day_ko(*b)),
         Days::NthWeekday(d, n) => format!("{of} {} {}", nth(&NTH_KO, *n), day_ko(*d)),
         Days::LastWeekdayOf(d) => format!("{of} 마지막 {}", day_ko(*d)),
@@ -224,84 +230,4 @@ fn korean(time: &Time, days: &Days, months: &Months) -> String {
         Days::NearestWeekday(d) => format!("{of} {d}일에서 가장 가까운 평일"),
     };
     format!("{which} {when}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn both(expr: &str) -> (String, String) {
-        let spec = CronSpec::parse(expr).unwrap_or_else(|e| panic!("{expr}: {e}"));
-        (describe(&spec, Lang::En), describe(&spec, Lang::Ko))
-    }
-
-    #[test]
-    fn common_shapes_read_naturally_in_english_and_korean() {
-        #[rustfmt::skip]
-        let cases = [
-            ("0 17 * * FRI", "every Friday at 17:00", "매주 금요일 17:00"),
-            ("0 9 * * 1-5", "at 09:00, Monday to Friday", "월요일부터 금요일까지 09:00"),
-            ("0 10 1 */3 *", "at 10:00 on day 1 of every 3rd month", "3개월마다 1일 10:00"),
-            ("0 18 L 12 *", "at 18:00 on the last day of December", "12월 마지막 날 18:00"),
-            ("*/15 * * * *", "every 15 minutes", "15분마다"),
-            ("30 9 * * *", "every day at 09:30", "매일 09:30"),
-            ("0 9,17 * * *", "every day at 09:00 and 17:00", "매일 09:00, 17:00"),
-            ("0 17 * * 0,7", "every Sunday at 17:00", "매주 일요일 17:00"),
-            ("0 9 * * MON,WED", "at 09:00 on Monday and Wednesday", "매주 월요일, 수요일 09:00"),
-            ("0 16 * * 5#2", "at 16:00 on the second Friday of every month", "매월 둘째 금요일 16:00"),
-            ("0 16 * * 5L", "at 16:00 on the last Friday of every month", "매월 마지막 금요일 16:00"),
-            ("0 9 1,15 * *", "at 09:00 on days 1 and 15 of every month", "매월 1일, 15일 09:00"),
-            ("0 9 LW * *", "at 09:00 on the last weekday of every month", "매월 마지막 평일 09:00"),
-            ("0 9 15W * *", "at 09:00 on the weekday nearest day 15 of every month", "매월 15일에서 가장 가까운 평일 09:00"),
-            ("0 9 1 1,7 *", "at 09:00 on day 1 of January and July", "1월, 7월 1일 09:00"),
-            ("0 9 * 12 *", "at 09:00 every day in December", "12월 매일 09:00"),
-            ("0 * * * *", "every hour on the hour", "매시 정각"),
-            ("30 */2 * * *", "every 2 hours at minute 30", "2시간마다 30분"),
-            ("0 9-17 * * 1-5", "every hour from 09:00 to 17:00, Monday to Friday", "월요일부터 금요일까지 09:00부터 17:00까지 매시간"),
-            ("* * * * *", "every minute", "매분"),
-            ("*/15 9-17 * * *", "every 15 minutes from 09:00 to 17:45", "09:00부터 17:45까지 15분마다"),
-            ("* 9-10 * * *", "every minute from 09:00 to 10:59", "09:00부터 10:59까지 매분"),
-        ];
-        for (expr, english, korean) in cases {
-            assert_eq!(
-                both(expr),
-                (english.to_string(), korean.to_string()),
-                "{expr}"
-            );
-        }
-    }
-
-    #[test]
-    fn unusual_shapes_are_described_field_by_field() {
-        #[rustfmt::skip]
-        let cases = [
-            ("*/45 9 * * *", "minute: every 45; hour: 9", "분: 45마다; 시: 9"),
-            ("0 0 */2 * *", "minute: 0; hour: 0; day of month: every 2", "분: 0; 시: 0; 일: 2마다"),
-            ("* 9 * JAN-MAR *", "every minute; hour: 9; month: January to March", "매분; 시: 9; 월: 1월~3월"),
-            ("0 9 13 * FRI", "minute: 0; hour: 9; day of month: 13; day of week: Friday (a day matching either the day of month or the day of week)", "분: 0; 시: 9; 일: 13; 요일: 금요일 (일 또는 요일 중 하나만 맞아도 실행)"),
-        ];
-        for (expr, english, korean) in cases {
-            assert_eq!(
-                both(expr),
-                (english.to_string(), korean.to_string()),
-                "{expr}"
-            );
-        }
-    }
-
-    #[test]
-    fn every_valid_shape_gets_a_description_in_both_languages() {
-        #[rustfmt::skip]
-        let exprs = [
-            "0-59/7 0-23/5 1-31/3 1-12/5 0-7/2",
-            "0 9 L,LW,15W JAN-DEC/2 *",
-            "5,10 1,2,3,4,5,6,7 * * SUN-SAT",
-            "0 9 * * 1#1,3#3,5L",
-            "59 23 31 12 7",
-        ];
-        for expr in exprs {
-            let (english, korean) = both(expr);
-            assert!(!english.is_empty() && !korean.is_empty(), "{expr}");
-        }
-    }
 }

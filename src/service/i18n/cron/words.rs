@@ -1,10 +1,10 @@
 //! The words descriptions are built from: names of days and months, times of
 //! day, lists, and the field-by-field fallback.
 
-use super::CronField;
-use super::describe::{Months, Time};
-use super::field::{Field, Fields, Item};
+use super::{Months, Time};
 use crate::domain::lang::{Lang, month_en};
+use crate::domain::schedule::{CronField, Field, Fields, Item};
+use crate::service::i18n::dates::time_of_day;
 
 const DAYS_EN: [&str; 7] = [
     "Sunday",
@@ -39,8 +39,9 @@ pub(super) fn nth(words: &[&'static str; 5], n: u8) -> &'static str {
     words[usize::from(n.clamp(1, 5) - 1)]
 }
 
-fn clock(hour: u8, minute: u8) -> String {
-    format!("{hour:02}:{minute:02}")
+/// A time of day as the reader's language writes it (`5 pm`, `오후 5시`).
+fn clock(lang: Lang, hour: u8, minute: u8) -> String {
+    time_of_day(lang, hour.into(), minute.into())
 }
 
 /// "a", "a and b", "a, b and c".
@@ -67,7 +68,7 @@ pub(super) fn time_en(time: &Time) -> String {
     match time {
         Time::At(times) => format!(
             "at {}",
-            and_list(times.iter().map(|t| clock(t.0, t.1)).collect())
+            and_list(times.iter().map(|t| clock(Lang::En, t.0, t.1)).collect())
         ),
         Time::EveryMinute => "every minute".to_string(),
         Time::EveryMinutes(n) => format!("every {n} minutes"),
@@ -76,16 +77,24 @@ pub(super) fn time_en(time: &Time) -> String {
         Time::EveryHours(n, 0) => format!("every {n} hours on the hour"),
         Time::EveryHours(n, m) => format!("every {n} hours at minute {m}"),
         Time::HourlyBetween(m, a, b) => {
-            format!("every hour from {} to {}", clock(*a, *m), clock(*b, *m))
+            format!(
+                "every hour from {} to {}",
+                clock(Lang::En, *a, *m),
+                clock(Lang::En, *b, *m)
+            )
         }
         Time::MinutesBetween(1, a, b) => {
-            format!("every minute from {} to {}", clock(*a, 0), clock(*b, 59))
+            format!(
+                "every minute from {} to {}",
+                clock(Lang::En, *a, 0),
+                clock(Lang::En, *b, 59)
+            )
         }
         Time::MinutesBetween(n, a, b) => {
             format!(
                 "every {n} minutes from {} to {}",
-                clock(*a, 0),
-                clock(*b, 60 - n)
+                clock(Lang::En, *a, 0),
+                clock(Lang::En, *b, 60 - n)
             )
         }
     }
@@ -104,7 +113,7 @@ pub(super) fn time_ko(time: &Time) -> String {
     match time {
         Time::At(times) => times
             .iter()
-            .map(|t| clock(t.0, t.1))
+            .map(|t| clock(Lang::Ko, t.0, t.1))
             .collect::<Vec<_>>()
             .join(", "),
         Time::EveryMinute => "매분".to_string(),
@@ -112,13 +121,32 @@ pub(super) fn time_ko(time: &Time) -> String {
         Time::Hourly(0) => "매시 정각".to_string(),
         Time::Hourly(m) => format!("매시 {m}분"),
         Time::EveryHours(n, 0) => format!("{n}시간마다 정각"),
-        Time::EveryHours(n, m) => format!("{n}시간마다 {m}분"),
-        Time::HourlyBetween(m, a, b) => {
-            format!("{}부터 {}까지 매시간", clock(*a, *m), clock(*b, *m))
+        Time::EveryHours(n, m) => format!("{n}시간마다 {m}분에"),
+        Time::HourlyBetween(0, a, b) => {
+            format!(
+                "{}부터 {}까지 매시 정각",
+                clock(Lang::Ko, *a, 0),
+                clock(Lang::Ko, *b, 0)
+            )
         }
-        Time::MinutesBetween(1, a, b) => format!("{}부터 {}까지 매분", clock(*a, 0), clock(*b, 59)),
+        Time::HourlyBetween(m, a, b) => {
+            format!(
+                "{}부터 {}까지 한 시간마다",
+                clock(Lang::Ko, *a, *m),
+                clock(Lang::Ko, *b, *m)
+            )
+        }
+        Time::MinutesBetween(1, a, b) => format!(
+            "{}부터 {}까지 매분",
+            clock(Lang::Ko, *a, 0),
+            clock(Lang::Ko, *b, 59)
+        ),
         Time::MinutesBetween(n, a, b) => {
-            format!("{}부터 {}까지 {n}분마다", clock(*a, 0), clock(*b, 60 - n))
+            format!(
+                "{}부터 {}까지 {n}분마다",
+                clock(Lang::Ko, *a, 0),
+                clock(Lang::Ko, *b, 60 - n)
+            )
         }
     }
 }
