@@ -43,28 +43,34 @@ pub fn withhold<T>(
     threshold: usize,
     key: impl Fn(&T) -> AnswerKey<'_>,
 ) -> (Vec<T>, Vec<Withheld>) {
-    let mut counts: HashMap<(i64, String), usize> = HashMap::new();
-    for answer in &answers {
-        let k = key(answer);
-        if k.anonymous {
-            *counts
-                .entry((k.round, k.question_id.to_string()))
-                .or_default() += 1;
+    // Counted by borrowed keys (no text copied per answer), then each answer's fate decided
+    // before the answers move.
+    let shown: Vec<bool> = {
+        let mut counts: HashMap<(i64, &str), usize> = HashMap::new();
+        for answer in &answers {
+            let k = key(answer);
+            if k.anonymous {
+                *counts.entry((k.round, k.question_id)).or_default() += 1;
+            }
         }
-    }
+        answers
+            .iter()
+            .map(|answer| {
+                let k = key(answer);
+                let count = counts.get(&(k.round, k.question_id)).copied().unwrap_or(0);
+                !k.anonymous || count >= threshold
+            })
+            .collect()
+    };
     let mut withheld: Vec<Withheld> = Vec::new();
     let mut rounds_seen: Vec<(String, i64)> = Vec::new();
     let mut kept = Vec::with_capacity(answers.len());
-    for answer in answers {
-        let k = key(&answer);
-        let count = counts
-            .get(&(k.round, k.question_id.to_string()))
-            .copied()
-            .unwrap_or(0);
-        if !k.anonymous || count >= threshold {
+    for (answer, shown) in answers.into_iter().zip(shown) {
+        if shown {
             kept.push(answer);
             continue;
         }
+        let k = key(&answer);
         let at = match withheld.iter().position(|w| w.question_id == k.question_id) {
             Some(at) => at,
             None => {

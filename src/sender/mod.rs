@@ -7,6 +7,7 @@
 //! recording leaves its deliveries leased, and after the lease another sender sends them again
 //! with the same idempotency key (Discord's `nonce`), which the platform deduplicates.
 
+mod look_up;
 mod outcome;
 mod pacing;
 mod turns;
@@ -42,6 +43,9 @@ pub struct StepOutcome {
     pub rate_limited: usize,
     /// Deliveries put back because their channel must wait for its interval.
     pub put_back: usize,
+    /// Stranded deliveries (an earlier lease ran out) found already posted, recorded without
+    /// sending again.
+    pub found: usize,
     /// Failed attempts that will be retried.
     pub retried: usize,
     /// Deliveries that ended failed or undeliverable.
@@ -140,7 +144,17 @@ impl Sender {
                 .put_back(delivery, channel, wait, put_back, outcome)
                 .await;
         }
-        match self.messenger.send_paced(&message, &*self.pacer).await {
+        let found = match delivery.stranded {
+            true => self.look_up(&message).await,
+            false => Ok(None),
+        };
+        let was_found = matches!(found, Ok(Some(_)));
+        let result = match found {
+            Ok(Some(posted)) => Ok(posted),
+            Ok(None) => self.messenger.send_paced(&message, &*self.pacer).await,
+            Err(error) => Err(error),
+        };
+        match result {
             Ok(platform) => {
                 let dm = matches!(message.to, Destination::Direct { .. });
                 sent.push(SentRecord {
@@ -149,6 +163,11 @@ impl Sender {
                     message_id: platform.message_id,
                     dm,
                 });
+                if was_found {
+                    metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
+                    outcome.found += 1;
+                    return Ok(());
+                }
                 metrics::counter!("hoego_deliveries_sent_total").increment(1);
                 metrics::histogram!("hoego_delivery_lag_seconds")
                     .record(outcome::lag_seconds(delivery.due_at, self.clock.now()));

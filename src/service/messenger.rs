@@ -117,6 +117,17 @@ pub trait Messenger: Send + Sync {
         self.send(message).await
     }
 
+    /// Finds `message` if an earlier attempt already posted it (a sender that died between
+    /// sending and recording): the platform's record of it, or `None` when it is not there and
+    /// may be sent. By default `None`: a platform that cannot look up sends again.
+    async fn find_sent(
+        &self,
+        _message: &Outgoing,
+        _pace: &dyn Pace,
+    ) -> Result<Option<Sent>, SendError> {
+        Ok(None)
+    }
+
     /// What the platform's messages hold (digests are shaped to fit).
     fn limits(&self) -> Limits;
 

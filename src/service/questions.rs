@@ -71,7 +71,7 @@ impl<'a> Questions<'a> {
         date: NaiveDate,
     ) -> Result<(String, QuestionKind), StoreError> {
         let info = self.info(template, question, date).await?;
-        Ok((info.text, info.kind))
+        Ok((info.text.clone(), info.kind.clone()))
     }
 
     /// The question's text, label, kind, template and place (placeholders filled for the first
@@ -81,9 +81,13 @@ impl<'a> Questions<'a> {
         template: TemplateVersionId,
         question: &str,
         date: NaiveDate,
-    ) -> Result<QuestionInfo, StoreError> {
-        if let Some(found) = self.texts.get(&template).and_then(|t| t.get(question)) {
-            return Ok(found.clone());
+    ) -> Result<&QuestionInfo, StoreError> {
+        if self
+            .texts
+            .get(&template)
+            .is_some_and(|t| t.contains_key(question))
+        {
+            return Ok(&self.texts[&template][question]);
         }
         if !self.templates.contains_key(&template) {
             let parsed = match self.store.template(template).await {
@@ -122,11 +126,8 @@ impl<'a> Questions<'a> {
                 position: usize::MAX,
                 milestone: false,
             });
-        self.texts
-            .entry(template)
-            .or_default()
-            .insert(question.to_string(), found.clone());
-        Ok(found)
+        let texts = self.texts.entry(template).or_default();
+        Ok(texts.entry(question.to_string()).or_insert(found))
     }
 }
 

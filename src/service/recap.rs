@@ -209,12 +209,12 @@ impl Service {
             out.push(RecapAnswer {
                 round: round.0,
                 date,
-                template: info.template,
+                template: info.template.clone(),
                 question_id,
                 position: info.position,
                 milestone: info.milestone,
-                label: info.label,
-                kind: info.kind,
+                label: info.label.clone(),
+                kind: info.kind.clone(),
                 value,
                 author,
             });

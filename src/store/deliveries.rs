@@ -1,5 +1,6 @@
 //! The sender's side of deliveries: claim due ones with a lease, then record what happened.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -68,6 +69,9 @@ pub struct ClaimedDelivery {
     pub template: Result<Arc<Template>, Unreadable>,
     /// The round's local wall-clock occurrence.
     pub occurrence_local: NaiveDateTime,
+    /// Whether an earlier lease of it ran out: its sender may have sent the prompt and died
+    /// before recording it, so the platform is asked before sending again.
+    pub stranded: bool,
     /// Where the prompt landed (for reminders).
     pub platform_channel_id: Option<String>,
     /// The prompt's message id (for reminders).
@@ -77,15 +81,51 @@ pub struct ClaimedDelivery {
 impl Store {
     /// Leases up to `limit` due pending deliveries until `lease_until`, taking turns between
     /// teams: each team's first due delivery, then each team's second, and so on, so that one
-    /// team's backlog cannot fill the batch.
+    /// team's backlog cannot fill the batch. A delivery whose earlier lease ran out comes back
+    /// [`ClaimedDelivery::stranded`].
     pub async fn claim_deliveries(
         &self,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<ClaimedDelivery>, StoreError> {
-        self.claim_and_read(sql::claim(self.dialect()), now, lease_until, limit)
-            .await
+        let (pick, lease) = (sql::pick(self.dialect()), sql::lease(self.dialect()));
+        let details = sql::details(self.dialect());
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            let picked = sqlx::query(pick)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(&mut *tx)
+                .await?;
+            let mut ids = Vec::new();
+            let mut stranded = HashSet::new();
+            for row in &picked {
+                let id = row.int("id")?;
+                if row.opt_instant("lease_until")?.is_some() {
+                    stranded.insert(id);
+                }
+                ids.push(id);
+            }
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let ids = json!(ids).to_string();
+            sqlx::query(lease)
+                .bind(&ids)
+                .bind(lease_until)
+                .execute(&mut *tx)
+                .await?;
+            let rows = sqlx::query(details).bind(ids).fetch_all(&mut *tx).await?;
+            tx.commit().await?;
+            rows.iter()
+                .map(|row| {
+                    let mut claimed = claimed_from(row, &self.decode)?;
+                    claimed.stranded = stranded.contains(&claimed.id.0);
+                    Ok(claimed)
+                })
+                .collect()
+        })
     }
 
     /// Marks up to `limit` sent deliveries whose reminder is due as reminded, and returns them.
@@ -263,6 +303,7 @@ fn claimed_from(row: &impl RowExt, decode: &Decoders) -> Result<ClaimedDelivery,
             &row.text("template_source")?,
         ),
         occurrence_local: row.local("occurrence_local")?,
+        stranded: false,
         platform_channel_id: row.opt_text("platform_channel_id")?,
         platform_message_id: row.opt_text("platform_message_id")?,
     })

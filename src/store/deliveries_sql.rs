@@ -14,27 +14,36 @@ macro_rules! by_dialect {
     };
 }
 
-/// Leases (`$2` = lease end) up to `$3` due pending deliveries at `$1`, in turns between teams
-/// (every team's earliest, then every team's second, ...); PostgreSQL skips rows another sender
-/// is claiming right now.
-pub(super) fn claim(dialect: Dialect) -> &'static str {
+/// Picks up to `$2` due pending deliveries at `$1`, in turns between teams (every team's
+/// earliest, then every team's second, ...), with the lease each had (a lease that ran out: the
+/// sender holding it may have sent the prompt without recording it); PostgreSQL locks them and
+/// skips rows another sender is claiming right now.
+pub(super) fn pick(dialect: Dialect) -> &'static str {
     by_dialect!(
         dialect,
-        "UPDATE deliveries SET lease_until = $2
-         WHERE id IN (SELECT id FROM (
-                        SELECT ready.id, ready.next_attempt_at,
-                               ROW_NUMBER() OVER (PARTITION BY ready.team_id
-                                                  ORDER BY ready.next_attempt_at, ready.id) AS turn
-                        FROM (SELECT d.id, d.next_attempt_at, r.team_id
-                              FROM deliveries d JOIN rounds r ON r.id = d.round_id
-                              WHERE d.status = 'pending' AND d.due_at <= $1
-                                AND d.next_attempt_at <= $1
-                                AND (d.lease_until IS NULL OR d.lease_until < $1)",
+        "SELECT id, lease_until FROM (
+           SELECT ready.id, ready.next_attempt_at, ready.lease_until,
+                  ROW_NUMBER() OVER (PARTITION BY ready.team_id
+                                     ORDER BY ready.next_attempt_at, ready.id) AS turn
+           FROM (SELECT d.id, d.next_attempt_at, d.lease_until, r.team_id
+                 FROM deliveries d JOIN rounds r ON r.id = d.round_id
+                 WHERE d.status = 'pending' AND d.due_at <= $1 AND d.next_attempt_at <= $1
+                   AND (d.lease_until IS NULL OR d.lease_until < $1)",
         pg: " FOR UPDATE OF d SKIP LOCKED",
         sqlite: "",
         ") AS ready) AS ranked
-                      ORDER BY turn, next_attempt_at, id LIMIT $3)
-         RETURNING id"
+         ORDER BY turn, next_attempt_at, id LIMIT $2"
+    )
+}
+
+/// Leases a JSON array `$1` of picked delivery ids until `$2`.
+pub(super) fn lease(dialect: Dialect) -> &'static str {
+    by_dialect!(
+        dialect,
+        "UPDATE deliveries SET lease_until = $2 WHERE id IN ",
+        pg: "(SELECT value::bigint FROM json_array_elements_text($1::json))",
+        sqlite: "(SELECT value FROM json_each($1))",
+        ""
     )
 }
 

@@ -6,7 +6,7 @@
 //! numbered wishes. Every other template recurs: its answers fall into the period of their date,
 //! condensed, one block per (template, question) in template order, its scales as mood lines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -93,7 +93,7 @@ pub fn build(
             .filter(|arc| arc.set_on < period.from)
             .collect(),
         wishes,
-        answers: answers.iter().map(entry).collect(),
+        answers: answers.into_iter().map(entry).collect(),
         withheld: Vec::new(),
     }
 }
@@ -106,7 +106,7 @@ struct TemplateOrder {
 
 impl TemplateOrder {
     fn of(answers: &[RecapAnswer]) -> TemplateOrder {
-        let mut seen: Vec<(String, Vec<i64>, NaiveDate)> = Vec::new();
+        let mut seen: Vec<(String, HashSet<i64>, NaiveDate)> = Vec::new();
         let mut framing = Vec::new();
         for a in answers {
             if matches!(a.kind, QuestionKind::List { resolutions: true })
@@ -115,9 +115,10 @@ impl TemplateOrder {
                 framing.push(a.template.clone());
             }
             match seen.iter_mut().find(|(t, _, _)| *t == a.template) {
-                Some((_, rounds, _)) if !rounds.contains(&a.round) => rounds.push(a.round),
-                Some(_) => {}
-                None => seen.push((a.template.clone(), vec![a.round], a.date)),
+                Some((_, rounds, _)) => {
+                    rounds.insert(a.round);
+                }
+                None => seen.push((a.template.clone(), HashSet::from([a.round]), a.date)),
             }
         }
         seen.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.2.cmp(&b.2)));
@@ -141,9 +142,10 @@ impl TemplateOrder {
         )
     }
 
-    /// `answers` in template order (stable: by date within one question).
+    /// `answers` in template order (stable: by date within one question); each key is looked
+    /// up once, not at every comparison.
     fn sorted<'a>(&self, mut answers: Vec<&'a RecapAnswer>) -> Vec<&'a RecapAnswer> {
-        answers.sort_by_key(|a| self.key(a));
+        answers.sort_by_cached_key(|a| self.key(a));
         answers
     }
 }
@@ -174,11 +176,11 @@ fn blocks(order: &TemplateOrder, answers: &[&RecapAnswer], max_lines: usize) -> 
 }
 
 /// A list answer's items, or a text answer whole.
-fn items(a: &RecapAnswer) -> Vec<Item> {
-    let item = |text: &str| Item {
-        author: a.author.clone(),
+fn items(a: &RecapAnswer) -> Vec<Item<'_>> {
+    let item = |text| Item {
+        author: a.author.as_deref(),
         date: a.date,
-        text: text.to_string(),
+        text,
     };
     match a.kind {
         QuestionKind::List { .. } => a.value.lines().map(item).collect(),
@@ -215,14 +217,15 @@ fn framing_blocks(
     (opening, closing, wishes)
 }
 
-fn entry(a: &RecapAnswer) -> Entry {
+/// An answer whole, for the JSON and the appendix (taking its texts: it is the answer's last use).
+fn entry(a: RecapAnswer) -> Entry {
     Entry {
         date: a.date,
-        template: a.template.clone(),
-        question_id: a.question_id.clone(),
-        question: a.label.clone(),
-        author: a.author.clone(),
-        text: a.value.clone(),
         list: matches!(a.kind, QuestionKind::List { .. }),
+        template: a.template,
+        question_id: a.question_id,
+        question: a.label,
+        author: a.author,
+        text: a.value,
     }
 }

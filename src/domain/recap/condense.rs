@@ -10,49 +10,54 @@ use super::post::{AuthorLines, Line};
 
 /// `text` lowercased, punctuation dropped, runs of spaces made one: the key equal answers share.
 pub fn normalise(text: &str) -> String {
+    // Words are split at spaces and at punctuation other than `'`; within a word only letters
+    // and digits are kept (so `don't` is `dont`); empty words are dropped.
     let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '\''))
-        .filter(|w| !w.is_empty())
-    {
-        let word: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.is_empty() {
-            continue;
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else if c != '\'' {
+            gap = true;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
     }
     out
 }
 
-/// One item to condense: its author, date and text.
-pub(super) struct Item {
-    pub author: Option<String>,
+/// One item to condense: its author, date and text (borrowed from its answer).
+pub(super) struct Item<'a> {
+    pub author: Option<&'a str>,
     pub date: NaiveDate,
-    pub text: String,
+    pub text: &'a str,
+}
+
+/// A line being merged: the text as last written, how often, first and last dates.
+struct Merging<'a> {
+    text: &'a str,
+    count: usize,
+    first: NaiveDate,
+    last: NaiveDate,
 }
 
 /// One author's lines so far, and where each normalised text sits among them.
-type Author = (Option<String>, Vec<Line>, HashMap<String, usize>);
+type Author<'a> = (Option<&'a str>, Vec<Merging<'a>>, HashMap<String, usize>);
 
 /// The items merged per author (by name, the unnamed last), each author's lines ranked by
 /// count then recency, at most `max_lines` shown.
-pub(super) fn condense(items: Vec<Item>, max_lines: usize) -> Vec<AuthorLines> {
+pub(super) fn condense(items: Vec<Item<'_>>, max_lines: usize) -> Vec<AuthorLines> {
     let mut authors: Vec<Author> = Vec::new();
-    let mut index: HashMap<Option<String>, usize> = HashMap::new();
+    let mut index: HashMap<Option<&str>, usize> = HashMap::new();
     for item in items {
         let text = item.text.trim();
         if text.is_empty() {
             continue;
         }
-        let slot = *index.entry(item.author.clone()).or_insert_with(|| {
-            authors.push((item.author.clone(), Vec::new(), HashMap::new()));
+        let slot = *index.entry(item.author).or_insert_with(|| {
+            authors.push((item.author, Vec::new(), HashMap::new()));
             authors.len() - 1
         });
         let (_, lines, keys) = &mut authors[slot];
@@ -67,13 +72,13 @@ pub(super) fn condense(items: Vec<Item>, max_lines: usize) -> Vec<AuthorLines> {
                 line.first = line.first.min(item.date);
                 if item.date >= line.last {
                     line.last = item.date;
-                    line.text = text.to_string();
+                    line.text = text;
                 }
             }
             None => {
                 keys.insert(key, lines.len());
-                lines.push(Line {
-                    text: text.to_string(),
+                lines.push(Merging {
+                    text,
                     count: 1,
                     first: item.date,
                     last: item.date,
@@ -94,8 +99,16 @@ pub(super) fn condense(items: Vec<Item>, max_lines: usize) -> Vec<AuthorLines> {
             let more = lines.len().saturating_sub(max_lines);
             lines.truncate(max_lines);
             AuthorLines {
-                author,
-                lines,
+                author: author.map(str::to_string),
+                lines: lines
+                    .into_iter()
+                    .map(|m| Line {
+                        text: m.text.to_string(),
+                        count: m.count,
+                        first: m.first,
+                        last: m.last,
+                    })
+                    .collect(),
                 more,
             }
         })

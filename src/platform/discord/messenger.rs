@@ -16,6 +16,8 @@ use async_trait::async_trait;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
+mod history;
+
 use super::{LIMITS, render};
 use crate::domain::lang::Lang;
 use crate::service::Limits;
@@ -242,6 +244,14 @@ impl Messenger for DiscordMessenger {
 
     fn channel_interval(&self) -> Duration {
         CHANNEL_INTERVAL
+    }
+
+    async fn find_sent(
+        &self,
+        message: &Outgoing,
+        pace: &dyn Pace,
+    ) -> Result<Option<Sent>, SendError> {
+        self.find_in_dm(message, pace).await
     }
 }
 

@@ -14,6 +14,7 @@ mod manifest;
 mod pacing;
 mod prompts;
 mod readiness;
+mod recap_files;
 mod rounds;
 mod run;
 mod scopes;

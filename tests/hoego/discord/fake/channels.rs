@@ -2,7 +2,8 @@
 //! `POST /users/@me/channels`, or existing from before as a test declares), threads; a message
 //! to any other channel is 404 10003. A message is checked against Discord's limits, and a
 //! retried send with the same `nonce` and `enforce_nonce` within a few minutes gets the first
-//! message back instead of a second post.
+//! message back instead of a second post. A channel's recent messages can be read back
+//! (`GET /channels/{id}/messages`), without their nonces, as Discord keeps none.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -23,8 +24,12 @@ pub struct Channels {
     known: HashSet<String>,
     dms: HashSet<String>,
     nonces: HashMap<(String, String), (Value, Instant)>,
+    /// How long an enforced nonce is remembered (Discord: "a few minutes").
+    pub nonce_memory: Option<Duration>,
     /// Messages actually created, by channel (a deduplicated retry adds none).
     pub created: HashMap<String, usize>,
+    /// The messages of each channel, oldest first.
+    posted: HashMap<String, Vec<Value>>,
 }
 
 /// The DM channel id of a user in this fake.
@@ -110,16 +115,55 @@ impl Channels {
         let nonce = body["nonce"].as_str().map(str::to_string);
         let enforced = body["enforce_nonce"].as_bool().unwrap_or(false);
         let key = nonce.filter(|_| enforced).map(|n| (channel.to_string(), n));
+        let memory = self.nonce_memory.unwrap_or(NONCE_MEMORY);
         if let Some((message, at)) = key.as_ref().and_then(|k| self.nonces.get(k))
-            && at.elapsed() < NONCE_MEMORY
+            && at.elapsed() < memory
         {
             return Ok(message.clone());
         }
         let message = create();
         *self.created.entry(channel.to_string()).or_default() += 1;
+        let mut kept = message.clone();
+        if let Some(fields) = kept.as_object_mut() {
+            fields.remove("nonce");
+        }
+        self.posted
+            .entry(channel.to_string())
+            .or_default()
+            .push(kept);
         if let Some(key) = key {
             self.nonces.insert(key, (message.clone(), Instant::now()));
         }
         Ok(message)
+    }
+}
+
+impl Channels {
+    /// `GET /channels/{id}/messages?limit=`: the channel's latest messages, newest first
+    /// (`limit` 1–100, 50 when not given).
+    pub fn recent(&self, channel: &str, query: &str) -> Result<Value, Refusal> {
+        if !self.known.contains(channel) {
+            return Err(errors::unknown_channel());
+        }
+        let limit = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("limit="))
+            .map_or(Ok(50), str::parse::<usize>);
+        let limit = match limit {
+            Ok(n) if (1..=100).contains(&n) => n,
+            _ => {
+                let mut errors = FormErrors::default();
+                errors.other(
+                    &errors::path(&["limit"]),
+                    "NUMBER_TYPE_MAX",
+                    "int value should be between 1 and 100.".into(),
+                );
+                return Err(errors.into_result().unwrap_err());
+            }
+        };
+        let messages = self.posted.get(channel).map(Vec::as_slice).unwrap_or(&[]);
+        Ok(Value::Array(
+            messages.iter().rev().take(limit).cloned().collect(),
+        ))
     }
 }

@@ -234,6 +234,12 @@ impl FakeDiscord {
         self.shared.interactions.lock().unwrap().deadline = deadline;
     }
 
+    /// Forgets enforced nonces after `memory` instead of Discord's few minutes (a takeover that
+    /// comes after Discord's nonce window, without waiting minutes).
+    pub fn remember_nonces_for(&self, memory: Duration) {
+        self.shared.channels.lock().unwrap().nonce_memory = Some(memory);
+    }
+
     /// How many requests were answered 429 by the enforced rate limits.
     pub fn rate_limited(&self) -> usize {
         self.shared.limits.lock().unwrap().refused

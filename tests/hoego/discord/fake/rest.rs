@@ -210,6 +210,9 @@ fn route(
             let mut channels = shared.channels.lock().unwrap();
             ok(channels.post(channel, body, files, || message(&id, channel, body))?)
         }
+        ("GET", ["channels", channel, "messages"]) => {
+            ok(shared.channels.lock().unwrap().recent(channel, query)?)
+        }
         ("POST", ["channels", channel, "threads"]) => {
             let id = next_id(shared);
             let thread = shared

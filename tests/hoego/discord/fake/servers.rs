@@ -23,6 +23,8 @@ const VIEW_CHANNEL: u64 = 1 << 10;
 const SEND_MESSAGES: u64 = 1 << 11;
 /// Attach Files.
 const ATTACH_FILES: u64 = 1 << 15;
+/// Read Message History.
+const READ_MESSAGE_HISTORY: u64 = 1 << 16;
 /// Administrator.
 const ADMINISTRATOR: u64 = 1 << 3;
 /// Create Public Threads.
@@ -196,6 +198,7 @@ impl Servers {
             }
             ("POST", ["channels", channel, "threads"]) => (*channel, CREATE_PUBLIC_THREADS),
             ("GET", ["channels", channel]) => (*channel, 0),
+            ("GET", ["channels", channel, "messages"]) => (*channel, READ_MESSAGE_HISTORY),
             _ => return None,
         };
         let has = self.permissions(channel)?;
