@@ -23,15 +23,20 @@ pub async fn readyz(addr: SocketAddr) -> Option<u16> {
     response.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Every answer of `/readyz`, asked every 5 ms, to a request sent while `before()` was still
-/// true (checked just before each request); stops once it is false, or after 20 s.
+/// Every answer of `/readyz`, asked every 5 ms, that came back while `before()` was still true
+/// (checked after each answer arrived: an answer that crossed the moment `before()` turned
+/// false proves nothing either way and is left out); stops once it is false, or after 20 s.
 pub async fn answers_while(addr: SocketAddr, before: impl Fn() -> bool) -> Vec<u16> {
     let mut answers = Vec::new();
     for _ in 0..4000 {
         if !before() {
             break;
         }
-        if let Some(status) = readyz(addr).await {
+        let status = readyz(addr).await;
+        if !before() {
+            break;
+        }
+        if let Some(status) = status {
             answers.push(status);
         }
         tokio::time::sleep(Duration::from_millis(5)).await;
