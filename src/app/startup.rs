@@ -66,7 +66,8 @@ pub fn service(settings: &Settings, store: Store) -> Result<Service, Failure> {
         chat_import_bytes: settings.import.chat_max_bytes,
     });
     let service = Service::new(store, Arc::new(templates), Arc::new(SystemClock), defaults);
-    Ok(service.with_guard(guard))
+    let summaries = crate::service::summary::Summaries::from_settings(&settings.summary);
+    Ok(service.with_guard(guard).with_summaries(summaries))
 }
 
 /// Runs `work` on the service over the configured database, and closes the database after.

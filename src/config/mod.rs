@@ -8,6 +8,7 @@ mod layers;
 mod read;
 mod reference;
 mod settings;
+mod summary;
 mod values;
 
 pub use database_url::mask as mask_url;
@@ -16,7 +17,8 @@ pub use layers::{Layers, LoadOptions};
 pub use reference::reference_table;
 pub use settings::{
     DatabaseSettings, DatabaseUrl, DiscordSettings, HttpSettings, ImportSettings, LogFormat,
-    LogSettings, SchedulerSettings, SenderSettings, Settings, SlackSettings, TeamSettings,
+    LogSettings, SchedulerSettings, SenderSettings, Settings, SlackSettings, SummarySettings,
+    TeamSettings,
 };
 
 /// The built-in defaults: every key hoego knows, with a comment each.
@@ -24,8 +26,9 @@ pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 
 /// Keys whose values are secrets: read only from the environment or the secrets file, and
 /// never printed.
-pub const SECRET_KEYS: [&str; 4] = [
+pub const SECRET_KEYS: [&str; 5] = [
     "discord.token",
+    "summary.api_key",
     "slack.bot_token",
     "slack.app_token",
     "slack.signing_secret",

@@ -19,7 +19,7 @@ impl<'a> Reader<'a> {
         Reader { layers }
     }
 
-    fn fail(&self, key: &str, problem: String, accepted: &str) -> ConfigError {
+    pub(super) fn fail(&self, key: &str, problem: String, accepted: &str) -> ConfigError {
         let (_, source) = self.layers.get(key);
         ConfigError::BadValue {
             key: key.to_string(),

@@ -13,6 +13,8 @@ use crate::domain::lang::Lang;
 use crate::domain::zone::ZoneName;
 
 pub use super::database_url::DatabaseUrl;
+pub use super::summary::SummarySettings;
+use super::summary::summary_settings;
 
 /// All of hoego's settings.
 #[derive(Debug, Clone)]
@@ -37,6 +39,8 @@ pub struct Settings {
     pub import: ImportSettings,
     /// What one member or team may ask of the process.
     pub limits: LimitSettings,
+    /// The optional written summary above a recap.
+    pub summary: SummarySettings,
 }
 
 /// What one member or team may ask of the process.
@@ -230,6 +234,7 @@ impl Settings {
                 chat_max_bytes: r.int("import.chat_max_kib", 1, 8 * 1024)? * 1024,
             },
             limits: limit_settings(&r)?,
+            summary: summary_settings(&r)?,
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod recap;
 pub mod schedule;
 pub mod schedule_name;
 pub mod state;
+pub mod summary;
 pub mod team;
 pub mod template;
 pub mod visibility;

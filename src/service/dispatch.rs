@@ -195,7 +195,9 @@ impl Service {
                 period,
                 scope,
                 public,
-            } => self.recap(asker, &period, scope, public).await,
+                summary,
+            } => self.recap(asker, &period, scope, public, summary).await,
+            Command::TeamSummary { turn } => self.team_summary(asker, turn).await,
         }
     }
 

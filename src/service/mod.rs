@@ -31,6 +31,7 @@ pub mod quotas;
 pub mod recap;
 mod recap_milestones;
 pub mod recap_query;
+mod recap_reply;
 pub mod reply;
 mod resolutions;
 mod rounds;
@@ -42,6 +43,7 @@ pub mod schedules;
 mod settings;
 pub mod shown;
 mod submit;
+pub mod summary;
 pub mod syntax;
 mod team_view;
 
@@ -123,6 +125,8 @@ pub struct Service {
     pub guard: Guard,
     /// What the platforms keep of people in memory, forgotten with forget-me.
     pub memories: Arc<memory::Memories>,
+    /// The optional written summary's endpoint and per-team counts.
+    pub summaries: summary::Summaries,
 }
 
 impl Service {
@@ -141,11 +145,17 @@ impl Service {
             shown: Arc::default(),
             guard: Guard::default(),
             memories: Arc::default(),
+            summaries: summary::Summaries::default(),
         }
     }
 
     /// The same use cases under `guard`'s limits.
     pub fn with_guard(self, guard: Guard) -> Service {
         Service { guard, ..self }
+    }
+
+    /// The same use cases writing summaries with `summaries`.
+    pub fn with_summaries(self, summaries: summary::Summaries) -> Service {
+        Service { summaries, ..self }
     }
 }

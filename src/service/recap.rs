@@ -8,23 +8,22 @@ use super::Service;
 use super::asker::Asker;
 use super::command::RecapScope;
 use super::error::ServiceError;
-use super::limits::Limits;
 use super::questions::Questions;
-use super::reply::{Attachment, Audience, Reply};
+use super::reply::Reply;
+use super::syntax::Example;
 use super::team_view::scoped;
 use crate::domain::ids::{RoundId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::milestone::Reader;
 use crate::domain::period::Period;
-use crate::domain::recap::split::split;
 use crate::domain::recap::{
     self, FollowUp, ParticipationRow, Recap, RecapAnswer, RecapRequest, ResolutionArc, Scope,
-    chart::{self, Chart},
-    markdown,
 };
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
 use crate::service::i18n::worded::Worded;
+
+pub use super::recap_reply::{recap_reply, recap_reply_with, with_above};
 
 /// What to compile: for whom, which period, in which language.
 #[derive(Debug, Clone)]
@@ -60,6 +59,7 @@ impl Service {
         period: &str,
         scope: RecapScope,
         public: bool,
+        summary: bool,
     ) -> Result<Reply, ServiceError> {
         let today = asker.today(self.clock.now());
         let period = Period::parse(period, today)
@@ -85,8 +85,17 @@ impl Service {
             max_lines: RecapRequest::MAX_LINES,
         };
         let recap = self.compile_recap(&order).await?;
+        let above = match summary {
+            true => {
+                let own = (order.scope == Scope::Me).then_some(&asker.member);
+                let turn_on = asker.spell(Example::SummaryOn);
+                let part = self.summary_part(&asker.team, own, &recap, &turn_on);
+                Some(part.await.markdown().to_string())
+            }
+            false => None,
+        };
         let limits = asker.limits;
-        let reply = move || recap_reply(&recap, public, limits);
+        let reply = move || recap_reply_with(&recap, public, limits, above.as_deref());
         self.guard.run_heavy(reply).await
     }
 
@@ -261,52 +270,6 @@ type ReadAnswer = (
     String,
     Option<String>,
 );
-
-/// The reply: the Markdown itself when it fits one message of the platform, else a summary with
-/// the Markdown attached (its charts embedded by the names they are attached under). The charts
-/// go along as PNG attachments either way. Public recaps go to the channel.
-pub fn recap_reply(recap: &Recap, public: bool, limits: Limits) -> Reply {
-    let name = recap.period_label.replace("..", "_");
-    let charts = charts(recap);
-    let attached = |chart: &Chart| format!("hoego-recap-{name}-{}", chart.file);
-    let document = markdown::render(recap);
-    let body = document
-        .split_once("\n---\n\n")
-        .map_or(document.as_str(), |(_, body)| body);
-    let mut reply = if body.chars().count() <= limits.message_len {
-        Reply::text(recap.lang, body.trim_end())
-    } else {
-        let mut reply = Reply {
-            blocks: split(&markdown::summary(recap), limits.block_len),
-            ..Reply::new(recap.lang)
-        };
-        reply.attachments.push(Attachment {
-            filename: format!("hoego-recap-{name}.md"),
-            content_type: "text/markdown".into(),
-            bytes: chart::embed(&document, &charts, attached).into_bytes(),
-        });
-        reply
-    };
-    reply
-        .attachments
-        .extend(charts.into_iter().map(|chart| Attachment {
-            filename: attached(&chart),
-            content_type: "image/png".into(),
-            bytes: chart.png,
-        }));
-    if public {
-        reply.audience = Audience::Channel;
-    }
-    reply
-}
-
-/// The recap's charts (a drawing failure is logged and the recap goes without them).
-fn charts(recap: &Recap) -> Vec<Chart> {
-    chart::charts(recap).unwrap_or_else(|error| {
-        tracing::warn!(error = %error, "recap charts not drawn");
-        Vec::new()
-    })
-}
 
 /// Local midnight at the period's start and the day after its end, as instants.
 pub fn instants(period: &Period, zone: ZoneName) -> (DateTime<Utc>, DateTime<Utc>) {

@@ -9,7 +9,10 @@ use crate::domain::ids::{MemberId, TeamId};
 use crate::domain::lang::Lang;
 use crate::domain::period::{Period, PeriodError};
 use crate::domain::recap::{Recap, Scope};
+use crate::domain::state::Platform;
 use crate::domain::team::{Member, Team};
+use crate::service::summary::SummaryPart;
+use crate::service::syntax::{Example, spell};
 use crate::store::StoreError;
 
 /// A recap asked for by ids rather than by a person in a chat.
@@ -67,6 +70,27 @@ impl From<StoreError> for RecapQueryError {
 impl Service {
     /// Compiles the recap `query` asks for.
     pub async fn recap_query(&self, query: &RecapQuery) -> Result<Recap, RecapQueryError> {
+        Ok(self.query_recap(query).await?.0)
+    }
+
+    /// Compiles the recap `query` asks for, with the written summary above it (or the notice
+    /// that replaces it) as `hoego recap --summary` shows it.
+    pub async fn recap_query_with_summary(
+        &self,
+        query: &RecapQuery,
+    ) -> Result<(Recap, SummaryPart), RecapQueryError> {
+        let (recap, team, member) = self.query_recap(query).await?;
+        let turn_on = spell(Platform::Console, recap.lang, Example::SummaryOn);
+        let part = self
+            .summary_part(&team, member.as_ref(), &recap, &turn_on)
+            .await;
+        Ok((recap, part))
+    }
+
+    async fn query_recap(
+        &self,
+        query: &RecapQuery,
+    ) -> Result<(Recap, Team, Option<Member>), RecapQueryError> {
         let member = match query.member {
             Some(id) => Some(self.member_by_id(id).await?),
             None => None,
@@ -92,8 +116,8 @@ impl Service {
             .unwrap_or(team.language);
         let order = RecapOrder {
             scope: member.as_ref().map_or(Scope::Team, |_| Scope::Me),
-            team,
-            member,
+            team: team.clone(),
+            member: member.clone(),
             period,
             zone,
             lang,
@@ -102,7 +126,7 @@ impl Service {
             today,
             max_lines: query.max_lines,
         };
-        Ok(self.compile_recap(&order).await?)
+        Ok((self.compile_recap(&order).await?, team, member))
     }
 
     async fn member_by_id(&self, id: MemberId) -> Result<Member, RecapQueryError> {

@@ -37,6 +37,10 @@ pub enum Example<'a> {
     NameOption,
     /// Remove the named schedule.
     ScheduleRemove(&'a str),
+    /// Turn the team's summaries on.
+    SummaryOn,
+    /// Turn the team's summaries off.
+    SummaryOff,
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -66,6 +70,8 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleAdd { template, cron } => format!("schedule add {template} \"{cron}\""),
         Example::NameOption => format!("name <{}>", name_word(lang)),
         Example::ScheduleRemove(name) => format!("schedule remove {name}"),
+        Example::SummaryOn => "settings summary on".into(),
+        Example::SummaryOff => "settings summary off".into(),
     }
 }
 
@@ -85,6 +91,8 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         }
         Example::NameOption => format!("name:<{}>", name_word(lang)),
         Example::ScheduleRemove(name) => format!("/hoego schedule remove name:{name}"),
+        Example::SummaryOn => "/hoego settings summary:on".into(),
+        Example::SummaryOff => "/hoego settings summary:off".into(),
     }
 }
 

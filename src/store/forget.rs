@@ -21,12 +21,14 @@ pub struct ForgetCounts {
     pub deliveries: u64,
     /// Schedule memberships.
     pub participations: u64,
+    /// Cached summaries that cite them (or any anonymous answer of their team).
+    pub summaries: u64,
     /// The member row with their settings (0 or 1).
     pub members: u64,
 }
 
 /// The statements of forget-me, children first, each bound to the member id.
-const FORGET: [&str; 7] = [
+const FORGET: [&str; 8] = [
     "DELETE FROM answer_history WHERE answer_id IN (SELECT a.id FROM answers a
        JOIN deliveries d ON d.id = a.delivery_id WHERE d.member_id = $1)",
     "DELETE FROM resolution_followups WHERE resolution_id IN
@@ -35,6 +37,9 @@ const FORGET: [&str; 7] = [
     "DELETE FROM answers WHERE delivery_id IN (SELECT id FROM deliveries WHERE member_id = $1)",
     "DELETE FROM deliveries WHERE member_id = $1",
     "DELETE FROM schedule_participants WHERE member_id = $1",
+    // A summary citing an anonymous answer may cite theirs: its authors are not recorded.
+    "DELETE FROM summaries WHERE id IN (SELECT summary_id FROM summary_members WHERE member_id = $1)
+       OR (cites_anonymous = 1 AND team_id = (SELECT team_id FROM members WHERE id = $1))",
     "DELETE FROM members WHERE id = $1",
 ];
 
@@ -73,6 +78,7 @@ impl Store {
                 answers,
                 deliveries,
                 participations,
+                summaries,
                 members,
             ] = counts;
             Ok(ForgetCounts {
@@ -82,6 +88,7 @@ impl Store {
                 followups,
                 deliveries,
                 participations,
+                summaries,
                 members,
             })
         })

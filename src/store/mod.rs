@@ -32,6 +32,7 @@ mod scheduling;
 mod scheduling_batch;
 mod scheduling_pg;
 mod scheduling_sqlite;
+mod summaries;
 mod team_view;
 mod teams;
 mod tx;
@@ -61,6 +62,7 @@ pub use scheduling::{
     Advance, DueSchedule, DueTiming, Participant, PlannedDelivery, PlannedRound, Planner,
     TickReport,
 };
+pub use summaries::SummaryRecord;
 pub use team_view::TeamAnswer;
 
 /// Which SQL backend a store runs on.

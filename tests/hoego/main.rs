@@ -33,3 +33,4 @@ mod resolutions;
 mod scheduling;
 mod slack;
 mod store_conformance;
+mod summary;

@@ -79,6 +79,10 @@ pub struct RecapArgs {
     /// a fall) as PNG files into this directory, embedded in the Markdown.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+    /// Add above the recap a summary written by the configured model (`summary.base_url`), each
+    /// sentence citing its answers, when the team turned summaries on (Markdown).
+    #[arg(long)]
+    pub summary: bool,
 }
 
 /// What `hoego recap` writes.

@@ -19,6 +19,7 @@ use crate::domain::recap::{Recap, markdown};
 use crate::service::clock::{Clock, SystemClock};
 use crate::service::error::ServiceError;
 use crate::service::i18n::worded::Worded;
+use crate::service::recap::with_above;
 use crate::service::recap_query::{RecapQuery, RecapQueryError};
 
 /// Compiles and prints the recap.
@@ -33,9 +34,15 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
         lang: args.lang,
         max_lines: usize::from(args.lines),
     };
-    let compiled =
-        startup::with_service(settings, async |service| service.recap_query(&query).await);
-    let recap = compiled.await?.map_err(refused)?;
+    let summary = args.summary;
+    let compiled = startup::with_service(settings, async |service| match summary {
+        true => service
+            .recap_query_with_summary(&query)
+            .await
+            .map(|(r, s)| (r, Some(s))),
+        false => service.recap_query(&query).await.map(|r| (r, None)),
+    });
+    let (recap, above) = compiled.await?.map_err(refused)?;
     let charts = match &args.charts {
         Some(dir) => write_charts(&recap, dir)?,
         None => Vec::new(),
@@ -45,6 +52,8 @@ pub async fn recap(settings: &Settings, args: &RecapArgs) -> Result<(), Failure>
         match args.format {
             RecapFormat::Markdown => {
                 let document = markdown::render_with(&recap, args.full);
+                let above = above.as_ref().map(|part| part.markdown());
+                let document = with_above(document, &recap, above);
                 let dir = args.charts.as_deref().unwrap_or(Path::new("."));
                 let path = |chart: &Chart| dir.join(&chart.file).display().to_string();
                 chart::embed(&document, &charts, path)

@@ -8,7 +8,7 @@ pub mod chart;
 mod condense;
 pub mod digest;
 mod draft;
-mod inert;
+pub(crate) mod inert;
 mod labels;
 pub mod markdown;
 mod mood;

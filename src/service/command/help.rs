@@ -46,13 +46,13 @@ pub const ENTRIES: &[HelpEntry] = &[
     entry("edit", "edit [schedule]", "help.edit", "edit"),
     entry(
         "recap",
-        "recap [period] [me|team] [public]",
+        "recap [period] [me|team] [public] [summary]",
         "help.recap",
         "recap 2026-Q3 team",
     ),
     entry(
         "settings",
-        "settings [tz <zone>] [lang en|ko] [delivery dm|thread]",
+        "settings [tz <zone>] [lang en|ko] [delivery dm|thread] | settings summary [on|off]",
         "help.settings",
         "settings tz Asia/Seoul lang ko",
     ),
@@ -285,7 +285,9 @@ impl Command {
             Command::Skip { .. } => "skip",
             Command::Edit { .. } => "edit",
             Command::Recap { .. } => "recap",
-            Command::ShowSettings | Command::UpdateSettings(_) => "settings",
+            Command::ShowSettings | Command::UpdateSettings(_) | Command::TeamSummary { .. } => {
+                "settings"
+            }
             Command::Join { .. } => "join",
             Command::Leave { .. } => "leave",
             Command::Pause { .. } => "pause",

@@ -62,6 +62,13 @@ pub enum Command {
         scope: RecapScope,
         /// Post the recap in the channel instead of sending it privately.
         public: bool,
+        /// Add the written summary above it (when the operator and the team turned it on).
+        summary: bool,
+    },
+    /// `settings summary [on|off]`: show or change (admins) whether the team's summaries are on.
+    TeamSummary {
+        /// `Some(true)` turns them on, `Some(false)` off; `None` shows where they stand.
+        turn: Option<bool>,
     },
     /// Show my settings.
     ShowSettings,

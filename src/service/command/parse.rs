@@ -28,7 +28,7 @@ const COMMANDS: &[&str] = &[
     "schedule",
     "help",
 ];
-const RECAP_OPTIONS: &[&str] = &["me", "team", "public"];
+const RECAP_OPTIONS: &[&str] = &["me", "team", "public", "summary"];
 /// Period words that must never be mistaken for a misspelt recap option.
 const PERIOD_WORDS: &[&str] = &["week", "month", "quarter", "year"];
 const SETTINGS_OPTIONS: &[&str] = &["tz", "lang", "delivery", "timezone", "language"];
@@ -109,12 +109,13 @@ fn optional_name(args: &mut Args, topic: &'static str) -> Result<Option<String>,
 
 fn recap(args: &mut Args) -> Result<Command, CommandError> {
     const TOPIC: &str = "recap";
-    let (mut period, mut scope, mut public) = (None, None, None);
+    let (mut period, mut scope, mut public, mut summary) = (None, None, None, None);
     while let Some(token) = args.next_token() {
         match token.key().as_str() {
             "me" => set_once(&mut scope, TOPIC, "me|team", RecapScope::Me)?,
             "team" => set_once(&mut scope, TOPIC, "me|team", RecapScope::Team)?,
             "public" => set_once(&mut public, TOPIC, "public", true)?,
+            "summary" => set_once(&mut summary, TOPIC, "summary", true)?,
             _ if period.is_none() && !misspelt_recap_option(&token) => period = Some(token.text),
             _ => {
                 return Err(CommandError::UnknownOption {
@@ -129,6 +130,7 @@ fn recap(args: &mut Args) -> Result<Command, CommandError> {
         period: period.unwrap_or_else(|| "week".to_string()),
         scope: scope.unwrap_or_default(),
         public: public.unwrap_or(false),
+        summary: summary.unwrap_or(false),
     })
 }
 
@@ -145,6 +147,10 @@ fn settings(args: &mut Args) -> Result<Command, CommandError> {
     const TOPIC: &str = "settings";
     if args.is_empty() {
         return Ok(Command::ShowSettings);
+    }
+    if args.peek().is_some_and(|t| t.key() == "summary") {
+        args.next_token();
+        return team_summary(args);
     }
     let mut change = SettingsChange::default();
     while let Some(token) = args.next_token() {
@@ -171,6 +177,28 @@ fn settings(args: &mut Args) -> Result<Command, CommandError> {
         }
     }
     Ok(Command::UpdateSettings(change))
+}
+
+/// `settings summary [on|off]`.
+fn team_summary(args: &mut Args) -> Result<Command, CommandError> {
+    let turn = match args.next_token() {
+        None => None,
+        Some(token) => match token.key().as_str() {
+            "on" => Some(true),
+            "off" => Some(false),
+            _ => {
+                return Err(CommandError::InvalidChoice {
+                    topic: "settings",
+                    option: "summary",
+                    suggestion: nearest(&token.text, &["on", "off"]),
+                    value: token.text,
+                    allowed: "on, off",
+                });
+            }
+        },
+    };
+    args.finish("settings")?;
+    Ok(Command::TeamSummary { turn })
 }
 
 /// A language by its code, its English name or its own name as the catalogs write it (`한국어`).

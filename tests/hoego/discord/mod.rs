@@ -128,6 +128,7 @@ impl DiscordApp {
             },
             guard: Default::default(),
             memories: Default::default(),
+            summaries: Default::default(),
         };
         let mut settings = DiscordSettings {
             token: Some(SecretString::from(fake::TOKEN)),

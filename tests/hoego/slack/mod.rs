@@ -97,6 +97,7 @@ impl SlackApp {
             },
             guard: Default::default(),
             memories: Default::default(),
+            summaries: Default::default(),
         };
         let mut settings = SlackSettings {
             bot_token: Some(SecretString::from(BOT_TOKEN)),

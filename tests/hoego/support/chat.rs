@@ -77,6 +77,7 @@ impl Chat {
             },
             guard: Default::default(),
             memories: Default::default(),
+            summaries: Default::default(),
         };
         let actor = Actor {
             platform: Platform::Slack,

@@ -31,6 +31,17 @@ pub enum Delivery {
     Thread,
 }
 
+/// Whether the team's summaries are on.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Switch {
+    /// On.
+    #[name = "on"]
+    On,
+    /// Off.
+    #[name = "off"]
+    Off,
+}
+
 /// Show or change your time zone, language and where prompts reach you.
 #[poise::command(slash_command)]
 pub async fn settings(
@@ -40,6 +51,7 @@ pub async fn settings(
     tz: Option<String>,
     #[description = "Your language"] lang: Option<Language>,
     #[description = "Prompts by DM or in a thread"] delivery: Option<Delivery>,
+    #[description = "Admins: turn the team's summaries on or off"] summary: Option<Switch>,
 ) -> Result<(), Error> {
     let change = SettingsChange {
         tz,
@@ -52,6 +64,10 @@ pub async fn settings(
             Delivery::Thread => DeliveryMode::Thread,
         }),
     };
+    if let Some(switch) = summary {
+        let turn = Some(matches!(switch, Switch::On));
+        return run(ctx, Command::TeamSummary { turn }).await;
+    }
     if change == SettingsChange::default() {
         return run(ctx, Command::ShowSettings).await;
     }

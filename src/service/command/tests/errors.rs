@@ -315,7 +315,7 @@ fn a_misspelt_command_suggests_the_nearest_with_its_help_line() {
         (
             "recpa",
             "Did you mean `recap`?",
-            "`recap [period] [me|team] [public]` — ",
+            "`recap [period] [me|team] [public] [summary]` — ",
         ),
         (
             "setings tz Asia/Seoul",

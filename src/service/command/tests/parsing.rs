@@ -21,6 +21,17 @@ fn recap(period: &str, scope: RecapScope, public: bool) -> Command {
         period,
         scope,
         public,
+        summary: false,
+    }
+}
+
+fn summarised(period: &str, scope: RecapScope) -> Command {
+    let period = period.to_string();
+    Command::Recap {
+        period,
+        scope,
+        public: false,
+        summary: true,
     }
 }
 
@@ -111,7 +122,18 @@ fn rows() -> Vec<(&'static str, Command)> {
         ("recap 2026-11 public", recap("2026-11", Me, true)),
         ("Recap Quarter", recap("Quarter", Me, false)),
         ("recap year team", recap("year", Team, false)),
+        ("recap 2026 team summary", summarised("2026", Team)),
+        ("recap summary year", summarised("year", Me)),
         ("settings", Command::ShowSettings),
+        ("settings summary", Command::TeamSummary { turn: None }),
+        (
+            "settings summary on",
+            Command::TeamSummary { turn: Some(true) },
+        ),
+        (
+            "settings summary OFF",
+            Command::TeamSummary { turn: Some(false) },
+        ),
         (
             "settings tz Asia/Seoul",
             settings(Some("Asia/Seoul"), None, None),

@@ -1,0 +1,64 @@
+//! The optional written summary above a recap (`recap … summary`): off unless the operator
+//! configured an OpenAI-compatible endpoint and the team's admin turned it on. The request holds
+//! exactly the condensed lines of the recap the reader is shown ([`select`]); the reply is
+//! checked sentence by sentence ([`check`]) and cached by the hash of its inputs; a slow,
+//! failing or unchecked reply leaves the recap alone with a one-line notice.
+//!
+//! [`select`]: crate::domain::summary::select
+//! [`check`]: crate::domain::summary::check
+
+mod client;
+mod flow;
+mod opt_in;
+mod render;
+mod request;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+pub use client::{CallError, Completion, Endpoint};
+pub use flow::SummaryPart;
+
+use crate::config::SummarySettings;
+use crate::domain::ids::TeamId;
+
+/// The configured endpoint (if any) and the per-team count of summaries written.
+#[derive(Clone, Default)]
+pub struct Summaries {
+    /// The endpoint and its bounds; `None` when the operator configured none.
+    pub endpoint: Option<Arc<Endpoint>>,
+    written: Arc<Mutex<HashMap<TeamId, Vec<DateTime<Utc>>>>>,
+}
+
+impl Summaries {
+    /// Summaries as `settings` configure them (off without `summary.base_url`).
+    pub fn from_settings(settings: &SummarySettings) -> Summaries {
+        Summaries {
+            endpoint: Endpoint::from_settings(settings).map(Arc::new),
+            written: Arc::default(),
+        }
+    }
+
+    /// Counts one summary the team asks to be written at `now`; `false` (not counted) when it
+    /// already had `per_hour` in the hour before.
+    fn count(&self, team: TeamId, per_hour: usize, now: DateTime<Utc>) -> bool {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let times = written.entry(team).or_default();
+        times.retain(|at| now - *at < TimeDelta::hours(1));
+        if times.len() >= per_hour {
+            return false;
+        }
+        times.push(now);
+        true
+    }
+}
+
+impl std::fmt::Debug for Summaries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summaries")
+            .field("endpoint", &self.endpoint.as_ref().map(|e| e.shown()))
+            .finish()
+    }
+}
