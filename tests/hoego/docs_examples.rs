@@ -14,7 +14,7 @@ use crate::support::year::Year;
 const SEED: u64 = 2026;
 
 /// Compares `actual` with the file at `path` (or writes it, when accepting outside CI).
-fn assert_pinned(path: &Path, actual: &[u8]) {
+pub(crate) fn assert_pinned(path: &Path, actual: &[u8]) {
     let accept = std::env::var("HOEGO_ACCEPT_GOLDEN").is_ok_and(|v| v == "1");
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
     if std::fs::read(path).ok().as_deref() == Some(actual) {

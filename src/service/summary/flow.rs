@@ -216,7 +216,7 @@ async fn ask(
 }
 
 /// The number words of `lang` (`summary.numerals`: `value=word` pairs).
-fn numerals(lang: Lang) -> Vec<(String, u32)> {
+pub fn numerals(lang: Lang) -> Vec<(String, u32)> {
     let words = t(lang, "summary.numerals", &[]);
     words
         .split_whitespace()

@@ -10,8 +10,8 @@
 mod client;
 mod flow;
 mod opt_in;
-mod render;
-mod request;
+pub mod render;
+pub mod request;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -19,7 +19,9 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, TimeDelta, Utc};
 
 pub use client::{CallError, Completion, Endpoint};
-pub use flow::SummaryPart;
+pub use flow::{SummaryPart, numerals};
+pub use render::{Writer, section};
+pub use request::{body as request_body, input_hash};
 
 use crate::config::SummarySettings;
 use crate::domain::ids::TeamId;
