@@ -86,7 +86,7 @@ async fn korean_readers_get_the_gates_and_the_summary_in_korean(backend: Backend
     assert!(refused.contains("관리자만"), "{refused}");
     let on = admin.say("settings summary on").await.plain_text();
     assert!(
-        on.contains("이제 이 팀은 요약을 켰어요") && on.contains(&fake.base_url),
+        on.contains("이 팀의 요약을 켰어요") && on.contains(&fake.base_url),
         "{on}"
     );
     let reply = member.say("recap 2026 team summary").await.plain_text();
