@@ -17,6 +17,7 @@ mod people;
 pub mod scopes;
 mod seen;
 mod submit;
+mod workspace;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
