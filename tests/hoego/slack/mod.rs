@@ -8,6 +8,7 @@ pub mod payloads;
 mod admin_rights;
 mod burst;
 mod commands;
+mod crash;
 mod events_api;
 mod forgetting;
 mod hung;
