@@ -6,6 +6,7 @@ pub mod fake;
 pub mod payloads;
 
 mod admin_rights;
+mod burst;
 mod commands;
 mod crash;
 mod events_api;
@@ -21,6 +22,7 @@ mod run;
 mod scopes;
 mod socket;
 mod strict;
+mod team_names;
 mod templates;
 mod threads;
 
