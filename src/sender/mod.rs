@@ -3,10 +3,14 @@
 //! before every request, puts back those whose channel must wait, and records the outcomes; and
 //! sends the one reminder of each delivery that is due one.
 //!
-//! Sent prompts are recorded in batches of [`RECORD_EVERY`]: a sender that dies before
-//! recording leaves its deliveries leased, and after the lease another sender sends them again
-//! with the same idempotency key (Discord's `nonce`), which the platform deduplicates.
+//! A lease cannot run out under work: a step claims no more than it can send in half its lease
+//! at its pacing ([`batch_size`]), renews the leases it still holds every third of a lease, and
+//! sends a prompt only after marking it in flight under a lease it still holds; each sent prompt
+//! is recorded as soon as the platform accepts it. A sender that dies leaves at most the prompts
+//! it was sending marked in flight: the sender taking them over asks the platform about those
+//! before sending again (and Discord's `nonce` deduplicates a resend for a few minutes).
 
+mod hold;
 mod look_up;
 mod outcome;
 mod pacing;
@@ -31,8 +35,18 @@ pub use turns::in_turns;
 
 /// Most deliveries one step leases.
 pub const BATCH: i64 = 200;
-/// Sent prompts recorded per transaction.
-pub const RECORD_EVERY: usize = 50;
+/// The share of a lease a step's batch may take at the sender's rate.
+const LEASE_SHARE: f64 = 0.5;
+
+/// How many deliveries a step leases: at most [`BATCH`], and no more than `rate_per_second`
+/// sends fill in half of `lease` (at least one).
+pub fn batch_size(rate_per_second: u32, lease: Duration) -> i64 {
+    if rate_per_second == 0 {
+        return BATCH;
+    }
+    let fits = lease.as_secs_f64() * f64::from(rate_per_second) * LEASE_SHARE;
+    (fits.floor() as i64).clamp(1, BATCH)
+}
 
 /// What one step did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,6 +60,8 @@ pub struct StepOutcome {
     /// Stranded deliveries (an earlier lease ran out) found already posted, recorded without
     /// sending again.
     pub found: usize,
+    /// Deliveries not sent because this sender no longer held their lease.
+    pub lost: usize,
     /// Failed attempts that will be retried.
     pub retried: usize,
     /// Deliveries that ended failed or undeliverable.
@@ -62,6 +78,7 @@ pub struct Sender {
     messenger: Arc<dyn Messenger>,
     settings: SenderSettings,
     pacer: Arc<Pacer>,
+    owner: Arc<str>,
 }
 
 impl Sender {
@@ -85,35 +102,50 @@ impl Sender {
         pacer: Pacer,
     ) -> Self {
         let pacer = Arc::new(pacer);
+        let owner = format!("{}-{:08x}", std::process::id(), rand::random::<u32>());
         Sender {
             store,
             clock,
             messenger,
             settings,
             pacer,
+            owner: owner.into(),
         }
     }
 
-    /// One step: lease a batch, send each, record them; then the reminders that are due.
+    /// The name this sender's leases carry.
+    pub fn owner(&self) -> &str {
+        &self.owner
+    }
+
+    fn lease(&self) -> chrono::Duration {
+        chrono::Duration::from_std(self.settings.lease).unwrap_or(chrono::Duration::seconds(60))
+    }
+
+    /// One step: lease a batch, send each (renewing the leases as it goes) and record it; then
+    /// the reminders that are due.
     pub async fn step(&self) -> Result<StepOutcome, StoreError> {
         let now = self.clock.now();
-        let lease = chrono::Duration::from_std(self.settings.lease)
-            .unwrap_or(chrono::Duration::seconds(60));
-        let claimed = self.store.claim_deliveries(now, now + lease, BATCH).await?;
+        let lease = self.lease();
+        let batch = batch_size(self.settings.rate_per_second, self.settings.lease);
+        let claimed = self
+            .store
+            .claim_deliveries(&self.owner, now, now + lease, batch)
+            .await?;
         let mut outcome = StepOutcome::default();
-        let mut sent = Vec::new();
         let mut put_back = PutBack::default();
+        let mut renew_at = now + lease / 3;
         for delivery in &in_turns(claimed, |d| d.team_id) {
+            if self.clock.now() >= renew_at {
+                self.renew().await?;
+                renew_at = self.clock.now() + lease / 3;
+            }
             let span =
                 tracing::info_span!("delivery", id = %delivery.id, round = %delivery.round_id);
-            self.deliver(delivery, &mut outcome, &mut sent, &mut put_back)
+            self.deliver(delivery, &mut outcome, &mut put_back)
                 .instrument(span)
                 .await?;
-            if sent.len() >= RECORD_EVERY {
-                self.record(&mut sent).await?;
-            }
         }
-        self.record(&mut sent).await?;
         for delivery in self.store.claim_reminders(self.clock.now(), BATCH).await? {
             self.remind(&delivery).await;
             outcome.reminders += 1;
@@ -125,7 +157,6 @@ impl Sender {
         &self,
         delivery: &ClaimedDelivery,
         outcome: &mut StepOutcome,
-        sent: &mut Vec<SentRecord>,
         put_back: &mut PutBack,
     ) -> Result<(), StoreError> {
         let (template, zone) = match (&delivery.template, &delivery.zone) {
@@ -144,6 +175,9 @@ impl Sender {
                 .put_back(delivery, channel, wait, put_back, outcome)
                 .await;
         }
+        if !self.hold(delivery, outcome).await? {
+            return Ok(());
+        }
         let found = match delivery.stranded {
             true => self.look_up(&message).await,
             false => Ok(None),
@@ -152,17 +186,20 @@ impl Sender {
         let result = match found {
             Ok(Some(posted)) => Ok(posted),
             Ok(None) => self.messenger.send_paced(&message, &*self.pacer).await,
-            Err(error) => Err(error),
+            Err(error) => return self.not_sent(delivery, error, false, outcome).await,
         };
         match result {
             Ok(platform) => {
                 let dm = matches!(message.to, Destination::Direct { .. });
-                sent.push(SentRecord {
+                let record = SentRecord {
                     id: delivery.id,
                     channel_id: platform.channel_id,
                     message_id: platform.message_id,
                     dm,
-                });
+                };
+                self.store
+                    .record_sent(self.clock.now(), std::slice::from_ref(&record))
+                    .await?;
                 if was_found {
                     metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
                     outcome.found += 1;
@@ -174,14 +211,8 @@ impl Sender {
                 outcome.sent += 1;
                 Ok(())
             }
-            Err(error) => self.not_sent(delivery, error, outcome).await,
+            Err(error) => self.not_sent(delivery, error, true, outcome).await,
         }
-    }
-
-    async fn record(&self, sent: &mut Vec<SentRecord>) -> Result<(), StoreError> {
-        self.store.record_sent(self.clock.now(), sent).await?;
-        sent.clear();
-        Ok(())
     }
 
     async fn remind(&self, delivery: &ClaimedDelivery) {

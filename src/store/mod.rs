@@ -10,6 +10,7 @@ mod connect;
 mod decode;
 mod deliveries;
 mod deliveries_sql;
+mod delivery_leases;
 mod digest_data;
 mod error;
 mod forget;

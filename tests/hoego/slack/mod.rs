@@ -20,6 +20,7 @@ mod run;
 mod scopes;
 mod socket;
 mod strict;
+mod takeover;
 mod templates;
 mod threads;
 
