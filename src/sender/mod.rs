@@ -7,8 +7,9 @@
 //! at its pacing ([`batch_size`]), renews the leases it still holds every third of a lease, and
 //! sends a prompt only after marking it in flight under a lease it still holds; each sent prompt
 //! is recorded as soon as the platform accepts it. A sender that dies leaves at most the prompts
-//! it was sending marked in flight: the sender taking them over asks the platform about those
-//! before sending again (and Discord's `nonce` deduplicates a resend for a few minutes).
+//! it was sending marked in flight: the sender taking them over finds them stranded and asks the
+//! platform whether each prompt is already there (see `look_up`), recording the one it finds
+//! instead of posting a second.
 
 mod hold;
 mod look_up;
@@ -24,9 +25,10 @@ use tracing::Instrument;
 
 use crate::config::SenderSettings;
 use crate::service::clock::Clock;
-use crate::service::messenger::{Destination, Messenger};
+use crate::service::messenger::{Destination, Messenger, Sent};
 use crate::service::prompts;
 use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};
+use look_up::LookedUp;
 use turns::PutBack;
 
 pub use outcome::backoff;
@@ -168,6 +170,19 @@ impl Sender {
             }
         };
         let message = prompts::prompt(delivery, template, zone);
+        let dm = matches!(message.to, Destination::Direct { .. });
+        if delivery.stranded {
+            match self.look_up(delivery, &message, outcome).await? {
+                LookedUp::Posted(platform) => {
+                    self.record(record_of(delivery, platform, dm)).await?;
+                    metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
+                    outcome.found += 1;
+                    return Ok(());
+                }
+                LookedUp::PutBack => return Ok(()),
+                LookedUp::Absent => {}
+            }
+        }
         let channel = message.to.pace_key();
         let wait = self.channel_wait(channel, put_back).await;
         if !wait.is_zero() {
@@ -178,41 +193,26 @@ impl Sender {
         if !self.hold(delivery, outcome).await? {
             return Ok(());
         }
-        let found = match delivery.stranded {
-            true => self.look_up(&message).await,
-            false => Ok(None),
-        };
-        let was_found = matches!(found, Ok(Some(_)));
-        let result = match found {
-            Ok(Some(posted)) => Ok(posted),
-            Ok(None) => self.messenger.send_paced(&message, &*self.pacer).await,
-            Err(error) => return self.not_sent(delivery, error, false, outcome).await,
-        };
-        match result {
+        match self.messenger.send_paced(&message, &*self.pacer).await {
             Ok(platform) => {
-                let dm = matches!(message.to, Destination::Direct { .. });
-                let record = SentRecord {
-                    id: delivery.id,
-                    channel_id: platform.channel_id,
-                    message_id: platform.message_id,
-                    dm,
-                };
-                self.store
-                    .record_sent(self.clock.now(), std::slice::from_ref(&record))
-                    .await?;
-                if was_found {
-                    metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
-                    outcome.found += 1;
-                    return Ok(());
-                }
+                self.record(record_of(delivery, platform, dm)).await?;
                 metrics::counter!("hoego_deliveries_sent_total").increment(1);
                 metrics::histogram!("hoego_delivery_lag_seconds")
                     .record(outcome::lag_seconds(delivery.due_at, self.clock.now()));
                 outcome.sent += 1;
                 Ok(())
             }
-            Err(error) => self.not_sent(delivery, error, true, outcome).await,
+            Err(error) => self.not_sent(delivery, error, outcome).await,
         }
+    }
+
+    /// Records one prompt the platform has, as soon as it is known.
+    async fn record(&self, record: SentRecord) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        self.store
+            .record_sent(now, std::slice::from_ref(&record))
+            .await?;
+        Ok(())
     }
 
     async fn remind(&self, delivery: &ClaimedDelivery) {
@@ -252,5 +252,15 @@ impl Sender {
                 }
             }
         }
+    }
+}
+
+/// What to record for `delivery`, whose prompt the platform has as `platform`.
+fn record_of(delivery: &ClaimedDelivery, platform: Sent, dm: bool) -> SentRecord {
+    SentRecord {
+        id: delivery.id,
+        channel_id: platform.channel_id,
+        message_id: platform.message_id,
+        dm,
     }
 }

@@ -15,7 +15,6 @@ impl Sender {
         &self,
         delivery: &ClaimedDelivery,
         error: SendError,
-        from_send: bool,
         outcome: &mut StepOutcome,
     ) -> Result<(), StoreError> {
         let now = self.clock.now();
@@ -23,9 +22,9 @@ impl Sender {
             SendError::RateLimited { retry_after } => {
                 self.pacer.back_off(retry_after).await;
                 let at = now + chrono::Duration::from_std(retry_after).unwrap_or_default();
-                // A refused post is settled: nothing was posted. A refused look-up is not.
+                // A refused post is settled: nothing was posted.
                 self.store
-                    .retry_delivery(delivery.id, at, (false, from_send), None)
+                    .retry_delivery(delivery.id, at, (false, true), None)
                     .await?;
                 metrics::counter!("hoego_deliveries_rate_limited_total").increment(1);
                 outcome.rate_limited += 1;

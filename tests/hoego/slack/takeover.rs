@@ -1,7 +1,8 @@
 //! Two senders on one database with Slack, which cannot deduplicate a second post: a batch that
 //! takes longer than the lease on a slow platform keeps its leases, so the other sender sends
 //! nothing twice; a sender killed in the middle of a fan-out leaves the rest to the next one,
-//! which sends each remaining prompt once and none of the recorded ones again.
+//! which looks up only the prompt that was in flight, sends each remaining prompt once and none
+//! of the recorded ones again.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -95,15 +96,16 @@ async fn a_batch_outlasting_its_lease_on_a_slow_platform_sends_no_prompt_twice(b
     app.finish().await;
 }
 
-async fn a_sender_killed_mid_fan_out_leaves_each_member_one_prompt(backend: Backend) {
+/// A sender killed at its 8th prompt, before that prompt's request (`posted` false) or just
+/// after Slack took it: the next sender sends the rest and each member has one prompt.
+async fn killed_at_the_eighth_prompt(backend: Backend, posted: bool) {
     let Some(app) = SlackApp::start(backend).await else {
         return;
     };
     let people = people(12);
     let users: Vec<(&str, &str)> = people.iter().map(|(i, n)| (&i[..], &n[..])).collect();
     a_round_for(&app, &users, false).await;
-    // It dies about to post the 8th prompt: seven are out, the 8th is marked in flight.
-    let dying = DiesAtSend::new(app.bot.as_ref().unwrap().messenger(), 8, false);
+    let dying = DiesAtSend::new(app.bot.as_ref().unwrap().messenger(), 8, posted);
     let died = dying.died.clone();
     let killed = unpaced_sender(&app.store, &app.clock, Arc::new(dying));
 
@@ -112,8 +114,14 @@ async fn a_sender_killed_mid_fan_out_leaves_each_member_one_prompt(backend: Back
     app.clock.advance(Duration::seconds(61));
     let after = app.sender().step().await.unwrap();
 
-    assert_eq!(before, 7);
-    assert_eq!(after.sent, 5, "the one in flight and the four never tried");
+    assert_eq!(before, 7 + usize::from(posted));
+    assert_eq!(
+        (after.found, after.sent),
+        (usize::from(posted), 5 - usize::from(posted)),
+        "the one in flight found or sent, the four never tried sent"
+    );
+    let read = app.fake.calls_of("conversations.history");
+    assert_eq!(read.len(), 1, "only the DM of the prompt in flight read");
     let posts = posts_per_dm(&app);
     assert_eq!(posts.len(), 12, "none missing");
     assert!(posts.values().all(|&n| n == 1), "none twice: {posts:?}");
@@ -123,7 +131,16 @@ async fn a_sender_killed_mid_fan_out_leaves_each_member_one_prompt(backend: Back
     app.finish().await;
 }
 
+async fn a_sender_killed_before_a_request_leaves_each_member_one_prompt(backend: Backend) {
+    killed_at_the_eighth_prompt(backend, false).await;
+}
+
+async fn a_sender_killed_after_a_request_leaves_each_member_one_prompt(backend: Backend) {
+    killed_at_the_eighth_prompt(backend, true).await;
+}
+
 on_each_backend!(
     a_batch_outlasting_its_lease_on_a_slow_platform_sends_no_prompt_twice,
-    a_sender_killed_mid_fan_out_leaves_each_member_one_prompt
+    a_sender_killed_before_a_request_leaves_each_member_one_prompt,
+    a_sender_killed_after_a_request_leaves_each_member_one_prompt
 );
