@@ -25,7 +25,11 @@ pub(crate) mod roles;
 mod run;
 mod sessions;
 mod strict;
+<<<<<<< HEAD
 mod takeover;
+=======
+mod team_names;
+>>>>>>> main
 mod templates;
 
 use std::sync::Arc;
@@ -232,7 +236,7 @@ impl DiscordApp {
         Actor {
             platform: Platform::Discord,
             team_external_id: GUILD.into(),
-            team_name: format!("Discord server {GUILD}"),
+            team_name: fake::GUILD_NAME.into(),
             user_id: who.id.clone(),
             display_name: who.name.clone(),
             locale: Some(who.locale.clone()),

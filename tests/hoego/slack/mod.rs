@@ -23,6 +23,7 @@ mod scopes;
 mod socket;
 mod strict;
 mod takeover;
+mod team_names;
 mod templates;
 mod threads;
 
