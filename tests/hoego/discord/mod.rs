@@ -25,11 +25,8 @@ pub(crate) mod roles;
 mod run;
 mod sessions;
 mod strict;
-<<<<<<< HEAD
 mod takeover;
-=======
 mod team_names;
->>>>>>> main
 mod templates;
 
 use std::sync::Arc;
