@@ -21,6 +21,7 @@ mod member_data;
 mod member_deliveries;
 mod milestones;
 mod pending_imports;
+mod quota_writes;
 mod recap_data;
 mod resolutions;
 mod round_views;
@@ -51,6 +52,7 @@ pub use member_data::{AnswerRecord, HistoryRecord, MemberExport, ResolutionRecor
 pub use member_deliveries::DeliveryRound;
 pub use milestones::{NewMilestone, StoredMilestone};
 pub use pending_imports::PendingImport;
+pub use quota_writes::Within;
 pub use recap_data::{DeliveryOutcome, OwnAnswer, ResolutionHistory};
 pub use resolutions::{OpenResolution, ResolutionItem};
 pub use round_views::{DeliveryView, RoundView};

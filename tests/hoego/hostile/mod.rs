@@ -7,6 +7,7 @@ mod fairness;
 mod periods;
 mod props;
 mod quotas;
+mod races;
 mod roles;
 mod scoping;
 mod secrets;
