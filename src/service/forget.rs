@@ -24,6 +24,7 @@ impl Service {
         let (team, user) = (&asker.team.external_id, &asker.member.user_id);
         self.shown.forget(team, user);
         self.memories.forget(team, user);
+        super::memory::Remembers::forget(self.readers.as_ref(), team, user);
         tracing::info!(member = %asker.member.id, ?counts, "member forgotten");
         let args = [
             ("answers", counts.answers.to_string()),

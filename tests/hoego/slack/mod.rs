@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod admin_rights;
 mod commands;
+mod digest_readers;
 mod events_api;
 mod forgetting;
 mod hung;
@@ -97,6 +98,7 @@ impl SlackApp {
             },
             guard: Default::default(),
             memories: Default::default(),
+            readers: Default::default(),
         };
         let mut settings = SlackSettings {
             bot_token: Some(SecretString::from(BOT_TOKEN)),
