@@ -4,6 +4,7 @@
 mod anonymity;
 mod drafts;
 mod fairness;
+mod forgetting;
 mod periods;
 mod props;
 mod quotas;
