@@ -210,6 +210,7 @@ fn service(store: Store) -> Service {
         guard: Default::default(),
         memories: Default::default(),
         summaries: Default::default(),
+        readers: Default::default(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod channel_readers;
 pub mod clock;
 pub mod command;
 pub mod digest;
@@ -35,6 +36,7 @@ mod recap_reply;
 pub mod reply;
 mod resolutions;
 mod rounds;
+mod run_now;
 mod schedule_add;
 pub mod schedule_changes;
 mod schedule_input;
@@ -128,6 +130,8 @@ pub struct Service {
     pub memories: Arc<memory::Memories>,
     /// The optional written summary's endpoint and per-team counts.
     pub summaries: summary::Summaries,
+    /// Who may read a channel, asked of the platform (digest readers get team recaps).
+    pub readers: Arc<channel_readers::ChannelReaders>,
 }
 
 impl Service {
@@ -147,6 +151,7 @@ impl Service {
             guard: Guard::default(),
             memories: Arc::default(),
             summaries: summary::Summaries::default(),
+            readers: Arc::default(),
         }
     }
 

@@ -78,6 +78,7 @@ impl Chat {
             guard: Default::default(),
             memories: Default::default(),
             summaries: Default::default(),
+            readers: Default::default(),
         };
         let actor = Actor {
             platform: Platform::Slack,

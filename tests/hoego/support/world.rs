@@ -51,6 +51,7 @@ impl World {
             guard: Default::default(),
             memories: Default::default(),
             summaries: Default::default(),
+            readers: Default::default(),
         };
         World {
             store,
