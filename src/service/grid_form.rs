@@ -103,10 +103,12 @@ pub fn grid_labels(asker: &Asker, round: &RoundForm, question: &Question) -> Vec
     let grid = Grid::default();
     Part::all()
         .map(|part| {
-            let (label, short) = part_labels(asker, round, question, &grid, part);
             let label = match part {
-                Part::Actions(_) => short.unwrap_or(label),
-                Part::Centre | Part::Goals => label,
+                Part::Actions(n) => {
+                    let number = (n + 1).to_string();
+                    asker.t("mandalart.actions_numbered", &[("number", &number)])
+                }
+                Part::Centre | Part::Goals => part_labels(asker, round, question, &grid, part).0,
             };
             (part.field_id(&question.id), label)
         })
