@@ -4,8 +4,9 @@
 //! sends the one reminder of each delivery that is due one.
 //!
 //! Sent prompts are recorded in batches of [`RECORD_EVERY`]: a sender that dies before
-//! recording leaves its deliveries leased, and after the lease another sender sends them again
-//! with the same idempotency key (Discord's `nonce`), which the platform deduplicates.
+//! recording leaves its deliveries leased, and after the lease another sender takes them over
+//! stranded: it asks the platform whether each prompt is already there (see `look_up`) and
+//! records the one it finds instead of posting a second.
 
 mod look_up;
 mod outcome;
@@ -20,9 +21,10 @@ use tracing::Instrument;
 
 use crate::config::SenderSettings;
 use crate::service::clock::Clock;
-use crate::service::messenger::{Destination, Messenger};
+use crate::service::messenger::{Destination, Messenger, Sent};
 use crate::service::prompts;
 use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};
+use look_up::LookedUp;
 use turns::PutBack;
 
 pub use outcome::backoff;
@@ -137,6 +139,19 @@ impl Sender {
             }
         };
         let message = prompts::prompt(delivery, template, zone);
+        let dm = matches!(message.to, Destination::Direct { .. });
+        if delivery.stranded {
+            match self.look_up(delivery, &message, outcome).await? {
+                LookedUp::Posted(platform) => {
+                    sent.push(record_of(delivery, platform, dm));
+                    metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
+                    outcome.found += 1;
+                    return Ok(());
+                }
+                LookedUp::PutBack => return Ok(()),
+                LookedUp::Absent => {}
+            }
+        }
         let channel = message.to.pace_key();
         let wait = self.channel_wait(channel, put_back).await;
         if !wait.is_zero() {
@@ -144,30 +159,9 @@ impl Sender {
                 .put_back(delivery, channel, wait, put_back, outcome)
                 .await;
         }
-        let found = match delivery.stranded {
-            true => self.look_up(&message).await,
-            false => Ok(None),
-        };
-        let was_found = matches!(found, Ok(Some(_)));
-        let result = match found {
-            Ok(Some(posted)) => Ok(posted),
-            Ok(None) => self.messenger.send_paced(&message, &*self.pacer).await,
-            Err(error) => Err(error),
-        };
-        match result {
+        match self.messenger.send_paced(&message, &*self.pacer).await {
             Ok(platform) => {
-                let dm = matches!(message.to, Destination::Direct { .. });
-                sent.push(SentRecord {
-                    id: delivery.id,
-                    channel_id: platform.channel_id,
-                    message_id: platform.message_id,
-                    dm,
-                });
-                if was_found {
-                    metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
-                    outcome.found += 1;
-                    return Ok(());
-                }
+                sent.push(record_of(delivery, platform, dm));
                 metrics::counter!("hoego_deliveries_sent_total").increment(1);
                 metrics::histogram!("hoego_delivery_lag_seconds")
                     .record(outcome::lag_seconds(delivery.due_at, self.clock.now()));
@@ -221,5 +215,15 @@ impl Sender {
                 }
             }
         }
+    }
+}
+
+/// What to record for `delivery`, whose prompt the platform has as `platform`.
+fn record_of(delivery: &ClaimedDelivery, platform: Sent, dm: bool) -> SentRecord {
+    SentRecord {
+        id: delivery.id,
+        channel_id: platform.channel_id,
+        message_id: platform.message_id,
+        dm,
     }
 }

@@ -9,6 +9,7 @@ mod closing;
 mod connect;
 mod decode;
 mod deliveries;
+mod deliveries_recheck;
 mod deliveries_sql;
 mod digest_data;
 mod error;

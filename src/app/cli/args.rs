@@ -139,7 +139,8 @@ pub struct SlackSetupArgs {
     /// Write the manifest to this file instead of standard output.
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Members will not DM the bot commands: leaves out the message.im event and im:history.
+    /// Members will not DM the bot commands: leaves out the message.im event (im:history stays:
+    /// hoego reads its own prompts back with it).
     #[arg(long)]
     pub no_dm: bool,
     /// Use the HTTP Events API at this public URL (e.g. https://hoego.example.com/slack/events)

@@ -34,6 +34,8 @@ const NONCE_LIMIT: usize = 25;
 const CHANNEL_INTERVAL: Duration = Duration::from_secs(1);
 /// A public thread.
 const PUBLIC_THREAD: u8 = 11;
+/// Discord's longest thread name.
+const THREAD_NAME: usize = 100;
 
 /// Posts to Discord for the sender.
 pub struct DiscordMessenger {
@@ -43,6 +45,7 @@ pub struct DiscordMessenger {
     /// DM channels by member, kept from the moment Discord opened them.
     dms: Mutex<HashMap<String, String>>,
     threads: Mutex<HashMap<(String, String), String>>,
+    guilds: history::Guilds,
 }
 
 impl DiscordMessenger {
@@ -59,6 +62,7 @@ impl DiscordMessenger {
             base: base.unwrap_or_else(|| DISCORD.to_string()),
             dms: Mutex::new(HashMap::new()),
             threads: Mutex::new(HashMap::new()),
+            guilds: history::Guilds::default(),
         }
     }
 
@@ -108,7 +112,7 @@ impl DiscordMessenger {
             return Ok(thread.clone());
         }
         pace.request(None).await;
-        let name: String = title.chars().take(100).collect();
+        let name: String = title.chars().take(THREAD_NAME).collect();
         let body = json!({ "name": name, "type": PUBLIC_THREAD, "auto_archive_duration": 1440 });
         let thread = id_of(
             &self
@@ -251,7 +255,7 @@ impl Messenger for DiscordMessenger {
         message: &Outgoing,
         pace: &dyn Pace,
     ) -> Result<Option<Sent>, SendError> {
-        self.find_in_dm(message, pace).await
+        self.find_posted(message, pace).await
     }
 }
 

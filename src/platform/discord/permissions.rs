@@ -2,8 +2,8 @@
 //! performs in a server channel beside the permission Discord checks for it. The invite link
 //! (`hoego setup discord`) asks for exactly their sum, and `hoego doctor` checks each schedule's
 //! channel for each of them. Slash commands, buttons and modals need none (they are answered
-//! through the interaction), and DMs need none; hoego reads no message history, sends no embeds
-//! and mentions no role. The tests grant the fake Discord exactly this sum and see every
+//! through the interaction), and DMs need none; hoego reads a thread's messages only to find a
+//! prompt it may already have posted, sends no embeds and mentions no role. The tests grant the fake Discord exactly this sum and see every
 //! operation succeed, then take each permission away in turn and see one fail.
 
 use serenity::all::Permissions;
@@ -25,7 +25,7 @@ pub struct Operation {
 }
 
 /// Everything hoego does in a server channel.
-pub const OPERATIONS: [Operation; 5] = [
+pub const OPERATIONS: [Operation; 6] = [
     Operation {
         what: "see the schedule's channel at all",
         route: "every call on /channels/{channel}",
@@ -45,6 +45,11 @@ pub const OPERATIONS: [Operation; 5] = [
         what: "post prompts and reminders in that thread",
         route: "POST /channels/{thread}/messages",
         permission: Permissions::SEND_MESSAGES_IN_THREADS,
+    },
+    Operation {
+        what: "before posting a thread prompt again whose sender stopped, see whether it is already in the thread",
+        route: "GET /channels/{thread}/messages",
+        permission: Permissions::READ_MESSAGE_HISTORY,
     },
     Operation {
         what: "attach a long digest as a Markdown file",
@@ -81,9 +86,9 @@ mod tests {
     #[test]
     fn the_invite_asks_for_the_bot_and_commands_scopes_and_the_operations_permissions() {
         let url = invite_url(2000);
-        // View Channel 2^10, Send Messages 2^11, Attach Files 2^15, Create Public Threads 2^35,
-        // Send Messages in Threads 2^38.
-        let expected = (1u64 << 10) + (1 << 11) + (1 << 15) + (1 << 35) + (1 << 38);
+        // View Channel 2^10, Send Messages 2^11, Attach Files 2^15, Read Message History 2^16,
+        // Create Public Threads 2^35, Send Messages in Threads 2^38.
+        let expected = (1u64 << 10) + (1 << 11) + (1 << 15) + (1 << 16) + (1 << 35) + (1 << 38);
         assert_eq!(
             url,
             format!(
@@ -99,6 +104,5 @@ mod tests {
         bits.dedup();
         assert_eq!(bits.len(), OPERATIONS.len());
         assert!(!needed().administrator());
-        assert!(!needed().contains(Permissions::READ_MESSAGE_HISTORY));
     }
 }

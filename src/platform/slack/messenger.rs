@@ -4,6 +4,8 @@
 //! them and answers with that DM's id (cached): no `conversations.open` (50 a minute) per
 //! member. One message per second per channel is the pace the sender keeps, the thread's first
 //! message included; a 429 comes back as [`SendError::RateLimited`] with Slack's Retry-After.
+//! What the sender posts carries metadata naming its idempotency key, so that a stranded
+//! delivery can be looked up before it is sent again (`history`).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,6 +14,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use slack_morphism::errors::SlackClientError;
 use slack_morphism::prelude::*;
+
+mod history;
 
 use super::LIMITS;
 use super::blocks::{Rendered, escape, mention, render, with_mention};
@@ -34,6 +38,16 @@ pub struct SlackMessenger {
 }
 
 impl SlackMessenger {
+    /// A messenger of its own posting with the bot `token` to `api_base_url` (Slack's when
+    /// `None`), nothing cached: as a freshly started process has it.
+    pub fn connect(token: &str, api_base_url: Option<&url::Url>) -> anyhow::Result<Self> {
+        let token = SlackApiToken::new(SlackApiTokenValue(token.to_string()));
+        Ok(SlackMessenger::new(
+            super::client::client(api_base_url)?,
+            token,
+        ))
+    }
+
     /// A messenger posting as the bot.
     pub fn new(client: Arc<SlackHyperClient>, token: SlackApiToken) -> Self {
         SlackMessenger {
@@ -65,20 +79,23 @@ impl SlackMessenger {
         reply: &Reply,
         thread_ts: Option<&str>,
     ) -> Result<Sent, SlackClientError> {
-        self.post_rendered(channel, &render(reply), thread_ts).await
+        self.post_rendered(channel, &render(reply), thread_ts, None)
+            .await
     }
 
     /// Posts an already rendered message in `channel` (in the thread `thread_ts` when given),
-    /// then its files.
+    /// carrying `metadata` when given, then its files.
     async fn post_rendered(
         &self,
         channel: &str,
         rendered: &Rendered,
         thread_ts: Option<&str>,
+        metadata: Option<SlackMessageMetadata>,
     ) -> Result<Sent, SlackClientError> {
         let content = SlackMessageContent::new()
             .with_text(rendered.text.clone())
-            .with_blocks(rendered.slack_blocks());
+            .with_blocks(rendered.slack_blocks())
+            .opt_metadata(metadata);
         let mut request = SlackApiChatPostMessageRequest::new(channel.into(), content);
         if let Some(ts) = thread_ts {
             request = request.with_thread_ts(ts.into());
@@ -142,7 +159,11 @@ impl SlackMessenger {
             return Ok(ts.clone());
         }
         pace.request(Some(channel)).await;
-        let root = self.post(channel, &Reply::text(lang, title), None).await?;
+        let rendered = render(&Reply::text(lang, title));
+        let marker = history::thread_marker(title);
+        let root = self
+            .post_rendered(channel, &rendered, None, Some(marker))
+            .await?;
         let mut threads = self.threads.lock().expect("threads");
         let ts = threads.entry(key).or_insert(root.message_id).clone();
         Ok(ts)
@@ -157,6 +178,7 @@ impl SlackMessenger {
         if let Some(user) = &message.mention {
             rendered = with_mention(rendered, user);
         }
+        let marker = Some(history::message_marker(&message.idempotency_key));
         match &message.to {
             Destination::Direct {
                 user_id,
@@ -165,7 +187,9 @@ impl SlackMessenger {
                 let cached = self.dms.lock().expect("dm cache").get(user_id).cloned();
                 let channel = dm_channel.clone().or(cached).unwrap_or(user_id.clone());
                 pace.request(Some(message.to.pace_key())).await;
-                let sent = self.post_rendered(&channel, &rendered, None).await?;
+                let sent = self
+                    .post_rendered(&channel, &rendered, None, marker)
+                    .await?;
                 self.dms
                     .lock()
                     .expect("dm cache")
@@ -181,7 +205,7 @@ impl SlackMessenger {
                     None => None,
                 };
                 pace.request(Some(channel_id)).await;
-                self.post_rendered(channel_id, &rendered, thread_ts.as_deref())
+                self.post_rendered(channel_id, &rendered, thread_ts.as_deref(), marker)
                     .await
             }
         }
@@ -202,6 +226,16 @@ impl Messenger for SlackMessenger {
 
     fn limits(&self) -> Limits {
         LIMITS
+    }
+
+    async fn find_sent(
+        &self,
+        message: &Outgoing,
+        pace: &dyn Pace,
+    ) -> Result<Option<Sent>, SendError> {
+        self.find_posted(message, pace)
+            .await
+            .map_err(|e| send_error(&e))
     }
 
     /// Mentions the one member the notice is about (hoego writes the mention, not a person).

@@ -10,15 +10,15 @@
 pub struct MethodScopes {
     /// The method, as in `https://slack.com/api/<method>`.
     pub method: &'static str,
-    /// The scopes it needs; where two are listed, which one applies depends on the
-    /// conversation (a public channel or a private one), so hoego asks for both.
+    /// The scopes it needs; where several are listed, which one applies depends on the
+    /// conversation (a public channel, a private one, a DM), so hoego asks for each.
     pub scopes: &'static [&'static str],
     /// What hoego calls it for.
     pub purpose: &'static str,
 }
 
 /// Every method hoego calls with the bot token (`xoxb-…`).
-pub const BOT_METHODS: [MethodScopes; 8] = [
+pub const BOT_METHODS: [MethodScopes; 10] = [
     MethodScopes {
         method: "auth.test",
         scopes: &[],
@@ -38,6 +38,16 @@ pub const BOT_METHODS: [MethodScopes; 8] = [
         method: "conversations.info",
         scopes: &["channels:read", "groups:read"],
         purpose: "hoego doctor: is the bot in each schedule's channel (public or private)",
+    },
+    MethodScopes {
+        method: "conversations.history",
+        scopes: &["im:history", "channels:history", "groups:history"],
+        purpose: "before sending a prompt again whose sender stopped, see whether it is already in the member's DM, or find the round's thread in the schedule's channel (public or private)",
+    },
+    MethodScopes {
+        method: "conversations.replies",
+        scopes: &["channels:history", "groups:history"],
+        purpose: "before sending a thread prompt again whose sender stopped, see whether it is already in the round's thread",
     },
     MethodScopes {
         method: "users.info",
@@ -71,13 +81,15 @@ pub const APP_METHODS: [MethodScopes; 1] = [MethodScopes {
 
 /// The scope a slash command needs.
 pub const COMMANDS: &str = "commands";
-/// The scope the `message.im` event needs: members DM the bot commands.
+/// The scope the `message.im` event needs (members DM the bot commands); hoego also reads its
+/// DMs with it (`conversations.history`), so the bot asks for it either way.
 pub const DM_HISTORY: &str = "im:history";
 /// The event that brings a member's DM to the bot.
 pub const DM_EVENT: &str = "message.im";
 
-/// The scopes the bot token needs, sorted: those of [`BOT_METHODS`], `commands`, and
-/// `im:history` when members may DM the bot commands (`dm`).
+/// The scopes the bot token needs, sorted: those of [`BOT_METHODS`] (`im:history` among them),
+/// `commands`, and `im:history` again for the `message.im` event when members may DM the bot
+/// commands (`dm`).
 pub fn bot_scopes(dm: bool) -> Vec<&'static str> {
     let mut scopes: Vec<&'static str> = BOT_METHODS
         .iter()
@@ -102,22 +114,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_bot_scopes_are_the_methods_scopes_plus_the_command_and_dm_scopes() {
+    fn the_bot_scopes_are_the_methods_scopes_plus_the_command_scope_and_dm_history_either_way() {
         assert_eq!(
             bot_scopes(true),
             [
+                "channels:history",
                 "channels:read",
                 "chat:write",
                 "commands",
                 "files:write",
+                "groups:history",
                 "groups:read",
                 "im:history",
                 "im:write",
                 "users:read"
             ]
         );
-        assert!(!bot_scopes(false).contains(&DM_HISTORY));
-        assert_eq!(bot_scopes(false).len(), bot_scopes(true).len() - 1);
+        // Reading its DMs for a stranded prompt needs `im:history` with or without the event.
+        assert_eq!(bot_scopes(false), bot_scopes(true));
     }
 
     #[test]

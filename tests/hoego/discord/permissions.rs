@@ -1,14 +1,16 @@
 //! The invite's permissions match what hoego does in a server channel: the fake Discord, which
 //! applies Discord's permission rules to its channels, grants the bot's role exactly the
 //! invite's permissions and every channel operation of the messenger succeeds (a digest with a
-//! file, a thread opened and posted in, a notice); take any one permission away and some
-//! operation is refused. `hoego setup discord` prints the invite for the token's application.
+//! file, a thread opened and posted in, a notice, the thread prompt found again by a restarted
+//! messenger); take any one permission away and some operation is refused. `hoego setup discord` prints the invite for the token's application.
 
+use hoego::domain::ids::DeliveryId;
 use hoego::domain::lang::Lang;
 use hoego::platform::discord::DiscordMessenger;
 use hoego::platform::discord::permissions::{OPERATIONS, needed};
-use hoego::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent};
-use hoego::service::reply::{Attachment, Reply};
+use hoego::service::ids::ActionId;
+use hoego::service::messenger::{Destination, Messenger, Outgoing, SendError, Sent, Unpaced};
+use hoego::service::reply::{Action, Attachment, Reply};
 
 use super::fake::{APP_ID, FakeDiscord};
 use crate::support::binary::{hoego, stderr, stdout};
@@ -44,19 +46,30 @@ async fn every_channel_operation(fake: &FakeDiscord) -> Vec<Result<Sent, SendErr
         idempotency_key: "digest:1".into(),
         mention: None,
     };
+    let mut prompt = Reply::text(Lang::En, "What went well this week?");
+    prompt.actions.push(Action {
+        id: ActionId::Answer(DeliveryId(1)),
+        label: "Answer".into(),
+        primary: true,
+    });
     let in_thread = Outgoing {
         to: channel(Some("Weekly · 2026-12-04")),
-        reply: Reply::text(Lang::En, "What went well this week?"),
+        reply: prompt,
         idempotency_key: "hoego-d1".into(),
         mention: None,
     };
-    vec![
+    let mut results = vec![
         messenger.send(&to_channel).await,
         messenger.send(&in_thread).await,
         messenger
             .notice(CHANNEL, "6000", Lang::En, "Your DMs are closed.")
             .await,
-    ]
+    ];
+    // A restarted hoego looks for the thread prompt before posting it again.
+    let restarted = DiscordMessenger::new("bot-token", Some(fake.base_url()));
+    let found = restarted.find_sent(&in_thread, &Unpaced).await;
+    results.push(found.and_then(|f| f.ok_or(SendError::Failed("not found in its thread".into()))));
+    results
 }
 
 #[tokio::test]

@@ -49,7 +49,7 @@ async fn a_healthy_slack_deployment_passes_every_check_and_exits_0_on_both_backe
             assert!(line(&report, name).starts_with("ok "), "{report}");
         }
         assert!(
-            line(&report, "slack scopes").contains("all 7 needed scopes granted"),
+            line(&report, "slack scopes").contains("all 10 needed scopes granted"),
             "{report}"
         );
         assert!(

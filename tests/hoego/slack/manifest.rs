@@ -79,10 +79,11 @@ async fn the_slash_command_is_described_in_english_with_a_usage_hint_in_english_
 }
 
 #[tokio::test]
-async fn no_dm_leaves_out_the_message_event_and_im_history_and_makes_the_messages_tab_read_only() {
+async fn no_dm_leaves_out_the_message_event_and_makes_the_messages_tab_read_only() {
     let (manifest, _, _) = manifest(&["--no-dm"]).await;
 
-    assert!(!scopes(&manifest).contains(&DM_HISTORY.to_string()));
+    // im:history stays: hoego reads its own prompts back from the DMs with it.
+    assert!(scopes(&manifest).contains(&DM_HISTORY.to_string()));
     assert!(scopes(&manifest).contains(&COMMANDS.to_string()));
     assert!(
         manifest["settings"].get("event_subscriptions").is_none(),

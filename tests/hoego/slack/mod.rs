@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod admin_rights;
 mod commands;
+mod crash;
 mod events_api;
 mod forgetting;
 mod hung;

@@ -1,8 +1,9 @@
 //! The scopes of hoego's Slack app manifest are exactly those the Web API methods hoego calls
 //! need: the fake grants the bot exactly the manifest's scopes and answers, as Slack would, with
 //! `missing_scope` for anything more; every flow that calls Slack runs once (start, a DM prompt,
-//! Answer's modal, a member's command, an export's files, the doctor's channel checks on a
-//! public and a private channel); then the methods seen are compared with the scope table
+//! Answer's modal, a member's command, an export's files, the look-ups before resending a
+//! stranded prompt in a DM and in threads of a public and a private channel, the doctor's
+//! channel checks on a public and a private channel); then the methods seen are compared with the scope table
 //! beside the client, both ways, and the scopes those calls needed with the manifest's.
 
 use crate::on_each_backend;
@@ -10,11 +11,16 @@ use crate::support::Backend;
 use std::collections::BTreeSet;
 
 use hoego::config::SlackSettings;
+use hoego::domain::ids::DeliveryId;
+use hoego::domain::lang::Lang;
 use hoego::platform::check::{ChannelUse, Check};
+use hoego::platform::slack::SlackMessenger;
 use hoego::platform::slack::doctor;
 use hoego::platform::slack::scopes::{APP_METHODS, BOT_METHODS, COMMANDS, DM_HISTORY, bot_scopes};
 use hoego::service::Interaction;
 use hoego::service::ids::FormId;
+use hoego::service::messenger::{Destination, Messenger, Outgoing, Unpaced};
+use hoego::service::reply::Reply;
 use secrecy::SecretString;
 
 use super::payloads::{ALICE, BOB};
@@ -45,6 +51,7 @@ async fn every_flow(app: &SlackApp) -> Vec<Check> {
     }
     app.fake.add_channel("C0PUBLIC", "retro", false, true);
     app.fake.add_channel("G0PRIVATE", "leads", true, true);
+    stranded_look_ups(app, delivery_of(&deliveries, &ALICE)).await;
     let settings = SlackSettings {
         bot_token: Some(SecretString::from(BOT_TOKEN)),
         app_token: Some(SecretString::from(APP_TOKEN)),
@@ -58,6 +65,38 @@ async fn every_flow(app: &SlackApp) -> Vec<Check> {
         schedules: vec!["weekly".into()],
     });
     doctor::check(&settings, &channels).await
+}
+
+/// The look-ups a restarted hoego makes before sending a stranded prompt again: alice's DM
+/// prompt in her DM, and a thread prompt in a public and in a private channel (each thread found
+/// by its first message, then read).
+async fn stranded_look_ups(app: &SlackApp, alices: DeliveryId) {
+    let messenger = app.bot.as_ref().unwrap().messenger();
+    let url = url::Url::parse(&app.fake.api_url()).unwrap();
+    let restarted = SlackMessenger::connect(BOT_TOKEN, Some(&url)).unwrap();
+    let dm = Destination::Direct {
+        user_id: ALICE.id.into(),
+        dm_channel: None,
+    };
+    let _ = restarted.find_sent(&prompt(dm, alices.0), &Unpaced).await;
+    for channel in ["C0PUBLIC", "G0PRIVATE"] {
+        let thread = Destination::Channel {
+            channel_id: channel.into(),
+            thread: Some("weekly · 2026-12-04".into()),
+        };
+        let in_thread = prompt(thread, 900);
+        let _ = messenger.send(&in_thread).await;
+        let _ = restarted.find_sent(&in_thread, &Unpaced).await;
+    }
+}
+
+fn prompt(to: Destination, delivery: i64) -> Outgoing {
+    Outgoing {
+        to,
+        reply: Reply::text(Lang::En, "What went well this week?"),
+        idempotency_key: format!("hoego-d{delivery}"),
+        mention: None,
+    }
 }
 
 fn methods_called_with(app: &SlackApp, token: &str) -> BTreeSet<String> {

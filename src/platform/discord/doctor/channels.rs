@@ -83,7 +83,7 @@ fn verdict(
         return Check::ok(
             name,
             format!(
-                "hoego can view, post, open threads, post in threads and attach files in {place}"
+                "hoego can view, post, open threads, post in threads, read them back and attach files in {place}"
             ),
         );
     }

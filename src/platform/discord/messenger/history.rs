@@ -1,28 +1,37 @@
-//! Finding a prompt an earlier attempt already posted in a member's DM: Discord's nonce
-//! deduplicates a resend only for a few minutes, so a takeover reads the DM's latest messages and
-//! looks for the prompt by its buttons (their custom ids carry the delivery), which Discord keeps
-//! for as long as the message. Thread prompts are not looked up: after a restart their thread is
-//! not known without opening a new one.
+//! Finding a prompt an earlier attempt already posted: Discord's nonce deduplicates a resend only
+//! for a few minutes, so a takeover reads the latest messages where the prompt would be and
+//! looks for it by its buttons (their custom ids carry the delivery), which Discord keeps for as
+//! long as the message. A DM prompt is looked for in the member's DM; a thread prompt in the
+//! round's thread, which a restarted process finds among the server's active threads by its
+//! parent channel and name (`GET /guilds/{guild}/threads/active`) and then keeps, so the
+//! round's resends go on in it instead of a new one. Reading messages in a server takes Read
+//! Message History. Every request is paced.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use serde_json::Value;
 
-use super::{DiscordMessenger, answer, id_of, nonce};
+use super::{DiscordMessenger, THREAD_NAME, answer, id_of, nonce};
 use crate::platform::discord::render;
 use crate::service::messenger::{Destination, Outgoing, Pace, SendError, Sent};
 
-/// How many of the DM's latest messages are read (Discord allows up to 100).
-const RECENT: usize = 50;
+/// How many of a DM's latest messages are read (Discord allows up to 100 a request).
+const RECENT_DM: usize = 50;
+/// A thread's messages are read 100 at a time, at most this many times.
+const THREAD_PAGES: usize = 10;
+
+/// The server of each channel, once asked.
+#[derive(Default)]
+pub(super) struct Guilds(Mutex<HashMap<String, String>>);
 
 impl DiscordMessenger {
-    /// The message posted for `message` in the member's DM, if there is one.
-    pub(super) async fn find_in_dm(
+    /// The message posted for `message`, if an earlier attempt posted it.
+    pub(super) async fn find_posted(
         &self,
         message: &Outgoing,
         pace: &dyn Pace,
     ) -> Result<Option<Sent>, SendError> {
-        if !matches!(message.to, Destination::Direct { .. }) {
-            return Ok(None);
-        }
         let key = nonce(&message.idempotency_key);
         let (create, _) = render::channel_message(&message.reply, &key, message.mention.as_deref());
         let body = serde_json::to_value(&create)
@@ -30,23 +39,123 @@ impl DiscordMessenger {
         let Some(marker) = custom_ids(&body).into_iter().next() else {
             return Ok(None);
         };
-        let channel = self.channel_for(&message.to, pace).await?;
+        match &message.to {
+            Destination::Channel {
+                channel_id,
+                thread: Some(title),
+            } => self.find_in_thread(channel_id, title, &marker, pace).await,
+            to => {
+                let channel = self.channel_for(to, pace).await?;
+                self.find_in(&channel, &marker, 1, RECENT_DM, pace).await
+            }
+        }
+    }
+
+    /// The message carrying `marker` in the thread `title` of `channel`: the thread this
+    /// messenger keeps, or each active thread of that name there, newest first.
+    async fn find_in_thread(
+        &self,
+        channel: &str,
+        title: &str,
+        marker: &str,
+        pace: &dyn Pace,
+    ) -> Result<Option<Sent>, SendError> {
+        let key = (channel.to_string(), title.to_string());
+        let kept = self.threads.lock().expect("threads").get(&key).cloned();
+        let threads = match kept {
+            Some(thread) => vec![thread],
+            None => {
+                let named = self.threads_named(channel, title, pace).await?;
+                if let Some(newest) = named.first() {
+                    let mut threads = self.threads.lock().expect("threads");
+                    threads.entry(key).or_insert_with(|| newest.clone());
+                }
+                named
+            }
+        };
+        for thread in threads {
+            if let Some(sent) = self
+                .find_in(&thread, marker, THREAD_PAGES, 100, pace)
+                .await?
+            {
+                return Ok(Some(sent));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The active threads of `channel` named `title`, newest first.
+    async fn threads_named(
+        &self,
+        channel: &str,
+        title: &str,
+        pace: &dyn Pace,
+    ) -> Result<Vec<String>, SendError> {
+        let guild = self.guild_of(channel, pace).await?;
         pace.request(None).await;
-        let path = format!("/channels/{channel}/messages?limit={RECENT}");
-        let recent = answer(self.get(&path)).await?;
-        let found = recent
+        let active = answer(self.get(&format!("/guilds/{guild}/threads/active"))).await?;
+        let name: String = title.chars().take(THREAD_NAME).collect();
+        let mut named: Vec<(u64, String)> = active["threads"]
             .as_array()
             .into_iter()
             .flatten()
-            .find(|posted| custom_ids(posted).contains(&marker));
-        found
-            .map(|posted| {
-                Ok(Sent {
-                    channel_id: channel.clone(),
+            .filter(|t| t["parent_id"] == channel && t["name"] == name.as_str())
+            .filter_map(|t| t["id"].as_str().map(str::to_string))
+            .map(|id| (id.parse().unwrap_or(0), id))
+            .collect();
+        named.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(named.into_iter().map(|(_, id)| id).collect())
+    }
+
+    /// The server `channel` is in (asked once per channel).
+    async fn guild_of(&self, channel: &str, pace: &dyn Pace) -> Result<String, SendError> {
+        if let Some(guild) = self.guilds.0.lock().expect("guilds").get(channel) {
+            return Ok(guild.clone());
+        }
+        pace.request(None).await;
+        let described = answer(self.get(&format!("/channels/{channel}"))).await?;
+        let guild = described["guild_id"]
+            .as_str()
+            .ok_or_else(|| SendError::Failed(format!("channel {channel} is in no server")))?
+            .to_string();
+        let mut guilds = self.guilds.0.lock().expect("guilds");
+        guilds.insert(channel.to_string(), guild.clone());
+        Ok(guild)
+    }
+
+    /// The message carrying `marker` among the latest `pages` × `per_page` of `channel`.
+    async fn find_in(
+        &self,
+        channel: &str,
+        marker: &str,
+        pages: usize,
+        per_page: usize,
+        pace: &dyn Pace,
+    ) -> Result<Option<Sent>, SendError> {
+        let mut before: Option<String> = None;
+        for _ in 0..pages {
+            pace.request(None).await;
+            let mut path = format!("/channels/{channel}/messages?limit={per_page}");
+            if let Some(oldest) = &before {
+                path.push_str(&format!("&before={oldest}"));
+            }
+            let recent = answer(self.get(&path)).await?;
+            let recent = recent.as_array().cloned().unwrap_or_default();
+            if let Some(posted) = recent
+                .iter()
+                .find(|m| custom_ids(m).iter().any(|id| id == marker))
+            {
+                return Ok(Some(Sent {
+                    channel_id: channel.to_string(),
                     message_id: id_of(posted)?,
-                })
-            })
-            .transpose()
+                }));
+            }
+            if recent.len() < per_page {
+                break;
+            }
+            before = recent.last().map(id_of).transpose()?;
+        }
+        Ok(None)
     }
 
     fn get(&self, path: &str) -> reqwest::RequestBuilder {

@@ -15,7 +15,7 @@ use slack_morphism::prelude::*;
 
 use self::auth::{AuthTest, auth_test};
 use super::client;
-use super::scopes::{DM_HISTORY, bot_scopes};
+use super::scopes::bot_scopes;
 use crate::config::SlackSettings;
 use crate::platform::check::{ChannelUse, Check, clock_check};
 
@@ -60,8 +60,8 @@ pub async fn check(settings: &SlackSettings, channels: &[ChannelUse]) -> Vec<Che
     checks
 }
 
-/// The granted scopes against the needed ones; `im:history` is optional (without it members
-/// cannot DM the bot commands, which an app made with `--no-dm` chose).
+/// The granted scopes against the needed ones (`im:history` among them: hoego reads its own
+/// prompts back from the DMs, with or without members DMing it commands).
 fn scopes(granted: Option<&BTreeSet<String>>) -> Check {
     let name = "slack scopes";
     let Some(granted) = granted else {
@@ -79,9 +79,6 @@ fn scopes(granted: Option<&BTreeSet<String>>) -> Check {
         return Check::fail(name, detail, ADD_SCOPES);
     }
     let mut detail = format!("all {} needed scopes granted", needed.len());
-    if !granted.contains(DM_HISTORY) {
-        detail.push_str("; im:history is not, so members cannot DM the bot commands");
-    }
     let all = bot_scopes(true);
     let granted_list: Vec<&str> = granted.iter().map(String::as_str).collect();
     let unused = not_in(&granted_list, |s| all.contains(&s));

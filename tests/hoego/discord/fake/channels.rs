@@ -3,7 +3,8 @@
 //! to any other channel is 404 10003. A message is checked against Discord's limits, and a
 //! retried send with the same `nonce` and `enforce_nonce` within a few minutes gets the first
 //! message back instead of a second post. A channel's recent messages can be read back
-//! (`GET /channels/{id}/messages`), without their nonces, as Discord keeps none.
+//! (`GET /channels/{id}/messages`, pages with `before`), without their nonces, as Discord keeps
+//! none; the threads opened are listed as the guild's active threads.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -15,6 +16,8 @@ use super::limits;
 
 /// The guild's text channels the tests use (a schedule's channel, a digest channel).
 pub const GUILD_CHANNELS: [&str; 2] = ["5000", "5100"];
+/// The guild they are in.
+const GUILD: &str = "8000";
 /// How long Discord remembers an enforced nonce ("a few minutes").
 const NONCE_MEMORY: Duration = Duration::from_secs(5 * 60);
 
@@ -30,6 +33,8 @@ pub struct Channels {
     pub created: HashMap<String, usize>,
     /// The messages of each channel, oldest first.
     posted: HashMap<String, Vec<Value>>,
+    /// The threads opened, oldest first.
+    threads: Vec<Value>,
 }
 
 /// The DM channel id of a user in this fake.
@@ -88,10 +93,10 @@ impl Channels {
         errors.length(&errors::path(&["name"]), body["name"].as_str(), 1, 100);
         errors.into_result()?;
         self.known.insert(id.clone());
-        Ok(
-            json!({"id": id, "type": 11, "parent_id": channel, "guild_id": "8000",
-                  "name": body["name"].clone()}),
-        )
+        let thread = json!({"id": id, "type": 11, "parent_id": channel, "guild_id": GUILD,
+                            "name": body["name"].clone()});
+        self.threads.push(thread.clone());
+        Ok(thread)
     }
 
     /// `POST /channels/{id}/messages`: the created message, or the one an enforced nonce
@@ -139,16 +144,43 @@ impl Channels {
 }
 
 impl Channels {
-    /// `GET /channels/{id}/messages?limit=`: the channel's latest messages, newest first
-    /// (`limit` 1–100, 50 when not given).
+    /// `GET /guilds/{id}/threads/active`: the threads opened in `guild`, newest first (none
+    /// is archived in a test's time).
+    pub fn active_threads(&self, guild: &str) -> Value {
+        let threads: Vec<Value> = self
+            .threads
+            .iter()
+            .rev()
+            .filter(|t| t["guild_id"] == guild)
+            .cloned()
+            .collect();
+        json!({"threads": threads, "members": []})
+    }
+
+    /// `GET /channels/{id}` for a guild channel or thread of this fake's own (the servers the
+    /// tests declare describe theirs); `None` for any other.
+    pub fn describe(&self, channel: &str) -> Option<Value> {
+        if let Some(thread) = self.threads.iter().find(|t| t["id"] == channel) {
+            return Some(thread.clone());
+        }
+        GUILD_CHANNELS.contains(&channel).then(|| {
+            json!({"id": channel, "type": 0, "guild_id": GUILD, "name": "retro", "position": 0,
+                   "nsfw": false, "permission_overwrites": []})
+        })
+    }
+
+    /// `GET /channels/{id}/messages?limit=&before=`: the channel's latest messages (older than
+    /// the message `before` when given), newest first (`limit` 1–100, 50 when not given).
     pub fn recent(&self, channel: &str, query: &str) -> Result<Value, Refusal> {
         if !self.known.contains(channel) {
             return Err(errors::unknown_channel());
         }
-        let limit = query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("limit="))
-            .map_or(Ok(50), str::parse::<usize>);
+        let field = |key: &str| {
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(key)?.strip_prefix('='))
+        };
+        let limit = field("limit").map_or(Ok(50), str::parse::<usize>);
         let limit = match limit {
             Ok(n) if (1..=100).contains(&n) => n,
             _ => {
@@ -162,8 +194,23 @@ impl Channels {
             }
         };
         let messages = self.posted.get(channel).map(Vec::as_slice).unwrap_or(&[]);
+        let older = |m: &&Value| match field("before") {
+            Some(before) => snowflake(&m["id"]) < snowflake(&Value::from(before)),
+            None => true,
+        };
         Ok(Value::Array(
-            messages.iter().rev().take(limit).cloned().collect(),
+            messages
+                .iter()
+                .rev()
+                .filter(older)
+                .take(limit)
+                .cloned()
+                .collect(),
         ))
     }
+}
+
+/// A snowflake id as a number (ids compare by age).
+fn snowflake(id: &Value) -> u64 {
+    id.as_str().and_then(|s| s.parse().ok()).unwrap_or(0)
 }

@@ -210,6 +210,9 @@ fn route(
             let mut channels = shared.channels.lock().unwrap();
             ok(channels.post(channel, body, files, || message(&id, channel, body))?)
         }
+        ("GET", ["guilds", guild, "threads", "active"]) => {
+            ok(shared.channels.lock().unwrap().active_threads(guild))
+        }
         ("GET", ["channels", channel, "messages"]) => {
             ok(shared.channels.lock().unwrap().recent(channel, query)?)
         }

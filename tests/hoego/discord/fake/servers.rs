@@ -150,7 +150,10 @@ pub(super) fn answer(
         ("GET", ["users", "@me"]) => ok(bot_user()),
         ("GET", ["users", "@me", "guilds"]) => ok(servers.guild_list()),
         ("GET", ["oauth2", "applications", "@me"]) => ok(application(servers.app_flags)),
-        ("GET", ["channels", channel]) => Some(servers.channel(channel)),
+        ("GET", ["channels", channel]) => match shared.channels.lock().unwrap().describe(channel) {
+            Some(own) if !servers.channels.contains_key(*channel) => ok(own),
+            _ => Some(servers.channel(channel)),
+        },
         ("GET", ["guilds", guild]) => Some(servers.guild(guild)),
         ("GET", ["guilds", guild, "members", user]) => Some(servers.member(guild, user)),
         ("GET", ["applications", _, "commands"]) => ok(registered(shared, None)),

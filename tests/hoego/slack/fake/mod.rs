@@ -3,7 +3,8 @@
 //! view limits, single-use trigger ids valid 3 seconds, response URLs (five uses in 30
 //! minutes), the 3-second acknowledgement and the redelivery of unacknowledged events. Each
 //! area is a file of its own: `web` (methods, uploads, response URLs), `socket` (Socket Mode),
-//! `views` (trigger ids and views), `blocks` (Block Kit checks), `ratelimit`.
+//! `views` (trigger ids and views), `blocks` (Block Kit checks), `history` (what was posted,
+//! read back), `ratelimit`.
 //!
 //! Every call is recorded with its answer; one refused by a platform rule (not an injected
 //! error, not a 429) is also a violation, which [`FakeSlack::assert_no_violations`] reports (the
@@ -17,6 +18,7 @@
 )]
 
 mod blocks;
+mod history;
 mod ratelimit;
 mod socket;
 mod views;
@@ -91,6 +93,7 @@ struct Shared {
     limits: Mutex<ratelimit::Limits>,
     users: Mutex<HashMap<String, Value>>,
     uploads: Mutex<HashMap<String, Vec<u8>>>,
+    messages: Mutex<HashMap<String, Vec<Value>>>,
     next: AtomicU64,
     addr: Mutex<Option<SocketAddr>>,
     workspace: Mutex<workspace::Workspace>,
@@ -114,12 +117,14 @@ impl Shared {
     }
 
     /// The conversation a post to `asked` lands in: a public channel (`C…`, the bot is in it),
-    /// an opened DM (`D…`), or the DM with a user (`U…`); `None` for anything else.
+    /// an opened DM (`D…`), the DM with a user (`U…`), or a channel the test declared; `None`
+    /// for anything else.
     fn channel(&self, asked: &str) -> Option<String> {
         match asked.chars().next() {
             Some('C') => Some(asked.to_string()),
             Some('U') => Some(format!("D{asked}")),
             Some('D') if self.dms.lock().unwrap().contains(asked) => Some(asked.to_string()),
+            _ if self.workspace.lock().unwrap().declares(asked) => Some(asked.to_string()),
             _ => None,
         }
     }

@@ -14,7 +14,10 @@ const CHANNEL_BURST: usize = 3;
 /// The per-minute limit of a method's tier (`None`: not limited here).
 fn tier(method: &str) -> Option<usize> {
     match method {
-        "conversations.open" | "chat.update" => Some(50),
+        "conversations.open"
+        | "chat.update"
+        | "conversations.history"
+        | "conversations.replies" => Some(50),
         "users.info" | "views.open" | "views.update" | "views.push" | "chat.postEphemeral" => {
             Some(100)
         }

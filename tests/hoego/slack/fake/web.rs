@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::blocks::{self, Problems};
-use super::{BOT_USER, Call, Shared, TEAM, views, workspace};
+use super::{BOT_USER, Call, Shared, TEAM, history, views, workspace};
 
 /// A response URL's lifetime and uses.
 const RESPONSE_URL_LIFETIME: Duration = Duration::from_secs(30 * 60);
@@ -164,6 +164,8 @@ fn reply(shared: &Shared, method: &str, body: &Value) -> Value {
             json!({"ok": true, "files": files})
         }
         "conversations.info" => workspace::conversation_info(shared, body),
+        "conversations.history" => history::history(shared, body),
+        "conversations.replies" => history::replies(shared, body),
         _ => refusal("unknown_method"),
     }
 }
@@ -197,11 +199,15 @@ fn post_message(shared: &Shared, body: &Value, n: u64) -> Value {
     if let Err(refused) = message_problems(body) {
         return refused;
     }
+    if let Some(refused) = history::metadata_problem(body) {
+        return refused;
+    }
     if asked.starts_with('U') {
         // Posting to a member's id opens the app's DM with them, as `conversations.open` would.
         shared.dms.lock().unwrap().insert(channel.clone());
     }
     let ts = format!("1700000000.{n:06}");
+    history::keep(shared, &channel, &ts, body);
     json!({"ok": true, "channel": channel, "ts": ts, "message": {"ts": ts, "text": body["text"]}})
 }
 

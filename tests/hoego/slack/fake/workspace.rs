@@ -14,8 +14,10 @@ use serde_json::{Value, json};
 use super::{Call, FakeSlack, Shared};
 
 /// Slack's method reference: the scope a bot token needs for each method hoego may call
-/// (`conversations.info` needs `groups:read` instead for a private channel).
-const REQUIRED: [(&str, Option<&str>); 10] = [
+/// (`conversations.info` needs `groups:read` instead for a private channel; reading a
+/// conversation's messages needs `channels:history`, `groups:history` for a private channel,
+/// `im:history` for a DM).
+const REQUIRED: [(&str, Option<&str>); 12] = [
     ("auth.test", None),
     ("views.open", None),
     ("chat.postMessage", Some("chat:write")),
@@ -26,6 +28,8 @@ const REQUIRED: [(&str, Option<&str>); 10] = [
     ("files.getUploadURLExternal", Some("files:write")),
     ("files.completeUploadExternal", Some("files:write")),
     ("apps.connections.open", Some("connections:write")),
+    ("conversations.history", Some("channels:history")),
+    ("conversations.replies", Some("channels:history")),
 ];
 
 /// The workspace's state.
@@ -181,6 +185,11 @@ pub(super) fn headers(shared: &Shared, auth: Option<&str>, mut response: Respons
 }
 
 impl Workspace {
+    /// Whether the test declared the channel `id`.
+    pub(super) fn declares(&self, id: &str) -> bool {
+        self.channels.contains_key(id)
+    }
+
     /// The scope `method` needs, for a private channel `groups:read` in place of
     /// `channels:read`.
     fn needed(&self, method: &str, body: &Value) -> Option<&'static str> {
@@ -189,9 +198,12 @@ impl Workspace {
             .as_str()
             .and_then(|c| self.channels.get(c))
             .is_some_and(|c| c.private);
-        match (*scope, private) {
-            (Some("channels:read"), true) => Some("groups:read"),
-            (scope, _) => scope,
+        let dm = body["channel"].as_str().is_some_and(|c| c.starts_with('D'));
+        match (*scope, private, dm) {
+            (Some("channels:read"), true, _) => Some("groups:read"),
+            (Some("channels:history"), _, true) => Some("im:history"),
+            (Some("channels:history"), true, _) => Some("groups:history"),
+            (scope, _, _) => scope,
         }
     }
 }
