@@ -40,6 +40,7 @@ async fn console(db: &TestDb, script: &str) -> String {
         lang: None,
         out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
         interactive: false,
+        team_name: "Local team".into(),
     };
     let console = Console::new(chat.service.clone(), options, out.clone());
     console.run(script.as_bytes()).await;
