@@ -4,15 +4,20 @@
 
 use std::sync::Arc;
 
+use chrono::Datelike;
+
 use crate::domain::ids::RoundId;
 use crate::domain::recap::digest::{Digest, DigestAnswer, build_digest};
 use crate::domain::recap::split::split;
 use crate::domain::state::Platform;
+use crate::domain::zone::ZoneName;
 use crate::scheduler::RoundClosed;
 use crate::store::DigestRound;
 
 use super::Service;
 use super::error::ServiceError;
+use super::i18n::dates::Reader;
+use super::i18n::recap_words::recap_words;
 use super::limits::Limits;
 use super::messenger::{Destination, Messenger, Outgoing};
 use super::questions::Questions;
@@ -58,10 +63,16 @@ impl Service {
             .schedule_name
             .clone()
             .unwrap_or_else(|| team_name.clone());
+        let reader = Reader {
+            lang: info.team_lang,
+            zone: ZoneName::UTC,
+            year: self.clock.now().year(),
+        };
         let digest = build_digest(
-            info.team_lang,
+            recap_words(info.team_lang),
             &name,
             date,
+            &reader.date(date),
             &answers,
             info.not_answered.clone(),
             info.asked,

@@ -146,7 +146,7 @@ impl Service {
             reader: member.map_or(Reader::Team, |m| Reader::Member(m.id)),
             subject: member.map_or(order.team.name.clone(), |m| m.display_name.clone()),
             period: order.period.clone(),
-            lang: order.lang,
+            words: super::i18n::recap_words::recap_words(order.lang),
             today: order.today,
             milestones,
             max_lines: order.max_lines,

@@ -13,6 +13,7 @@ use crate::domain::milestone::{Milestone, MilestoneScope, MilestoneText, Reader}
 use crate::domain::recap::periods_draft;
 use crate::domain::team::Member;
 use crate::domain::visibility::Visibility;
+use crate::service::i18n::recap_words::recap_words;
 use crate::store::StoredMilestone;
 
 impl Service {
@@ -55,8 +56,12 @@ impl Service {
         let stored = self.store.visible_milestones(team, member).await?;
         let milestones: Vec<Milestone> = stored.into_iter().filter_map(milestone_of).collect();
         let reader = Reader::Member(member);
-        let Some(draft) = periods_draft(round.values.year, &milestones, reader, asker.lang())
-        else {
+        let Some(draft) = periods_draft(
+            round.values.year,
+            &milestones,
+            reader,
+            recap_words(asker.lang()),
+        ) else {
             return Ok(());
         };
         for id in open {

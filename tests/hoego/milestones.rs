@@ -181,17 +181,17 @@ async fn milestones_answer_in_korean(store: Store) {
 
     assert_eq!(
         added,
-        "1번 전환점을 추가했어요: 4월 1일 (수) — 새 회사 첫 출근. 지금은 나만 볼 수 있어요. \
-         팀과 나누려면 `milestone visibility 1 team`을 입력해 주세요."
+        "1번 전환점을 추가했어요: 4월 1일 (수) — 새 회사 첫 출근. 지금은 혼자만 볼 수 있어요. \
+         팀과 공유하려면 `milestone visibility 1 team`을 입력해 주세요."
     );
     assert_eq!(
         listed,
         "볼 수 있는 전환점이에요:\n\
          1. 4월 1일 (수) — 새 회사 첫 출근 (나만 보기)\n\
-         2. 9월 14일 (월) — 조직 개편 (팀 전환점, sora님이 추가)"
+         2. 9월 14일 (월) — 조직 개편 (팀 전환점, sora 님이 추가)"
     );
     assert!(
-        refused.starts_with("팀 전환점은 관리자만 추가하거나 지울 수 있어요."),
+        refused.starts_with("팀 전환점은 관리자만 추가하거나 삭제할 수 있어요."),
         "{refused}"
     );
 }

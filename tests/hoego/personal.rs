@@ -50,10 +50,7 @@ async fn switching_to_korean_makes_every_reply_korean(store: Store) {
     assert!(switched.contains("언어: 한국어"), "{switched}");
     assert_eq!(nothing, "지금 답변할 수 있는 열린 회차가 없어요.");
     assert!(unknown.starts_with("없는 명령어예요: `answr`"), "{unknown}");
-    assert!(
-        unknown.contains("혹시 이걸 찾으셨나요? `answer`"),
-        "{unknown}"
-    );
+    assert!(unknown.contains("혹시 `answer` 말인가요?"), "{unknown}");
     assert!(
         unknown.contains("열린 회차의 질문에 지금 답변해요."),
         "{unknown}"

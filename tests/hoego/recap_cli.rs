@@ -72,7 +72,7 @@ async fn the_team_and_a_member_recap_are_written_to_stdout(backend: Backend) {
     let json: serde_json::Value = serde_json::from_slice(&own_json.stdout).unwrap();
     assert_eq!(json["lang"], "ko");
     assert_eq!(json["scope"], "me");
-    assert_eq!(json["title"], "2026년 12월 회고");
+    assert_eq!(json["title"], "mina 님의 2026년 12월 돌아보기");
     assert!(json.to_string().contains("Flaky CI"));
     assert_eq!(unknown.status.code(), Some(2));
     db.finish().await;

@@ -130,7 +130,7 @@ async fn a_closed_rounds_digest_goes_to_the_digest_channel_without_pings(store: 
     );
     assert_eq!(
         sent[0].reply.plain_text(),
-        "# Round digest: pulse · 2026-11-27\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\n_1 anonymous answer to “What happened in week 48?” withheld: fewer than 3 members answered it anonymously in that round, so the author could be singled out._\n\nDid not answer: sora"
+        "# Round digest: pulse · Fri 27 Nov\n\n## What happened in week 48?\n\n> paired a lot\n>\n> — mina\n\n## Next?\n\n> - rest\n> - read\n>\n> — mina\n\n_1 anonymous answer to “What happened in week 48?” withheld: fewer than 3 members answered it anonymously in that round, so the author could be singled out._\n\nDid not answer: sora"
     );
 }
 both_backends!(
@@ -152,7 +152,7 @@ async fn a_long_digest_is_a_summary_with_the_markdown_attached(store: Store) {
     let reply = &messenger.sent()[0].reply;
     assert_eq!(
         reply.plain_text(),
-        "**Round digest: pulse · 2026-11-27**\n- What happened in week 48?: 12 answers\nEveryone answered.\nThe whole text is in the attached file."
+        "**Round digest: pulse · Fri 27 Nov**\n- What happened in week 48?: 12 answers\nEveryone answered.\nThe whole text is in the attached file."
     );
     let file = &reply.attachments[0];
     assert_eq!(file.filename, "hoego-digest-2026-11-27.md");

@@ -56,11 +56,11 @@ pub fn build(
                 .collect();
             let moods: Vec<&RecapAnswer> = these.iter().copied().filter(|a| is_scale(a)).collect();
             PhaseSection {
-                label: words::phase_heading(&phase, unit, request.lang),
+                label: words::phase_heading(&phase, unit, request.words),
                 from: phase.from,
                 to: phase.to,
                 milestones: phase.milestones,
-                moods: mood_lines(&order.sorted(moods), request.lang),
+                moods: mood_lines(&order.sorted(moods), request.words.lang),
                 blocks: blocks(&order, &these, request.max_lines),
             }
         })
@@ -72,11 +72,12 @@ pub fn build(
         .copied()
         .filter(|r| period.contains(r.date))
         .collect();
-    let trends = trends(&order.sorted(scales), request.lang);
+    let trends = trends(&order.sorted(scales), request.words.lang);
     let suggestions = suggestions(&trends, &request.milestones, request.reader);
     Recap {
         title: words::title(request),
-        lang: request.lang,
+        lang: request.words.lang,
+        words: request.words,
         scope: request.scope,
         period: period.clone(),
         period_label: period.label(),

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::inert::inert;
+use super::labels::{RecapWords, fill};
 use super::quote::{QuestionGroup, Quote as Entry};
-use super::words::labels;
 use crate::domain::answer::AnswerValue;
 use crate::domain::lang::Lang;
 use crate::domain::template::QuestionKind;
@@ -78,6 +78,9 @@ pub struct Digest {
     pub title: String,
     /// The language it is written in.
     pub lang: Lang,
+    /// The words it is written with.
+    #[serde(skip)]
+    pub words: &'static RecapWords,
     /// The round's date.
     pub date: NaiveDate,
     /// How it is rendered: by question or by member.
@@ -92,11 +95,14 @@ pub struct Digest {
     pub withheld: Vec<String>,
 }
 
-/// Builds the digest of one round. `answers` come in question order.
+/// Builds the digest of one round in the language of `words`; `day` is the round's date in
+/// that language. `answers` come in question order.
+#[allow(clippy::too_many_arguments)]
 pub fn build_digest(
-    lang: Lang,
+    words: &'static RecapWords,
     name: &str,
     date: NaiveDate,
+    day: &str,
     answers: &[DigestAnswer],
     not_answered: Vec<String>,
     asked: usize,
@@ -124,13 +130,11 @@ pub fn build_digest(
             list,
         });
     }
-    let title = match lang {
-        Lang::En => format!("Round digest: {name} · {date}"),
-        Lang::Ko => format!("{name} 회고 모음 · {date}"),
-    };
+    let title = fill(&words.labels.digest_title, &[("name", name), ("date", day)]);
     Digest {
         title,
-        lang,
+        lang: words.lang,
+        words,
         date,
         grouping: DigestGrouping::Question,
         questions,
@@ -152,7 +156,7 @@ impl Digest {
 
     /// The whole digest as Markdown.
     pub fn render(&self) -> String {
-        let words = labels(self.lang);
+        let words = &self.words.labels;
         let mut out = format!("# {}\n\n", self.title);
         match self.grouping {
             DigestGrouping::Question => {
@@ -160,7 +164,7 @@ impl Digest {
                     let _ = writeln!(out, "## {}\n", group.question);
                     for entry in &group.entries {
                         quote(&mut out, entry);
-                        let author = entry.author.as_deref().unwrap_or(words.anonymous);
+                        let author = entry.author.as_deref().unwrap_or(&words.anonymous);
                         let _ = writeln!(out, ">\n> — {author}\n");
                     }
                 }
@@ -227,7 +231,7 @@ impl Digest {
 
     /// A few lines for the channel when the whole digest is too long for one message.
     pub fn summary(&self) -> String {
-        let words = labels(self.lang);
+        let words = &self.words.labels;
         let mut out = format!("**{}**\n", self.title);
         let counts: Vec<(&str, usize)> = match self.grouping {
             DigestGrouping::Question => self
@@ -241,15 +245,15 @@ impl Digest {
                 let mut counts: Vec<(&str, usize)> =
                     members.iter().map(|(m, a)| (*m, a.len())).collect();
                 if unnamed > 0 {
-                    counts.push((words.anonymous_heading, unnamed));
+                    counts.push((words.anonymous_heading.as_str(), unnamed));
                 }
                 counts
             }
         };
         for (label, count) in counts {
             let count = match count {
-                1 => words.one_answer.to_string(),
-                n => words.answers_count.replace("{count}", &n.to_string()),
+                1 => words.one_answer.clone(),
+                n => fill(&words.answers_count, &[("count", &n.to_string())]),
             };
             let _ = writeln!(out, "- {label}: {count}");
         }
@@ -259,9 +263,9 @@ impl Digest {
     }
 
     fn missing_line(&self) -> String {
-        let words = labels(self.lang);
+        let words = &self.words.labels;
         if self.not_answered.is_empty() {
-            return words.everyone_answered.to_string();
+            return words.everyone_answered.clone();
         }
         // Names as plain text, never `@mentions`.
         format!("{}: {}", words.not_answered, self.not_answered.join(", "))

@@ -4,8 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::words::{day, range};
-use crate::domain::lang::Lang;
+use super::words::{RecapWords, day, range};
 use crate::domain::milestone::{Milestone, PhaseUnit, Reader, phases};
 
 /// The periods `reader`'s milestones cut `year` into, one per line; `None` when none cuts it
@@ -14,7 +13,7 @@ pub fn periods_draft(
     year: i32,
     milestones: &[Milestone],
     reader: Reader,
-    lang: Lang,
+    words: &RecapWords,
 ) -> Option<String> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let to = NaiveDate::from_ymd_opt(year, 12, 31)?;
@@ -25,13 +24,13 @@ pub fn periods_draft(
     let lines: Vec<String> = cut
         .iter()
         .map(|phase| {
-            let dates = range(phase.from, phase.to, lang);
+            let dates = range(phase.from, phase.to, words);
             let turns: Vec<String> = phase
                 .milestones
                 .iter()
                 .map(|m| match m.date == phase.from {
                     true => m.text.as_str().to_string(),
-                    false => format!("{} ({})", m.text.as_str(), day(m.date, lang)),
+                    false => format!("{} ({})", m.text.as_str(), day(m.date, words)),
                 })
                 .collect();
             match turns.is_empty() {
@@ -47,8 +46,10 @@ pub fn periods_draft(
 mod tests {
     use super::*;
     use crate::domain::ids::MemberId;
+    use crate::domain::lang::Lang;
     use crate::domain::milestone::{MilestoneScope, MilestoneText};
     use crate::domain::visibility::Visibility;
+    use crate::service::i18n::recap_words::recap_words;
 
     fn milestone(month: u32, day: u32, text: &str, scope: MilestoneScope) -> Milestone {
         Milestone {
@@ -72,9 +73,9 @@ mod tests {
         ];
         let reader = Reader::Member(MemberId(1));
 
-        let ko = periods_draft(2026, &milestones, reader, Lang::Ko);
-        let en = periods_draft(2026, &milestones[..1], reader, Lang::En);
-        let other_year = periods_draft(2025, &milestones, reader, Lang::En);
+        let ko = periods_draft(2026, &milestones, reader, recap_words(Lang::Ko));
+        let en = periods_draft(2026, &milestones[..1], reader, recap_words(Lang::En));
+        let other_year = periods_draft(2025, &milestones, reader, recap_words(Lang::En));
 
         assert_eq!(
             ko.as_deref(),

@@ -1,144 +1,216 @@
-//! The fixed words of rendered recaps and digests, in each language.
+//! The words recaps, digests and their charts are written with, as data: the wording layer
+//! (`service::i18n::recap_words`) fills a [`RecapWords`] from the message catalogs once per
+//! language, and the renderers here put numbers, names and dates into its texts. No text of any
+//! language is written in this module.
 
 use crate::domain::lang::Lang;
 use crate::domain::state::ResolutionStatus;
 
-/// Fixed labels of the rendered recap and digest.
-pub(crate) struct Labels {
-    pub anonymous: &'static str,
-    pub anonymous_heading: &'static str,
-    pub one_answer: &'static str,
-    pub answers_count: &'static str,
-    pub nothing: &'static str,
-    pub not_answered: &'static str,
-    pub everyone_answered: &'static str,
-    pub more_in_file: &'static str,
-    /// The participation heading.
-    pub participation: &'static str,
-    /// One's own participation: `{answered}`, `{rounds}`.
-    pub own_answered: &'static str,
-    /// A team's participation: `{rounds}`, `{answered}`, `{asked}`.
-    pub team_answered: &'static str,
-    /// `{count}` skipped (one's own rounds).
-    pub skipped: &'static str,
-    /// `{count}` missed (one's own rounds).
-    pub missed: &'static str,
-    /// `{count}` prompts skipped (a team's).
-    pub team_skipped: &'static str,
-    /// `{count}` prompts missed (a team's).
-    pub team_missed: &'static str,
-    /// The longest streak: `{count}`.
-    pub streak: &'static str,
-    /// A scale's line: `{average}`, then the direction.
-    pub average: &'static str,
-    pub rising: &'static str,
-    pub falling: &'static str,
-    pub steady: &'static str,
-    /// The rest of a question's lines: `{count}`.
-    pub more: &'static str,
-    /// Milestones within a period after the one that opened it.
-    pub also: &'static str,
-    /// Last year's resolutions heading.
-    pub last_resolutions: &'static str,
-    /// A resolution's arc: set on `{date}`.
-    pub set_on: &'static str,
-    /// A resolution's arc: where it stands, `{status}`.
-    pub ended: &'static str,
-    /// The `--full` appendix heading.
-    pub all_answers: &'static str,
-    /// A suggested turning point: `{date}`, `{label}`, `{moved}`, `{before}`, `{after}`, `{iso}`.
-    pub suggestion: &'static str,
-    /// `{moved}` of a suggestion when the scale rose.
-    pub rose: &'static str,
-    /// `{moved}` of a suggestion when the scale fell.
-    pub fell: &'static str,
+/// Every fixed text of a rendered recap, digest and chart in one language. Texts take `{name}`
+/// arguments, filled in by [`fill`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecapWords {
+    /// The language these words are in.
+    pub lang: Lang,
+    /// Fixed labels of the recap and the digest.
+    pub labels: Labels,
+    /// Titles, period headings and dates.
+    pub dates: DateWords,
+    /// The charts' titles, legends and alt texts.
+    pub chart: ChartWords,
+    /// Resolution statuses: on track, changed, done, dropped, not followed up yet.
+    pub statuses: [String; 5],
 }
 
-/// The labels in `lang`.
-pub(crate) fn labels(lang: Lang) -> &'static Labels {
-    match lang {
-        Lang::En => &EN,
-        Lang::Ko => &KO,
+impl RecapWords {
+    /// A resolution status in words.
+    pub fn status(&self, status: ResolutionStatus) -> &str {
+        let at = match status {
+            ResolutionStatus::OnTrack => 0,
+            ResolutionStatus::Changed => 1,
+            ResolutionStatus::Done => 2,
+            ResolutionStatus::Dropped => 3,
+            ResolutionStatus::Open => 4,
+        };
+        &self.statuses[at]
     }
 }
 
-static EN: Labels = Labels {
-    anonymous: "anonymous",
-    anonymous_heading: "Anonymous",
-    one_answer: "1 answer",
-    answers_count: "{count} answers",
-    nothing: "No answers in this period yet.",
-    not_answered: "Did not answer",
-    everyone_answered: "Everyone answered.",
-    more_in_file: "The whole text is in the attached file.",
-    participation: "Participation",
-    own_answered: "Answered {answered} of {rounds} rounds",
-    team_answered: "{rounds} rounds · {answered} of {asked} prompts answered",
-    skipped: "{count} skipped",
-    missed: "{count} missed",
-    team_skipped: "{count} skipped",
-    team_missed: "{count} missed",
-    streak: "longest streak {count} in a row",
-    average: "{average} on average",
-    rising: "rising",
-    falling: "falling",
-    steady: "steady",
-    more: "…and {count} more",
-    also: "Also",
-    last_resolutions: "What became of last year's resolutions",
-    set_on: "set {date}",
-    ended: "Where it stands: {status}",
-    all_answers: "All answers",
-    suggestion: "*Suggested turning point:* around {date}, “{label}” {moved} from {before} to {after} on average, and no milestone marks it. If something changed then, `milestone add {iso} …` names it.",
-    rose: "rose",
-    fell: "fell",
-};
+/// Fixed labels of the rendered recap and digest.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Labels {
+    /// An anonymous answer's author, inline.
+    pub anonymous: String,
+    /// The heading over anonymous answers.
+    pub anonymous_heading: String,
+    /// A digest summary's count of one answer.
+    pub one_answer: String,
+    /// A digest summary's count: `{count}`.
+    pub answers_count: String,
+    /// A recap with no answers.
+    pub nothing: String,
+    /// Before the names of those who did not answer a round.
+    pub not_answered: String,
+    /// When everyone answered a round.
+    pub everyone_answered: String,
+    /// Under a digest summary.
+    pub more_in_file: String,
+    /// The participation heading.
+    pub participation: String,
+    /// One's own participation: `{answered}`, `{rounds}`.
+    pub own_answered: String,
+    /// A team's participation: `{rounds}`, `{answered}`, `{asked}`.
+    pub team_answered: String,
+    /// `{count}` skipped (one's own rounds).
+    pub skipped: String,
+    /// `{count}` missed (one's own rounds).
+    pub missed: String,
+    /// `{count}` prompts skipped (a team's).
+    pub team_skipped: String,
+    /// `{count}` prompts missed (a team's).
+    pub team_missed: String,
+    /// The longest streak: `{count}`.
+    pub streak: String,
+    /// A scale's line: `{average}`, then the direction.
+    pub average: String,
+    /// A scale that rose over a period.
+    pub rising: String,
+    /// A scale that fell over a period.
+    pub falling: String,
+    /// A scale that stayed level.
+    pub steady: String,
+    /// The rest of a question's lines: `{count}`.
+    pub more: String,
+    /// Milestones within a period after the one that opened it.
+    pub also: String,
+    /// Last year's resolutions heading.
+    pub last_resolutions: String,
+    /// A resolution's arc: set on `{date}`.
+    pub set_on: String,
+    /// A resolution's arc: where it stands, `{status}`.
+    pub ended: String,
+    /// The `--full` appendix heading.
+    pub all_answers: String,
+    /// A suggested milestone: `{date}`, `{label}`, `{moved}`, `{before}`, `{after}`, `{iso}`.
+    pub suggestion: String,
+    /// `{moved}` of a suggestion when the scale rose.
+    pub rose: String,
+    /// `{moved}` of a suggestion when the scale fell.
+    pub fell: String,
+    /// A digest's title: `{name}`, `{date}`.
+    pub digest_title: String,
+}
 
-static KO: Labels = Labels {
-    anonymous: "익명",
-    anonymous_heading: "익명",
-    one_answer: "답변 1개",
-    answers_count: "답변 {count}개",
-    nothing: "이 기간에는 아직 답변이 없어요.",
-    not_answered: "답하지 않은 분",
-    everyone_answered: "모두 답했어요.",
-    more_in_file: "전체 내용은 첨부 파일에 있어요.",
-    participation: "참여",
-    own_answered: "회고 {rounds}번 중 {answered}번 답변",
-    team_answered: "회고 {rounds}번 · 요청 {asked}건 중 {answered}건 답변",
-    skipped: "건너뜀 {count}번",
-    missed: "놓침 {count}번",
-    team_skipped: "건너뜀 {count}건",
-    team_missed: "놓침 {count}건",
-    streak: "최장 연속 {count}번",
-    average: "평균 {average}",
-    rising: "점점 올라갔어요",
-    falling: "점점 내려갔어요",
-    steady: "큰 변화 없이 이어졌어요",
-    more: "그 밖에 {count}개 더",
-    also: "이 시기의 다른 전환점",
-    last_resolutions: "작년 다짐은 어떻게 됐을까",
-    set_on: "{date}에 정함",
-    ended: "현재: {status}",
-    all_answers: "전체 답변",
-    suggestion: "*전환점 제안:* {date} 무렵 ‘{label}’ 평균이 {before}에서 {after}까지 {moved}, 이 변화를 설명하는 전환점이 없어요. 그때 무언가 달라졌다면 `milestone add {iso} …`로 남겨 보세요.",
-    rose: "올랐는데",
-    fell: "떨어졌는데",
-};
+/// Titles, period headings and dates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DateWords {
+    /// One's own recap: `{subject}`, `{period}`.
+    pub title_me: String,
+    /// A team's recap: `{subject}`, `{period}`.
+    pub title_team: String,
+    /// A team's recap whose name already ends with [`DateWords::team_word`].
+    pub title_named_team: String,
+    /// The word for a team, lower case, as a team's name may end with it.
+    pub team_word: String,
+    /// A year: `{year}`.
+    pub year: String,
+    /// A quarter of a year: `{year}`, `{quarter}`.
+    pub quarter: String,
+    /// A quarter on its own: `{quarter}`.
+    pub quarter_short: String,
+    /// A month of a year: `{month}` (a name), `{year}`.
+    pub month_year: String,
+    /// An ISO week: `{week}`, `{year}`.
+    pub week: String,
+    /// A day: `{month}` (a short name), `{day}`.
+    pub day: String,
+    /// A day with its year: `{month}` (a short name), `{day}`, `{year}`.
+    pub day_year: String,
+    /// From one day to another: `{from}`, `{to}`.
+    pub range: String,
+    /// The months' names, January first.
+    pub months: [String; 12],
+    /// The months' short names, January first.
+    pub months_short: [String; 12],
+}
 
-/// A resolution status in `lang`.
-pub(crate) fn status(status: ResolutionStatus, lang: Lang) -> &'static str {
-    use ResolutionStatus::*;
-    match (status, lang) {
-        (Open, Lang::En) => "not started",
-        (OnTrack, Lang::En) => "on track",
-        (Changed, Lang::En) => "changed",
-        (Done, Lang::En) => "done",
-        (Dropped, Lang::En) => "dropped",
-        (Open, Lang::Ko) => "시작 전",
-        (OnTrack, Lang::Ko) => "진행 중",
-        (Changed, Lang::Ko) => "바뀜",
-        (Done, Lang::Ko) => "이룸",
-        (Dropped, Lang::Ko) => "그만둠",
+/// The charts' words.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartWords {
+    /// The label of a suggested milestone's line.
+    pub suggested: String,
+    /// The participation chart's title in one's own recap: `{period}`.
+    pub participation_me: String,
+    /// The participation chart's title in a team's recap: `{period}`.
+    pub participation_team: String,
+    /// The legend in one's own recap: answered, not answered.
+    pub legend_me: [String; 2],
+    /// The legend in a team's recap: answered, half or fewer answered.
+    pub legend_team: [String; 2],
+    /// A trend chart's alt text: `{question}`, `{from}`, `{to}`, `{rounds}`, `{average}`,
+    /// `{low}`, `{high}`, `{lowest}`, `{lowest_on}`, `{highest}`, `{highest_on}`.
+    pub trend_alt: String,
+    /// The participation chart's alt text in one's own recap: `{from}`, `{to}`, `{full}`,
+    /// `{rounds}`.
+    pub participation_alt_me: String,
+    /// The same in a team's recap.
+    pub participation_alt_team: String,
+    /// The rounds not answered (one's own): `{gaps}`.
+    pub gaps_me: String,
+    /// The rounds where half or fewer answered (a team's): `{gaps}`.
+    pub gaps_team: String,
+    /// A run of such rounds: `{from}`, `{to}`, `{rounds}`.
+    pub gap_rounds: String,
+    /// The answer rate falling: `{first}`, `{last}` (percent).
+    pub fall: String,
+    /// The boundaries drawn: `{marks}`.
+    pub marks: String,
+}
+
+/// `template` with each `{name}` of `args` replaced by its value, in one pass (a value is never
+/// read as an argument); other braces stay as they are.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let found = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| (close, *value))
+        });
+        match found {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A number as text, for [`fill`].
+pub(crate) fn num(n: impl std::fmt::Display) -> String {
+    n.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_each_argument_in_its_place_once() {
+        let text = fill(
+            "{a} and {b}, not {c} {",
+            &[("a", "{b}"), ("b", "2"), ("x", "9")],
+        );
+        assert_eq!(text, "{b} and 2, not {c} {");
     }
 }

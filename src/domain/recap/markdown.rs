@@ -7,9 +7,8 @@ use std::fmt::Write;
 
 use super::inert::inert;
 use super::post::{AuthorLines, Block, Direction, Line, PhaseSection};
-use super::words::{self, Labels, labels, status};
+use super::words::{self, Labels, fill, num};
 use super::{Participation, Recap, ResolutionArc, Scope, Suggestion};
-use crate::domain::lang::Lang;
 use crate::domain::milestone::PhaseUnit;
 
 /// The post as a Markdown document with front matter.
@@ -19,7 +18,7 @@ pub fn render(recap: &Recap) -> String {
 
 /// The post, then (when `full`) every answer whole in an appendix.
 pub fn render_with(recap: &Recap, full: bool) -> String {
-    let w = labels(recap.lang);
+    let w = &recap.words.labels;
     let mut out = String::with_capacity(4096);
     front_matter(&mut out, recap);
     let _ = writeln!(out, "# {}\n", recap.title);
@@ -61,7 +60,7 @@ pub fn render_with(recap: &Recap, full: bool) -> String {
 
 /// A few lines for a chat reply: the title, participation and trends.
 pub fn summary(recap: &Recap) -> String {
-    let w = labels(recap.lang);
+    let w = &recap.words.labels;
     let mut out = format!("**{}**\n", recap.title);
     let _ = writeln!(
         out,
@@ -69,9 +68,7 @@ pub fn summary(recap: &Recap) -> String {
         participation(&recap.participation, recap.scope, w)
     );
     for trend in &recap.trends {
-        let average = w
-            .average
-            .replace("{average}", &format!("{:.1}", trend.average));
+        let average = fill(&w.average, &[("average", &format!("{:.1}", trend.average))]);
         let _ = writeln!(
             out,
             "- **{}** `{}` ({average})",
@@ -113,7 +110,7 @@ fn framing(out: &mut String, block: &Block, scope: Scope, w: &Labels) {
 }
 
 fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
-    let (unit, lang) = (recap.unit, recap.lang);
+    let unit = recap.unit;
     let level = if unit == PhaseUnit::Whole {
         "##"
     } else {
@@ -124,20 +121,18 @@ fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
         .milestones
         .iter()
         .skip(1)
-        .map(|m| format!("{} ({})", m.text.as_str(), words::day(m.date, lang)))
+        .map(|m| format!("{} ({})", m.text.as_str(), words::day(m.date, recap.words)))
         .collect();
     if !also.is_empty() {
         let _ = writeln!(out, "*{}: {}*\n", w.also, also.join(", "));
     }
     for mood in &phase.moods {
         let direction = match mood.direction {
-            Direction::Rising => w.rising,
-            Direction::Falling => w.falling,
-            Direction::Steady => w.steady,
+            Direction::Rising => &w.rising,
+            Direction::Falling => &w.falling,
+            Direction::Steady => &w.steady,
         };
-        let average = w
-            .average
-            .replace("{average}", &format!("{:.1}", mood.average));
+        let average = fill(&w.average, &[("average", &format!("{:.1}", mood.average))]);
         let _ = writeln!(
             out,
             "**{}**: {average}, {direction} · `{}`\n",
@@ -146,7 +141,7 @@ fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
     }
     let inside = |s: &&Suggestion| phase.from <= s.date && s.date <= phase.to;
     for suggestion in recap.suggestions.iter().filter(inside) {
-        let _ = writeln!(out, "{}\n", suggested(suggestion, lang, w));
+        let _ = writeln!(out, "{}\n", suggested(suggestion, recap));
     }
     for block in &phase.blocks {
         let _ = writeln!(out, "{level} {}\n", block.heading);
@@ -156,16 +151,20 @@ fn period(out: &mut String, phase: &PhaseSection, recap: &Recap, w: &Labels) {
     }
 }
 
-/// A suggested turning point in words, marked as a suggestion.
-fn suggested(s: &Suggestion, lang: Lang, w: &Labels) -> String {
-    let moved = if s.after > s.before { w.rose } else { w.fell };
-    w.suggestion
-        .replace("{date}", &words::day(s.date, lang))
-        .replace("{label}", &s.label)
-        .replace("{moved}", moved)
-        .replace("{before}", &format!("{:.1}", s.before))
-        .replace("{after}", &format!("{:.1}", s.after))
-        .replace("{iso}", &s.date.to_string())
+/// A suggested milestone in words, marked as a suggestion.
+fn suggested(s: &Suggestion, recap: &Recap) -> String {
+    let w = &recap.words.labels;
+    let moved = if s.after > s.before { &w.rose } else { &w.fell };
+    let args = [
+        ("date", words::day(s.date, recap.words)),
+        ("label", s.label.clone()),
+        ("moved", moved.clone()),
+        ("before", format!("{:.1}", s.before)),
+        ("after", format!("{:.1}", s.after)),
+        ("iso", s.date.to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fill(&w.suggestion, &args)
 }
 
 /// One author's lines as bullets (or numbered), under their name when they have one.
@@ -180,11 +179,7 @@ fn author_lines(out: &mut String, group: &AuthorLines, scope: Scope, w: &Labels,
         let _ = writeln!(out, "{bullet}{}", condensed(line, bullet.len()));
     }
     if group.more > 0 {
-        let _ = writeln!(
-            out,
-            "- {}",
-            w.more.replace("{count}", &group.more.to_string())
-        );
+        let _ = writeln!(out, "- {}", fill(&w.more, &[("count", &num(group.more))]));
     }
     out.push('\n');
 }
@@ -225,47 +220,51 @@ fn last_resolutions(out: &mut String, recap: &Recap, w: &Labels) {
 }
 
 fn arc_lines(out: &mut String, arc: &ResolutionArc, recap: &Recap, w: &Labels) {
-    let set = w
-        .set_on
-        .replace("{date}", &words::full_day(arc.set_on, recap.lang));
+    let set = fill(
+        &w.set_on,
+        &[("date", &words::full_day(arc.set_on, recap.words))],
+    );
     let _ = writeln!(out, "- **{}** ({set})", inert(&arc.text));
     for step in &arc.follow_ups {
-        let day = words::day(step.date, recap.lang);
-        let word = status(step.status, recap.lang);
+        let day = words::day(step.date, recap.words);
+        let word = recap.words.status(step.status);
         match step.note.trim() {
             "" => writeln!(out, "  - {day}: {word}"),
             note => writeln!(out, "  - {day}: {word} — {}", inert(note)),
         }
         .ok();
     }
-    let ended = w.ended.replace("{status}", status(arc.status, recap.lang));
+    let ended = fill(&w.ended, &[("status", recap.words.status(arc.status))]);
     let _ = writeln!(out, "  - {ended}");
 }
 
 /// One or two lines: answered out of asked, skips and misses when there were any, the streak.
 fn participation(p: &Participation, scope: Scope, w: &Labels) -> String {
     let mut parts = vec![match scope {
-        Scope::Me => w
-            .own_answered
-            .replace("{answered}", &p.answered.to_string())
-            .replace("{rounds}", &p.asked.to_string()),
-        Scope::Team => w
-            .team_answered
-            .replace("{rounds}", &p.rounds.to_string())
-            .replace("{answered}", &p.answered.to_string())
-            .replace("{asked}", &p.asked.to_string()),
+        Scope::Me => fill(
+            &w.own_answered,
+            &[("answered", &num(p.answered)), ("rounds", &num(p.asked))],
+        ),
+        Scope::Team => fill(
+            &w.team_answered,
+            &[
+                ("rounds", &num(p.rounds)),
+                ("answered", &num(p.answered)),
+                ("asked", &num(p.asked)),
+            ],
+        ),
     }];
     let (skipped, missed) = match scope {
-        Scope::Me => (w.skipped, w.missed),
-        Scope::Team => (w.team_skipped, w.team_missed),
+        Scope::Me => (&w.skipped, &w.missed),
+        Scope::Team => (&w.team_skipped, &w.team_missed),
     };
     for (count, word) in [(p.skipped, skipped), (p.missed, missed)] {
         if count > 0 {
-            parts.push(word.replace("{count}", &count.to_string()));
+            parts.push(fill(word, &[("count", &num(count))]));
         }
     }
     if p.longest_streak > 1 {
-        parts.push(w.streak.replace("{count}", &p.longest_streak.to_string()));
+        parts.push(fill(&w.streak, &[("count", &num(p.longest_streak))]));
     }
     parts.join(" · ")
 }

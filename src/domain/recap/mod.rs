@@ -38,6 +38,7 @@ use crate::domain::template::QuestionKind;
 pub use build::build;
 pub use condense::normalise;
 pub use draft::periods_draft;
+pub use labels::{ChartWords, DateWords, Labels, RecapWords, fill};
 pub use post::{AuthorLines, Block, Direction, Entry, Line, MoodLine, PhaseSection};
 pub use quote::{QuestionGroup, Quote};
 pub use shift::Suggestion;
@@ -63,8 +64,9 @@ pub struct RecapRequest {
     pub subject: String,
     /// The period covered.
     pub period: Period,
-    /// The reader's language.
-    pub lang: Lang,
+    /// The words it is written with, in the reader's language (from the catalogs); their
+    /// `lang` is the reader's language.
+    pub words: &'static RecapWords,
     /// The day it is compiled (front matter `date`).
     pub today: NaiveDate,
     /// The milestones the reader may see (others are ignored by [`Milestone::cuts_for`]).
@@ -151,6 +153,9 @@ pub struct Recap {
     pub title: String,
     /// The reader's language.
     pub lang: Lang,
+    /// The words it is written with, in the reader's language.
+    #[serde(skip)]
+    pub words: &'static RecapWords,
     /// Me or the team.
     pub scope: Scope,
     /// The period covered.

@@ -53,7 +53,7 @@ pub(super) fn request(scope: Scope, period: &str, today: &str, lang: Lang) -> Re
         },
         subject: "Mina".to_string(),
         period: Period::parse(period, d(today)).unwrap(),
-        lang,
+        words: crate::service::i18n::recap_words::recap_words(lang),
         today: d(today),
         milestones: Vec::new(),
         max_lines: RecapRequest::MAX_LINES,
@@ -193,9 +193,11 @@ fn the_markdown_is_a_post_with_front_matter_periods_and_numbered_wishes() {
 #[test]
 fn the_korean_markdown_uses_korean_words() {
     let md = markdown::render(&year_recap(Lang::Ko, Scope::Team));
-    assert!(md.contains("# Mina 팀의 2026년 회고\n"), "{md}");
+    assert!(md.contains("# Mina 팀의 2026년 돌아보기\n"), "{md}");
     assert!(
-        md.contains("회고 4번 · 요청 5건 중 3건 답변 · 건너뜀 1건 · 놓침 1건 · 최장 연속 2번"),
+        md.contains(
+            "4회차 · 보낸 질문 5건 중 3건 답변 · 1건 건너뜀 · 1건 놓침 · 최장 2회차 연속 답변"
+        ),
         "{md}"
     );
     assert!(md.contains("## 2분기 · 4월 1일 ~ 6월 30일\n"), "{md}");
@@ -211,10 +213,10 @@ fn a_team_whose_name_says_team_is_not_called_team_twice() {
         "Local team's 2026"
     );
     request.subject = "개발팀".to_string();
-    request.lang = Lang::Ko;
+    request.words = crate::service::i18n::recap_words::recap_words(Lang::Ko);
     assert_eq!(
         build(&request, vec![], &[], vec![]).title,
-        "개발팀의 2026년 회고"
+        "개발팀의 2026년 돌아보기"
     );
 }
 
@@ -242,7 +244,7 @@ fn a_month_stays_one_period_and_an_empty_period_says_so() {
         &[],
         vec![],
     );
-    assert_eq!(recap.title, "2026년 11월 회고");
+    assert_eq!(recap.title, "Mina 님의 2026년 11월 돌아보기");
     assert_eq!(recap.phases.len(), 1);
     let empty = build(&request, vec![], &[], vec![]);
     assert!(markdown::render(&empty).contains("이 기간에는 아직 답변이 없어요."));
@@ -267,9 +269,10 @@ fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_ans
         },
     ];
     let digest = build_digest(
-        Lang::En,
+        crate::service::i18n::recap_words::recap_words(Lang::En),
         "weekly",
         d("2026-12-04"),
+        "2026-12-04",
         &answers,
         vec!["Mina".into()],
         3,
@@ -280,8 +283,16 @@ fn a_digest_names_team_answers_hides_anonymous_authors_and_lists_who_has_not_ans
     ));
     assert!(md.ends_with("Did not answer: Mina\n"));
     assert!(!md.contains('@'));
-    let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 2);
-    assert!(ko.render().contains("모두 답했어요."));
+    let ko = build_digest(
+        crate::service::i18n::recap_words::recap_words(Lang::Ko),
+        "weekly",
+        d("2026-12-04"),
+        "2026-12-04",
+        &answers,
+        vec![],
+        2,
+    );
+    assert!(ko.render().contains("모두 답변했어요."));
     assert!(ko.summary().contains("- What went well?: 답변 2개"));
 }
 
@@ -306,9 +317,10 @@ fn a_digest_by_member_names_each_member_and_keeps_anonymous_answers_in_their_own
         answer("next", list(), "ship", None),
     ];
     let digest = build_digest(
-        Lang::En,
+        crate::service::i18n::recap_words::recap_words(Lang::En),
         "weekly",
         d("2026-12-04"),
+        "2026-12-04",
         &answers,
         vec!["Mina".into()],
         4,
@@ -328,14 +340,22 @@ fn a_digest_by_member_names_each_member_and_keeps_anonymous_answers_in_their_own
         "**Round digest: weekly · 2026-12-04**\n- Ara: 1 answer\n- Jun: 2 answers\n\
          - Anonymous: 2 answers\nDid not answer: Mina\nThe whole text is in the attached file."
     );
-    let ko = build_digest(Lang::Ko, "weekly", d("2026-12-04"), &answers, vec![], 3)
-        .grouped_by(DigestGrouping::Member);
+    let ko = build_digest(
+        crate::service::i18n::recap_words::recap_words(Lang::Ko),
+        "weekly",
+        d("2026-12-04"),
+        "2026-12-04",
+        &answers,
+        vec![],
+        3,
+    )
+    .grouped_by(DigestGrouping::Member);
     let md = ko.render();
     assert!(
         md.contains("## 익명\n\n### What went well?\n\n> Quiet week\n"),
         "{md}"
     );
-    assert!(md.ends_with("모두 답했어요.\n"));
+    assert!(md.ends_with("모두 답변했어요.\n"));
     assert!(ko.summary().contains("- Jun: 답변 2개\n"));
     assert!(ko.summary().contains("- 익명: 답변 2개\n"));
     // Nothing anonymous is ever written next to a name, nor as a member's own section.

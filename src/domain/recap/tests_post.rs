@@ -81,7 +81,7 @@ fn at_most_the_configured_lines_are_shown_and_the_rest_counted() {
     );
     assert_eq!(group.more, 6);
     assert!(markdown::render(&recap).contains("- thing 7\n- …and 6 more\n"));
-    req.lang = Lang::Ko;
+    req.words = crate::service::i18n::recap_words::recap_words(Lang::Ko);
     let ko = build(
         &req,
         recap

@@ -58,7 +58,7 @@ fn a_sharp_unexplained_mood_shift_is_suggested_as_a_turning_point_in_both_langua
     let md = markdown::render(&en);
     assert!(
         md.contains(&format!(
-            "*Suggested turning point:* around May 22, “Mood” rose from {:.1} to {:.1} on average, \
+            "*Suggested milestone:* around May 22, “Mood” rose from {:.1} to {:.1} on average, \
              and no milestone marks it. If something changed then, `milestone add 2026-05-22 …` names it.",
             s.before, s.after
         )),
@@ -67,11 +67,11 @@ fn a_sharp_unexplained_mood_shift_is_suggested_as_a_turning_point_in_both_langua
     // Under the period it falls in (Q2), not elsewhere.
     let q2 = md.find("## Q2").unwrap();
     let q3 = md.find("## Q3").unwrap();
-    let at = md.find("*Suggested turning point:*").unwrap();
+    let at = md.find("*Suggested milestone:*").unwrap();
     assert!(q2 < at && at < q3);
     let md = markdown::render(&ko);
     assert!(
-        md.contains("*전환점 제안:* 5월 22일 무렵 ‘Mood’ 평균이"),
+        md.contains("*전환점일까요?* 5월 22일 무렵 ‘Mood’ 평균이"),
         "{md}"
     );
     assert!(md.contains("까지 올랐는데, 이 변화를 설명하는 전환점이 없어요."));

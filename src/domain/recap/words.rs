@@ -1,73 +1,82 @@
-//! The words of recaps that depend on their dates: titles, period and phase headings, dates.
+//! The words of recaps that depend on their dates: titles, period and phase headings, dates,
+//! each put together from the reader's [`RecapWords`].
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{RecapRequest, Scope};
-use crate::domain::lang::{Lang, month_en};
 use crate::domain::milestone::{Phase, PhaseUnit};
 use crate::domain::period::{Period, PeriodKind};
 
-pub(crate) use super::labels::{Labels, labels, status};
+pub(crate) use super::labels::num;
+pub use super::labels::{DateWords, Labels, RecapWords, fill};
 
-/// A recap's title in natural words, without ids: "Mina's 2026", "2026년 회고".
+/// A recap's title in natural words, without ids: "Mina's 2026", "Core 팀의 2026년 돌아보기".
 pub(super) fn title(request: &RecapRequest) -> String {
-    let (subject, period) = (
-        &request.subject,
-        period_heading(&request.period, request.lang),
-    );
+    let w = &request.words.dates;
+    let subject = request.subject.as_str();
+    let period = period_heading(&request.period, request.words);
     // "Core team's 2026", but "Local team's 2026" rather than "Local team team's 2026".
-    let named_team = subject.to_lowercase().ends_with("team") || subject.ends_with('팀');
-    match (request.scope, request.lang, named_team) {
-        (Scope::Me, Lang::En, _) => format!("{subject}'s {period}"),
-        (Scope::Me, Lang::Ko, _) => format!("{period} 회고"),
-        (Scope::Team, Lang::En, false) => format!("{subject} team's {period}"),
-        (Scope::Team, Lang::Ko, false) => format!("{subject} 팀의 {period} 회고"),
-        (Scope::Team, Lang::En, true) => format!("{subject}'s {period}"),
-        (Scope::Team, Lang::Ko, true) => format!("{subject}의 {period} 회고"),
-    }
+    let named_team = !w.team_word.is_empty() && subject.to_lowercase().ends_with(&w.team_word);
+    let template = match (request.scope, named_team) {
+        (Scope::Me, _) => &w.title_me,
+        (Scope::Team, false) => &w.title_team,
+        (Scope::Team, true) => &w.title_named_team,
+    };
+    fill(template, &[("subject", subject), ("period", &period)])
 }
 
 /// A whole period in words: `2026`, `2026 Q3`, `November 2026`, `Week 21, 2026` /
 /// `2026년`, `2026년 3분기`, `2026년 11월`, `2026년 21주차`.
-pub(super) fn period_heading(period: &Period, lang: Lang) -> String {
+pub(super) fn period_heading(period: &Period, words: &RecapWords) -> String {
+    let w = &words.dates;
     let (y, m) = (period.from.year(), period.from.month());
-    match (period.kind, lang) {
-        (PeriodKind::Year, Lang::En) => y.to_string(),
-        (PeriodKind::Year, Lang::Ko) => format!("{y}년"),
-        (PeriodKind::Quarter, Lang::En) => format!("{y} Q{}", (m - 1) / 3 + 1),
-        (PeriodKind::Quarter, Lang::Ko) => format!("{y}년 {}분기", (m - 1) / 3 + 1),
-        (PeriodKind::Month, Lang::En) => format!("{} {y}", month_en(m)),
-        (PeriodKind::Month, Lang::Ko) => format!("{y}년 {m}월"),
-        (PeriodKind::Week, Lang::En) => {
+    let year = num(y);
+    match period.kind {
+        PeriodKind::Year => fill(&w.year, &[("year", &year)]),
+        PeriodKind::Quarter => fill(
+            &w.quarter,
+            &[("year", &year), ("quarter", &num((m - 1) / 3 + 1))],
+        ),
+        PeriodKind::Month => fill(&w.month_year, &[("month", month(w, m)), ("year", &year)]),
+        PeriodKind::Week => {
             let week = period.from.iso_week();
-            format!("Week {}, {}", week.week(), week.year())
+            fill(
+                &w.week,
+                &[("week", &num(week.week())), ("year", &num(week.year()))],
+            )
         }
-        (PeriodKind::Week, Lang::Ko) => {
-            let week = period.from.iso_week();
-            format!("{}년 {}주차", week.year(), week.week())
-        }
-        (PeriodKind::Range, _) => range(period.from, period.to, lang),
+        PeriodKind::Range => range(period.from, period.to, words),
     }
+}
+
+/// A month's name (`m` from 1).
+fn month(w: &DateWords, m: u32) -> &str {
+    &w.months[(m as usize - 1) % 12]
+}
+
+/// A month's short name (`m` from 1).
+pub(super) fn month_short(w: &DateWords, m: u32) -> &str {
+    &w.months_short[(m as usize - 1) % 12]
 }
 
 /// A period of the recap: its dates, named as a quarter or month when it is one, and the
 /// milestone that opened it ("Apr 6 – Sep 13: First job", "4월 6일 ~ 9월 13일: 첫 출근").
-pub(super) fn phase_heading(phase: &Phase, unit: PhaseUnit, lang: Lang) -> String {
-    let dates = range(phase.from, phase.to, lang);
-    let calendar = calendar_name(phase, unit, lang);
+pub(super) fn phase_heading(phase: &Phase, unit: PhaseUnit, words: &RecapWords) -> String {
+    let dates = range(phase.from, phase.to, words);
+    let calendar = calendar_name(phase, unit, words);
     let named = match calendar {
         Some(name) => format!("{name} · {dates}"),
         None => dates,
     };
     match phase.opened_by() {
         Some(m) if m.date == phase.from => format!("{named}: {}", m.text.as_str()),
-        Some(m) => format!("{named}: {} ({})", m.text.as_str(), day(m.date, lang)),
+        Some(m) => format!("{named}: {} ({})", m.text.as_str(), day(m.date, words)),
         None => named,
     }
 }
 
 /// `Q1` / `1분기` or `January` / `1월` when the phase is exactly that calendar unit.
-fn calendar_name(phase: &Phase, unit: PhaseUnit, lang: Lang) -> Option<String> {
+fn calendar_name(phase: &Phase, unit: PhaseUnit, words: &RecapWords) -> Option<String> {
     let (from, to) = (phase.from, phase.to);
     let next = |months: u32| {
         let m0 = from.month0() + months;
@@ -82,47 +91,56 @@ fn calendar_name(phase: &Phase, unit: PhaseUnit, lang: Lang) -> Option<String> {
         return None;
     }
     let m = from.month();
-    Some(match (months, lang) {
-        (3, Lang::En) => format!("Q{}", (m - 1) / 3 + 1),
-        (3, Lang::Ko) => format!("{}분기", (m - 1) / 3 + 1),
-        (_, Lang::En) => month_en(m).to_string(),
-        (_, Lang::Ko) => format!("{m}월"),
+    Some(match months {
+        3 => quarter_short(m, words),
+        _ => month(&words.dates, m).to_string(),
     })
 }
 
-/// A day in a heading: `Apr 6` / `4월 6일` (with its year when `with_year`).
-pub(super) fn day(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date.format("%b %-d").to_string(),
-        Lang::Ko => format!("{}월 {}일", date.month(), date.day()),
-    }
+/// The quarter month `m` (from 1) falls in, short: `Q2` / `2분기`.
+pub(super) fn quarter_short(m: u32, words: &RecapWords) -> String {
+    fill(
+        &words.dates.quarter_short,
+        &[("quarter", &num((m - 1) / 3 + 1))],
+    )
 }
 
-fn day_with_year(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date.format("%b %-d, %Y").to_string(),
-        Lang::Ko => format!("{}년 {}월 {}일", date.year(), date.month(), date.day()),
-    }
+/// A day in a heading: `Apr 6` / `4월 6일`.
+pub(super) fn day(date: NaiveDate, words: &RecapWords) -> String {
+    let w = &words.dates;
+    fill(
+        &w.day,
+        &[
+            ("month", month_short(w, date.month())),
+            ("day", &num(date.day())),
+        ],
+    )
+}
+
+/// A day with its year: `Dec 30, 2025` / `2025년 12월 30일`.
+pub(super) fn full_day(date: NaiveDate, words: &RecapWords) -> String {
+    let w = &words.dates;
+    let args = [
+        ("month", month_short(w, date.month())),
+        ("day", &num(date.day())),
+        ("year", &num(date.year())),
+    ];
+    fill(&w.day_year, &args)
 }
 
 /// `Jan 1 – Apr 5` / `1월 1일 ~ 4월 5일`, with years when it crosses one.
-pub(super) fn range(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+pub(super) fn range(from: NaiveDate, to: NaiveDate, words: &RecapWords) -> String {
     let show = |d| {
         if from.year() == to.year() {
-            day(d, lang)
+            day(d, words)
         } else {
-            day_with_year(d, lang)
+            full_day(d, words)
         }
     };
-    match lang {
-        Lang::En => format!("{} – {}", show(from), show(to)),
-        Lang::Ko => format!("{} ~ {}", show(from), show(to)),
-    }
-}
-
-/// A resolution's date: `Dec 30, 2025` / `2025년 12월 30일`.
-pub(super) fn full_day(date: NaiveDate, lang: Lang) -> String {
-    day_with_year(date, lang)
+    fill(
+        &words.dates.range,
+        &[("from", &show(from)), ("to", &show(to))],
+    )
 }
 
 /// A condensed line's dates: `5/20` or `5/20–8/2`.

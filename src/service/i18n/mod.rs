@@ -12,7 +12,10 @@ use crate::domain::lang::Lang;
 
 pub mod cron;
 pub mod dates;
+#[cfg(test)]
+mod glossary_tests;
 pub mod particle;
+pub mod recap_words;
 pub mod resolution_words;
 #[cfg(test)]
 mod source_scan;

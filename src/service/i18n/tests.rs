@@ -364,7 +364,7 @@ fn glued_particles_named_in_the_review_now_fit_every_value() {
     let weekly = [("schedule", "weekly"), ("open", "retro")];
     assert_eq!(
         t(Lang::Ko, "answer.no_open_named", &weekly),
-        "weekly라는 이름의 열린 회차가 없어요. 지금 열려 있는 회차: retro"
+        "이름이 weekly인 열린 회차가 없어요. 지금 열려 있는 회차: retro"
     );
     let one_off = [
         ("template", "주간 회고"),

@@ -33,7 +33,7 @@ fn answer_errors_read_naturally_in_english_and_korean() {
         (
             scale,
             "\"7\" is not on the scale: answer with a whole number from 1 (Running on empty) to 5 (Full of energy).",
-            "1(바닥났어요)부터 5(에너지가 넘쳤어요)까지 숫자 하나로 답해 주세요. 적으신 값: \"7\"",
+            "1(바닥났어요)부터 5(에너지가 넘쳤어요)까지 숫자 하나로 답해 주세요. 입력한 값: \"7\"",
         ),
         (
             AnswerError::UnknownQuestion,
@@ -57,7 +57,7 @@ fn an_unknown_template_is_explained_in_both_languages() {
     );
     assert_eq!(
         error.worded(Lang::Ko),
-        "`wekly` 템플릿은 없어요. `weekly` 템플릿을 찾으셨나요?"
+        "`wekly` 템플릿은 없어요. 혹시 `weekly` 템플릿 말인가요?"
     );
     let error = library.find("zzz").expect_err("no such template");
     assert!(error.worded(Lang::En).contains("Available: 4ls, kpt,"));
@@ -128,7 +128,7 @@ fn a_question_whose_words_change_by_round_is_named_as_the_same_question_in_other
          rounds, so the author could be singled out."
     );
     assert!(withheld_note(&withheld[0], 3, Lang::Ko).starts_with(
-        "\u{201c}What happened in week 1?\u{201d} 등 같은 질문 3개 회차에 온 익명 답변 3개는"
+        "\u{201c}What happened in week 1?\u{201d}(같은 질문, 3개 회차)에 온 익명 답변 3개는"
     ));
 }
 

@@ -162,7 +162,7 @@ async fn a_schedule_takes_no_more_people_than_its_quota(store: Store) {
     let full = korean.say("join retro").await.plain_text();
     assert_eq!(
         full,
-        "retro는 참여자가 꽉 찼어요. 한 일정에는 최대 3명까지 참여할 수 있어요(설정 \
+        "retro 일정은 참여 멤버가 꽉 찼어요. 한 일정에는 최대 3명까지 참여할 수 있어요(설정 \
          `limits.participants_per_schedule`). 관리자에게 자리를 만들어 달라고 하거나 다른 \
          일정에 참여해 주세요."
     );
@@ -181,8 +181,8 @@ async fn korean_admins_read_each_refusal_in_korean(store: Store) {
     let refused = add(&admin, "spam", "*/5 * * * *").await;
     assert_eq!(
         refused,
-        "`*/5 * * * *`대로라면 5분 안에 두 번 질문하게 돼요. 한 일정은 적어도 15분 간격을 두고 \
-         질문해야 해요(설정 `limits.shortest_cron_minutes`). 간격을 넓혀 주세요. 예: \
+        "`*/5 * * * *`대로라면 5분 안에 두 번 질문하게 돼요. 한 일정은 적어도 15분 간격을 \
+         두어야 해요(설정 `limits.shortest_cron_minutes`). 간격을 넓혀 주세요. 예: \
          `/hoego schedule add weekly \"0 17 * * FRI\"`"
     );
     add(&admin, "retro", "0 17 * * FRI").await;
@@ -193,7 +193,7 @@ async fn korean_admins_read_each_refusal_in_korean(store: Store) {
     let seventh = admin.say("schedule run-now retro").await.plain_text();
     assert_eq!(
         seventh,
-        "소음팀에서 최근 1시간 동안 회차를 지금 열기로 6번 열었어요. 한 팀이 1시간에 열 수 있는 \
+        "소음팀에서 최근 1시간 동안 `run-now`로 회차를 6번 열었어요. 한 팀이 1시간에 열 수 있는 \
          최대 횟수예요(설정 `limits.run_now_per_hour`). 60분 뒤에 다시 해 주세요."
     );
 }

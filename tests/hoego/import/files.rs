@@ -167,7 +167,7 @@ async fn korean_notes_map_their_headings_and_year_end_resolutions_are_tracked(db
     );
 
     assert_eq!(weekly.status.code(), Some(0), "{}", said(&weekly));
-    assert!(said(&weekly).contains("Local team에 가져왔어요(2025-03-14 ~ 2025-03-14):\n- 구성원 1명\n- 템플릿 버전 1개\n- 회고 회차 1개\n- 회차별 질문 1건\n- 답변 3개"), "{}", said(&weekly));
+    assert!(said(&weekly).contains("Local team에 가져왔어요(2025-03-14 ~ 2025-03-14):\n- 멤버 1명\n- 템플릿 버전 1개\n- 회차 1개\n- 회차별 질문 1건\n- 답변 3개"), "{}", said(&weekly));
     assert!(said(&year).contains("- 다짐 2개"), "{}", said(&year));
     let data = dataset(db).await;
     let week = &data.rounds[0].deliveries[0].answers;

@@ -65,7 +65,7 @@ async fn a_closing_round_posts_its_digest_in_the_same_step(store: Store) {
     );
     let text = digest.reply.plain_text();
     assert!(
-        text.starts_with("# Round digest: weekly · 2026-12-04"),
+        text.starts_with("# Round digest: weekly · Fri 4 Dec"),
         "{text}"
     );
     assert!(
@@ -151,7 +151,7 @@ async fn a_by_member_schedules_digest_groups_by_member_and_keeps_anonymous_answe
     assert_eq!(digests.len(), 1);
     assert_eq!(
         digests[0].reply.plain_text(),
-        "# Round digest: weekly · 2026-12-04\n\n\
+        "# Round digest: weekly · Fri 4 Dec\n\n\
          ## alice\n\n\
          ### What went well this week?\n\n> alice went well\n\n\
          ### What was hard this week?\n\n> alice was hard\n\n\

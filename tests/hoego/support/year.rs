@@ -181,7 +181,7 @@ impl Year {
                 Scope::Team => "Core".to_string(),
             },
             period: Period::parse("2026", day(12, 31)).unwrap(),
-            lang: self.lang,
+            words: hoego::service::i18n::recap_words::recap_words(self.lang),
             today: day(12, 31),
             milestones: self.milestones.clone(),
             max_lines: RecapRequest::MAX_LINES,

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::canvas::{Canvas, GRID, INK, MARK, MUTED};
 use super::{Boundary, ChartError, words};
-use crate::domain::lang::Lang;
+use crate::domain::recap::RecapWords;
 
 /// Text sizes, in pixels.
 const TITLE: f64 = 22.0;
@@ -130,7 +130,11 @@ pub(super) fn value_axis(
 
 /// The baseline with ticks and date labels: months for a period over about two months (the
 /// year added where it changes), weeks otherwise.
-pub(super) fn time_axis(canvas: &Canvas, frame: &Frame, lang: Lang) -> Result<(), ChartError> {
+pub(super) fn time_axis(
+    canvas: &Canvas,
+    frame: &Frame,
+    words: &RecapWords,
+) -> Result<(), ChartError> {
     canvas.line(
         vec![(frame.left, frame.bottom), (frame.right, frame.bottom)],
         INK,
@@ -148,9 +152,9 @@ pub(super) fn time_axis(canvas: &Canvas, frame: &Frame, lang: Lang) -> Result<()
         canvas.line(vec![(x, frame.bottom), (x, frame.bottom + 5)], INK, 1)?;
         let label = if long {
             let with_year = several_years && (i == 0 || tick.month() == 1);
-            words::month(tick, with_year, lang)
+            words::month(tick, with_year, words)
         } else {
-            words::day(tick, lang)
+            words::day(tick, words)
         };
         let pos = Pos::new(HPos::Left, VPos::Top);
         canvas.text(&label, (x + 3, frame.bottom + 8), LABEL, MUTED, pos)?;

@@ -54,7 +54,7 @@ pub struct Boundary {
 struct Look {
     size: (u32, u32),
     text: bool,
-    lang: crate::domain::lang::Lang,
+    words: &'static super::RecapWords,
     period: String,
     span: (NaiveDate, NaiveDate),
 }
@@ -69,8 +69,8 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
     let look = Look {
         size: SIZE,
         text,
-        lang: recap.lang,
-        period: super::words::period_heading(&recap.period, recap.lang),
+        words: recap.words,
+        period: super::words::period_heading(&recap.period, recap.words),
         span: (recap.period.from, recap.period.to),
     };
     let boundaries = boundaries(recap);
@@ -98,7 +98,7 @@ fn boundaries(recap: &Recap) -> Vec<Boundary> {
         if phase.milestones.is_empty() && after_start(&phase.from) {
             lines.push(Boundary {
                 date: phase.from,
-                label: words::calendar(phase.from, recap.unit, recap.lang),
+                label: words::calendar(phase.from, recap.unit, recap.words),
                 suggested: false,
             });
         }
@@ -114,7 +114,7 @@ fn boundaries(recap: &Recap) -> Vec<Boundary> {
     }
     lines.extend(recap.suggestions.iter().map(|s| Boundary {
         date: s.date,
-        label: words::suggested(recap.lang).to_string(),
+        label: recap.words.chart.suggested.clone(),
         suggested: true,
     }));
     lines.sort_by_key(|b| b.date);

@@ -33,7 +33,7 @@ pub(super) fn chart(
     let Some(facts) = facts.filter(|f| !f.gaps.is_empty() || f.fall.is_some()) else {
         return Ok(None);
     };
-    let title = words::participation_title(scope, &look.period, look.lang);
+    let title = words::participation_title(scope, &look.period, look.words);
     let rounds = &participation.per_round;
     let png = paint(look.size, look.text, |canvas| {
         draw(canvas, rounds, (look, scope), &title, boundaries)
@@ -41,7 +41,7 @@ pub(super) fn chart(
     let marks = super::marks(boundaries);
     Ok(Some(Chart {
         file: "participation.png".into(),
-        alt: words::participation_alt(&facts, scope, &marks, look.lang),
+        alt: words::participation_alt(&facts, scope, &marks, look.words),
         png,
     }))
 }
@@ -111,7 +111,7 @@ fn draw(
         canvas.rect((x - width / 2, top), (x + width / 2, frame.bottom), colour)?;
     }
     axes::boundaries(canvas, &frame, boundaries, &placed)?;
-    axes::time_axis(canvas, &frame, look.lang)
+    axes::time_axis(canvas, &frame, look.words)
 }
 
 /// Bars take about two thirds of the usual distance between rounds, between 3 and 28 pixels.
@@ -127,7 +127,7 @@ fn bar_width(frame: &axes::Frame, rounds: &[RoundRate]) -> i32 {
 
 /// Top right: a swatch and a word for each colour.
 fn legend(canvas: &Canvas, look: &Look, scope: Scope) -> Result<(), ChartError> {
-    let [answered, missing] = words::legend(scope, look.lang);
+    let [answered, missing] = words::legend(scope, look.words);
     let mut x = look.size.0 as i32 - 28;
     for (word, colour) in [(missing, ALERT), (answered, LINE)] {
         x -= canvas.width(word, 15.0);

@@ -74,7 +74,7 @@ fn year(lang: Lang, missed: &[i64]) -> Recap {
         reader: crate::domain::milestone::Reader::Member(crate::domain::ids::MemberId(1)),
         subject: "Mina".into(),
         period: Period::parse("2026", first_friday()).unwrap(),
-        lang,
+        words: crate::service::i18n::recap_words::recap_words(lang),
         today: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
         milestones: Vec::new(),
         max_lines: RecapRequest::MAX_LINES,
@@ -171,8 +171,8 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
     // suggestions (the mood runs as a rounded cosine: down from 5 in spring, up in autumn).
     assert!(
         mood.contains(
-            "Dashed lines mark 2026-03-20 Suggested turning point?, 2026-04-01 Q2, 2026-07-01 Q3, \
-             2026-09-18 Suggested turning point?, 2026-10-01 Q4."
+            "Dashed lines mark 2026-03-20 Suggested milestone?, 2026-04-01 Q2, 2026-07-01 Q3, \
+             2026-09-18 Suggested milestone?, 2026-10-01 Q4."
         ),
         "{mood}"
     );
@@ -189,7 +189,7 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
     assert!(
         ko[1]
             .alt
-            .contains("답하지 않은 때: 2026-06-26~2026-07-10(3회차)."),
+            .contains("답변하지 않은 때: 2026-06-26~2026-07-10(3회차)."),
         "{}",
         ko[1].alt
     );

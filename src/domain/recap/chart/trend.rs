@@ -53,7 +53,7 @@ fn draw(
     let range = (0.6, 5.4);
     axes::title(canvas, title)?;
     axes::value_axis(canvas, &frame, range, &levels)?;
-    axes::time_axis(canvas, &frame, look.lang)?;
+    axes::time_axis(canvas, &frame, look.words)?;
     axes::boundaries(canvas, &frame, boundaries, &placed)?;
     for run in runs(&trend.points.iter().map(|p| p.date).collect::<Vec<_>>()) {
         let points: Vec<(i32, i32)> = trend.points[run]
@@ -106,7 +106,7 @@ fn alt(trend: &Trend, look: &Look, boundaries: &[Boundary]) -> String {
         lowest: extreme(|a, b| a < b),
         highest: extreme(|a, b| a > b),
     };
-    words::trend_alt(&facts, &super::marks(boundaries), look.lang)
+    words::trend_alt(&facts, &super::marks(boundaries), look.words)
 }
 
 #[cfg(test)]

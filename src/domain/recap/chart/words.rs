@@ -1,10 +1,11 @@
-//! The words on and about the charts in each language: titles, axis labels, and the alt text
-//! that says in a sentence or two what a chart shows, for a reader who cannot see it.
+//! The words on and about the charts, from the reader's [`RecapWords`]: titles, axis labels,
+//! and the alt text that says in a sentence or two what a chart shows, for a reader who cannot
+//! see it.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::super::Scope;
-use crate::domain::lang::{Lang, month_en_short};
+use super::super::words::{self as recap_words, RecapWords, fill, num};
 use crate::domain::milestone::PhaseUnit;
 
 /// `text` cut to at most `max` characters, with `…` where it was cut.
@@ -17,41 +18,31 @@ pub(super) fn shorten(text: &str, max: usize) -> String {
 }
 
 /// A month tick: `Mar` / `3월`, with the year when asked (`Jan 2027` / `2027년 1월`).
-pub(super) fn month(date: NaiveDate, with_year: bool, lang: Lang) -> String {
-    let (y, m) = (date.year(), date.month());
-    match (lang, with_year) {
-        (Lang::En, false) => month_en_short(m).to_string(),
-        (Lang::En, true) => format!("{} {y}", month_en_short(m)),
-        (Lang::Ko, false) => format!("{m}월"),
-        (Lang::Ko, true) => format!("{y}년 {m}월"),
+pub(super) fn month(date: NaiveDate, with_year: bool, words: &RecapWords) -> String {
+    let w = &words.dates;
+    let name = recap_words::month_short(w, date.month());
+    if with_year {
+        fill(
+            &w.month_year,
+            &[("month", name), ("year", &num(date.year()))],
+        )
+    } else {
+        name.to_string()
     }
 }
 
-/// A day, short: `Mar 4` / `3/4`.
-pub(super) fn day(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{} {}", month_en_short(date.month()), date.day()),
-        Lang::Ko => format!("{}/{}", date.month(), date.day()),
-    }
+/// A day, short: `Mar 4` / `3월 4일`.
+pub(super) fn day(date: NaiveDate, words: &RecapWords) -> String {
+    recap_words::day(date, words)
 }
 
 /// The short name of the calendar period starting on `date` (a recap cut by calendar):
 /// `Q2` / `2분기`, `May` / `5월`, else the day.
-pub(super) fn calendar(date: NaiveDate, unit: PhaseUnit, lang: Lang) -> String {
-    let quarter = date.month0() / 3 + 1;
-    match (unit, lang) {
-        (PhaseUnit::Quarters, Lang::En) => format!("Q{quarter}"),
-        (PhaseUnit::Quarters, Lang::Ko) => format!("{quarter}분기"),
-        (PhaseUnit::Months, _) => month(date, date.month() == 1, lang),
-        _ => day(date, lang),
-    }
-}
-
-/// The label of a suggested turning point's line.
-pub(super) fn suggested(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Suggested turning point?",
-        Lang::Ko => "전환점 제안?",
+pub(super) fn calendar(date: NaiveDate, unit: PhaseUnit, words: &RecapWords) -> String {
+    match unit {
+        PhaseUnit::Quarters => recap_words::quarter_short(date.month(), words),
+        PhaseUnit::Months => month(date, date.month() == 1, words),
+        _ => day(date, words),
     }
 }
 
@@ -61,23 +52,21 @@ pub(super) fn trend_title(question: &str, period: &str) -> String {
 }
 
 /// The participation chart's title.
-pub(super) fn participation_title(scope: Scope, period: &str, lang: Lang) -> String {
-    match (scope, lang) {
-        (Scope::Me, Lang::En) => format!("Rounds answered — {period}"),
-        (Scope::Me, Lang::Ko) => format!("답한 회차 — {period}"),
-        (Scope::Team, Lang::En) => format!("Share of members who answered — {period}"),
-        (Scope::Team, Lang::Ko) => format!("회차별 답변 비율 — {period}"),
-    }
+pub(super) fn participation_title(scope: Scope, period: &str, words: &RecapWords) -> String {
+    let w = &words.chart;
+    let template = match scope {
+        Scope::Me => &w.participation_me,
+        Scope::Team => &w.participation_team,
+    };
+    fill(template, &[("period", period)])
 }
 
 /// The legend of the participation chart: answered, and what a red bar means (one's own
 /// round not answered; a team's round where half or fewer answered).
-pub(super) fn legend(scope: Scope, lang: Lang) -> [&'static str; 2] {
-    match (scope, lang) {
-        (Scope::Me, Lang::En) => ["answered", "no answer"],
-        (Scope::Me, Lang::Ko) => ["답함", "답 없음"],
-        (Scope::Team, Lang::En) => ["answered", "half or fewer answered"],
-        (Scope::Team, Lang::Ko) => ["답함", "절반 이하만 답함"],
+pub(super) fn legend(scope: Scope, words: &RecapWords) -> &[String; 2] {
+    match scope {
+        Scope::Me => &words.chart.legend_me,
+        Scope::Team => &words.chart.legend_team,
     }
 }
 
@@ -94,38 +83,24 @@ pub(super) struct TrendFacts<'a> {
 }
 
 /// The alt text of a trend chart.
-pub(super) fn trend_alt(facts: &TrendFacts, marks: &str, lang: Lang) -> String {
-    let f = facts;
+pub(super) fn trend_alt(f: &TrendFacts, marks: &str, words: &RecapWords) -> String {
     let (low, high) = f.words;
-    let text = match lang {
-        Lang::En => format!(
-            "Line chart of “{}” from {} to {}, {} rounds: average {:.1} on a scale from 1 ({low}) \
-             to 5 ({high}); lowest {:.1} on {}, highest {:.1} on {}.",
-            f.question,
-            f.from,
-            f.to,
-            f.rounds,
-            f.average,
-            f.lowest.0,
-            f.lowest.1,
-            f.highest.0,
-            f.highest.1
-        ),
-        Lang::Ko => format!(
-            "“{}” 선 그래프예요. {}부터 {}까지 {}회차, 평균 {:.1}점이에요(1점은 {low}, 5점은 \
-             {high}). 가장 낮았던 때는 {}의 {:.1}점, 가장 높았던 때는 {}의 {:.1}점이에요.",
-            f.question,
-            f.from,
-            f.to,
-            f.rounds,
-            f.average,
-            f.lowest.1,
-            f.lowest.0,
-            f.highest.1,
-            f.highest.0
-        ),
-    };
-    with_marks(text, marks, lang)
+    let one = |x: f64| format!("{x:.1}");
+    let args = [
+        ("question", f.question.to_string()),
+        ("from", f.from.to_string()),
+        ("to", f.to.to_string()),
+        ("rounds", num(f.rounds)),
+        ("average", one(f.average)),
+        ("low", low.to_string()),
+        ("high", high.to_string()),
+        ("lowest", one(f.lowest.0)),
+        ("lowest_on", f.lowest.1.to_string()),
+        ("highest", one(f.highest.0)),
+        ("highest_on", f.highest.1.to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    with_marks(fill(&words.chart.trend_alt, &args), marks, words)
 }
 
 /// What the participation chart shows, for its alt text.
@@ -143,65 +118,56 @@ pub(super) fn participation_alt(
     f: &ParticipationFacts,
     scope: Scope,
     marks: &str,
-    lang: Lang,
+    words: &RecapWords,
 ) -> String {
-    let gaps: Vec<String> = f.gaps.iter().map(|g| gap(*g, lang)).collect();
-    let gaps = gaps.join(", ");
-    let mut text = match (scope, lang) {
-        (Scope::Me, Lang::En) => format!(
-            "Bar chart of the rounds answered from {} to {}: {} of {} answered.",
-            f.from, f.to, f.full, f.rounds
-        ),
-        (Scope::Team, Lang::En) => format!(
-            "Bar chart of the share of members who answered each round from {} to {}: \
-             everyone answered in {} of {} rounds.",
-            f.from, f.to, f.full, f.rounds
-        ),
-        (Scope::Me, Lang::Ko) => format!(
-            "답한 회차 막대 그래프예요. {}부터 {}까지 {}회차 중 {}회차에 답했어요.",
-            f.from, f.to, f.rounds, f.full
-        ),
-        (Scope::Team, Lang::Ko) => format!(
-            "회차별 답변 비율 막대 그래프예요. {}부터 {}까지 {}회차 중 {}회차는 모두 답했어요.",
-            f.from, f.to, f.rounds, f.full
-        ),
+    let w = &words.chart;
+    let (summary, gaps_said) = match scope {
+        Scope::Me => (&w.participation_alt_me, &w.gaps_me),
+        Scope::Team => (&w.participation_alt_team, &w.gaps_team),
     };
+    let (from, to) = (f.from.to_string(), f.to.to_string());
+    let mut text = fill(
+        summary,
+        &[
+            ("from", &from),
+            ("to", &to),
+            ("full", &num(f.full)),
+            ("rounds", &num(f.rounds)),
+        ],
+    );
     if !f.gaps.is_empty() {
-        text.push_str(&match (scope, lang) {
-            (Scope::Me, Lang::En) => format!(" Not answered: {gaps}."),
-            (Scope::Team, Lang::En) => format!(" Half or fewer answered: {gaps}."),
-            (Scope::Me, Lang::Ko) => format!(" 답하지 않은 때: {gaps}."),
-            (Scope::Team, Lang::Ko) => format!(" 절반 이하만 답한 때: {gaps}."),
-        });
+        let gaps: Vec<String> = f.gaps.iter().map(|g| gap(*g, words)).collect();
+        text.push(' ');
+        text.push_str(&fill(gaps_said, &[("gaps", &gaps.join(", "))]));
     }
     if let Some((first, last)) = f.fall {
-        text.push_str(&match lang {
-            Lang::En => {
-                format!(" The rate fell from {first}% in the first third to {last}% in the last.")
-            }
-            Lang::Ko => format!(
-                " 답변율이 처음 3분의 1 동안 {first}%에서 마지막 3분의 1 동안 {last}%로 떨어졌어요."
-            ),
-        });
+        text.push(' ');
+        text.push_str(&fill(
+            &w.fall,
+            &[("first", &num(first)), ("last", &num(last))],
+        ));
     }
-    with_marks(text, marks, lang)
+    with_marks(text, marks, words)
 }
 
-fn gap((from, to, rounds): (NaiveDate, NaiveDate, usize), lang: Lang) -> String {
-    match (rounds, lang) {
-        (1, _) => from.to_string(),
-        (_, Lang::En) => format!("{from} to {to} ({rounds} rounds)"),
-        (_, Lang::Ko) => format!("{from}~{to}({rounds}회차)"),
+fn gap((from, to, rounds): (NaiveDate, NaiveDate, usize), words: &RecapWords) -> String {
+    if rounds == 1 {
+        return from.to_string();
     }
+    let (from, to) = (from.to_string(), to.to_string());
+    let args = [
+        ("from", from.as_str()),
+        ("to", &to),
+        ("rounds", &num(rounds)),
+    ];
+    fill(&words.chart.gap_rounds, &args)
 }
 
 /// The boundaries named at the end of an alt text, e.g. `2026-09-14 Reorganisation`.
-fn with_marks(mut text: String, marks: &str, lang: Lang) -> String {
+fn with_marks(mut text: String, marks: &str, words: &RecapWords) -> String {
     if !marks.is_empty() {
-        text.push_str(&match lang {
-            Lang::En => format!(" Dashed lines mark {marks}."),
-            Lang::Ko => format!(" 점선으로 표시한 날: {marks}."),
-        });
+        text.push(' ');
+        text.push_str(&fill(&words.chart.marks, &[("marks", marks)]));
     }
     text
 }

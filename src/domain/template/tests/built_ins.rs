@@ -101,7 +101,7 @@ fn the_year_end_template_ends_with_resolutions_for_next_year() {
         first
             .text
             .ko
-            .starts_with("{year}년을 몇 개의 시기로 나눠 보면")
+            .starts_with("{year}년을 몇 개의 시기로 나눈다면")
     );
     assert!(
         year_end

@@ -368,10 +368,7 @@ fn a_misspelt_command_gets_its_suggestion_in_korean_too() {
     let error = parse("recpa").unwrap_err();
     let message = error.message(Lang::Ko);
     assert!(message.contains("없는 명령어예요: `recpa`"), "{message}");
-    assert!(
-        message.contains("혹시 이걸 찾으셨나요? `recap`"),
-        "{message}"
-    );
+    assert!(message.contains("혹시 `recap` 말인가요?"), "{message}");
     assert!(message.contains("예: `recap 2026-Q3 team`"), "{message}");
 }
 

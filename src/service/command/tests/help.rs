@@ -47,7 +47,9 @@ fn the_whole_help_lists_every_command_between_a_header_and_a_footer() {
     }
     let korean = help_text(Lang::Ko, None);
     assert!(korean.starts_with("명령어 목록이에요"), "{korean}");
-    assert!(korean.contains("`recap [period] [me|team] [public]` — 기간별로"));
+    assert!(
+        korean.contains("`recap [period] [me|team] [public]` — 한 기간의 내 답변을 모아 돌아봐요.")
+    );
 }
 
 #[test]
