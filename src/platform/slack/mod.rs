@@ -1,9 +1,9 @@
-//! Slack (slack-morphism): Socket Mode by default (`slack.bot_token` + `slack.app_token`, no
-//! public URL), optionally the HTTP Events API on `slack.http_bind` with signed requests. The
-//! `/hoego` slash command reads the console's text grammar; prompts are Block Kit messages with
-//! Answer and Skip buttons; Answer opens a modal. `slack.api_base_url` points the Web API client
-//! elsewhere (a proxy, the tests' fake); Socket Mode follows the URL `apps.connections.open`
-//! returns. Several replicas may each hold connections: Slack gives each envelope to one.
+//! Slack (slack-morphism's Web API client and models; Socket Mode read by [`socket`]): Socket
+//! Mode by default (`slack.bot_token` + `slack.app_token`, no public URL), optionally the HTTP
+//! Events API on `slack.http_bind` with signed requests. The `/hoego` slash command reads the
+//! console's text grammar; prompts are Block Kit messages with Answer and Skip buttons; Answer
+//! opens a modal. `slack.api_base_url` points the Web API client elsewhere (a proxy, the tests'
+//! fake); Socket Mode follows the URL `apps.connections.open` returns. Several replicas may each hold connections: Slack gives each envelope to one.
 
 mod blocks;
 mod client;
@@ -16,6 +16,7 @@ mod modal;
 mod people;
 pub mod scopes;
 mod seen;
+mod socket;
 mod submit;
 
 use std::net::SocketAddr;
@@ -63,15 +64,9 @@ pub const LIMITS: Limits = Limits {
 
 /// The running bot.
 pub struct SlackBot {
-    socket: Option<SlackClientSocketModeListener<SlackClientHyperHttpsConnector>>,
+    socket: Option<socket::SocketMode>,
     http: Option<(SocketAddr, JoinHandle<()>)>,
     messenger: Arc<SlackMessenger>,
-    connection: Connection,
-}
-
-/// The connection state and handler the Socket Mode callbacks reach through the listener.
-struct Shared {
-    handler: Arc<Handler>,
     connection: Connection,
 }
 
@@ -127,11 +122,10 @@ impl SlackBot {
         let socket = match &settings.app_token {
             Some(app_token) => {
                 let app_token = SlackApiToken::new(app_token.expose_secret().to_string().into());
-                let shared = Shared {
-                    handler,
-                    connection: connection.clone(),
-                };
-                Some(socket_mode(client, app_token, shared).await?)
+                let connection = connection.clone();
+                Some(socket::SocketMode::start(
+                    client, app_token, handler, connection,
+                ))
             }
             None => {
                 connection.set(true);
@@ -186,70 +180,4 @@ impl ChatPlatform for SlackBot {
     async fn stop(self: Box<Self>) {
         SlackBot::stop(*self).await
     }
-}
-
-async fn socket_mode(
-    client: Arc<SlackHyperClient>,
-    app_token: SlackApiToken,
-    shared: Shared,
-) -> anyhow::Result<SlackClientSocketModeListener<SlackClientHyperHttpsConnector>> {
-    let environment = Arc::new(
-        SlackClientEventsListenerEnvironment::new(client).with_user_state(Arc::new(shared)),
-    );
-    let callbacks = SlackSocketModeListenerCallbacks::new()
-        .with_hello_events(|_hello, _client, states| on_hello(states))
-        .with_command_events(on_command)
-        .with_interaction_events(on_interaction)
-        .with_push_events(on_event);
-    let config = SlackClientSocketModeConfig::new();
-    let listener = SlackClientSocketModeListener::new(&config, environment, callbacks);
-    listener.listen_for(&app_token).await.map_err(|e| {
-        anyhow::anyhow!("cannot open a Socket Mode connection with slack.app_token: {e}")
-    })?;
-    listener.start().await;
-    Ok(listener)
-}
-
-async fn shared(states: &SlackClientEventsUserState) -> Option<Arc<Shared>> {
-    states.read().await.get_user_state::<Arc<Shared>>().cloned()
-}
-
-async fn on_hello(states: SlackClientEventsUserState) {
-    if let Some(shared) = shared(&states).await {
-        shared.connection.set(true);
-        tracing::info!("Slack Socket Mode connected");
-    }
-}
-
-async fn on_command(
-    event: SlackCommandEvent,
-    _client: Arc<SlackHyperClient>,
-    states: SlackClientEventsUserState,
-) -> UserCallbackResult<SlackCommandEventResponse> {
-    if let Some(shared) = shared(&states).await {
-        shared.handler.command(event);
-    }
-    Ok(SlackCommandEventResponse::new(SlackMessageContent::new()))
-}
-
-async fn on_interaction(
-    event: SlackInteractionEvent,
-    _client: Arc<SlackHyperClient>,
-    states: SlackClientEventsUserState,
-) -> UserCallbackResult<SlackInteractionResponse> {
-    match shared(&states).await {
-        Some(shared) => Ok(shared.handler.interaction(event).await),
-        None => Ok(SlackInteractionResponse::Empty),
-    }
-}
-
-async fn on_event(
-    event: SlackPushEventCallback,
-    _client: Arc<SlackHyperClient>,
-    states: SlackClientEventsUserState,
-) -> UserCallbackResult<()> {
-    if let Some(shared) = shared(&states).await {
-        shared.handler.event(event);
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod fake;
 pub mod payloads;
 
 mod admin_rights;
+mod burst;
 mod commands;
 mod crash;
 mod events_api;

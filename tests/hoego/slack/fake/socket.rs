@@ -1,10 +1,10 @@
 //! Socket Mode as Slack runs it: a connection gets `hello`, then envelopes, each on one
 //! connection; a frame naming an `envelope_id` acknowledges it and is recorded with its
 //! latency; a response payload in it is checked like a message. An acknowledgement after 3
-//! seconds is a violation (Slack has already shown the
-//! person an error and drops the response payload); an `events_api` envelope not acknowledged
-//! within 3 seconds is sent again, up to three times, with `retry_attempt` counting up and
-//! `retry_reason: "timeout"`.
+//! seconds is a violation (Slack has already shown the person an error and drops the response
+//! payload), and so is a second acknowledgement of one sending; an `events_api` envelope not
+//! acknowledged within 3 seconds is sent again, up to three times, with `retry_attempt`
+//! counting up and `retry_reason: "timeout"`.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -30,6 +30,8 @@ pub struct Envelope {
     pub frame: Value,
     pub sent: Instant,
     pub ack: Option<(Value, Duration, Instant)>,
+    /// How many acknowledgements came (Slack expects one per time it sent the envelope).
+    pub acks: usize,
 }
 
 pub async fn connect(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
@@ -87,7 +89,7 @@ async fn acknowledged(shared: &Shared, text: &str) {
     shared.observe("ack", &frame).await;
     let now = Instant::now();
     let payload = frame.get("payload").cloned().unwrap_or(Value::Null);
-    let late = {
+    let (late, again) = {
         let mut envelopes = shared.envelopes.lock().unwrap();
         let Some(envelope) = envelopes.get_mut(id) else {
             return;
@@ -96,13 +98,17 @@ async fn acknowledged(shared: &Shared, text: &str) {
         if envelope.ack.is_none() {
             envelope.ack = Some((payload, latency, now));
         }
-        latency > ACK_DEADLINE
+        envelope.acks += 1;
+        let sent = envelope.frame["retry_attempt"].as_u64().unwrap_or(0) as usize + 1;
+        (latency > ACK_DEADLINE, envelope.acks > sent)
     };
     let mut problems = Problems::default();
     blocks::message(&frame["payload"]["blocks"], &mut problems);
-    if late || !problems.0.is_empty() {
+    if late || again || !problems.0.is_empty() {
         let error = if late {
             "acknowledged after 3 seconds"
+        } else if again {
+            "acknowledged twice"
         } else {
             "invalid_blocks"
         };
@@ -192,6 +198,7 @@ impl FakeSlack {
             frame: frame.clone(),
             sent: Instant::now(),
             ack: None,
+            acks: 0,
         };
         self.shared
             .envelopes
@@ -223,6 +230,12 @@ impl FakeSlack {
         for socket in self.shared.sockets.lock().unwrap().drain(..) {
             let _ = socket.send(frame.to_string());
         }
+    }
+
+    /// How many acknowledgements of `envelope_id` arrived.
+    pub fn acks_of(&self, envelope_id: &str) -> usize {
+        let envelopes = self.shared.envelopes.lock().unwrap();
+        envelopes.get(envelope_id).map_or(0, |e| e.acks)
     }
 
     /// When the acknowledgement of `envelope_id` arrived, if it did.
