@@ -22,6 +22,7 @@ mod run;
 mod scopes;
 mod socket;
 mod strict;
+mod team_names;
 mod templates;
 mod threads;
 
