@@ -15,6 +15,7 @@ mod digest_data;
 mod error;
 mod forget;
 mod form_drafts;
+mod group_commit;
 mod health;
 mod identities;
 mod import;
@@ -79,6 +80,7 @@ pub struct Store {
     pool: Pool,
     decode: std::sync::Arc<decode::Decoders>,
     known: std::sync::Arc<identities::Identities>,
+    group: std::sync::Arc<group_commit::GroupCommit>,
 }
 
 #[derive(Debug, Clone)]
