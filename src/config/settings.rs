@@ -114,6 +114,8 @@ pub struct TeamSettings {
     pub language: Lang,
     /// Extra template files.
     pub templates_dir: Option<PathBuf>,
+    /// The console team's name; `None` for the catalog's ("Local team", "우리 팀").
+    pub console_name: Option<String>,
 }
 
 /// Scheduler loop and per-schedule defaults.
@@ -247,6 +249,9 @@ fn team_settings(r: &Reader) -> Result<TeamSettings, ConfigError> {
         })?,
         language: r.choice("team.language", &[("en", Lang::En), ("ko", Lang::Ko)])?,
         templates_dir: (!dir.is_empty()).then(|| PathBuf::from(dir)),
+        console_name: Some(r.string("team.console_name")?)
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty()),
     })
 }
 

@@ -23,7 +23,10 @@ impl Service {
             .identity(actor.platform, &actor.team_external_id, &actor.user_id)
             .await?;
         let (team, member) = match found {
-            Some((team, member)) if team.name == actor.team_name => (team, member),
+            // An empty name is one the platform has not given yet: the team keeps its own.
+            Some((team, member)) if team.name == actor.team_name || actor.team_name.is_empty() => {
+                (team, member)
+            }
             Some((_, member)) => (self.register_team(actor).await?, member),
             None => (self.register_team(actor).await?, None),
         };
@@ -41,7 +44,10 @@ impl Service {
         let team = NewTeam {
             platform: actor.platform,
             external_id: actor.team_external_id.clone(),
-            name: actor.team_name.clone(),
+            name: match actor.team_name.is_empty() {
+                true => actor.team_external_id.clone(),
+                false => actor.team_name.clone(),
+            },
             time_zone: self.defaults.time_zone,
             language: self.defaults.language,
         };

@@ -66,7 +66,8 @@ pub struct Actor {
     pub platform: Platform,
     /// The team's id on the platform (guild id, workspace id, `local` for the console).
     pub team_external_id: String,
-    /// The team's name.
+    /// The team's name as the platform gives it (a guild's or workspace's name); empty while
+    /// the platform has not given it, and the team keeps the name it has.
     pub team_name: String,
     /// The person's platform user id.
     pub user_id: String,

@@ -21,6 +21,7 @@ async fn an_interactive_session_greets_offers_a_schedule_and_presses_buttons_by_
         lang: None,
         out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
         interactive: true,
+        team_name: "Local team".into(),
     };
     let console = Console::new(chat.service.clone(), options, out.clone());
     let script = "n\nforget-me\n2\nskip\n/cancel\nquit\nanswer\n";
@@ -65,6 +66,7 @@ async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_n
         lang: None,
         out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
         interactive: false,
+        team_name: "Local team".into(),
     };
     let console = Console::new(chat.service.clone(), options, out.clone());
     let button = |id: ActionId, label: &str| Action {
@@ -103,5 +105,58 @@ async fn a_prompt_sent_through_the_console_messenger_is_answered_by_typing_its_n
     assert!(text.contains("[1] Answer · [2] Skip"), "{text}");
     assert!(text.contains("Saved 3 answers for weekly."), "{text}");
     assert_eq!(db.store.delivery_answers(delivery).await.unwrap().len(), 3);
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn the_console_team_is_named_in_the_sessions_language_or_as_configured_and_renamed() {
+    use hoego::domain::lang::Lang;
+    use hoego::domain::state::Platform;
+    use hoego::platform::console::team_name;
+
+    let db = TestDb::new(Backend::Sqlite).await.unwrap();
+    let chat = mina(&db);
+    let session = |name: String| ConsoleOptions {
+        user: "Mina".into(),
+        lang: Some(Lang::Ko),
+        out_dir: tempfile::tempdir().unwrap().path().to_path_buf(),
+        interactive: true,
+        team_name: name,
+    };
+    let stored = || async {
+        let found = db.store.identity(Platform::Console, "local", "mina");
+        found.await.unwrap().unwrap().0.name
+    };
+
+    let out = Arc::new(Captured::default());
+    let console = Console::new(
+        chat.service.clone(),
+        session(team_name(None, Lang::Ko)),
+        out.clone(),
+    );
+    console.run("n\nquit\n".as_bytes()).await;
+    let text = out.text();
+    assert!(
+        text.starts_with("hoego 콘솔이에요. 우리 팀의 Mina 님으로 접속했어요."),
+        "{text}"
+    );
+    assert!(!text.contains("Local team"), "{text}");
+    assert_eq!(stored().await, "우리 팀");
+
+    let out = Arc::new(Captured::default());
+    let configured = team_name(Some(" 코어팀 "), Lang::Ko);
+    let console = Console::new(chat.service.clone(), session(configured), out.clone());
+    console.run("n\nquit\n".as_bytes()).await;
+    let text = out.text();
+    assert!(
+        text.starts_with("hoego 콘솔이에요. 코어팀의 Mina 님으로 접속했어요."),
+        "{text}"
+    );
+    assert_eq!(
+        stored().await,
+        "코어팀",
+        "the stored team follows the setting"
+    );
+    assert_eq!(team_name(Some(""), Lang::En), "Local team");
     db.finish().await;
 }

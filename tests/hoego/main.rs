@@ -30,6 +30,7 @@ mod recap_cli;
 mod recap_post;
 mod recap_privacy;
 mod recaps;
+mod replicas;
 mod resolutions;
 mod scheduling;
 mod slack;

@@ -20,7 +20,7 @@ pub use self::args::{
 };
 use super::{Failure, startup, telemetry};
 use crate::config::{self, LoadOptions, Settings};
-use crate::platform::console::ConsoleOptions;
+use crate::platform::console::{self, ConsoleOptions};
 use crate::service::clock::{Clock, SystemClock};
 
 /// Runs the command line and returns the exit code.
@@ -88,7 +88,10 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), Failure
     match command {
         CliCommand::Run => startup::run(settings).await,
         CliCommand::Migrate => startup::migrate(&settings).await,
-        CliCommand::Console(args) => startup::console(settings, console_options(args)).await,
+        CliCommand::Console(args) => {
+            let options = console_options(args, &settings);
+            startup::console(settings, options).await
+        }
         CliCommand::Recap(args) => recap::recap(&settings, &args).await,
         CliCommand::Setup(command) => setup::setup(&settings, &command).await,
         CliCommand::Doctor(args) => doctor::doctor(&settings, &args).await,
@@ -99,7 +102,7 @@ async fn dispatch(command: CliCommand, settings: Settings) -> Result<(), Failure
 }
 
 /// `hoego console`'s options: the name given, else `$USER`, else `me`.
-fn console_options(args: ConsoleArgs) -> ConsoleOptions {
+fn console_options(args: ConsoleArgs, settings: &Settings) -> ConsoleOptions {
     let user = args
         .user
         .or_else(|| std::env::var("USER").ok())
@@ -107,6 +110,10 @@ fn console_options(args: ConsoleArgs) -> ConsoleOptions {
         .unwrap_or_else(|| "me".into());
     ConsoleOptions {
         user,
+        team_name: console::team_name(
+            settings.team.console_name.as_deref(),
+            args.lang.unwrap_or(settings.team.language),
+        ),
         lang: args.lang,
         out_dir: args.out,
         interactive: startup::interactive(),

@@ -32,8 +32,14 @@ use crate::service::{Actor, Interaction, Limits, Service};
 
 /// The console team's id on the `console` platform.
 pub const TEAM_ID: &str = "local";
-/// The console team's name.
-pub const TEAM_NAME: &str = "Local team";
+/// The console team's name: `team.console_name` when set, else the catalog's in `lang`
+/// ("Local team", "우리 팀").
+pub fn team_name(configured: Option<&str>, lang: Lang) -> String {
+    match configured.map(str::trim).filter(|name| !name.is_empty()) {
+        Some(name) => name.to_string(),
+        None => t(lang, "console.team_name", &[]),
+    }
+}
 
 /// What the terminal shows: replies of about a screen (a longer recap is written as a file with
 /// a summary printed), and a form asked one question at a time.
@@ -55,6 +61,8 @@ pub struct ConsoleOptions {
     pub out_dir: PathBuf,
     /// Whether a person is typing (a terminal) rather than a script.
     pub interactive: bool,
+    /// The team's name (see [`team_name`]); the stored team is renamed when it changes.
+    pub team_name: String,
 }
 
 /// Work a scripted session runs after each line — the scheduler's and sender's steps — so that
@@ -90,7 +98,7 @@ impl Console {
         let actor = Actor {
             platform: Platform::Console,
             team_external_id: TEAM_ID.into(),
-            team_name: TEAM_NAME.into(),
+            team_name: options.team_name.clone(),
             user_id: options.user.trim().to_lowercase(),
             display_name: options.user.trim().to_string(),
             locale: options.lang.map(|l| l.code().to_string()),
@@ -227,7 +235,7 @@ impl Console {
     async fn greet<R: AsyncBufRead + Unpin>(&self, input: &mut Input<R>) {
         let args = [
             ("name", self.actor.display_name.as_str()),
-            ("team", TEAM_NAME),
+            ("team", self.actor.team_name.as_str()),
         ];
         let greeting = self.service.notice(&self.actor, "console.greeting", &args);
         let greeting = greeting.await;

@@ -2,14 +2,31 @@
 //! their first language, and admin rights from the member's permissions (Manage Server), as
 //! checked by the bot itself.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use serenity::all::{GuildId, Member, Permissions, User};
 
 use crate::domain::state::Platform;
 use crate::service::Actor;
 
-/// The team name used for a guild (Discord does not name the guild in an interaction).
-pub fn team_name(guild: GuildId) -> String {
-    format!("Discord server {guild}")
+/// The guilds' names as Discord last gave them (GUILD_CREATE when the bot connects,
+/// GUILD_UPDATE when a guild is renamed): an interaction does not name its guild.
+#[derive(Debug, Clone, Default)]
+pub struct GuildNames(Arc<Mutex<HashMap<GuildId, String>>>);
+
+impl GuildNames {
+    /// Records `guild`'s name.
+    pub fn name(&self, guild: GuildId, name: &str) {
+        let mut names = self.0.lock().expect("guild names");
+        names.insert(guild, name.to_string());
+    }
+
+    /// `guild`'s name; empty while Discord has not given it (the team keeps the name it has).
+    pub fn of(&self, guild: GuildId) -> String {
+        let names = self.0.lock().expect("guild names");
+        names.get(&guild).cloned().unwrap_or_default()
+    }
 }
 
 /// Whether the member may change schedules: Manage Server or Administrator.
@@ -40,7 +57,7 @@ pub fn actor(team: (String, String), user: &User, member: Option<&Member>, local
     }
 }
 
-/// The team of a guild.
-pub fn guild_team(guild: GuildId) -> (String, String) {
-    (guild.to_string(), team_name(guild))
+/// The team of a guild: its id and name (empty while unknown).
+pub fn guild_team(guild: GuildId, names: &GuildNames) -> (String, String) {
+    (guild.to_string(), names.of(guild))
 }

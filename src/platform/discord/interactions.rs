@@ -236,7 +236,7 @@ async fn who(
     let user_id = user.id.to_string();
     let pending = form.and_then(|form| data.forms.get(&user_id, form).map(|p| p.team));
     let team = match (guild, pending, delivery) {
-        (Some(guild), _, _) => actor::guild_team(guild),
+        (Some(guild), _, _) => actor::guild_team(guild, &data.guilds),
         (None, Some(team), _) => team,
         (None, None, Some(delivery)) => {
             let platform = Platform::Discord;

@@ -72,6 +72,8 @@ pub struct Data {
     pub members_intent: bool,
     /// Whether the gateway is connected (for `/readyz`).
     pub connection: Connection,
+    /// The guilds' names, from GUILD_CREATE and GUILD_UPDATE.
+    pub guilds: actor::GuildNames,
 }
 
 /// The error type of command bodies (logged by [`on_error`], never shown raw).
@@ -114,6 +116,7 @@ impl DiscordBot {
             submits: Submits::default(),
             members_intent: settings.members_intent,
             connection: connection.clone(),
+            guilds: Default::default(),
         };
         let guilds: Vec<GuildId> = settings
             .guild_ids
@@ -263,7 +266,7 @@ fn localized(mut command: poise::Command<Data, Error>) -> poise::Command<Data, E
 }
 
 /// Buttons and modal submits (poise handles the slash commands); the connection's state from
-/// READY, RESUMED and shard stage changes.
+/// READY, RESUMED and shard stage changes; the guilds' names from GUILD_CREATE and GUILD_UPDATE.
 async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &FullEvent,
@@ -273,6 +276,14 @@ async fn on_event(
         FullEvent::InteractionCreate { interaction } => interaction,
         FullEvent::Ready { .. } | FullEvent::Resume { .. } => {
             data.connection.set(true);
+            return Ok(());
+        }
+        FullEvent::GuildCreate { guild, .. } => {
+            data.guilds.name(guild.id, &guild.name);
+            return Ok(());
+        }
+        FullEvent::GuildUpdate { new_data, .. } => {
+            data.guilds.name(new_data.id, &new_data.name);
             return Ok(());
         }
         FullEvent::ShardStageUpdate { event } => {

@@ -18,6 +18,7 @@ pub mod scopes;
 mod seen;
 mod socket;
 mod submit;
+mod workspace;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -48,6 +48,7 @@ pub struct People {
     admins: Vec<String>,
     clock: Arc<dyn Clock>,
     cache: Mutex<HashMap<Key, (DateTime<Utc>, Profile)>>,
+    workspaces: super::workspace::Workspaces,
 }
 
 impl People {
@@ -65,12 +66,18 @@ impl People {
             admins,
             clock,
             cache: Mutex::new(HashMap::new()),
+            workspaces: Default::default(),
         }
     }
 
-    /// The actor for `user` in workspace `team` (named `domain` when Slack gave it).
+    /// The actor for `user` in workspace `team` (its domain `domain` when Slack gave it), the
+    /// team named as the workspace is.
     pub async fn actor(&self, team: &str, domain: Option<&str>, user: &str) -> Actor {
         let profile = self.profile(team, user).await;
+        let now = self.clock.now();
+        let team_name = (self.workspaces)
+            .name(&self.client, &self.token, now, team, domain)
+            .await;
         let listed = self.admins.iter().any(|a| a == user);
         let (name, locale, time_zone, admin, guest) = match profile {
             Some(p) => (p.name, p.locale, p.time_zone, p.admin, p.guest),
@@ -79,7 +86,7 @@ impl People {
         Actor {
             platform: Platform::Slack,
             team_external_id: team.to_string(),
-            team_name: format!("Slack workspace {}", domain.unwrap_or(team)),
+            team_name,
             user_id: user.to_string(),
             display_name: name,
             locale,

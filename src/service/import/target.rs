@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::domain::state::{DeliveryMode, Platform};
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
-use crate::platform::console::{TEAM_ID, TEAM_NAME};
+use crate::platform::console::{TEAM_ID, team_name};
 use crate::service::error::ServiceError;
 use crate::service::i18n::t;
 use crate::store::ImportTeam;
@@ -74,7 +74,7 @@ impl Service {
         TeamRecord {
             platform: Platform::Console,
             external_id: TEAM_ID.into(),
-            name: TEAM_NAME.into(),
+            name: team_name(None, self.defaults.language),
             time_zone: self.defaults.time_zone,
             language: self.defaults.language,
             created_at: self.clock.now(),

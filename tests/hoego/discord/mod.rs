@@ -25,6 +25,8 @@ pub(crate) mod roles;
 mod run;
 mod sessions;
 mod strict;
+mod takeover;
+mod team_names;
 mod templates;
 
 use std::sync::Arc;
@@ -231,7 +233,7 @@ impl DiscordApp {
         Actor {
             platform: Platform::Discord,
             team_external_id: GUILD.into(),
-            team_name: format!("Discord server {GUILD}"),
+            team_name: fake::GUILD_NAME.into(),
             user_id: who.id.clone(),
             display_name: who.name.clone(),
             locale: Some(who.locale.clone()),

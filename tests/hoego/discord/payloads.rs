@@ -186,6 +186,12 @@ fn serenity_reads_every_payload_the_fake_sends() {
 
     let ready: Ready =
         serde_json::from_value(ready("ws://127.0.0.1:1/gateway", "session-1")).unwrap();
+    let created: serenity::all::GuildCreateEvent =
+        serde_json::from_value(super::fake::gateway::guild_create(GUILD, "Core")).unwrap();
+    assert_eq!(created.guild.name, "Core");
+    let updated: serenity::all::PartialGuild =
+        serde_json::from_value(super::fake::gateway::guild_update(GUILD, "코어")).unwrap();
+    assert_eq!(updated.name, "코어");
     assert_eq!(ready.application.id.get().to_string(), APP_ID);
     let admin = Person::admin("6000");
     let command: Interaction = serde_json::from_value(slash(1, &admin, sub("recap", &[]))).unwrap();

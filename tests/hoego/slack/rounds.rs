@@ -21,7 +21,7 @@ pub fn actor_of(id: &str, name: &str, admin: bool) -> Actor {
     Actor {
         platform: Platform::Slack,
         team_external_id: TEAM.into(),
-        team_name: "Slack workspace fake".into(),
+        team_name: super::fake::WORKSPACE_NAME.into(),
         user_id: id.into(),
         display_name: name.into(),
         locale: None,

@@ -46,7 +46,10 @@ pub async fn show(ctx: Context<'_>, actor: &Actor, reply: Reply) -> Result<(), E
 
 /// The person who typed the command, in the guild it was typed in.
 pub fn command_actor(ctx: Context<'_>) -> Actor {
-    let team = ctx.guild_id().map(actor::guild_team).unwrap_or_default();
+    let names = &ctx.data().guilds;
+    let team = (ctx.guild_id())
+        .map(|guild| actor::guild_team(guild, names))
+        .unwrap_or_default();
     let (member, locale) = match ctx {
         poise::Context::Application(app) => (
             app.interaction.member.as_deref(),

@@ -175,7 +175,11 @@ fn identify(shared: &Shared, d: &Value) -> Reply {
     let mut session = shared.session.lock().unwrap();
     let id = session.start();
     let ready = session.dispatch("READY", ready(&gateway_url(shared), &id));
-    Reply::Send(vec![ready])
+    // As on Discord, each guild of the bot follows READY with GUILD_CREATE (GUILDS intent).
+    let name = shared.renamed.lock().unwrap().clone();
+    let name = name.as_deref().unwrap_or(super::GUILD_NAME);
+    let guild = session.dispatch("GUILD_CREATE", guild_create(super::GUILD_ID, name));
+    Reply::Send(vec![ready, guild])
 }
 
 fn resume(shared: &Shared, d: &Value) -> Reply {
@@ -202,8 +206,43 @@ pub fn ready(gateway_url: &str, session_id: &str) -> Value {
     })
 }
 
+/// A guild as GUILD_UPDATE carries it (every field serenity 0.12.5 requires of a partial guild).
+pub fn guild_update(id: &str, name: &str) -> Value {
+    json!({
+        "id": id, "name": name, "icon": null, "icon_hash": null, "splash": null,
+        "discovery_splash": null, "owner_id": "9000", "afk_channel_id": null, "afk_timeout": 300,
+        "verification_level": 0, "default_message_notifications": 0,
+        "explicit_content_filter": 0, "roles": [], "emojis": [], "features": [], "mfa_level": 0,
+        "application_id": null, "system_channel_id": null, "system_channel_flags": 0,
+        "rules_channel_id": null, "vanity_url_code": null, "description": null, "banner": null,
+        "premium_tier": 0, "preferred_locale": "en-US", "public_updates_channel_id": null,
+        "nsfw_level": 0, "stickers": [], "premium_progress_bar_enabled": false
+    })
+}
+
+/// A guild as GUILD_CREATE carries it to a bot without privileged intents: the partial
+/// guild's fields and the gateway's own (no members listed but the bot's, as Discord does).
+pub fn guild_create(id: &str, name: &str) -> Value {
+    let mut guild = guild_update(id, name);
+    let extra = json!({
+        "joined_at": "2026-01-01T00:00:00+00:00", "large": false, "unavailable": false,
+        "member_count": 3, "voice_states": [], "members": [], "channels": [], "threads": [],
+        "presences": [], "stage_instances": [], "guild_scheduled_events": []
+    });
+    for (key, value) in extra.as_object().unwrap() {
+        guild[key] = value.clone();
+    }
+    guild
+}
+
 /// The gateway as a test drives it.
 impl FakeDiscord {
+    /// Renames the guild: a GUILD_UPDATE now, and its new name in every later GUILD_CREATE.
+    pub fn rename_guild(&self, name: &str) {
+        *self.shared.renamed.lock().unwrap() = Some(name.to_string());
+        self.dispatch("GUILD_UPDATE", guild_update(super::GUILD_ID, name));
+    }
+
     /// The IDENTIFY payloads received.
     pub fn identifies(&self) -> Vec<Value> {
         self.shared.identifies.lock().unwrap().clone()

@@ -46,6 +46,9 @@ pub use self::rest::message;
 
 /// The application id the fake hands out in READY.
 pub const APP_ID: &str = "2000";
+/// The guild the fake holds, and its name until a test renames it.
+pub const GUILD_ID: &str = "8000";
+pub const GUILD_NAME: &str = "Core";
 /// The bot's own user id.
 pub const BOT_ID: &str = "1000";
 /// The bot token [`FakeDiscord::start`] accepts.
@@ -83,6 +86,8 @@ enum Out {
 #[derive(Default)]
 struct Shared {
     token: String,
+    /// The guild's name when renamed from [`GUILD_NAME`].
+    renamed: Mutex<Option<String>>,
     requests: Mutex<Vec<Recorded>>,
     violations: Mutex<Vec<Recorded>>,
     changed: Notify,

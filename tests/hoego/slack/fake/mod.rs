@@ -39,6 +39,8 @@ use tokio::sync::{Notify, mpsc};
 
 /// The workspace the fake pretends to be.
 pub const TEAM: &str = "T0HOEGO";
+/// The workspace's name (`auth.test`'s `team`) until a test renames it.
+pub const WORKSPACE_NAME: &str = "Fake";
 /// The bot's own user id.
 pub const BOT_USER: &str = "UBOT";
 /// The bot token [`FakeSlack::start`] accepts.
@@ -97,6 +99,8 @@ struct Shared {
     next: AtomicU64,
     addr: Mutex<Option<SocketAddr>>,
     workspace: Mutex<workspace::Workspace>,
+    /// The workspace's name as `auth.test` gives it, when renamed from [`WORKSPACE_NAME`].
+    renamed: Mutex<Option<String>>,
 }
 
 impl Shared {
@@ -211,6 +215,11 @@ impl FakeSlack {
         let mut urls = self.shared.response_urls.lock().unwrap();
         urls.insert(id.clone(), (Instant::now(), 0));
         format!("{}/response/{id}", self.shared.base())
+    }
+
+    /// Renames the workspace: `auth.test` gives `name` from now on.
+    pub fn rename_workspace(&self, name: &str) {
+        *self.shared.renamed.lock().unwrap() = Some(name.to_string());
     }
 
     /// What `users.info` says of `user` (merged over a plain member in Seoul speaking English).

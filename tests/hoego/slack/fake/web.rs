@@ -142,8 +142,12 @@ fn authorized(shared: &Shared, method: &str, auth: Option<&str>) -> Result<(), &
 fn reply(shared: &Shared, method: &str, body: &Value) -> Value {
     let n = shared.next();
     match method {
-        "auth.test" => json!({"ok": true, "url": "https://fake.slack.test/", "team": "Fake",
-                              "user": "hoego", "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0HOEGO"}),
+        "auth.test" => {
+            let renamed = shared.renamed.lock().unwrap().clone();
+            let team = renamed.unwrap_or_else(|| super::WORKSPACE_NAME.to_string());
+            json!({"ok": true, "url": "https://fake.slack.test/", "team": team, "user": "hoego",
+                   "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0HOEGO"})
+        }
         "apps.connections.open" => {
             json!({"ok": true, "url": format!("ws://{}/socket", shared.base().trim_start_matches("http://"))})
         }
