@@ -18,6 +18,7 @@ mod group_commit;
 mod hostile;
 mod http_endpoints;
 mod import;
+mod mandalart;
 mod memory_platform;
 mod migrations;
 mod milestone_answers;
