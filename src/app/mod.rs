@@ -2,13 +2,14 @@
 //! [`startup`] wires the layers together and runs them, [`background`] starts and stops the
 //! scheduler and sender, [`http`] serves the operator's endpoints, [`telemetry`] sets up logs,
 //! [`doctor`] checks a configured deployment without changing it, [`supervise`] restarts a
-//! background loop that panicked.
+//! background loop that panicked, [`one_runner`] keeps a second hoego off one SQLite file.
 //! The CLI calls startup; startup knows nothing of the CLI. Both speak [`Failure`].
 
 pub mod background;
 pub mod cli;
 pub mod doctor;
 pub mod http;
+pub mod one_runner;
 pub mod startup;
 pub mod supervise;
 pub mod telemetry;

@@ -10,6 +10,7 @@ use anyhow::Context;
 use super::Failure;
 use super::background::{Background, Steps};
 use super::http::{HttpServer, Readiness};
+use super::one_runner::{self, RunLock};
 use crate::config::Settings;
 use crate::domain::template::TemplateLibrary;
 use crate::domain::zone::ZoneName;
@@ -83,6 +84,12 @@ pub async fn with_service<T>(
     result
 }
 
+/// Takes the SQLite run lock (a second running hoego on one SQLite file is refused), held until
+/// the returned guard is dropped; nothing on PostgreSQL.
+fn lock_sqlite(settings: &Settings) -> Result<Option<RunLock>, Failure> {
+    Ok(one_runner::lock(&settings.database.url).map_err(anyhow::Error::from)?)
+}
+
 async fn open(settings: &Settings) -> Result<Store, Failure> {
     let url = &settings.database.url;
     let store = Store::open(&settings.database).await;
@@ -91,6 +98,7 @@ async fn open(settings: &Settings) -> Result<Store, Failure> {
 
 /// `hoego console`: the local team in this terminal (or driven by a script on stdin).
 pub async fn console(settings: Settings, options: ConsoleOptions) -> Result<(), Failure> {
+    let _lock = lock_sqlite(&settings)?;
     let store = open(&settings).await?;
     let mut service = service(&settings, store.clone())?;
     if settings.team.time_zone == ZoneName::UTC
@@ -140,6 +148,7 @@ impl AfterLine for ScriptSteps {
 /// error. `/readyz` requires the platform's connection as well as the database.
 pub async fn run(settings: Settings) -> Result<(), Failure> {
     let entry = the_platform(&settings)?;
+    let _lock = lock_sqlite(&settings)?;
     let store = open(&settings).await?;
     let mut readiness = Readiness::default();
     let http = if settings.http.enabled {

@@ -3,11 +3,15 @@
 //! before every request, puts back those whose channel must wait, and records the outcomes; and
 //! sends the one reminder of each delivery that is due one.
 //!
-//! Sent prompts are recorded in batches of [`RECORD_EVERY`]: a sender that dies before
-//! recording leaves its deliveries leased, and after the lease another sender takes them over
-//! stranded: it asks the platform whether each prompt is already there (see `look_up`) and
-//! records the one it finds instead of posting a second.
+//! A lease cannot run out under work: a step claims no more than it can send in half its lease
+//! at its pacing ([`batch_size`]), renews the leases it still holds every third of a lease, and
+//! sends a prompt only after marking it in flight under a lease it still holds; each sent prompt
+//! is recorded as soon as the platform accepts it. A sender that dies leaves at most the prompts
+//! it was sending marked in flight: the sender taking them over finds them stranded and asks the
+//! platform whether each prompt is already there (see `look_up`), recording the one it finds
+//! instead of posting a second.
 
+mod hold;
 mod look_up;
 mod outcome;
 mod pacing;
@@ -33,8 +37,18 @@ pub use turns::in_turns;
 
 /// Most deliveries one step leases.
 pub const BATCH: i64 = 200;
-/// Sent prompts recorded per transaction.
-pub const RECORD_EVERY: usize = 50;
+/// The share of a lease a step's batch may take at the sender's rate.
+const LEASE_SHARE: f64 = 0.5;
+
+/// How many deliveries a step leases: at most [`BATCH`], and no more than `rate_per_second`
+/// sends fill in half of `lease` (at least one).
+pub fn batch_size(rate_per_second: u32, lease: Duration) -> i64 {
+    if rate_per_second == 0 {
+        return BATCH;
+    }
+    let fits = lease.as_secs_f64() * f64::from(rate_per_second) * LEASE_SHARE;
+    (fits.floor() as i64).clamp(1, BATCH)
+}
 
 /// What one step did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,6 +62,8 @@ pub struct StepOutcome {
     /// Stranded deliveries (an earlier lease ran out) found already posted, recorded without
     /// sending again.
     pub found: usize,
+    /// Deliveries not sent because this sender no longer held their lease.
+    pub lost: usize,
     /// Failed attempts that will be retried.
     pub retried: usize,
     /// Deliveries that ended failed or undeliverable.
@@ -64,6 +80,7 @@ pub struct Sender {
     messenger: Arc<dyn Messenger>,
     settings: SenderSettings,
     pacer: Arc<Pacer>,
+    owner: Arc<str>,
 }
 
 impl Sender {
@@ -87,35 +104,50 @@ impl Sender {
         pacer: Pacer,
     ) -> Self {
         let pacer = Arc::new(pacer);
+        let owner = format!("{}-{:08x}", std::process::id(), rand::random::<u32>());
         Sender {
             store,
             clock,
             messenger,
             settings,
             pacer,
+            owner: owner.into(),
         }
     }
 
-    /// One step: lease a batch, send each, record them; then the reminders that are due.
+    /// The name this sender's leases carry.
+    pub fn owner(&self) -> &str {
+        &self.owner
+    }
+
+    fn lease(&self) -> chrono::Duration {
+        chrono::Duration::from_std(self.settings.lease).unwrap_or(chrono::Duration::seconds(60))
+    }
+
+    /// One step: lease a batch, send each (renewing the leases as it goes) and record it; then
+    /// the reminders that are due.
     pub async fn step(&self) -> Result<StepOutcome, StoreError> {
         let now = self.clock.now();
-        let lease = chrono::Duration::from_std(self.settings.lease)
-            .unwrap_or(chrono::Duration::seconds(60));
-        let claimed = self.store.claim_deliveries(now, now + lease, BATCH).await?;
+        let lease = self.lease();
+        let batch = batch_size(self.settings.rate_per_second, self.settings.lease);
+        let claimed = self
+            .store
+            .claim_deliveries(&self.owner, now, now + lease, batch)
+            .await?;
         let mut outcome = StepOutcome::default();
-        let mut sent = Vec::new();
         let mut put_back = PutBack::default();
+        let mut renew_at = now + lease / 3;
         for delivery in &in_turns(claimed, |d| d.team_id) {
+            if self.clock.now() >= renew_at {
+                self.renew().await?;
+                renew_at = self.clock.now() + lease / 3;
+            }
             let span =
                 tracing::info_span!("delivery", id = %delivery.id, round = %delivery.round_id);
-            self.deliver(delivery, &mut outcome, &mut sent, &mut put_back)
+            self.deliver(delivery, &mut outcome, &mut put_back)
                 .instrument(span)
                 .await?;
-            if sent.len() >= RECORD_EVERY {
-                self.record(&mut sent).await?;
-            }
         }
-        self.record(&mut sent).await?;
         for delivery in self.store.claim_reminders(self.clock.now(), BATCH).await? {
             self.remind(&delivery).await;
             outcome.reminders += 1;
@@ -127,7 +159,6 @@ impl Sender {
         &self,
         delivery: &ClaimedDelivery,
         outcome: &mut StepOutcome,
-        sent: &mut Vec<SentRecord>,
         put_back: &mut PutBack,
     ) -> Result<(), StoreError> {
         let (template, zone) = match (&delivery.template, &delivery.zone) {
@@ -143,7 +174,7 @@ impl Sender {
         if delivery.stranded {
             match self.look_up(delivery, &message, outcome).await? {
                 LookedUp::Posted(platform) => {
-                    sent.push(record_of(delivery, platform, dm));
+                    self.record(record_of(delivery, platform, dm)).await?;
                     metrics::counter!("hoego_deliveries_found_sent_total").increment(1);
                     outcome.found += 1;
                     return Ok(());
@@ -159,9 +190,12 @@ impl Sender {
                 .put_back(delivery, channel, wait, put_back, outcome)
                 .await;
         }
+        if !self.hold(delivery, outcome).await? {
+            return Ok(());
+        }
         match self.messenger.send_paced(&message, &*self.pacer).await {
             Ok(platform) => {
-                sent.push(record_of(delivery, platform, dm));
+                self.record(record_of(delivery, platform, dm)).await?;
                 metrics::counter!("hoego_deliveries_sent_total").increment(1);
                 metrics::histogram!("hoego_delivery_lag_seconds")
                     .record(outcome::lag_seconds(delivery.due_at, self.clock.now()));
@@ -172,9 +206,12 @@ impl Sender {
         }
     }
 
-    async fn record(&self, sent: &mut Vec<SentRecord>) -> Result<(), StoreError> {
-        self.store.record_sent(self.clock.now(), sent).await?;
-        sent.clear();
+    /// Records one prompt the platform has, as soon as it is known.
+    async fn record(&self, record: SentRecord) -> Result<(), StoreError> {
+        let now = self.clock.now();
+        self.store
+            .record_sent(now, std::slice::from_ref(&record))
+            .await?;
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! What the sender does when a prompt was not sent: wait out a rate limit without counting an
-//! attempt, back off and retry a failure, or give up.
+//! attempt, back off and retry a failure (whose prompt may have been posted all the same: it
+//! stays marked in flight, so the next attempt asks the platform first), or give up.
 
 use chrono::{DateTime, Utc};
 
@@ -21,8 +22,9 @@ impl Sender {
             SendError::RateLimited { retry_after } => {
                 self.pacer.back_off(retry_after).await;
                 let at = now + chrono::Duration::from_std(retry_after).unwrap_or_default();
+                // A refused post is settled: nothing was posted.
                 self.store
-                    .retry_delivery(delivery.id, at, false, None)
+                    .retry_delivery(delivery.id, at, (false, true), None)
                     .await?;
                 metrics::counter!("hoego_deliveries_rate_limited_total").increment(1);
                 outcome.rate_limited += 1;
@@ -83,7 +85,7 @@ impl Sender {
             let at = now + backoff(attempts);
             tracing::info!(%reason, attempts, retry_at = %at, "delivery failed; will retry");
             self.store
-                .retry_delivery(delivery.id, at, true, Some(reason))
+                .retry_delivery(delivery.id, at, (true, false), Some(reason))
                 .await?;
             outcome.retried += 1;
         }

@@ -89,6 +89,13 @@ impl Pacer {
         })
     }
 
+    /// How long the next request would wait for the global rate or a back-off (zero when it
+    /// may go now), without booking anything.
+    pub async fn global_wait(&self) -> Duration {
+        let state = self.state.lock().await;
+        state.next_slot.saturating_duration_since(Instant::now())
+    }
+
     /// The least time kept between two posts to one channel (the margin included).
     pub fn channel_interval(&self) -> Duration {
         self.channel_interval

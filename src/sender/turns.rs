@@ -67,7 +67,7 @@ impl Sender {
     ) -> Result<(), StoreError> {
         let at = self.clock.now() + chrono::Duration::from_std(wait).unwrap_or_default();
         self.store
-            .retry_delivery(delivery.id, at, false, None)
+            .retry_delivery(delivery.id, at, (false, false), None)
             .await?;
         put_back
             .next

@@ -79,12 +79,14 @@ pub struct ClaimedDelivery {
 }
 
 impl Store {
-    /// Leases up to `limit` due pending deliveries until `lease_until`, taking turns between
-    /// teams: each team's first due delivery, then each team's second, and so on, so that one
-    /// team's backlog cannot fill the batch. A delivery whose earlier lease ran out comes back
+    /// Leases up to `limit` due pending deliveries until `lease_until` to the sender `owner`,
+    /// taking turns between teams: each team's first due delivery, then each team's second, and
+    /// so on, so that one team's backlog cannot fill the batch. A delivery whose send began and
+    /// was never settled (marked by [`Store::mark_sending`]) comes back
     /// [`ClaimedDelivery::stranded`].
     pub async fn claim_deliveries(
         &self,
+        owner: &str,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
         limit: i64,
@@ -102,7 +104,7 @@ impl Store {
             let mut stranded = HashSet::new();
             for row in &picked {
                 let id = row.int("id")?;
-                if row.opt_instant("lease_until")?.is_some() {
+                if row.opt_instant("sending_at")?.is_some() {
                     stranded.insert(id);
                 }
                 ids.push(id);
@@ -114,6 +116,7 @@ impl Store {
             sqlx::query(lease)
                 .bind(&ids)
                 .bind(lease_until)
+                .bind(owner)
                 .execute(&mut *tx)
                 .await?;
             let rows = sqlx::query(details).bind(ids).fetch_all(&mut *tx).await?;
@@ -208,16 +211,20 @@ impl Store {
         })
     }
 
-    /// Puts a delivery back for a later attempt. `count_attempt` is false for rate limits.
+    /// Puts a delivery back for a later attempt. `count_attempt` is false for rate limits;
+    /// `settled` says the prompt is known not to be posted (the platform refused it), else a send
+    /// marked in flight stays so and the next attempt asks the platform first.
     pub async fn retry_delivery(
         &self,
         id: DeliveryId,
         at: DateTime<Utc>,
-        count_attempt: bool,
+        (count_attempt, settled): (bool, bool),
         error: Option<&str>,
     ) -> Result<(), StoreError> {
-        let sql = "UPDATE deliveries SET next_attempt_at = $2, lease_until = NULL,
-                          attempts = attempts + $3, last_error = COALESCE($4, last_error)
+        let sql =
+            "UPDATE deliveries SET next_attempt_at = $2, lease_until = NULL, leased_by = NULL,
+                          attempts = attempts + $3, last_error = COALESCE($4, last_error),
+                          sending_at = CASE WHEN $5 = 1 THEN NULL ELSE sending_at END
                    WHERE id = $1 AND status = 'pending'";
         on_pool!(self, |pool| {
             sqlx::query(sql)
@@ -225,6 +232,7 @@ impl Store {
                 .bind(at)
                 .bind(i32::from(count_attempt))
                 .bind(error)
+                .bind(i32::from(settled))
                 .execute(pool)
                 .await
                 .map(|r| r.rows_affected())
@@ -246,7 +254,8 @@ impl Store {
             "failed"
         };
         let sql = "UPDATE deliveries SET status = $2, finished_at = $3, lease_until = NULL,
-                          last_error = $4, attempts = attempts + 1
+                          leased_by = NULL, sending_at = NULL, last_error = $4,
+                          attempts = attempts + 1
                    WHERE id = $1 AND status = 'pending'";
         on_pool!(self, |pool| {
             sqlx::query(sql)

@@ -9,9 +9,8 @@ use crate::domain::ids::DeliveryId;
 
 impl Store {
     /// Puts a stranded delivery back for a later attempt at `at`, leased until that same
-    /// instant: the claim then finds a lease that ran out and hands it back stranded (where
-    /// [`Store::retry_delivery`] clears the lease, and with it that mark). `count_attempt` is
-    /// false for rate limits.
+    /// instant, its send still marked in flight: the claim then hands it back stranded.
+    /// `count_attempt` is false for rate limits.
     pub async fn recheck_delivery(
         &self,
         id: DeliveryId,

@@ -15,17 +15,17 @@ macro_rules! by_dialect {
 }
 
 /// Picks up to `$2` due pending deliveries at `$1`, in turns between teams (every team's
-/// earliest, then every team's second, ...), with the lease each had (a lease that ran out: the
-/// sender holding it may have sent the prompt without recording it); PostgreSQL locks them and
-/// skips rows another sender is claiming right now.
+/// earliest, then every team's second, ...), with when a send of each began and was never
+/// settled (its sender may have posted the prompt and died before recording it); PostgreSQL
+/// locks them and skips rows another sender is claiming right now.
 pub(super) fn pick(dialect: Dialect) -> &'static str {
     by_dialect!(
         dialect,
-        "SELECT id, lease_until FROM (
-           SELECT ready.id, ready.next_attempt_at, ready.lease_until,
+        "SELECT id, sending_at FROM (
+           SELECT ready.id, ready.next_attempt_at, ready.sending_at,
                   ROW_NUMBER() OVER (PARTITION BY ready.team_id
                                      ORDER BY ready.next_attempt_at, ready.id) AS turn
-           FROM (SELECT d.id, d.next_attempt_at, d.lease_until, r.team_id
+           FROM (SELECT d.id, d.next_attempt_at, d.sending_at, r.team_id
                  FROM deliveries d JOIN rounds r ON r.id = d.round_id
                  WHERE d.status = 'pending' AND d.due_at <= $1 AND d.next_attempt_at <= $1
                    AND (d.lease_until IS NULL OR d.lease_until < $1)",
@@ -36,11 +36,11 @@ pub(super) fn pick(dialect: Dialect) -> &'static str {
     )
 }
 
-/// Leases a JSON array `$1` of picked delivery ids until `$2`.
+/// Leases a JSON array `$1` of picked delivery ids until `$2` to the sender `$3`.
 pub(super) fn lease(dialect: Dialect) -> &'static str {
     by_dialect!(
         dialect,
-        "UPDATE deliveries SET lease_until = $2 WHERE id IN ",
+        "UPDATE deliveries SET lease_until = $2, leased_by = $3 WHERE id IN ",
         pg: "(SELECT value::bigint FROM json_array_elements_text($1::json))",
         sqlite: "(SELECT value FROM json_each($1))",
         ""
@@ -88,19 +88,21 @@ pub(super) fn details(dialect: Dialect) -> &'static str {
 }
 
 /// Records a JSON batch of sent prompts `[{id, channel_id, message_id}]` (only still-pending
-/// deliveries).
+/// deliveries), settling their sends and ending their leases.
 pub(super) fn record_sent(dialect: Dialect) -> &'static str {
     match dialect {
         Dialect::Postgres => {
             "UPDATE deliveries d SET status = 'sent', sent_at = $2, platform_channel_id = x.channel_id,
-                    platform_message_id = x.message_id, lease_until = NULL
+                    platform_message_id = x.message_id, lease_until = NULL, leased_by = NULL,
+                    sending_at = NULL
              FROM json_to_recordset($1::json) AS x(id bigint, channel_id text, message_id text)
              WHERE d.id = x.id AND d.status = 'pending'"
         }
         Dialect::Sqlite => {
             "UPDATE deliveries SET status = 'sent', sent_at = $2,
                     platform_channel_id = json_extract(j.value, '$.channel_id'),
-                    platform_message_id = json_extract(j.value, '$.message_id'), lease_until = NULL
+                    platform_message_id = json_extract(j.value, '$.message_id'), lease_until = NULL,
+                    leased_by = NULL, sending_at = NULL
              FROM json_each($1) AS j
              WHERE deliveries.id = json_extract(j.value, '$.id') AND deliveries.status = 'pending'"
         }

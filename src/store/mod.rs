@@ -11,6 +11,7 @@ mod decode;
 mod deliveries;
 mod deliveries_recheck;
 mod deliveries_sql;
+mod delivery_leases;
 mod digest_data;
 mod error;
 mod forget;

@@ -29,6 +29,7 @@ mod recap_cli;
 mod recap_post;
 mod recap_privacy;
 mod recaps;
+mod replicas;
 mod resolutions;
 mod scheduling;
 mod slack;

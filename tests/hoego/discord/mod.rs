@@ -25,6 +25,7 @@ pub(crate) mod roles;
 mod run;
 mod sessions;
 mod strict;
+mod takeover;
 mod team_names;
 mod templates;
 

@@ -194,7 +194,7 @@ async fn a_crashed_senders_lease_expires_and_another_sender_sends_once(store: St
     let now = world.clock.now();
     let crashed = world
         .store
-        .claim_deliveries(now, now + Duration::seconds(60), 100)
+        .claim_deliveries("crashed", now, now + Duration::seconds(60), 100)
         .await
         .unwrap();
     assert_eq!(crashed.len(), 3, "the crashed sender had leased everything");

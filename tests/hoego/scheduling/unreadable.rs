@@ -115,7 +115,10 @@ async fn a_template_version_is_parsed_once_for_the_sender_and_the_answer_form(ba
     world.scheduler().tick().await.unwrap();
 
     let lease = friday_5pm() + chrono::Duration::minutes(1);
-    let claimed = world.store.claim_deliveries(friday_5pm(), lease, 10).await;
+    let claimed = world
+        .store
+        .claim_deliveries("test", friday_5pm(), lease, 10)
+        .await;
     let claimed = claimed.unwrap();
     let form = world.store.delivery_round(claimed[0].id).await.unwrap();
 

@@ -22,6 +22,7 @@ mod run;
 mod scopes;
 mod socket;
 mod strict;
+mod takeover;
 mod team_names;
 mod templates;
 mod threads;

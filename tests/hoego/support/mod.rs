@@ -8,6 +8,7 @@ pub mod golden;
 pub mod language;
 pub mod locks;
 pub mod messenger;
+pub mod platforms;
 pub mod process;
 pub mod raw;
 pub mod readyz;

@@ -1,0 +1,3 @@
+//! Several replicas of hoego: what holds when two or three run side by side on one database.
+
+mod start;
