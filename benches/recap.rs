@@ -209,6 +209,7 @@ fn service(store: Store) -> Service {
         },
         guard: Default::default(),
         memories: Default::default(),
+        readers: Default::default(),
     }
 }
 

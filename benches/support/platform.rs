@@ -34,6 +34,7 @@ pub async fn store_and_service(url: &str) -> anyhow::Result<(Store, Service)> {
         },
         guard: Default::default(),
         memories: Default::default(),
+        readers: Default::default(),
     };
     Ok((store, service))
 }

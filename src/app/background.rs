@@ -1,5 +1,5 @@
-//! Starting and stopping the background loops — the scheduler and the sender — around a
-//! platform's [`Messenger`].
+//! Starting and stopping the background loops — the scheduler, the sender, and the listener for
+//! forget-me in other processes — around a platform's [`Messenger`].
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,12 +56,18 @@ impl Background {
             move || loop_scheduler.clone().run(until.clone()),
         );
         let until = stopped.clone();
-        let sender = supervise("sender", health[1].1.clone(), stopped, move || {
+        let sender = supervise("sender", health[1].1.clone(), stopped.clone(), move || {
             loop_sender.clone().run(SENDER_IDLE, until.clone())
+        });
+        // Forget-me in another process sharing the database: forget the person here too.
+        let (listener, until) = (service.clone(), stopped.clone());
+        let forgetting = supervise("forgetting", Connection::default(), stopped, move || {
+            let (listener, until) = (listener.clone(), until.clone());
+            async move { listener.listen_for_forgotten(until).await }
         });
         Background {
             stop,
-            tasks: vec![scheduler, sender],
+            tasks: vec![scheduler, sender, forgetting],
             health,
         }
     }

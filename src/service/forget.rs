@@ -1,5 +1,8 @@
 //! `forget-me`: after an explicit confirmation, deletes the member and everything they wrote in
-//! one transaction, and says how much of each kind was deleted.
+//! one transaction, says how much of each kind was deleted, and has every process (this one and,
+//! on PostgreSQL, the others sharing the database, told by `NOTIFY`) forget them in memory too.
+
+use tokio::sync::watch;
 
 use super::Service;
 use super::asker::Asker;
@@ -8,6 +11,7 @@ use super::ids::ActionId;
 use super::reply::{Action, Reply};
 use super::settings::strs;
 use super::syntax::Example;
+use crate::store::{Forgotten, ForgottenListener};
 
 impl Service {
     /// `forget-me` asks to confirm (with what would be deleted); `forget-me confirm` deletes.
@@ -20,10 +24,15 @@ impl Service {
             return self.ask_to_forget(asker).await;
         }
         let counts = self.store.forget_member(asker.member.id).await?;
-        // What this process keeps of them in memory goes too: forms shown, profiles, channels.
-        let (team, user) = (&asker.team.external_id, &asker.member.user_id);
-        self.shown.forget(team, user);
-        self.memories.forget(team, user);
+        // What this process and every other one keeps of them in memory goes too.
+        let forgotten = Forgotten {
+            team: asker.team.external_id.clone(),
+            user: asker.member.user_id.clone(),
+        };
+        self.forget_in_memory(&forgotten);
+        if let Err(error) = self.store.announce_forgotten(&forgotten).await {
+            tracing::warn!(error = %error, "other processes were not told of a forget-me");
+        }
         tracing::info!(member = %asker.member.id, ?counts, "member forgotten");
         let args = [
             ("answers", counts.answers.to_string()),
@@ -58,3 +67,66 @@ impl Service {
         })
     }
 }
+
+impl Service {
+    /// Forgets what this process keeps of `forgotten` in memory: forms shown, the platform's
+    /// profiles, DM channels and forms being filled, who reads which channel.
+    pub fn forget_in_memory(&self, forgotten: &Forgotten) {
+        let (team, user) = (forgotten.team.as_str(), forgotten.user.as_str());
+        self.shown.forget(team, user);
+        self.memories.forget(team, user);
+        super::memory::Remembers::forget(self.readers.as_ref(), team, user);
+    }
+
+    /// Starts listening for forget-me in other processes sharing the database; `None` when
+    /// there are none (SQLite).
+    pub async fn forgotten_listener(&self) -> Result<Option<ForgottenListener>, ServiceError> {
+        Ok(self.store.forgotten_listener().await?)
+    }
+
+    /// Forgets in memory each person `listener` hears was forgotten, until `stop` turns true.
+    pub async fn keep_forgetting(
+        &self,
+        mut listener: ForgottenListener,
+        mut stop: watch::Receiver<bool>,
+    ) {
+        loop {
+            tokio::select! {
+                () = stopped(&mut stop) => return,
+                heard = listener.next() => match heard {
+                    Ok(forgotten) => self.forget_in_memory(&forgotten),
+                    Err(error) => {
+                        tracing::warn!(error = %error, "forget-me announcements not received; retrying");
+                        tokio::time::sleep(LISTEN_RETRY).await;
+                    }
+                },
+            }
+        }
+    }
+
+    /// Listens for forget-me in other processes until `stop` (the background loop): on
+    /// SQLite it only waits for `stop`.
+    pub async fn listen_for_forgotten(&self, mut stop: watch::Receiver<bool>) {
+        loop {
+            match self.forgotten_listener().await {
+                Ok(Some(listener)) => return self.keep_forgetting(listener, stop).await,
+                Ok(None) => return stopped(&mut stop).await,
+                Err(error) => {
+                    tracing::warn!(error = %error, "cannot listen for forget-me announcements; retrying");
+                    tokio::select! {
+                        () = stopped(&mut stop) => return,
+                        () = tokio::time::sleep(LISTEN_RETRY) => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Completes once `stop` turns true (or its sender is gone).
+async fn stopped(stop: &mut watch::Receiver<bool>) {
+    let _ = stop.wait_for(|stopped| *stopped).await;
+}
+
+/// How long to wait before listening again after the database did not answer.
+const LISTEN_RETRY: std::time::Duration = std::time::Duration::from_secs(5);

@@ -10,7 +10,7 @@ use tokio::sync::Semaphore;
 use super::error::ServiceError;
 use super::i18n::t;
 use super::quotas::{Quotas, Recent};
-use crate::domain::ids::{MemberId, TeamId};
+use crate::domain::ids::MemberId;
 use crate::domain::lang::Lang;
 
 /// The limits that keep one member or team from exhausting the process or others' prompts.
@@ -48,8 +48,6 @@ pub struct Guard {
     pub policy: Policy,
     heavy: Arc<Semaphore>,
     recent: Recent<MemberId>,
-    /// Run-now rounds per team in the last hour.
-    pub(super) run_now: Recent<TeamId>,
 }
 
 impl Default for Guard {
@@ -83,7 +81,6 @@ impl Guard {
         Guard {
             heavy: Arc::new(Semaphore::new(policy.heavy_at_once)),
             recent: Recent::default(),
-            run_now: Recent::default(),
             policy,
         }
     }

@@ -48,13 +48,7 @@ impl Service {
             // More people than a schedule holds are refused before any of them is looked up.
             self.room_for_participants(&schedule.name, 0, users.len(), lang)?;
         }
-        let mut members: Vec<Member> = Vec::with_capacity(users.len());
-        for user in users {
-            let member = self.member_for(team, lang, user).await?;
-            if !members.iter().any(|m| m.id == member.id) {
-                members.push(member);
-            }
-        }
+        let members = self.members_for(team, lang, users).await?;
         if add {
             let new = self.not_yet_in(schedule.id, &members).await?;
             let now = usize::try_from(schedule.participants).unwrap_or(0);
@@ -163,6 +157,23 @@ impl Service {
         let current = self.store.participants_of(schedule).await?;
         let is_in = |m: &Member| current.iter().any(|c| c.id == m.id);
         Ok(members.iter().filter(|m| !is_in(m)).count())
+    }
+
+    /// The members `users` name, each once; an unknown name refuses them all.
+    pub(super) async fn members_for(
+        &self,
+        team: &Team,
+        lang: Lang,
+        users: &[UserRef],
+    ) -> Result<Vec<Member>, ServiceError> {
+        let mut members: Vec<Member> = Vec::with_capacity(users.len());
+        for user in users {
+            let member = self.member_for(team, lang, user).await?;
+            if !members.iter().any(|m| m.id == member.id) {
+                members.push(member);
+            }
+        }
+        Ok(members)
     }
 
     /// A member named by mention or id (registered if new: they may not have used hoego yet),

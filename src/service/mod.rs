@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod channel_readers;
 pub mod clock;
 pub mod command;
 pub mod digest;
@@ -34,6 +35,7 @@ pub mod recap_query;
 pub mod reply;
 mod resolutions;
 mod rounds;
+mod run_now;
 mod schedule_add;
 pub mod schedule_changes;
 mod schedule_input;
@@ -124,6 +126,8 @@ pub struct Service {
     pub guard: Guard,
     /// What the platforms keep of people in memory, forgotten with forget-me.
     pub memories: Arc<memory::Memories>,
+    /// Who may read a channel, asked of the platform (digest readers get team recaps).
+    pub readers: Arc<channel_readers::ChannelReaders>,
 }
 
 impl Service {
@@ -142,6 +146,7 @@ impl Service {
             shown: Arc::default(),
             guard: Guard::default(),
             memories: Arc::default(),
+            readers: Arc::default(),
         }
     }
 

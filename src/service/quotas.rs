@@ -93,27 +93,29 @@ impl Service {
         self.guard.policy.quotas
     }
 
-    /// Refuses a new schedule when `team` has as many as it may already.
-    pub(super) async fn room_for_a_schedule(
+    /// The refusal of a new schedule for `team`, which has `count` schedules (as many as it
+    /// may); it names one of them as the example to remove.
+    pub(super) async fn schedules_refusal(
         &self,
         team: &Team,
         lang: Lang,
-    ) -> Result<(), ServiceError> {
-        let limit = self.quotas().schedules_per_team;
-        let schedules = self.store.schedules(team.id).await?;
-        if schedules.len() < limit {
-            return Ok(());
-        }
+        count: i64,
+    ) -> ServiceError {
+        let schedules = match self.store.schedules(team.id).await {
+            Ok(schedules) => schedules,
+            Err(error) => return error.into(),
+        };
         let first = schedules.first().map_or("weekly", |s| s.name.as_str());
         let example = spell(team.platform, lang, Example::ScheduleRemove(first));
-        let (count, limit) = (schedules.len().to_string(), limit.to_string());
+        let limit = self.quotas().schedules_per_team.to_string();
+        let count = count.to_string();
         let args = [
             ("team", team.name.as_str()),
             ("count", &count),
             ("limit", &limit),
             ("example", &example),
         ];
-        Err(ServiceError::User(t(lang, "quotas.schedules", &args)))
+        ServiceError::User(t(lang, "quotas.schedules", &args))
     }
 
     /// Refuses `cron` when two of its next [`GAP_CHECKED_OVER`] times in `zone` are closer than
@@ -150,23 +152,30 @@ impl Service {
         Err(ServiceError::User(t(lang, "quotas.cron", &args)))
     }
 
-    /// Counts one run-now of `team`, or refuses it when the team started as many in the last
-    /// hour as it may.
-    pub(super) fn count_run_now(&self, team: &Team, lang: Lang) -> Result<(), ServiceError> {
-        let limit = self.quotas().run_now_per_hour;
-        let hour = TimeDelta::hours(1);
+    /// How many run-now rounds a team may open, and the start of the hour they are counted in.
+    pub(super) fn run_now_span(&self) -> (i64, DateTime<Utc>) {
+        let limit = i64::try_from(self.quotas().run_now_per_hour).unwrap_or(i64::MAX);
+        (limit, self.clock.now() - TimeDelta::hours(1))
+    }
+
+    /// The refusal of a run-now past the team's quota; the oldest counted round was opened at
+    /// `oldest`, and the team may start another an hour after it.
+    pub(super) fn run_now_refusal(
+        &self,
+        team: &Team,
+        lang: Lang,
+        oldest: Option<DateTime<Utc>>,
+    ) -> ServiceError {
         let now = self.clock.now();
-        let Err(wait_secs) = self.guard.run_now.count(team.id, now, hour, limit) else {
-            return Ok(());
-        };
-        let minutes = ((wait_secs + 59) / 60).to_string();
-        let limit = limit.to_string();
+        let wait_secs = oldest.map_or(60, |o| (o + TimeDelta::hours(1) - now).num_seconds());
+        let minutes = ((wait_secs.max(1) + 59) / 60).to_string();
+        let limit = self.quotas().run_now_per_hour.to_string();
         let args = [
             ("team", team.name.as_str()),
             ("limit", &limit),
             ("minutes", &minutes),
         ];
-        Err(ServiceError::User(t(lang, "quotas.run_now", &args)))
+        ServiceError::User(t(lang, "quotas.run_now", &args))
     }
 
     /// Refuses adding `adding` new participants to the schedule `name`, which has `now`, past
@@ -190,6 +199,27 @@ impl Service {
         let (count, limit) = ((now + adding).to_string(), limit.to_string());
         let args = [("schedule", name), ("count", &count), ("limit", &limit)];
         Err(ServiceError::User(t(lang, id, &args)))
+    }
+
+    /// Refuses a new schedule whose first participants (`count`, the admin included) are more
+    /// than one schedule may ask; the schedule is not made then.
+    pub(super) fn room_in_new_schedule(
+        &self,
+        name: &str,
+        count: usize,
+        lang: Lang,
+    ) -> Result<(), ServiceError> {
+        let limit = self.quotas().participants_per_schedule;
+        if count <= limit {
+            return Ok(());
+        }
+        let (count, limit) = (count.to_string(), limit.to_string());
+        let args = [("schedule", name), ("count", &count), ("limit", &limit)];
+        Err(ServiceError::User(t(
+            lang,
+            "quotas.new_schedule_participants",
+            &args,
+        )))
     }
 }
 

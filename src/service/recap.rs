@@ -132,7 +132,7 @@ impl Service {
         if order.scope == Scope::Team {
             let reader = order.member.as_ref();
             let channel = order.digest_channel.as_deref();
-            let rounds = self.readable_rounds(order.team.id, reader, channel, from, to);
+            let rounds = self.readable_rounds(&order.team, reader, channel, from, to);
             scoped(&mut answers, &mut rows, rounds.await?.as_ref());
             (answers, withheld) = self.shown_to_team(answers, order.lang);
         }

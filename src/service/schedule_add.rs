@@ -4,7 +4,7 @@
 use chrono::Duration as Span;
 
 use super::Service;
-use super::command::NewSchedule as AddRequest;
+use super::command::{NewSchedule as AddRequest, UserRef};
 use super::error::ServiceError;
 use super::i18n::t;
 use super::ids::ActionId;
@@ -13,7 +13,7 @@ use super::schedule_input::{schedule_name, schedule_zone};
 use super::schedule_list::zone_text;
 use super::schedules::{channel_text, parse_cron};
 use super::syntax::{Example, spell};
-use crate::domain::ids::ScheduleId;
+use crate::domain::ids::{MemberId, ScheduleId};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::CronSpec;
 use crate::domain::team::{Member, Team};
@@ -21,7 +21,7 @@ use crate::domain::template::Template;
 use crate::domain::zone::ZoneName;
 use crate::service::i18n::cron::describe;
 use crate::service::i18n::worded::Worded;
-use crate::store::{NewSchedule, StoreError};
+use crate::store::{NewSchedule, StoreError, Within};
 
 impl Service {
     /// Adds the schedule `request` describes, for `member` (an admin) of `team`.
@@ -39,8 +39,10 @@ impl Service {
         let cron = parse_cron(&request.cron, lang)?;
         let zone = schedule_zone(request.tz.as_ref(), team, lang)?;
         self.often_enough(team, &cron, zone.unwrap_or(team.time_zone).tz(), lang)?;
-        self.room_for_a_schedule(team, lang).await?;
         let name = added_name(request.name.as_deref(), template, lang)?;
+        let participants = self
+            .first_participants(team, member, &name, &request)
+            .await?;
         let rule = self.rule(cron.clone(), zone, request.window, request.remind);
         let now = self.clock.now();
         let first = rule.first_after(now);
@@ -65,8 +67,7 @@ impl Service {
             next_local: first.map(|f| f.0),
             next_due_at: first.map(|f| f.1),
         };
-        let id = self.create_named(team, lang, &row).await?;
-        self.store.add_participant(id, member.id, now).await?;
+        let id = self.create_named(team, lang, &row, &participants).await?;
         let next = first.map_or_else(
             || "-".to_string(),
             |f| {
@@ -85,20 +86,57 @@ impl Service {
         Ok(announcement(&added, lang))
     }
 
-    /// Stores `row`, or says its name is taken.
+    /// The admin and the members the request names (a role's), checked against the most one
+    /// schedule may ask before any of them is looked up and again once they are known.
+    async fn first_participants(
+        &self,
+        team: &Team,
+        admin: &Member,
+        name: &str,
+        request: &AddRequest,
+    ) -> Result<Vec<MemberId>, ServiceError> {
+        let lang = admin.language;
+        let others: Vec<UserRef> = request
+            .members
+            .iter()
+            .filter(|u| !matches!(u, UserRef::Id(id) | UserRef::Person { id, .. } if *id == admin.user_id))
+            .cloned()
+            .collect();
+        self.room_in_new_schedule(name, 1 + others.len(), lang)?;
+        let mut ids = vec![admin.id];
+        for member in self.members_for(team, lang, &others).await? {
+            if !ids.contains(&member.id) {
+                ids.push(member.id);
+            }
+        }
+        self.room_in_new_schedule(name, ids.len(), lang)?;
+        Ok(ids)
+    }
+
+    /// Stores `row` with its first participants, or says its name is taken or the team has as
+    /// many schedules as it may (counted in the same transaction as the insert).
     async fn create_named(
         &self,
         team: &Team,
         lang: Lang,
         row: &NewSchedule,
+        participants: &[MemberId],
     ) -> Result<ScheduleId, ServiceError> {
-        match self.store.create_schedule(row, self.clock.now()).await {
+        let limit = i64::try_from(self.guard.policy.quotas.schedules_per_team).unwrap_or(i64::MAX);
+        let now = self.clock.now();
+        match self
+            .store
+            .create_schedule_within(row, participants, limit, now)
+            .await
+        {
+            Ok(Within::Done(id)) => Ok(id),
+            Ok(Within::Full { count, .. }) => Err(self.schedules_refusal(team, lang, count).await),
             Err(StoreError::Conflict(_)) => {
                 let option = spell(team.platform, lang, Example::NameOption);
                 let args = [("name", row.name.as_str()), ("option", option.as_str())];
                 Err(ServiceError::User(t(lang, "schedule.name_taken", &args)))
             }
-            other => Ok(other?),
+            Err(error) => Err(error.into()),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! What a team view may show, applied to the data before a digest, recap, chart or JSON is built
-//! from it: only the rounds the reader takes part in, no anonymous answer of a round still
+//! from it: only the rounds the reader takes part in (or reads the digests of), no anonymous answer of a round still
 //! open, and anonymous answers only from the anonymity threshold on (the rest withheld, with a
 //! note saying how many and why).
 
@@ -12,20 +12,21 @@ use super::asker::Asker;
 use super::error::ServiceError;
 use super::i18n::worded::withheld_note;
 use crate::domain::anonymity::{AnswerKey, withhold};
-use crate::domain::ids::{RoundId, TeamId};
+use crate::domain::ids::RoundId;
 use crate::domain::lang::Lang;
 use crate::domain::recap::digest::DigestAnswer;
 use crate::domain::recap::{ParticipationRow, RecapAnswer};
-use crate::domain::team::Member;
+use crate::domain::team::{Member, Team};
 
 impl Service {
-    /// The rounds of `[from, to)` that `reader` may see in a team view (those of schedules they
-    /// take part in, and those they were asked in); `None` for every round, when no member
-    /// reads (the operator's command line).
-    /// With `channel`, only the rounds of schedules whose digest channel it is.
+    /// The rounds of `[from, to)` that `reader` may see in a team view: those of schedules they
+    /// take part in, those they were asked in, and those of schedules whose digest channel the
+    /// platform says they can read; `None` for every round, when no member reads (the
+    /// operator's command line). With `channel`, only the rounds of schedules whose digest
+    /// channel it is.
     pub(crate) async fn readable_rounds(
         &self,
-        team: TeamId,
+        team: &Team,
         reader: Option<&Member>,
         channel: Option<&str>,
         from: DateTime<Utc>,
@@ -34,10 +35,26 @@ impl Service {
         let Some(reader) = reader else {
             return Ok(None);
         };
-        let rounds = self
+        let mut rounds = self
             .store
-            .rounds_visible_to(team, reader.id, channel, from, to);
-        Ok(Some(rounds.await?))
+            .rounds_visible_to(team.id, reader.id, channel, from, to)
+            .await?;
+        let others = self.store.digest_channels_apart_from(team.id, reader.id);
+        for (schedule, digest) in others.await? {
+            if channel.is_some_and(|c| c != digest) {
+                continue;
+            }
+            let now = self.clock.now();
+            let readers = &self.readers;
+            let (platform, user) = (team.platform, reader.user_id.as_str());
+            if readers
+                .can_read(platform, &team.external_id, &digest, user, now)
+                .await
+            {
+                rounds.extend(self.store.rounds_of_schedule(schedule, from, to).await?);
+            }
+        }
+        Ok(Some(rounds))
     }
 
     /// Whether `asker` may see a team view, and where a public one may go: a guest gets none;

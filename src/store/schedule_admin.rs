@@ -1,14 +1,13 @@
 //! Schedule administration: listing, finding, pausing, removing, participants, template
-//! versions, and opening a round at once.
+//! versions.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::decode::{Decoders, Unreadable};
-use super::rounds::{INSERT_DELIVERY, INSERT_ROUND};
 use super::rows::{BeginWrite, RowExt};
 use super::teams::member_from;
-use super::{NewRound, PlannedDelivery, Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{MemberId, ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::schedule::CronSpec;
 use crate::domain::state::ScheduleState;
@@ -233,40 +232,6 @@ impl Store {
             Some(id) => Ok(TemplateVersionId(id)),
             None => self.save_template(team, key, source, now).await,
         }
-    }
-
-    /// Opens a round with its deliveries in one transaction (run-now).
-    pub async fn open_round(
-        &self,
-        round: &NewRound,
-        deliveries: &[PlannedDelivery],
-        now: DateTime<Utc>,
-    ) -> Result<RoundId, StoreError> {
-        on_pool!(self, |pool| {
-            let mut tx = pool.begin_write().await?;
-            let id: i64 = sqlx::query_scalar(INSERT_ROUND)
-                .bind(round.team_id.0)
-                .bind(round.schedule_id.map(|s| s.0))
-                .bind(round.template_id.0)
-                .bind(round.occurrence_local)
-                .bind(round.due_at)
-                .bind(round.closes_at)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-            for delivery in deliveries {
-                sqlx::query(INSERT_DELIVERY)
-                    .bind(id)
-                    .bind(delivery.member_id.0)
-                    .bind(delivery.due_at)
-                    .bind(delivery.closes_at)
-                    .bind(delivery.remind_at)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await?;
-            Ok(RoundId(id))
-        })
     }
 }
 

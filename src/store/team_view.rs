@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, RoundId, TeamId, TemplateVersionId};
+use crate::domain::ids::{MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::visibility::Visibility;
 
 /// An answer as the team may see it.
@@ -106,6 +106,50 @@ impl Store {
 }
 
 impl Store {
+    /// The team's schedules with a digest channel that `member` does not take part in, with
+    /// that channel (a member who reads it may see their team views).
+    pub async fn digest_channels_apart_from(
+        &self,
+        team: TeamId,
+        member: MemberId,
+    ) -> Result<Vec<(ScheduleId, String)>, StoreError> {
+        let sql = "SELECT s.id, s.digest_channel_id FROM schedules s
+                   WHERE s.team_id = $1 AND s.digest_channel_id IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM schedule_participants p
+                                     WHERE p.schedule_id = s.id AND p.member_id = $2)
+                   ORDER BY s.id";
+        on_pool!(self, |pool| {
+            let rows: Vec<(i64, String)> = sqlx::query_as(sql)
+                .bind(team.0)
+                .bind(member.0)
+                .fetch_all(pool)
+                .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, channel)| (ScheduleId(id), channel))
+                .collect())
+        })
+    }
+
+    /// The rounds of `schedule` due in `[from, to)`.
+    pub async fn rounds_of_schedule(
+        &self,
+        schedule: ScheduleId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<RoundId>, StoreError> {
+        let sql = "SELECT id FROM rounds WHERE schedule_id = $1 AND due_at >= $2 AND due_at < $3";
+        on_pool!(self, |pool| {
+            let ids: Vec<i64> = sqlx::query_scalar(sql)
+                .bind(schedule.0)
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool)
+                .await?;
+            Ok(ids.into_iter().map(RoundId).collect())
+        })
+    }
+
     /// Whether `channel` is the digest channel of one of the team's schedules.
     pub async fn is_digest_channel(&self, team: TeamId, channel: &str) -> Result<bool, StoreError> {
         let sql = "SELECT COUNT(*) FROM schedules WHERE team_id = $1 AND digest_channel_id = $2";

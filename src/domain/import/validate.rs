@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::dataset::{Dataset, MilestoneRecord, ResolutionRecord, RoundRecord};
+use super::dataset::{AnswerRef, Dataset, MilestoneRecord, ResolutionRecord, RoundRecord};
 use super::problem::Problem;
 use crate::domain::milestone::{Milestone, MilestoneText};
 use crate::domain::template::Template;
@@ -96,6 +96,20 @@ fn in_range(index: usize, len: usize, path: &str, field: &str) -> Result<(), Ref
     Err((format!("{path}.{field}"), Problem::BadReference(what)))
 }
 
+/// The answer a resolution or milestone came from, when it names one, is of a round the
+/// document has.
+fn answer_in_range(data: &Dataset, answer: Option<&AnswerRef>, path: &str) -> Result<(), Refusal> {
+    match answer {
+        Some(answer) => in_range(
+            answer.round,
+            data.rounds.len(),
+            &format!("{path}.answer"),
+            "round",
+        ),
+        None => Ok(()),
+    }
+}
+
 fn known(names: &HashSet<&str>, name: &str, path: &str) -> Result<(), Refusal> {
     if names.contains(name) {
         Ok(())
@@ -145,14 +159,7 @@ fn check_resolution(
     path: &str,
 ) -> Result<(), Refusal> {
     known(members, &resolution.member, &format!("{path}.member"))?;
-    if let Some(answer) = &resolution.answer {
-        in_range(
-            answer.round,
-            data.rounds.len(),
-            &format!("{path}.answer"),
-            "round",
-        )?;
-    }
+    answer_in_range(data, resolution.answer.as_ref(), path)?;
     for (j, follow_up) in resolution.follow_ups.iter().enumerate() {
         if let Some(round) = follow_up.round {
             let here = format!("{path}.follow_ups[{j}]");
@@ -188,13 +195,5 @@ fn check_milestone(
         let given = milestone.visibility.to_string();
         return field("visibility", Problem::MilestoneVisibility(given));
     }
-    if let Some(answer) = &milestone.answer {
-        in_range(
-            answer.round,
-            data.rounds.len(),
-            &format!("{path}.answer"),
-            "round",
-        )?;
-    }
-    Ok(())
+    answer_in_range(data, milestone.answer.as_ref(), path)
 }

@@ -14,6 +14,7 @@ mod messenger;
 mod modal;
 mod pending;
 pub mod permissions;
+mod readers;
 pub mod render;
 mod submits;
 
@@ -29,9 +30,12 @@ use tokio::task::JoinHandle;
 
 pub use self::messenger::DiscordMessenger;
 use self::pending::PendingForms;
+use self::readers::ChannelViewers;
 use self::submits::Submits;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{DiscordSettings, Settings};
+use crate::domain::state::Platform;
+use crate::service::channel_readers::ReadsChannels;
 use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;
 use crate::service::{Limits, Service};
@@ -85,6 +89,8 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub struct DiscordBot {
     shard_manager: Arc<ShardManager>,
     messenger: Arc<DiscordMessenger>,
+    /// Kept alive here: the service holds it weakly.
+    _readers: Arc<dyn ReadsChannels>,
     connection: Connection,
     task: Option<JoinHandle<Result<(), serenity::Error>>>,
 }
@@ -110,6 +116,14 @@ impl DiscordBot {
         // Forget-me clears the forms a person is filling too.
         let kept: Arc<dyn Remembers> = forms.clone();
         service.memories.register(Arc::downgrade(&kept));
+        // Team recaps of schedules whose digest channel a member can view.
+        let viewers = Arc::new(ChannelViewers::new(Arc::new(
+            http_builder(&token, base.as_deref()).build(),
+        )));
+        let readers: Arc<dyn ReadsChannels> = viewers;
+        service
+            .readers
+            .register(Platform::Discord, Arc::downgrade(&readers));
         let data = Data {
             service,
             forms,
@@ -153,6 +167,7 @@ impl DiscordBot {
         Ok(DiscordBot {
             shard_manager,
             messenger,
+            _readers: readers,
             connection,
             task: Some(task),
         })

@@ -14,6 +14,7 @@ pub mod manifest;
 mod messenger;
 mod modal;
 mod people;
+mod readers;
 pub mod scopes;
 mod seen;
 mod socket;
@@ -32,8 +33,11 @@ use self::handler::Handler;
 pub use self::messenger::SlackMessenger;
 pub use self::people::PROFILE_TTL_SECS;
 use self::people::People;
+use self::readers::ChannelMembers;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{Settings, SlackSettings};
+use crate::domain::state::Platform;
+use crate::service::channel_readers::ReadsChannels;
 use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;
 use crate::service::{Limits, Service};
@@ -68,6 +72,8 @@ pub struct SlackBot {
     socket: Option<socket::SocketMode>,
     http: Option<(SocketAddr, JoinHandle<()>)>,
     messenger: Arc<SlackMessenger>,
+    /// Kept alive here: the service holds it weakly.
+    _readers: Arc<dyn ReadsChannels>,
     connection: Connection,
 }
 
@@ -104,6 +110,12 @@ impl SlackBot {
             (people.clone(), messenger.clone());
         service.memories.register(Arc::downgrade(&kept_people));
         service.memories.register(Arc::downgrade(&kept_dms));
+        // Team recaps of schedules whose digest channel a person is in.
+        let readers: Arc<dyn ReadsChannels> =
+            Arc::new(ChannelMembers::new(client.clone(), token.clone()));
+        service
+            .readers
+            .register(Platform::Slack, Arc::downgrade(&readers));
         let handler = Arc::new(Handler {
             service,
             messenger: messenger.clone(),
@@ -137,6 +149,7 @@ impl SlackBot {
             socket,
             http,
             messenger,
+            _readers: readers,
             connection,
         })
     }

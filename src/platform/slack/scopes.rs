@@ -18,7 +18,7 @@ pub struct MethodScopes {
 }
 
 /// Every method hoego calls with the bot token (`xoxb-…`).
-pub const BOT_METHODS: [MethodScopes; 10] = [
+pub const BOT_METHODS: [MethodScopes; 11] = [
     MethodScopes {
         method: "auth.test",
         scopes: &[],
@@ -38,6 +38,11 @@ pub const BOT_METHODS: [MethodScopes; 10] = [
         method: "conversations.info",
         scopes: &["channels:read", "groups:read"],
         purpose: "hoego doctor: is the bot in each schedule's channel (public or private)",
+    },
+    MethodScopes {
+        method: "conversations.members",
+        scopes: &["channels:read", "groups:read"],
+        purpose: "team recaps for the members of a schedule's digest channel",
     },
     MethodScopes {
         method: "conversations.history",

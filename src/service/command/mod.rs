@@ -293,6 +293,9 @@ pub struct NewSchedule {
     pub name: Option<String>,
     /// How its round digests are grouped (`digest by-question|by-member`); `None` for by question.
     pub digest: Option<DigestGrouping>,
+    /// Who takes part from the start besides the admin (a Discord role's members); all of them
+    /// or, past a limit or with someone unknown, no schedule at all.
+    pub members: Vec<UserRef>,
 }
 
 /// The time zone a schedule's cron expression is read in.

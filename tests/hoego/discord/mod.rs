@@ -9,6 +9,7 @@ mod answering;
 mod autocomplete;
 mod commands;
 mod crash;
+mod digest_readers;
 mod digests;
 mod failures;
 mod hung;
@@ -130,6 +131,7 @@ impl DiscordApp {
             },
             guard: Default::default(),
             memories: Default::default(),
+            readers: Default::default(),
         };
         let mut settings = DiscordSettings {
             token: Some(SecretString::from(fake::TOKEN)),

@@ -4,9 +4,11 @@
 mod anonymity;
 mod drafts;
 mod fairness;
+mod forgetting;
 mod periods;
 mod props;
 mod quotas;
+mod races;
 mod roles;
 mod scoping;
 mod secrets;

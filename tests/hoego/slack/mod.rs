@@ -9,6 +9,7 @@ mod admin_rights;
 mod burst;
 mod commands;
 mod crash;
+mod digest_readers;
 mod events_api;
 mod forgetting;
 mod hung;
@@ -101,6 +102,7 @@ impl SlackApp {
             },
             guard: Default::default(),
             memories: Default::default(),
+            readers: Default::default(),
         };
         let mut settings = SlackSettings {
             bot_token: Some(SecretString::from(BOT_TOKEN)),

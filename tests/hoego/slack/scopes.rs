@@ -2,9 +2,10 @@
 //! need: the fake grants the bot exactly the manifest's scopes and answers, as Slack would, with
 //! `missing_scope` for anything more; every flow that calls Slack runs once (start, a DM prompt,
 //! Answer's modal, a member's command, an export's files, the look-ups before resending a
-//! stranded prompt in a DM and in threads of a public and a private channel, the doctor's
-//! channel checks on a public and a private channel); then the methods seen are compared with the scope table
-//! beside the client, both ways, and the scopes those calls needed with the manifest's.
+//! stranded prompt in a DM and in threads of a public and a private channel, a team recap asking
+//! who is in a digest channel, the doctor's channel checks on a public and a private channel);
+//! then the methods seen are compared with the scope table beside the client, both ways, and the
+//! scopes those calls needed with the manifest's.
 
 use crate::on_each_backend;
 use crate::support::Backend;
@@ -49,6 +50,14 @@ async fn every_flow(app: &SlackApp) -> Vec<Check> {
     if posted.iter().any(|c| c.status == 200) {
         pressed_answer(app, &BOB, delivery_of(&deliveries, &BOB)).await;
     }
+    // A team recap for someone outside the schedule: are they in its digest channel?
+    let admin = super::payloads::Person {
+        id: "UADMIN",
+        name: "admin",
+    };
+    app.fake.add_channel("C0RETRO", "retro", false, true);
+    let recap = Interaction::Text("recap 2026 team".into());
+    app.service.interact(&actor(&admin, true), recap).await;
     app.fake.add_channel("C0PUBLIC", "retro", false, true);
     app.fake.add_channel("G0PRIVATE", "leads", true, true);
     stranded_look_ups(app, delivery_of(&deliveries, &ALICE)).await;

@@ -77,6 +77,7 @@ impl Chat {
             },
             guard: Default::default(),
             memories: Default::default(),
+            readers: Default::default(),
         };
         let actor = Actor {
             platform: Platform::Slack,

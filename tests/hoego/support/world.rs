@@ -50,6 +50,7 @@ impl World {
             defaults,
             guard: Default::default(),
             memories: Default::default(),
+            readers: Default::default(),
         };
         World {
             store,

@@ -47,12 +47,14 @@ struct Guild {
     name: String,
     everyone: u64,
     bot_role: u64,
+    /// Other roles: (id, permissions).
+    roles: Vec<(String, u64)>,
 }
 
 struct Channel {
     guild: String,
     name: String,
-    /// (role or member id, allow, deny), the bot's role and member only.
+    /// (role id, allow, deny): `@everyone` (the guild's id), the bot's role, other roles.
     overwrites: Vec<(String, u64, u64)>,
 }
 
@@ -69,6 +71,7 @@ impl FakeDiscord {
             name: name.into(),
             everyone: 0,
             bot_role: bot_permissions,
+            roles: Vec::new(),
         };
         servers.guilds.insert(guild.into(), guild_row);
     }
@@ -95,6 +98,30 @@ impl FakeDiscord {
         let mut servers = self.shared.servers.lock().unwrap();
         let row = servers.channels.get_mut(channel).expect("a known channel");
         row.overwrites.push((BOT_ROLE.into(), 0, permissions));
+    }
+
+    /// What `@everyone` may do in `guild`.
+    pub fn set_everyone(&self, guild: &str, permissions: u64) {
+        let mut servers = self.shared.servers.lock().unwrap();
+        servers
+            .guilds
+            .get_mut(guild)
+            .expect("a known guild")
+            .everyone = permissions;
+    }
+
+    /// A role `role` in `guild` with `permissions` (members get it with `set_members`).
+    pub fn add_role(&self, guild: &str, role: &str, permissions: u64) {
+        let mut servers = self.shared.servers.lock().unwrap();
+        let row = servers.guilds.get_mut(guild).expect("a known guild");
+        row.roles.push((role.into(), permissions));
+    }
+
+    /// A role overwrite in `channel` for `role` (the guild's id for `@everyone`).
+    pub fn overwrite_in_channel(&self, channel: &str, role: &str, allow: u64, deny: u64) {
+        let mut servers = self.shared.servers.lock().unwrap();
+        let row = servers.channels.get_mut(channel).expect("a known channel");
+        row.overwrites.push((role.into(), allow, deny));
     }
 
     /// Answers every REST call with 401, as Discord does for a reset or mistyped token.
@@ -155,7 +182,10 @@ pub(super) fn answer(
             _ => Some(servers.channel(channel)),
         },
         ("GET", ["guilds", guild]) => Some(servers.guild(guild)),
-        ("GET", ["guilds", guild, "members", user]) => Some(servers.member(guild, user)),
+        ("GET", ["guilds", guild, "members", user]) => {
+            let members = shared.members.lock().unwrap();
+            Some(servers.member(guild, user, &members))
+        }
         ("GET", ["applications", _, "commands"]) => ok(registered(shared, None)),
         ("GET", ["applications", _, "guilds", guild, "commands"]) => {
             ok(registered(shared, Some(guild)))
@@ -182,8 +212,11 @@ impl Servers {
         if allowed & ADMINISTRATOR != 0 {
             return Some(u64::MAX);
         }
-        for (_, allow, deny) in &row.overwrites {
-            allowed = (allowed & !deny) | allow;
+        // `@everyone`'s overwrite first, then the bot role's (Discord's order).
+        for target in [row.guild.as_str(), BOT_ROLE] {
+            for (_, allow, deny) in row.overwrites.iter().filter(|o| o.0 == target) {
+                allowed = (allowed & !deny) | allow;
+            }
         }
         Some(allowed)
     }
@@ -245,11 +278,15 @@ impl Servers {
             let body = json!({"message": "Unknown Guild", "code": 10004});
             return (StatusCode::NOT_FOUND, Some(body));
         };
-        let roles = [
+        let mut roles: Vec<Value> = [
             (id, "@everyone", guild.everyone, 0),
             (BOT_ROLE, "hoego", guild.bot_role, 1),
         ]
-        .map(|(role, name, permissions, position)| role_json(role, name, permissions, position));
+        .map(|(role, name, permissions, position)| role_json(role, name, permissions, position))
+        .to_vec();
+        for (n, (role, permissions)) in guild.roles.iter().enumerate() {
+            roles.push(role_json(role, role, *permissions, 2 + n as u16));
+        }
         let body = json!({
             "id": id, "name": guild.name, "icon": null, "owner_id": "1", "roles": roles,
             "emojis": [], "features": [], "verification_level": 0,
@@ -260,7 +297,12 @@ impl Servers {
         (StatusCode::OK, Some(body))
     }
 
-    fn member(&self, guild: &str, user: &str) -> (StatusCode, Option<Value>) {
+    /// A member of `guild`: the bot, or one of `members` (those `set_members` gave).
+    fn member(&self, guild: &str, user: &str, members: &[Value]) -> (StatusCode, Option<Value>) {
+        let listed = members.iter().find(|m| m["user"]["id"] == user);
+        if let (true, Some(member)) = (self.guilds.contains_key(guild), listed) {
+            return (StatusCode::OK, Some(member.clone()));
+        }
         if !self.guilds.contains_key(guild) || user != BOT_ID {
             let body = json!({"message": "Unknown Member", "code": 10007});
             return (StatusCode::NOT_FOUND, Some(body));

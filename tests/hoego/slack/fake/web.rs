@@ -168,6 +168,7 @@ fn reply(shared: &Shared, method: &str, body: &Value) -> Value {
             json!({"ok": true, "files": files})
         }
         "conversations.info" => workspace::conversation_info(shared, body),
+        "conversations.members" => workspace::conversation_members(shared, body),
         "conversations.history" => history::history(shared, body),
         "conversations.replies" => history::replies(shared, body),
         _ => refusal("unknown_method"),

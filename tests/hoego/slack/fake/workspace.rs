@@ -17,13 +17,14 @@ use super::{Call, FakeSlack, Shared};
 /// (`conversations.info` needs `groups:read` instead for a private channel; reading a
 /// conversation's messages needs `channels:history`, `groups:history` for a private channel,
 /// `im:history` for a DM).
-const REQUIRED: [(&str, Option<&str>); 12] = [
+const REQUIRED: [(&str, Option<&str>); 13] = [
     ("auth.test", None),
     ("views.open", None),
     ("chat.postMessage", Some("chat:write")),
     ("chat.postEphemeral", Some("chat:write")),
     ("conversations.open", Some("im:write")),
     ("conversations.info", Some("channels:read")),
+    ("conversations.members", Some("channels:read")),
     ("users.info", Some("users:read")),
     ("files.getUploadURLExternal", Some("files:write")),
     ("files.completeUploadExternal", Some("files:write")),
@@ -45,6 +46,8 @@ struct Channel {
     name: String,
     private: bool,
     member: bool,
+    /// The people in it (`conversations.members`).
+    people: Vec<String>,
 }
 
 impl Default for Workspace {
@@ -94,9 +97,17 @@ impl FakeSlack {
             name: name.into(),
             private,
             member,
+            people: Vec::new(),
         };
         let mut workspace = self.shared.workspace.lock().unwrap();
         workspace.channels.insert(id.into(), channel);
+    }
+
+    /// The people in the known channel `id`, as `conversations.members` lists them.
+    pub fn set_channel_people(&self, id: &str, people: &[&str]) {
+        let mut workspace = self.shared.workspace.lock().unwrap();
+        let channel = workspace.channels.get_mut(id).expect("a known channel");
+        channel.people = people.iter().map(|p| p.to_string()).collect();
     }
 
     /// Every (method, scope) the fake refused with `missing_scope`, in order.
@@ -163,6 +174,45 @@ pub(super) fn conversation_info(shared: &Shared, body: &Value) -> Value {
             "is_archived": false}}),
         _ => json!({"ok": false, "error": "channel_not_found"}),
     }
+}
+
+/// `conversations.members`: a known channel's people, `limit` at a time (Slack's default 100,
+/// at most 1,000) with a `next_cursor` while more are left; a private channel the bot is not
+/// in, or an unknown one, is `channel_not_found`.
+pub(super) fn conversation_members(shared: &Shared, body: &Value) -> Value {
+    let id = body["channel"].as_str().unwrap_or_default();
+    let number = |v: &Value| {
+        v.as_u64()
+            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+    };
+    let limit = number(&body["limit"]).unwrap_or(100) as usize;
+    let cursor = body["cursor"].as_str().unwrap_or_default();
+    let workspace = shared.workspace.lock().unwrap();
+    let Some(channel) = workspace
+        .channels
+        .get(id)
+        .filter(|c| c.member || !c.private)
+    else {
+        return json!({"ok": false, "error": "channel_not_found"});
+    };
+    if !(1..=1000).contains(&limit) {
+        return json!({"ok": false, "error": "invalid_limit"});
+    }
+    let start = match cursor {
+        "" => 0,
+        cursor => match cursor.strip_prefix("after:").and_then(|n| n.parse().ok()) {
+            Some(start) => start,
+            None => return json!({"ok": false, "error": "invalid_cursor"}),
+        },
+    };
+    let page: Vec<&String> = channel.people.iter().skip(start).take(limit).collect();
+    let end = start + page.len();
+    let next = if end < channel.people.len() {
+        format!("after:{end}")
+    } else {
+        String::new()
+    };
+    json!({"ok": true, "members": page, "response_metadata": {"next_cursor": next}})
 }
 
 /// Adds `X-OAuth-Scopes` (for a bot token) and a skewed `Date` to `response`.

@@ -86,6 +86,7 @@ pub async fn add(
         window,
         remind,
         digest,
+        members: Vec::new(),
     };
     match role {
         Some(role) => add_for_role(ctx, request, role).await,
@@ -93,10 +94,11 @@ pub async fn add(
     }
 }
 
-/// `schedule add … role`: the schedule, then everyone with the role as its participants. Only
-/// with the Server Members intent (Discord lists a guild's members to a bot only with it);
-/// without it the admin is told why and nothing is added.
-async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Result<(), Error> {
+/// `schedule add … role`: the schedule with everyone with the role as its participants, made
+/// whole or not at all (a name taken, a role past the participants limit). Only with the Server
+/// Members intent (Discord lists a guild's members to a bot only with it); without it the admin
+/// is told why and nothing is added.
+async fn add_for_role(ctx: Context<'_>, mut request: NewSchedule, role: Role) -> Result<(), Error> {
     let actor = command_actor(ctx);
     if !actor.is_admin {
         return admin(ctx, ScheduleCommand::Add(request)).await;
@@ -109,25 +111,13 @@ async fn add_for_role(ctx: Context<'_>, request: NewSchedule, role: Role) -> Res
         return show(ctx, &actor, reply).await;
     }
     ctx.defer_ephemeral().await?;
-    let name = request
-        .name
-        .clone()
-        .unwrap_or_else(|| request.template.clone());
-    let users = role_members(ctx, role.id).await?;
+    request.members = role_members(ctx, role.id).await?;
+    let count = request.members.len().to_string();
     let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(request)));
     let outcome = service.interact(&actor, add).await;
-    // Members are added only to the schedule just made: a name already taken is refused whole.
     let added = matches!(outcome, Outcome::Done(_));
     let mut reply = outcome.into_reply();
-    if added && !users.is_empty() {
-        let count = users.len().to_string();
-        let add = ScheduleCommand::AddMember {
-            schedule: name,
-            users,
-        };
-        let add = Interaction::Command(Command::Schedule(add));
-        let added = service.interact(&actor, add).await.into_reply();
-        reply.blocks.extend(added.blocks);
+    if added {
         let note = t(
             reply.lang,
             "discord.role_members_added",
