@@ -7,6 +7,7 @@
 #[cfg(test)]
 mod tests;
 
+use crate::domain::mandalart::{Grid, GridError};
 use crate::domain::template::{Localized, Question, QuestionId, QuestionKind};
 
 /// A checked answer to one question.
@@ -18,6 +19,8 @@ pub enum AnswerValue {
     List(Vec<String>),
     /// A point on a scale, 1 to 5.
     Scale(u8),
+    /// A Mandalart with at least one cell written.
+    Grid(Box<Grid>),
 }
 
 /// Why an answer was refused. Its `Display` is a short English account for logs; people are
@@ -48,6 +51,18 @@ pub enum AnswerError {
     /// The form held an answer for a question its template does not ask.
     #[error("This form has no such question.")]
     UnknownQuestion,
+    /// A part of a Mandalart that does not fit its cells.
+    #[error("{field}: {problem}")]
+    Grid {
+        /// The form field the part was typed in (`plan.goals`, `plan.3`, …).
+        field: String,
+        /// What does not fit.
+        problem: GridError,
+    },
+    /// A Mandalart's stored form that could not be read (never typed by a person: the service
+    /// builds it from the grid's fields).
+    #[error("This is not a Mandalart.")]
+    NotAGrid,
     /// A resolution follow-up that does not start with a status word.
     #[error("{given:?} does not start with a resolution's status.")]
     NotAFollowUp {
@@ -70,6 +85,7 @@ impl AnswerValue {
             QuestionKind::Text => parse_text(raw, question.max_len)?,
             QuestionKind::List { .. } => parse_list(raw, question.max_len)?,
             QuestionKind::Scale { low, high } => parse_scale(raw, low, high)?,
+            QuestionKind::Mandalart => parse_grid(raw)?,
         };
         match value {
             None if question.required => Err(AnswerError::Required),
@@ -84,6 +100,7 @@ impl AnswerValue {
             AnswerValue::Text(text) => text.clone(),
             AnswerValue::List(items) => items.join("\n"),
             AnswerValue::Scale(point) => point.to_string(),
+            AnswerValue::Grid(grid) => grid.to_storage(),
         }
     }
 
@@ -108,6 +125,10 @@ impl AnswerValue {
             }
             QuestionKind::Scale { .. } => match stored.parse::<u8>() {
                 Ok(point) if on_scale(point) => Ok(AnswerValue::Scale(point)),
+                _ => Err(bad()),
+            },
+            QuestionKind::Mandalart => match Grid::from_storage(stored) {
+                Some(grid) if !grid.is_empty() => Ok(AnswerValue::Grid(Box::new(grid))),
                 _ => Err(bad()),
             },
         }
@@ -160,8 +181,21 @@ fn parse_list(raw: &str, max_len: usize) -> Result<Option<AnswerValue>, AnswerEr
     Ok(Some(AnswerValue::List(items)))
 }
 
+/// A Mandalart in its stored form (the service builds it from the grid's fields); an empty
+/// grid is no answer.
+fn parse_grid(raw: &str) -> Result<Option<AnswerValue>, AnswerError> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    match Grid::from_storage(raw) {
+        Some(grid) if grid.is_empty() => Ok(None),
+        Some(grid) => Ok(Some(AnswerValue::Grid(Box::new(grid)))),
+        None => Err(AnswerError::NotAGrid),
+    }
+}
+
 /// A list line without its bullet or number; a line that is only a bullet becomes empty.
-fn strip_bullet(line: &str) -> &str {
+pub(crate) fn strip_bullet(line: &str) -> &str {
     let line = line.trim();
     let marker_end = if line.starts_with(['-', '*', '+', '•', '·', '–', '—']) {
         line.chars().next().map_or(0, char::len_utf8)

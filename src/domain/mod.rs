@@ -7,6 +7,7 @@ pub mod follow_up;
 pub mod ids;
 pub mod import;
 pub mod lang;
+pub mod mandalart;
 pub mod memo;
 pub mod milestone;
 pub mod period;

@@ -132,6 +132,7 @@ impl Service {
             values.insert(id, show_follow_up(asker.lang(), status, &note));
         }
         self.offer_periods(asker, &round, &mut values).await?;
+        self.offer_resolutions(asker, &round, &mut values).await?;
         let form = FormId::Answer(round.delivery.delivery_id);
         self.with_kept_pages(form, &mut values).await?;
         let mut blocks = vec![format!(

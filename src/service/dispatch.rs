@@ -179,6 +179,7 @@ impl Service {
             Command::Leave { schedule } => self.leave(asker, schedule).await,
             Command::Schedule(sub) => self.schedule_command(asker, sub).await,
             Command::Milestone(sub) => self.milestone_command(asker, sub).await,
+            Command::Mandalart { year } => self.show_mandalart(asker, year).await,
             Command::Help { topic } => {
                 Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))
             }

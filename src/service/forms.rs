@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::asker::Asker;
+use super::grid_form::{grid_fields, grid_labels};
 use super::ids::FormId;
 use super::reply::{Form, FormField, InputShape};
 use super::rounds::RoundForm;
@@ -24,11 +25,13 @@ pub fn answer_form(
     values: &HashMap<String, String>,
     errors: &FormErrors,
 ) -> Form {
-    let fields = round
-        .template
-        .questions
-        .iter()
-        .map(|question| FormField {
+    let mut fields = Vec::new();
+    for question in &round.template.questions {
+        if question.is_mandalart() {
+            fields.extend(grid_fields(asker, round, question, values, errors));
+            continue;
+        }
+        fields.push(FormField {
             id: question.id.to_string(),
             label: round.label(asker, question),
             short_label: round.short_label(asker, question),
@@ -40,8 +43,8 @@ pub fn answer_form(
                 .iter()
                 .find(|(id, _)| id == &question.id)
                 .map(|(_, error)| error.worded(asker.lang())),
-        })
-        .collect();
+        });
+    }
     Form {
         id: FormId::Answer(round.delivery.delivery_id),
         title: round.title(asker),
@@ -60,6 +63,8 @@ fn shape(kind: &QuestionKind, lang: Lang) -> InputShape {
             low: low.get(lang).to_string(),
             high: high.get(lang).to_string(),
         },
+        // Never one field: `grid_fields` gives each part of the grid its own.
+        QuestionKind::Mandalart => InputShape::Lines,
     }
 }
 
@@ -67,18 +72,22 @@ fn shape(kind: &QuestionKind, lang: Lang) -> InputShape {
 fn input_len(question: &Question) -> usize {
     match question.kind {
         QuestionKind::Scale { .. } => SCALE_INPUT_LEN,
-        QuestionKind::Text | QuestionKind::List { .. } => question.max_len,
+        QuestionKind::Text | QuestionKind::List { .. } | QuestionKind::Mandalart => {
+            question.max_len
+        }
     }
 }
 
 /// The labels of `round`'s questions in the asker's language: `(question id, label)`.
 pub fn round_labels(asker: &Asker, round: &RoundForm) -> Vec<(String, String)> {
-    round
-        .template
-        .questions
-        .iter()
-        .map(|q| (q.id.to_string(), round.label(asker, q)))
-        .collect()
+    let mut labels = Vec::new();
+    for question in &round.template.questions {
+        labels.push((question.id.to_string(), round.label(asker, question)));
+        if question.is_mandalart() {
+            labels.extend(grid_labels(asker, round, question));
+        }
+    }
+    labels
 }
 
 /// The submitted texts, each under its question's label from `labels` (the id only when no

@@ -8,6 +8,7 @@ use std::time::Duration;
 use super::asker::Asker;
 use super::error::ServiceError;
 use super::forms::{round_labels, typed_text};
+use super::grid_form::field_ids;
 use super::i18n::t;
 use super::ids::{ActionId, FormId, FormPage};
 use super::interaction::{Outcome, PageSubmit};
@@ -43,11 +44,18 @@ impl Service {
                 return not_saved(&error, asker.lang(), &labels, &page.values);
             }
         };
-        let pages = pages_of(&round, page.per_page);
+        let fields = match self.earlier_grids(&round).await {
+            Ok(earlier) => field_ids(&round.template.questions, &earlier),
+            Err(error) => {
+                let labels = round_labels(&asker, &round);
+                return not_saved(&error, asker.lang(), &labels, &page.values);
+            }
+        };
+        let pages = fields.len().div_ceil(page.per_page.max(1));
         let done = if page.page + 1 >= pages {
-            self.last_page(&asker, &round, &page.values).await
+            self.last_page(&asker, &round, &fields, &page.values).await
         } else {
-            self.keep_page(&asker, &round, &page, pages).await
+            self.keep_page(&asker, &round, &fields, &page, pages).await
         };
         done.unwrap_or_else(|error| {
             not_saved(
@@ -64,6 +72,7 @@ impl Service {
         &self,
         asker: &Asker,
         round: &RoundForm,
+        fields: &[String],
         page: &PageSubmit,
         pages: usize,
     ) -> Result<Outcome, ServiceError> {
@@ -72,7 +81,7 @@ impl Service {
             answers.clear();
         }
         // Only the form's own questions are kept: nothing else a client sends takes room.
-        let asked = |id: &str| round.template.questions.iter().any(|q| q.id.as_str() == id);
+        let asked = |id: &str| fields.iter().any(|field| field == id);
         let values: Vec<_> = page
             .values
             .iter()
@@ -106,15 +115,14 @@ impl Service {
         &self,
         asker: &Asker,
         round: &RoundForm,
+        fields: &[String],
         values: &[(String, String)],
     ) -> Result<Outcome, ServiceError> {
         let (mut answers, live) = self.kept_pages(round).await?;
         merge(&mut answers, values);
-        let whole = round
-            .template
-            .questions
+        let whole = fields
             .iter()
-            .all(|q| answers.iter().any(|(id, _)| id == q.id.as_str()));
+            .all(|field| answers.iter().any(|(id, _)| id == field));
         if !live || !whole {
             self.store
                 .drop_form_draft(round.delivery.delivery_id)
@@ -174,11 +182,6 @@ impl Service {
         }
         Ok(())
     }
-}
-
-/// How many pages `round`'s form takes at `per_page` fields a page.
-fn pages_of(round: &RoundForm, per_page: usize) -> usize {
-    round.template.questions.len().div_ceil(per_page.max(1))
 }
 
 /// `page` added to `answers`, a field typed again replacing the earlier text.

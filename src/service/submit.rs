@@ -10,6 +10,7 @@ use super::answers::edit_action;
 use super::asker::Asker;
 use super::error::ServiceError;
 use super::forms::{answer_form, round_labels, typed_text};
+use super::grid_form::{grid_kept, submitted_grids};
 use super::i18n::t;
 use super::ids::FormId;
 use super::interaction::Outcome;
@@ -79,10 +80,12 @@ impl Service {
         round: &RoundForm,
         values: &[(String, String)],
     ) -> Result<Outcome, ServiceError> {
-        let (writes, follow_ups) = match checked(round, values) {
+        let earlier = self.earlier_grids(round).await?;
+        let (writes, follow_ups) = match checked(round, &earlier, values) {
             Ok(checked) => checked,
             Err(errors) => {
-                let typed: HashMap<String, String> = values.iter().cloned().collect();
+                let mut typed: HashMap<String, String> = earlier;
+                typed.extend(values.iter().cloned());
                 let form = answer_form(asker, round, &typed, &errors);
                 return Ok(Outcome::Invalid(Reply {
                     form: Some(form),
@@ -103,29 +106,64 @@ impl Service {
             .await?
             .ok_or_else(|| self.closed(asker, &round.delivery))?;
         tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
-        Ok(Outcome::Done(saved_reply(
-            asker,
-            round,
-            saved,
-            self.clock.now(),
-        )))
+        let mut reply = saved_reply(asker, round, saved, self.clock.now());
+        reply.blocks.extend(grid_kept(asker, round, &writes));
+        Ok(Outcome::Done(reply))
+    }
+}
+
+impl Service {
+    /// The stored grids of the round's Mandalart questions, by question id (read only when
+    /// the round asks one): a submission's parts are laid over them.
+    pub(super) async fn earlier_grids(
+        &self,
+        round: &RoundForm,
+    ) -> Result<HashMap<String, String>, ServiceError> {
+        let questions = &round.template.questions;
+        if !questions.iter().any(|q| q.is_mandalart()) {
+            return Ok(HashMap::new());
+        }
+        let stored = self
+            .store
+            .delivery_answers(round.delivery.delivery_id)
+            .await?;
+        Ok(stored
+            .into_iter()
+            .filter(|a| {
+                questions
+                    .iter()
+                    .any(|q| q.is_mandalart() && q.id.as_str() == a.question_id)
+            })
+            .map(|a| (a.question_id, a.value))
+            .collect())
     }
 }
 
 /// The answers and resolution follow-ups to write, or every field's error.
 fn checked(
     round: &RoundForm,
+    earlier: &HashMap<String, String>,
     values: &[(String, String)],
 ) -> Result<(Vec<AnswerWrite>, Vec<FollowUpWrite>), FormErrors> {
     let questions = &round.template.questions;
-    let raws: Vec<(QuestionId, String)> = values
+    let mut raws: Vec<(QuestionId, String)> = values
         .iter()
         .filter_map(|(id, value)| {
             let question = questions.iter().find(|q| q.id.as_str() == id)?;
             Some((question.id.clone(), value.clone()))
         })
         .collect();
-    let answers = validate_form(questions, &raws)?;
+    let (grids, mut grid_errors) = submitted_grids(questions, earlier, values);
+    raws.retain(|(id, _)| !grids.iter().any(|(q, _)| &q.id == id));
+    raws.extend(grids.into_iter().map(|(q, stored)| (q.id, stored)));
+    let answers = match validate_form(questions, &raws) {
+        Ok(answers) if grid_errors.is_empty() => answers,
+        Ok(_) => return Err(grid_errors),
+        Err(mut errors) => {
+            errors.append(&mut grid_errors);
+            return Err(errors);
+        }
+    };
     let (mut writes, mut follow_ups, mut errors) = (Vec::new(), Vec::new(), FormErrors::new());
     let quarterly = round.template.id.as_str() == QUARTERLY;
     for (id, value) in answers {
@@ -177,6 +215,7 @@ fn answer_write(
         visibility: question.visibility,
         resolutions,
         milestone,
+        mandalart: question.is_mandalart().then_some(round.values.next_year),
     })
 }
 

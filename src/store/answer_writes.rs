@@ -1,6 +1,7 @@
 //! The statements of one submission, each a function on the open transaction: an answer
 //! cleared, written (the previous text to history) or left as it was; the rows that come from
-//! an answer (the resolutions of a resolutions list, the milestone of a milestone question); a
+//! an answer (the resolutions of a resolutions list, the milestone of a milestone question, the
+//! plan year of a Mandalart); a
 //! resolution's follow-up.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -34,6 +35,16 @@ pub(super) async fn write_answer(
     if let (Some((answer_id, _)), Some((date, text))) = (&written, &answer.milestone) {
         upsert_milestone(tx, member, *answer_id, *date, text.as_str(), now).await?;
     }
+    if let (Some((answer_id, _)), Some(year)) = (&written, answer.mandalart) {
+        let plan = "INSERT INTO mandalarts (answer_id, member_id, plan_year) VALUES ($1, $2, $3)
+            ON CONFLICT (answer_id) DO NOTHING";
+        let args = [
+            Arg::Int(*answer_id),
+            Arg::Int(member.0),
+            Arg::Int(year.into()),
+        ];
+        tx.execute(plan, &args).await?;
+    }
     if let (Some((answer_id, visibility)), Some(items)) = (written, &answer.resolutions) {
         replace_resolutions(tx, member, answer_id, visibility, items, now).await?;
     }
@@ -52,8 +63,11 @@ async fn clear_answer(
         (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
     let answer = "DELETE FROM answers WHERE delivery_id = $1 AND question_id = $2";
     let args = [Arg::Int(delivery.0), Arg::Text(question.to_owned())];
+    let plan = "DELETE FROM mandalarts WHERE answer_id IN
+        (SELECT id FROM answers WHERE delivery_id = $1 AND question_id = $2)";
     tx.execute(resolutions, &args).await?;
     tx.execute(milestone, &args).await?;
+    tx.execute(plan, &args).await?;
     Ok(match tx.execute(answer, &args).await? {
         0 => Written::Nothing,
         _ => Written::Cleared,

@@ -30,6 +30,9 @@ pub struct AnswerWrite {
     /// `Some((round's date, text))` for a question marked `milestone` answered: the member's
     /// own private milestone, kept with the answer (changed when it is edited, removed with it).
     pub milestone: Option<(NaiveDate, MilestoneText)>,
+    /// `Some(year)` for a Mandalart question: the year the grid plans (the round's
+    /// `{next_year}`), so `mandalart [year]` finds it.
+    pub mandalart: Option<i32>,
 }
 
 /// A resolution follow-up given in a quarterly round's form.

@@ -15,6 +15,7 @@ fn write(question: &str, value: &str) -> AnswerWrite {
         visibility: Visibility::Team,
         resolutions: None,
         milestone: None,
+        mandalart: None,
     }
 }
 

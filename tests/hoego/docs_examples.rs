@@ -64,3 +64,77 @@ fn the_examples_in_docs_are_the_fixture_year_as_hoego_renders_it() {
         "no stale chart is left in docs/examples/charts"
     );
 }
+
+/// An English and a Korean Mandalart, as `mandalart` shows them: the picture and the table.
+#[test]
+fn the_mandalart_examples_in_docs_are_what_hoego_draws() {
+    use hoego::domain::mandalart::{Grid, Part};
+    use hoego::domain::recap::chart::mandalart::sheet;
+    use hoego::service::i18n::t;
+
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    for (lang, parts) in [(Lang::En, MANDALART_EN), (Lang::Ko, MANDALART_KO)] {
+        let mut grid = Grid::default();
+        grid.set(Part::Centre, parts[0]).unwrap();
+        grid.set(Part::Goals, parts[1]).unwrap();
+        for (n, actions) in parts[2..].iter().enumerate() {
+            grid.set(Part::Actions(n), actions).unwrap();
+        }
+        let title = t(lang, "mandalart.picture_title", &[("year", "2027")]);
+        let stem = format!("mandalart.{}", lang.code());
+        let png = sheet(&grid, &title, true).expect("the sheet draws");
+        let document = format!("# {title}\n\n![{title}]({stem}.png)\n\n{}", grid.markdown());
+        assert_pinned(&dir.join(format!("{stem}.png")), &png);
+        assert_pinned(&dir.join(format!("{stem}.md")), document.as_bytes());
+    }
+}
+
+/// The centre, the sub-goals, then each sub-goal's actions (one per line; a blank line is an
+/// empty cell).
+const MANDALART_EN: [&str; 10] = [
+    "A healthy, steady 2027",
+    "Health\nMoney\nWork\nLearning\nFamily\nFriends\nHome\nRest",
+    "Walk 30 minutes a day\nSleep by 11:30\nNo snacks after dinner\nSwim on Saturdays\n\
+     Check-up in March\nCook at home 4 days a week\nStretch every morning\nRun a 10k in October",
+    "Save 20% of every salary\nA budget for each month\nCancel unused subscriptions\n\
+     Six months of savings\nNo loans for gadgets\nLearn about index funds\n\
+     Write down every expense\nGive 1% to a cause",
+    "Ship the search rewrite\nOne talk at a meetup\nWrite design docs first\n\
+     Mentor a new colleague\nLeave by 7 pm\nAsk for feedback each quarter\n\
+     Learn the billing system\nTake all my holidays",
+    "Read 20 books\nKorean class on Tuesdays\nFinish the Rust book\nOne online course\n\
+     Notes on every book\nVisit two museums\nListen to podcasts on the bus\n",
+    "Call my parents every Sunday\nA trip with my sister\nDinner with family monthly\n\
+     Remember every birthday\nPhotos in an album\nVisit grandma in spring\n\
+     Cook for my parents\nA family hike in autumn",
+    "Meet one friend a week\nHost a dinner each season\nWrite letters at year end\n\
+     Join a running club\nReply within a day\nA weekend away with friends\n\
+     Make one new friend\nSay yes to invitations",
+    "Clear the desk every Friday\nPlants on the balcony\nFix the leaking tap\n\
+     Give away unused clothes\nA proper reading lamp\nClean the fridge monthly\n\
+     Frame three photos\nA shelf for the hallway",
+    "A day without screens each week\nTwo real holidays\nA nap on Sundays\n\
+     Phone off after 10 pm\nA hobby with no goal\nWalks without headphones\n\
+     Journal on Sunday nights\nSay no to extra projects",
+];
+
+const MANDALART_KO: [&str; 10] = [
+    "건강하고 단단한 2027년",
+    "건강\n돈 관리\n일\n배움\n가족\n친구\n집\n쉼",
+    "매일 30분 걷기\n밤 11시 반 전에 자기\n저녁 먹고 간식 끊기\n토요일마다 수영\n\
+     3월에 건강검진 받기\n일주일에 네 번 집밥\n아침마다 스트레칭\n10월에 10km 달리기",
+    "월급의 20% 저축하기\n달마다 예산 세우기\n안 쓰는 구독 해지하기\n비상금 6개월 치 모으기\n\
+     전자기기 할부 안 하기\n인덱스 펀드 공부하기\n지출 빠짐없이 적기\n수입의 1% 기부하기",
+    "검색 개편 마무리하기\n밋업에서 발표 한 번\n설계 문서 먼저 쓰기\n새 동료 멘토링하기\n\
+     저녁 7시에는 퇴근\n분기마다 피드백 받기\n결제 시스템 익히기\n휴가 다 쓰기",
+    "책 20권 읽기\n화요일 영어 회화 수업\n러스트 책 끝까지 읽기\n온라인 강의 하나 완강\n\
+     읽은 책마다 메모 남기기\n전시회 두 번 가기\n출퇴근길에 팟캐스트 듣기\n",
+    "일요일마다 부모님께 전화\n동생이랑 여행 가기\n한 달에 한 번 가족 외식\n가족 생일 챙기기\n\
+     사진 앨범 만들기\n봄에 할머니 댁 가기\n부모님께 요리해 드리기\n가을에 가족 등산",
+    "일주일에 친구 한 명 만나기\n계절마다 집들이 겸 저녁\n연말에 손편지 쓰기\n러닝 크루 들어가기\n\
+     연락은 하루 안에 답하기\n친구들과 1박 2일 여행\n새 친구 한 명 사귀기\n초대받으면 가 보기",
+    "금요일마다 책상 정리\n베란다에 화분 들이기\n새는 수도꼭지 고치기\n안 입는 옷 나누기\n\
+     책 읽을 스탠드 사기\n한 달에 한 번 냉장고 정리\n사진 세 장 액자에 넣기\n현관에 선반 달기",
+    "일주일에 하루는 화면 끄기\n제대로 된 휴가 두 번\n일요일 낮잠\n밤 10시 이후 휴대폰 끄기\n\
+     목표 없는 취미 하나\n이어폰 없이 산책\n일요일 밤 일기 쓰기\n추가 업무는 거절하기",
+];

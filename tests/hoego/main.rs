@@ -17,6 +17,7 @@ mod golden;
 mod hostile;
 mod http_endpoints;
 mod import;
+mod mandalart;
 mod memory_platform;
 mod migrations;
 mod milestone_answers;

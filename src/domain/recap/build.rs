@@ -157,7 +157,12 @@ fn is_scale(a: &RecapAnswer) -> bool {
 
 /// One block per (template, question) of the non-scale `answers`, in template order.
 fn blocks(order: &TemplateOrder, answers: &[&RecapAnswer], max_lines: usize) -> Vec<Block> {
-    let texts: Vec<&RecapAnswer> = answers.iter().copied().filter(|a| !is_scale(a)).collect();
+    // A Mandalart is shown as its grid (`mandalart`), not quoted; like scales it stays in the JSON.
+    let texts: Vec<&RecapAnswer> = answers
+        .iter()
+        .copied()
+        .filter(|a| !is_scale(a) && a.kind != QuestionKind::Mandalart)
+        .collect();
     let sorted = order.sorted(texts);
     let mut out = Vec::new();
     for group in sorted.chunk_by(|a, b| a.template == b.template && a.question_id == b.question_id)

@@ -121,6 +121,7 @@ pub fn build_digest(
         let (text, list) = match AnswerValue::from_storage(&answer.kind, &answer.value) {
             Ok(AnswerValue::List(items)) => (items.join("\n"), true),
             Ok(AnswerValue::Scale(point)) => (format!("{point}/5"), false),
+            Ok(AnswerValue::Grid(grid)) => (grid.outline().join("\n"), true),
             _ => (answer.value.clone(), false),
         };
         questions[at].entries.push(Entry {

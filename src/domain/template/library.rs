@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{Template, TemplateError, TemplateProblem, load};
 
 /// The built-in templates: (name used in errors, TOML text).
-const BUILT_INS: [(&str, &str); 7] = [
+const BUILT_INS: [(&str, &str); 8] = [
     (
         "config/templates/weekly.toml",
         include_str!("../../../config/templates/weekly.toml"),
@@ -34,6 +34,10 @@ const BUILT_INS: [(&str, &str); 7] = [
     (
         "config/templates/year-end.toml",
         include_str!("../../../config/templates/year-end.toml"),
+    ),
+    (
+        "config/templates/mandalart.toml",
+        include_str!("../../../config/templates/mandalart.toml"),
     ),
 ];
 

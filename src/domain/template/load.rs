@@ -16,10 +16,12 @@
 //!
 //! [[questions]]           # one table per question, asked in file order; at least one
 //! id = "went-well"        # unique within the template; same rules as the template id
-//! kind = "text"           # "text" (default), "list" (one item per line) or "scale" (1 to 5)
+//! kind = "text"           # "text" (default), "list" (one item per line), "scale" (1 to 5) or
+//!                         # "mandalart" (a 9×9 plan: a goal, 8 sub-goals, 8 actions for each)
 //! visibility = "team"     # "team" (default), "private" or "anonymous"
 //! required = true         # default true
-//! max_len = 1000          # characters, 1 to 4000; default 1000 (text), 2000 (list); not for scale
+//! max_len = 1000          # characters, 1 to 4000; default 1000 (text), 2000 (list); not for
+//!                         # scale or mandalart (40 characters a cell)
 //! [questions.text]        # required; inline works too: text = { en = "…", ko = "…" }
 //! en = "What went well this week?"
 //! ko = "이번 주에 잘한 점은 무엇인가요?"

@@ -22,7 +22,7 @@ pub struct Question {
     /// Who may read the answers (`team` unless the template says otherwise).
     pub visibility: Visibility,
     /// The longest answer accepted, in characters (not bytes); for a list, all items together.
-    /// Scale questions have no length limit and keep 0 here.
+    /// Scale and Mandalart questions have no such limit and keep 0 here.
     pub max_len: usize,
     /// Whether an empty answer is refused.
     pub required: bool,
@@ -55,12 +55,17 @@ impl Question {
     /// The highest point of a scale.
     pub const SCALE_MAX: u8 = 5;
 
+    /// Whether it is answered with a Mandalart grid (typed in parts, not in one field).
+    pub fn is_mandalart(&self) -> bool {
+        self.kind == QuestionKind::Mandalart
+    }
+
     /// The `max_len` a question of this kind gets when its template does not set one.
     pub fn default_max_len(kind: &QuestionKind) -> usize {
         match kind {
             QuestionKind::Text => Self::DEFAULT_TEXT_MAX_LEN,
             QuestionKind::List { .. } => Self::DEFAULT_LIST_MAX_LEN,
-            QuestionKind::Scale { .. } => 0,
+            QuestionKind::Scale { .. } | QuestionKind::Mandalart => 0,
         }
     }
 }
@@ -82,15 +87,19 @@ pub enum QuestionKind {
         /// What 5 means, e.g. "Full of energy".
         high: Localized,
     },
+    /// A Mandalart: a goal, eight sub-goals and eight actions for each, typed in parts (see
+    /// [`crate::domain::mandalart`]); each cell has its own length limit, so `max_len` is 0.
+    Mandalart,
 }
 
 impl QuestionKind {
-    /// The word used for this kind in template files: `text`, `list` or `scale`.
+    /// The word used for this kind in template files: `text`, `list`, `scale` or `mandalart`.
     pub fn as_str(&self) -> &'static str {
         match self {
             QuestionKind::Text => "text",
             QuestionKind::List { .. } => "list",
             QuestionKind::Scale { .. } => "scale",
+            QuestionKind::Mandalart => "mandalart",
         }
     }
 }

@@ -17,6 +17,7 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 mod history;
+mod threads;
 
 use super::{LIMITS, render};
 use crate::domain::lang::Lang;
@@ -45,7 +46,7 @@ pub struct DiscordMessenger {
     /// DM channels by member, kept from the moment Discord opened them.
     dms: Mutex<HashMap<String, String>>,
     threads: Mutex<HashMap<(String, String), String>>,
-    guilds: history::Guilds,
+    guilds: threads::Guilds,
 }
 
 impl DiscordMessenger {
@@ -62,7 +63,7 @@ impl DiscordMessenger {
             base: base.unwrap_or_else(|| DISCORD.to_string()),
             dms: Mutex::new(HashMap::new()),
             threads: Mutex::new(HashMap::new()),
-            guilds: history::Guilds::default(),
+            guilds: threads::Guilds::default(),
         }
     }
 
@@ -99,31 +100,6 @@ impl DiscordMessenger {
             .expect("dms")
             .insert(user.to_string(), channel.clone());
         Ok(channel)
-    }
-
-    async fn thread(
-        &self,
-        channel: &str,
-        title: &str,
-        pace: &dyn Pace,
-    ) -> Result<String, SendError> {
-        let key = (channel.to_string(), title.to_string());
-        if let Some(thread) = self.threads.lock().expect("threads").get(&key) {
-            return Ok(thread.clone());
-        }
-        pace.request(None).await;
-        let name: String = title.chars().take(THREAD_NAME).collect();
-        let body = json!({ "name": name, "type": PUBLIC_THREAD, "auto_archive_duration": 1440 });
-        let thread = id_of(
-            &self
-                .post(&format!("/channels/{channel}/threads"), &body)
-                .await?,
-        )?;
-        self.threads
-            .lock()
-            .expect("threads")
-            .insert(key, thread.clone());
-        Ok(thread)
     }
 
     /// POSTs JSON.

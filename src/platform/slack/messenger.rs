@@ -146,7 +146,10 @@ impl SlackMessenger {
         Ok(())
     }
 
-    /// The thread titled `title` in `channel`: its first message, posted (paced) on first use.
+    /// The thread titled `title` in `channel`: its first message, kept once known; looked for
+    /// among the channel's latest messages (an earlier process may have opened it), else posted
+    /// (paced). A look-up that fails for another reason than a rate limit opens a new thread
+    /// rather than hold the prompt back.
     async fn thread(
         &self,
         channel: &str,
@@ -157,6 +160,18 @@ impl SlackMessenger {
         let key = (channel.to_string(), title.to_string());
         if let Some(ts) = self.threads.lock().expect("threads").get(&key) {
             return Ok(ts.clone());
+        }
+        let opened = match self.thread_roots(channel, title, pace).await {
+            Ok(roots) => roots.into_iter().next(),
+            Err(limited @ SlackClientError::RateLimitError(_)) => return Err(limited),
+            Err(error) => {
+                tracing::warn!(%error, channel, "cannot look for the round's thread; opening one");
+                None
+            }
+        };
+        if let Some(ts) = opened {
+            let mut threads = self.threads.lock().expect("threads");
+            return Ok(threads.entry(key).or_insert(ts).clone());
         }
         pace.request(Some(channel)).await;
         let rendered = render(&Reply::text(lang, title));

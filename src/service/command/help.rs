@@ -102,6 +102,12 @@ pub const ENTRIES: &[HelpEntry] = &[
         "resolutions set 2 done shipped the new onboarding",
     ),
     entry(
+        "mandalart",
+        "mandalart [year]",
+        "help.mandalart",
+        "mandalart 2027",
+    ),
+    entry(
         "milestone add",
         "milestone add [team] <YYYY-MM-DD> <text…>",
         "help.milestone_add",
@@ -297,6 +303,7 @@ impl Command {
             Command::ListResolutions => "resolutions",
             Command::SetResolution { .. } => "resolutions set",
             Command::Milestone(sub) => sub.help_topic(),
+            Command::Mandalart { .. } => "mandalart",
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
         }

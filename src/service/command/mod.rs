@@ -116,6 +116,11 @@ pub enum Command {
         /// An optional note, as typed.
         note: Option<String>,
     },
+    /// Show my Mandalart (a 9×9 plan for a year) as a table and a picture.
+    Mandalart {
+        /// The year it plans; my latest when not given.
+        year: Option<i32>,
+    },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
     /// Manage the team's schedules (admins only).

@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "visibility",
     "resolutions",
     "milestone",
+    "mandalart",
     "schedule",
     "help",
 ];
@@ -67,6 +68,7 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         "visibility" => answers::visibility(args),
         "resolutions" => answers::resolutions(args),
         "milestone" | "milestones" => milestone::parse(args),
+        "mandalart" => answers::mandalart(args),
         "schedule" => schedule::parse(args),
         "help" => help_topic(args),
         _ => Err(unknown_command(word, args)),

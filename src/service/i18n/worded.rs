@@ -6,6 +6,7 @@ use super::t;
 use crate::domain::anonymity::Withheld;
 use crate::domain::answer::AnswerError;
 use crate::domain::lang::Lang;
+use crate::domain::mandalart::{GridError, SIDE};
 use crate::domain::period::{MAX_YEARS, PERIOD_EXAMPLES, PeriodError, PeriodProblem, YEARS};
 use crate::domain::template::{Question, UnknownTemplate};
 
@@ -40,6 +41,29 @@ impl Worded for AnswerError {
                 lang,
                 "answer_error.not_a_follow_up",
                 &[("given", &format!("{given:?}"))],
+            ),
+            AnswerError::Grid { problem, .. } => problem.worded(lang),
+            AnswerError::NotAGrid => t(lang, "answer_error.not_a_grid", &[]),
+        }
+    }
+}
+
+impl Worded for GridError {
+    fn worded(&self, lang: Lang) -> String {
+        match self {
+            GridError::TooManyLines { given } => t(
+                lang,
+                "answer_error.grid_too_many_lines",
+                &[("given", &given.to_string()), ("most", &SIDE.to_string())],
+            ),
+            GridError::CellTooLong { line, chars, limit } => t(
+                lang,
+                "answer_error.cell_too_long",
+                &[
+                    ("line", &line.to_string()),
+                    ("chars", &chars.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
             ),
         }
     }

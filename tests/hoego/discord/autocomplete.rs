@@ -81,6 +81,7 @@ async fn every_template_is_suggested_before_anything_is_typed(backend: Backend) 
             "4ls",
             "kpt",
             "mad-sad-glad",
+            "mandalart",
             "optional-seven",
             "quarterly",
             "seven",

@@ -19,7 +19,7 @@ use super::payloads::{CHANNEL, Person, sub};
 use super::prompts::{ALICE, BOB, a_round_of};
 use crate::on_each_backend;
 use crate::support::Backend;
-use crate::support::messenger::{DiesAfterSending, crash_after_first_send};
+use crate::support::messenger::{DiesAfterSending, RefusesFor, crash_after_first_send};
 use crate::support::world::unpaced_sender;
 
 async fn taken_over(backend: Backend, after_the_nonce_window: bool) {
@@ -114,7 +114,11 @@ async fn thread_taken_over(backend: Backend, after_the_nonce_window: bool) {
     let thread = opened[0].answer["id"].as_str().unwrap().to_string();
     assert_eq!(app.fake.messages_created_in(&thread), 2, "one prompt each");
     let active = app.fake.requests_to("GET", "/threads/active");
-    assert_eq!(active.len(), 1, "the thread found once, then kept");
+    assert_eq!(
+        active.len(),
+        2,
+        "once by each process (before opening it; finding it), then kept"
+    );
     let recorded = app.store.deliveries_of_team(team).await.unwrap();
     assert!(recorded.iter().all(|d| d.status == DeliveryStatus::Sent));
     assert!(
@@ -136,7 +140,46 @@ async fn a_thread_prompt_taken_over_after_the_nonce_window_is_still_posted_once(
     thread_taken_over(backend, true).await;
 }
 
+async fn a_restarted_hoego_goes_on_in_the_rounds_thread_instead_of_opening_another(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
+        return;
+    };
+    app.registered().await;
+    for user in [ALICE, BOB] {
+        let threads = sub("settings", &[("delivery", json!(1))]);
+        app.slash(&Person::member(user), threads).await;
+    }
+    a_round_of(&app, "weekly").await;
+    let refusing = RefusesFor {
+        inner: app.bot.as_ref().unwrap().messenger(),
+        user: BOB.into(),
+    };
+    let before = unpaced_sender(&app.store, &app.clock, Arc::new(refusing));
+    let first = before.step().await.unwrap();
+    app.clock.advance(Duration::seconds(30));
+    let restarted = DiscordMessenger::new(TOKEN, Some(app.fake.base_url()));
+    let after = unpaced_sender(&app.store, &app.clock, Arc::new(restarted));
+
+    let second = after.step().await.unwrap();
+
+    assert_eq!((first.sent, first.retried, second.sent), (1, 1, 1));
+    let opened = app
+        .fake
+        .requests_to("POST", &format!("/channels/{CHANNEL}/threads"));
+    assert_eq!(opened.len(), 1, "one thread for the round");
+    let thread = opened[0].answer["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        app.fake.messages_created_in(&thread),
+        2,
+        "both prompts in it"
+    );
+    app.finish().await;
+}
+
 on_each_backend!(
+    a_restarted_hoego_goes_on_in_the_rounds_thread_instead_of_opening_another,
     a_prompt_sent_but_not_recorded_before_a_crash_reaches_the_member_once,
     a_takeover_after_discords_nonce_window_still_posts_the_prompt_once,
     a_thread_prompt_sent_but_not_recorded_before_a_crash_is_posted_once_in_the_same_thread,

@@ -85,6 +85,7 @@ async fn leads_schedule(app: &DiscordApp) {
         visibility: Visibility::Team,
         resolutions: None,
         milestone: None,
+        mandalart: None,
     };
     store
         .save_answers(delivery, author.id, &[write], due + Duration::hours(1))

@@ -77,6 +77,7 @@ async fn answered_round(app: &DiscordApp, notes: &[(Person, String)]) -> RoundId
             visibility: Visibility::Team,
             resolutions: None,
             milestone: None,
+            mandalart: None,
         };
         let at = due + Duration::hours(1);
         store

@@ -15,6 +15,7 @@ mod digests;
 mod failures;
 mod hung;
 mod imports;
+mod mandalart;
 mod mapping;
 mod milestones;
 mod pacing;

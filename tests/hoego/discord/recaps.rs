@@ -88,6 +88,7 @@ async fn answered_weeks(
             visibility: Visibility::Team,
             resolutions: None,
             milestone: None,
+            mandalart: None,
         };
         let writes = [
             write("note", note(week)),

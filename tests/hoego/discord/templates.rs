@@ -103,7 +103,10 @@ async fn every_built_in_template_opens_as_discord_modals_in_english_and_korean(b
 
     for ((template, user), delivery) in &rounds {
         let who = if *user == alice.id { &alice } else { &mina };
-        let questions = library.get(template).unwrap().questions.len();
+        // A Mandalart's first modal asks its centre and sub-goals (two inputs).
+        let questions: usize = (library.get(template).unwrap().questions.iter())
+            .map(|q| if q.is_mandalart() { 2 } else { 1 })
+            .sum();
         let first = app
             .press(who, Place::Dm, &format!("answer:{delivery}"))
             .await;

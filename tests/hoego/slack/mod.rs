@@ -13,6 +13,7 @@ mod digest_readers;
 mod events_api;
 mod forgetting;
 mod hung;
+mod mandalart;
 mod manifest;
 mod pacing;
 mod prompts;
@@ -60,6 +61,7 @@ pub struct SlackApp {
     pub clock: ManualClock,
     pub service: Service,
     pub db: TestDb,
+    settings: SlackSettings,
     next: AtomicU64,
 }
 
@@ -121,8 +123,36 @@ impl SlackApp {
             clock,
             service,
             db,
+            settings,
             next: AtomicU64::new(1),
         }
+    }
+
+    /// Stops the bot and starts a new one (a new service: nothing of the old process's memory
+    /// survives) on the same database and fake, once its connection is open.
+    pub async fn restart(&mut self) {
+        if let Some(bot) = self.bot.take() {
+            bot.stop().await;
+        }
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while self.fake.open_sockets() > 0 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the old bot's sockets stay open"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let service = Service {
+            shown: Default::default(),
+            memories: Default::default(),
+            ..self.service.clone()
+        };
+        let bot = SlackBot::start(&self.settings, service.clone())
+            .await
+            .unwrap();
+        self.bot = Some(bot);
+        self.service = service;
+        self.fake.wait_connected(1).await;
     }
 
     /// Stops the bot and drops the database; fails the test if hoego did anything Slack

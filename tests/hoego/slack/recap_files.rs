@@ -52,6 +52,7 @@ async fn twelve_weeks(app: &SlackApp) {
             visibility: Visibility::Team,
             resolutions: None,
             milestone: None,
+            mandalart: None,
         };
         let writes = [
             write(

@@ -1,15 +1,22 @@
 //! Prompts in a thread of the schedule's channel, for members who chose `delivery thread`: one
 //! thread per round title, opened by its first message, every prompt a reply in it naming its
-//! member (and only them).
+//! member (and only them); a restarted hoego finds the round's thread and goes on in it.
 
 use crate::on_each_backend;
 use crate::support::Backend;
 use hoego::service::Interaction;
 use serde_json::json;
 
+use std::sync::Arc;
+
+use hoego::platform::slack::SlackMessenger;
+
+use super::fake::BOT_TOKEN;
 use super::payloads::{ALICE, BOB, CHANNEL};
-use super::rounds::{a_round, actor};
+use super::rounds::{a_round, a_round_for, actor};
 use super::{SlackApp, buttons};
+use crate::support::messenger::RefusesFor;
+use crate::support::world::unpaced_sender;
 
 async fn prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel(
     backend: Backend,
@@ -94,4 +101,43 @@ fn first_section(body: &serde_json::Value) -> String {
         .to_string()
 }
 
-on_each_backend!(prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,);
+async fn a_restarted_hoego_goes_on_in_the_rounds_thread_instead_of_opening_another(
+    backend: Backend,
+) {
+    let Some(app) = SlackApp::start(backend).await else {
+        return;
+    };
+    let people = [(ALICE.id, ALICE.name), (BOB.id, BOB.name)];
+    a_round_for(&app, &people, true).await;
+    let refusing = RefusesFor {
+        inner: app.bot.as_ref().unwrap().messenger(),
+        user: BOB.id.into(),
+    };
+    let before = unpaced_sender(&app.store, &app.clock, Arc::new(refusing));
+    let first = before.step().await.unwrap();
+    app.clock.advance(chrono::Duration::seconds(30));
+    let url = url::Url::parse(&app.fake.api_url()).unwrap();
+    let restarted = SlackMessenger::connect(BOT_TOKEN, Some(&url)).unwrap();
+    let after = unpaced_sender(&app.store, &app.clock, Arc::new(restarted));
+
+    let second = after.step().await.unwrap();
+
+    assert_eq!((first.sent, first.retried, second.sent), (1, 1, 1));
+    let posts = app.fake.calls_of("chat.postMessage");
+    let roots: Vec<_> = posts
+        .iter()
+        .filter(|p| p.body["thread_ts"].is_null())
+        .collect();
+    assert_eq!(roots.len(), 1, "one thread for the round: {posts:?}");
+    let root = &roots[0].answer["ts"];
+    let replies = posts.iter().filter(|p| !p.body["thread_ts"].is_null());
+    assert!(
+        replies.clone().count() == 2 && replies.into_iter().all(|p| &p.body["thread_ts"] == root)
+    );
+    app.finish().await;
+}
+
+on_each_backend!(
+    prompts_for_members_who_chose_threads_are_replies_in_one_thread_of_the_channel,
+    a_restarted_hoego_goes_on_in_the_rounds_thread_instead_of_opening_another,
+);

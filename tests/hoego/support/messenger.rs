@@ -94,3 +94,24 @@ pub async fn crash_after_first_send(sender: hoego::sender::Sender, sent: Arc<tok
     step.abort();
     let _ = step.await;
 }
+
+/// A platform connection that refuses (as a failed request) every message mentioning `user`
+/// and passes the others to `inner`: that member's prompt is left for a later attempt.
+pub struct RefusesFor {
+    pub inner: Arc<dyn Messenger>,
+    pub user: String,
+}
+
+#[async_trait]
+impl Messenger for RefusesFor {
+    async fn send(&self, message: &Outgoing) -> Result<Sent, SendError> {
+        if message.mention.as_deref() == Some(self.user.as_str()) {
+            return Err(SendError::Failed("refused for the test".into()));
+        }
+        self.inner.send(message).await
+    }
+
+    fn limits(&self) -> hoego::service::Limits {
+        self.inner.limits()
+    }
+}

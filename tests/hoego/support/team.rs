@@ -179,6 +179,7 @@ impl Team {
                     visibility: *visibility,
                     resolutions: None,
                     milestone: None,
+                    mandalart: None,
                 })
                 .collect();
             let at = due + Duration::hours(1);

@@ -73,6 +73,7 @@ impl StoredYear {
                         visibility: g.visibility,
                         resolutions: None,
                         milestone: None,
+                        mandalart: None,
                     })
                     .collect();
                 let at = due + Duration::hours(1);

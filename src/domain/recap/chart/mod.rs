@@ -7,10 +7,13 @@
 
 mod axes;
 mod canvas;
+pub mod mandalart;
 mod participation;
 mod trend;
 mod words;
 
+#[cfg(test)]
+mod mandalart_tests;
 #[cfg(test)]
 mod tests;
 

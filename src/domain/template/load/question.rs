@@ -86,6 +86,7 @@ impl Loader<'_> {
                 low: self.scale_label(spanned, id, "low", raw.low.as_ref())?,
                 high: self.scale_label(spanned, id, "high", raw.high.as_ref())?,
             },
+            RawKind::Mandalart => QuestionKind::Mandalart,
         })
     }
 
@@ -169,7 +170,7 @@ impl Loader<'_> {
             });
         };
         let offset = given.span().start;
-        if let QuestionKind::Scale { .. } = kind {
+        if let QuestionKind::Scale { .. } | QuestionKind::Mandalart = kind {
             return Err(self.not_applicable(offset, id, "max_len", kind.as_str()));
         }
         let question = id.to_string();

@@ -40,6 +40,7 @@ pub(super) enum RawKind {
     Text,
     List,
     Scale,
+    Mandalart,
 }
 
 impl RawKind {
@@ -49,6 +50,7 @@ impl RawKind {
             RawKind::Text => "text",
             RawKind::List => "list",
             RawKind::Scale => "scale",
+            RawKind::Mandalart => "mandalart",
         }
     }
 }

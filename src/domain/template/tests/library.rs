@@ -31,7 +31,7 @@ fn a_team_file_adds_a_template_and_replaces_a_built_in_with_its_id() {
     std::fs::write(dir.join("ours.toml"), team_template("ours", "Ours?")).expect("w");
     std::fs::write(dir.join("notes.txt"), "not a template").expect("w");
     let library = TemplateLibrary::load(Some(&dir)).expect("loads");
-    assert_eq!(library.ids().len(), 8);
+    assert_eq!(library.ids().len(), 9);
     let weekly = library.get("weekly").expect("weekly");
     assert_eq!(weekly.questions[0].text.en, "Our week?");
     assert!(library.get("ours").is_some());

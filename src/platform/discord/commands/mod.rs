@@ -2,7 +2,7 @@
 //! [`Command`](crate::service::command::Command) and shows the reply (ephemeral when personal; a
 //! form opens as a modal). The doc comment of each subcommand is its description in Discord and
 //! in `/hoego help`. Subcommands live by what they are about: [`rounds`], [`recap`], [`me`],
-//! [`import`], [`resolutions`], [`milestone`] and the admins' [`schedule`]; [`respond`] runs
+//! [`import`], [`resolutions`] (and the Mandalart), [`milestone`] and the admins' [`schedule`]; [`respond`] runs
 //! them all.
 
 mod import;
@@ -18,7 +18,7 @@ use self::import::import;
 use self::me::{export, forget_me, pause, resume, settings};
 use self::milestone::milestone;
 use self::recap::recap;
-use self::resolutions::resolutions;
+use self::resolutions::{mandalart, resolutions};
 pub use self::respond::command_actor;
 use self::respond::show;
 use self::rounds::{answer, edit, join, leave, skip, visibility};
@@ -48,6 +48,7 @@ const SUGGESTIONS: usize = 25;
         "import",
         "forget_me",
         "resolutions",
+        "mandalart",
         "milestone",
         "join",
         "leave",

@@ -1,4 +1,5 @@
-//! `/hoego resolutions`: list my resolutions and record progress on one.
+//! `/hoego resolutions`: list my resolutions and record progress on one; `/hoego mandalart`:
+//! show my plan for a year.
 
 use super::respond::run;
 use super::{Context, Error};
@@ -18,6 +19,18 @@ pub async fn resolutions(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, rename = "list")]
 pub async fn resolutions_list(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, Command::ListResolutions).await
+}
+
+/// Show my Mandalart (a plan for a year on a 9×9 grid).
+#[poise::command(slash_command)]
+pub async fn mandalart(
+    ctx: Context<'_>,
+    #[description = "The year it plans; your latest when not given"]
+    #[min = 1970]
+    #[max = 2200]
+    year: Option<i32>,
+) -> Result<(), Error> {
+    run(ctx, Command::Mandalart { year }).await
 }
 
 /// How a resolution is going.

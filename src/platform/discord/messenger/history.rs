@@ -4,15 +4,13 @@
 //! long as the message. A DM prompt is looked for in the member's DM; a thread prompt in the
 //! round's thread, which a restarted process finds among the server's active threads by its
 //! parent channel and name (`GET /guilds/{guild}/threads/active`) and then keeps, so the
-//! round's resends go on in it instead of a new one. Reading messages in a server takes Read
+//! round's resends go on in it instead of a new one; a process about to open a round's thread
+//! looks for it the same way first. Reading messages in a server takes Read
 //! Message History. Every request is paced.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
 
 use serde_json::Value;
 
-use super::{DiscordMessenger, THREAD_NAME, answer, id_of, nonce};
+use super::{DiscordMessenger, answer, id_of, nonce};
 use crate::platform::discord::render;
 use crate::service::messenger::{Destination, Outgoing, Pace, SendError, Sent};
 
@@ -20,10 +18,6 @@ use crate::service::messenger::{Destination, Outgoing, Pace, SendError, Sent};
 const RECENT_DM: usize = 50;
 /// A thread's messages are read 100 at a time, at most this many times.
 const THREAD_PAGES: usize = 10;
-
-/// The server of each channel, once asked.
-#[derive(Default)]
-pub(super) struct Guilds(Mutex<HashMap<String, String>>);
 
 impl DiscordMessenger {
     /// The message posted for `message`, if an earlier attempt posted it.
@@ -84,45 +78,6 @@ impl DiscordMessenger {
         Ok(None)
     }
 
-    /// The active threads of `channel` named `title`, newest first.
-    async fn threads_named(
-        &self,
-        channel: &str,
-        title: &str,
-        pace: &dyn Pace,
-    ) -> Result<Vec<String>, SendError> {
-        let guild = self.guild_of(channel, pace).await?;
-        pace.request(None).await;
-        let active = answer(self.get(&format!("/guilds/{guild}/threads/active"))).await?;
-        let name: String = title.chars().take(THREAD_NAME).collect();
-        let mut named: Vec<(u64, String)> = active["threads"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|t| t["parent_id"] == channel && t["name"] == name.as_str())
-            .filter_map(|t| t["id"].as_str().map(str::to_string))
-            .map(|id| (id.parse().unwrap_or(0), id))
-            .collect();
-        named.sort_unstable_by(|a, b| b.cmp(a));
-        Ok(named.into_iter().map(|(_, id)| id).collect())
-    }
-
-    /// The server `channel` is in (asked once per channel).
-    async fn guild_of(&self, channel: &str, pace: &dyn Pace) -> Result<String, SendError> {
-        if let Some(guild) = self.guilds.0.lock().expect("guilds").get(channel) {
-            return Ok(guild.clone());
-        }
-        pace.request(None).await;
-        let described = answer(self.get(&format!("/channels/{channel}"))).await?;
-        let guild = described["guild_id"]
-            .as_str()
-            .ok_or_else(|| SendError::Failed(format!("channel {channel} is in no server")))?
-            .to_string();
-        let mut guilds = self.guilds.0.lock().expect("guilds");
-        guilds.insert(channel.to_string(), guild.clone());
-        Ok(guild)
-    }
-
     /// The message carrying `marker` among the latest `pages` × `per_page` of `channel`.
     async fn find_in(
         &self,
@@ -158,7 +113,7 @@ impl DiscordMessenger {
         Ok(None)
     }
 
-    fn get(&self, path: &str) -> reqwest::RequestBuilder {
+    pub(super) fn get(&self, path: &str) -> reqwest::RequestBuilder {
         self.client
             .get(format!("{}/api/v10{path}", self.base))
             .header(reqwest::header::AUTHORIZATION, &self.authorization)

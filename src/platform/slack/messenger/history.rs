@@ -4,7 +4,8 @@
 //! is sent again, the member's DM (`conversations.history`), or the round's thread
 //! (`conversations.history` for its first message, then `conversations.replies`), is read with
 //! `include_all_metadata` for a message carrying the key. A thread found this way is kept, so the
-//! resends of a round that a stopped sender began go on in its thread instead of a new one.
+//! resends of a round that a stopped sender began go on in its thread instead of a new one; a
+//! process about to open a round's thread looks for it the same way first.
 //! Every read is paced as a request of its own.
 
 use std::collections::HashMap;
@@ -99,13 +100,7 @@ impl SlackMessenger {
         let roots = match kept {
             Some(ts) => vec![ts],
             None => {
-                let marker = thread_marker(title);
-                let recent = self.history(channel, pace).await?;
-                let roots: Vec<String> = recent
-                    .iter()
-                    .filter(|m| carries(m, &marker))
-                    .map(|m| m.origin.ts.0.clone())
-                    .collect();
+                let roots = self.thread_roots(channel, title, pace).await?;
                 if let Some(newest) = roots.first() {
                     let mut threads = self.threads.lock().expect("threads");
                     threads.entry(key).or_insert_with(|| newest.clone());
@@ -120,6 +115,23 @@ impl SlackMessenger {
             }
         }
         Ok(None)
+    }
+
+    /// The first messages of the threads titled `title` among `channel`'s latest messages,
+    /// newest first: a thread an earlier process opened for the round.
+    pub(super) async fn thread_roots(
+        &self,
+        channel: &str,
+        title: &str,
+        pace: &dyn Pace,
+    ) -> Result<Vec<String>, SlackClientError> {
+        let marker = thread_marker(title);
+        let recent = self.history(channel, pace).await?;
+        Ok(recent
+            .iter()
+            .filter(|m| carries(m, &marker))
+            .map(|m| m.origin.ts.0.clone())
+            .collect())
     }
 
     /// The latest messages of `channel`, newest first, with their metadata.
