@@ -5,10 +5,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::answer_writes::{self as writes, Written};
+use super::group_commit::Submission;
 use super::rows::BeginWrite;
 use super::rows::RowExt;
-use super::tx::Arg;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
 use crate::domain::milestone::MilestoneText;
@@ -92,7 +91,11 @@ impl Store {
     /// [`Store::save_answers`] with the resolution follow-ups of the same form, all in one
     /// transaction: each replaces the follow-up of the same resolution in the same round and
     /// sets the resolution's status (only the member's own resolutions are touched). The form's
-    /// kept pages, if it had several, are forgotten in the same transaction.
+    /// kept pages, if it had several, are forgotten in the same transaction. Submissions that
+    /// arrive together share a transaction and its commit (see [`group_commit`]); each is
+    /// answered once that commit is done.
+    ///
+    /// [`group_commit`]: super::group_commit
     pub async fn save_submission(
         &self,
         delivery: DeliveryId,
@@ -101,32 +104,20 @@ impl Store {
         follow_ups: &[FollowUpWrite],
         now: DateTime<Utc>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
-        let claim = "UPDATE deliveries SET status = 'answered', finished_at = $2
-                     WHERE id = $1 AND member_id = $3 AND closes_at > $2 AND status <> 'missed'
-                       AND EXISTS (SELECT 1 FROM rounds r
-                                   WHERE r.id = deliveries.round_id AND r.status = 'open')";
-        let mut tx = self.begin_tx().await?;
-        let claimed = [Arg::Int(delivery.0), Arg::Instant(now), Arg::Int(member.0)];
-        if tx.execute(claim, &claimed).await? == 0 {
-            return Ok(None);
-        }
-        let mut saved = SavedAnswers::default();
-        for answer in answers {
-            match writes::write_answer(&mut tx, delivery, member, answer, now).await? {
-                Written::Created => saved.created += 1,
-                Written::Updated => saved.updated += 1,
-                Written::Unchanged => saved.unchanged += 1,
-                Written::Cleared => saved.cleared += 1,
-                Written::Nothing => {}
-            }
-        }
-        for follow_up in follow_ups {
-            writes::write_follow_up(&mut tx, member, follow_up, now).await?;
-        }
-        let drafts = "DELETE FROM form_drafts WHERE delivery_id = $1";
-        tx.execute(drafts, &[Arg::Int(delivery.0)]).await?;
-        tx.commit().await?;
-        Ok(Some(saved))
+        let submission = Submission {
+            delivery,
+            member,
+            answers: answers.to_vec(),
+            follow_ups: follow_ups.to_vec(),
+            now,
+        };
+        self.group.save(&self.pool, submission).await
+    }
+
+    /// (commits, submissions written by them) since this store opened: how much submissions
+    /// shared their commits.
+    pub fn submission_commits(&self) -> (u64, u64) {
+        self.group.counts()
     }
 
     /// The answers given in one delivery, in the order they were first written.

@@ -55,6 +55,7 @@ impl Store {
             pool,
             decode: Default::default(),
             known: Default::default(),
+            group: Default::default(),
         })
     }
 

@@ -17,6 +17,7 @@ mod error;
 mod forget;
 mod forgotten;
 mod form_drafts;
+mod group_commit;
 mod health;
 mod identities;
 mod import;
@@ -88,6 +89,7 @@ pub struct Store {
     pool: Pool,
     decode: std::sync::Arc<decode::Decoders>,
     known: std::sync::Arc<identities::Identities>,
+    group: std::sync::Arc<group_commit::GroupCommit>,
 }
 
 #[derive(Debug, Clone)]

@@ -94,14 +94,19 @@ where
 impl Store {
     /// Opens a write transaction (on SQLite it takes the write lock at once).
     pub(crate) async fn begin_tx(&self) -> Result<Tx, sqlx::Error> {
-        Ok(match &self.pool {
-            Pool::Postgres(pool) => Tx::Postgres(pool.begin_write().await?),
-            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_write().await?),
-        })
+        Tx::begin(&self.pool).await
     }
 }
 
 impl Tx {
+    /// Opens a write transaction on `pool` (on SQLite it takes the write lock at once).
+    pub(super) async fn begin(pool: &Pool) -> Result<Tx, sqlx::Error> {
+        Ok(match pool {
+            Pool::Postgres(pool) => Tx::Postgres(pool.begin_write().await?),
+            Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_write().await?),
+        })
+    }
+
     /// Runs a statement; how many rows it changed.
     pub(crate) async fn execute(&mut self, sql: &str, args: &[Arg]) -> Result<u64, sqlx::Error> {
         let sql = AssertSqlSafe(sql);

@@ -14,6 +14,7 @@ mod docs_examples;
 mod doctor;
 mod follow_ups;
 mod golden;
+mod group_commit;
 mod hostile;
 mod http_endpoints;
 mod import;

@@ -1,6 +1,8 @@
 //! What becomes of an error a command returns: it is logged with its command and a short
 //! reference, and the member is told, in their language, that something went wrong on our side
-//! and given the reference to quote. Errors poise raises before a command runs (a bad argument,
+//! and given the reference to quote — unless Discord refused the answer because the interaction
+//! was already answered (40060: another replica on the same shard was first), which is logged
+//! and left silent. Errors poise raises before a command runs (a bad argument,
 //! a missing permission) are answered by poise's own handler.
 
 use std::time::Duration;
@@ -17,12 +19,33 @@ const APOLOGY_WAIT: Duration = Duration::from_millis(500);
 /// Logs every error; tells the person when their command failed. Never fails itself.
 pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     match error {
+        poise::FrameworkError::Command { error, ctx, .. } if answered_elsewhere(&error) => {
+            // Another replica running the same shard (or an earlier delivery of the event)
+            // answered first: the member has their answer, an apology would only confuse.
+            tracing::info!(command = %ctx.command().qualified_name,
+                "interaction already answered elsewhere (40060); staying silent");
+        }
         poise::FrameworkError::Command { error, ctx, .. } => apologize(ctx, &error).await,
         other => {
             if let Err(error) = poise::builtins::on_error(other).await {
                 tracing::error!(error = %error, "while handling an error");
             }
         }
+    }
+}
+
+/// Discord's code for a second initial response to one interaction.
+const ALREADY_ACKNOWLEDGED: isize = 40060;
+
+/// Whether `error` is Discord refusing our response because the interaction was already
+/// acknowledged.
+fn answered_elsewhere(error: &Error) -> bool {
+    use serenity::all::HttpError;
+    match error.downcast_ref::<serenity::Error>() {
+        Some(serenity::Error::Http(HttpError::UnsuccessfulRequest(response))) => {
+            response.error.code == ALREADY_ACKNOWLEDGED
+        }
+        _ => false,
     }
 }
 

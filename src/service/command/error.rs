@@ -171,8 +171,8 @@ impl CommandError {
             CommandError::UnclosedQuote => Some("schedule add"),
             _ => self.topic(),
         };
-        match topic.and_then(help::example) {
-            Some(example) => lines.push(t(lang, "error.example", &[("example", example)])),
+        match topic.and_then(|topic| help::example(topic, lang)) {
+            Some(example) => lines.push(t(lang, "error.example", &[("example", &example)])),
             None => lines.push(t(lang, "error.see_help", &[])),
         }
         lines.join("\n")

@@ -233,9 +233,19 @@ pub fn nearest_topic(topic: &str) -> Option<&'static str> {
     nearest(&normalize(topic), &topics)
 }
 
-/// A command that works for a topic (the first entry's, for a group).
-pub fn example(topic: &str) -> Option<&'static str> {
-    entries(topic).next().map(|e| e.example)
+/// A command that works for a topic (the first entry's, for a group), in `lang`.
+pub fn example(topic: &str, lang: Lang) -> Option<String> {
+    entries(topic).next().map(|e| example_in(e, lang))
+}
+
+/// An entry's example in `lang`: the same command, with its free text (a note, a milestone's
+/// words) from the catalog's `[help.examples]` where it has any.
+pub fn example_in(entry: &HelpEntry, lang: Lang) -> String {
+    let id = format!("help.examples.{}", entry.topic.replace(' ', "_"));
+    match crate::service::i18n::catalog().get(lang, &id) {
+        Some(text) => text.to_string(),
+        None => entry.example.to_string(),
+    }
 }
 
 /// The help line of one entry: `` `usage` — purpose``.
@@ -269,7 +279,11 @@ pub fn help_text(lang: Lang, topic: Option<&str>) -> String {
         lines.push(help_line(lang, entry));
         lines.push(format!(
             "    {}",
-            t(lang, "help.example", &[("example", entry.example)])
+            t(
+                lang,
+                "help.example",
+                &[("example", &example_in(entry, lang))]
+            )
         ));
     }
     lines.join("\n")

@@ -5,6 +5,7 @@
 pub mod fake;
 pub mod payloads;
 
+mod answered_elsewhere;
 mod answering;
 mod autocomplete;
 mod commands;

@@ -124,11 +124,12 @@ fn boundaries(recap: &Recap) -> Vec<Boundary> {
     lines
 }
 
-/// The boundaries in words for an alt text: `2026-04-01 First job, 2026-09-14 Reorganisation`.
-fn marks(boundaries: &[Boundary]) -> String {
+/// The boundaries in words for an alt text: `Apr 1 First job, Sep 14 Reorganisation` (with
+/// years when the recap spans more than one).
+fn marks(boundaries: &[Boundary], look: &Look) -> String {
     let named: Vec<String> = boundaries
         .iter()
-        .map(|b| format!("{} {}", b.date, b.label))
+        .map(|b| format!("{} {}", words::when(b.date, look.span, look.words), b.label))
         .collect();
     named.join(", ")
 }

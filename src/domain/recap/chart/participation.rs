@@ -38,10 +38,10 @@ pub(super) fn chart(
     let png = paint(look.size, look.text, |canvas| {
         draw(canvas, rounds, (look, scope), &title, boundaries)
     })?;
-    let marks = super::marks(boundaries);
+    let marks = super::marks(boundaries, look);
     Ok(Some(Chart {
         file: "participation.png".into(),
-        alt: words::participation_alt(&facts, scope, &marks, look.words),
+        alt: words::participation_alt(&facts, scope, &marks, look),
         png,
     }))
 }

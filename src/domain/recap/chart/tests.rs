@@ -163,7 +163,7 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
     let charts = charts(&recap).unwrap();
     let mood = &charts[0].alt;
     assert!(
-        mood.starts_with("Line chart of “mood?” from 2026-01-02 to 2026-12-25, 49 rounds"),
+        mood.starts_with("Line chart of “mood?” from Jan 2 to Dec 25, 49 rounds"),
         "{mood}"
     );
     assert!(mood.contains("from 1 (Drained) to 5 (Great)"), "{mood}");
@@ -171,8 +171,8 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
     // suggestions (the mood runs as a rounded cosine: down from 5 in spring, up in autumn).
     assert!(
         mood.contains(
-            "Dashed lines mark 2026-03-20 Suggested milestone?, 2026-04-01 Q2, 2026-07-01 Q3, \
-             2026-09-18 Suggested milestone?, 2026-10-01 Q4."
+            "Dashed lines mark Mar 20 Suggested milestone?, Apr 1 Q2, Jul 1 Q3, \
+             Sep 18 Suggested milestone?, Oct 1 Q4."
         ),
         "{mood}"
     );
@@ -182,14 +182,14 @@ fn alt_texts_say_what_the_charts_show_with_dates_and_words() {
         "{participation}"
     );
     assert!(
-        participation.contains("Not answered: 2026-06-26 to 2026-07-10 (3 rounds)."),
+        participation.contains("Not answered: Jun 26 to Jul 10 (3 rounds)."),
         "{participation}"
     );
     let ko = charts_of(Lang::Ko);
     assert!(
         ko[1]
             .alt
-            .contains("답변하지 않은 때: 2026-06-26~2026-07-10(3회차)."),
+            .contains("답변하지 않은 때: 6월 26일~7월 10일(3회차)."),
         "{}",
         ko[1].alt
     );

@@ -106,7 +106,7 @@ fn alt(trend: &Trend, look: &Look, boundaries: &[Boundary]) -> String {
         lowest: extreme(|a, b| a < b),
         highest: extreme(|a, b| a > b),
     };
-    words::trend_alt(&facts, &super::marks(boundaries), look.words)
+    words::trend_alt(&facts, &super::marks(boundaries, look), look)
 }
 
 #[cfg(test)]

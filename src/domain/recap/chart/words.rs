@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::super::Scope;
 use super::super::words::{self as recap_words, RecapWords, fill, num};
+use super::Look;
 use crate::domain::milestone::PhaseUnit;
 
 /// `text` cut to at most `max` characters, with `…` where it was cut.
@@ -46,6 +47,15 @@ pub(super) fn calendar(date: NaiveDate, unit: PhaseUnit, words: &RecapWords) -> 
     }
 }
 
+/// A day in an alt text: `Mar 4` / `3월 4일`, with its year when `span` crosses one.
+pub(super) fn when(date: NaiveDate, span: (NaiveDate, NaiveDate), words: &RecapWords) -> String {
+    if span.0.year() == span.1.year() {
+        recap_words::day(date, words)
+    } else {
+        recap_words::full_day(date, words)
+    }
+}
+
 /// A trend chart's title.
 pub(super) fn trend_title(question: &str, period: &str) -> String {
     format!("{question} — {period}")
@@ -83,21 +93,23 @@ pub(super) struct TrendFacts<'a> {
 }
 
 /// The alt text of a trend chart.
-pub(super) fn trend_alt(f: &TrendFacts, marks: &str, words: &RecapWords) -> String {
+pub(super) fn trend_alt(f: &TrendFacts, marks: &str, look: &Look) -> String {
+    let words = look.words;
+    let day = |d: NaiveDate| when(d, look.span, words);
     let (low, high) = f.words;
     let one = |x: f64| format!("{x:.1}");
     let args = [
         ("question", f.question.to_string()),
-        ("from", f.from.to_string()),
-        ("to", f.to.to_string()),
+        ("from", day(f.from)),
+        ("to", day(f.to)),
         ("rounds", num(f.rounds)),
         ("average", one(f.average)),
         ("low", low.to_string()),
         ("high", high.to_string()),
         ("lowest", one(f.lowest.0)),
-        ("lowest_on", f.lowest.1.to_string()),
+        ("lowest_on", day(f.lowest.1)),
         ("highest", one(f.highest.0)),
-        ("highest_on", f.highest.1.to_string()),
+        ("highest_on", day(f.highest.1)),
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
     with_marks(fill(&words.chart.trend_alt, &args), marks, words)
@@ -118,14 +130,15 @@ pub(super) fn participation_alt(
     f: &ParticipationFacts,
     scope: Scope,
     marks: &str,
-    words: &RecapWords,
+    look: &Look,
 ) -> String {
+    let words = look.words;
     let w = &words.chart;
     let (summary, gaps_said) = match scope {
         Scope::Me => (&w.participation_alt_me, &w.gaps_me),
         Scope::Team => (&w.participation_alt_team, &w.gaps_team),
     };
-    let (from, to) = (f.from.to_string(), f.to.to_string());
+    let (from, to) = (when(f.from, look.span, words), when(f.to, look.span, words));
     let mut text = fill(
         summary,
         &[
@@ -136,7 +149,7 @@ pub(super) fn participation_alt(
         ],
     );
     if !f.gaps.is_empty() {
-        let gaps: Vec<String> = f.gaps.iter().map(|g| gap(*g, words)).collect();
+        let gaps: Vec<String> = f.gaps.iter().map(|g| gap(*g, look)).collect();
         text.push(' ');
         text.push_str(&fill(gaps_said, &[("gaps", &gaps.join(", "))]));
     }
@@ -150,11 +163,12 @@ pub(super) fn participation_alt(
     with_marks(text, marks, words)
 }
 
-fn gap((from, to, rounds): (NaiveDate, NaiveDate, usize), words: &RecapWords) -> String {
+fn gap((from, to, rounds): (NaiveDate, NaiveDate, usize), look: &Look) -> String {
+    let words = look.words;
+    let (from, to) = (when(from, look.span, words), when(to, look.span, words));
     if rounds == 1 {
-        return from.to_string();
+        return from;
     }
-    let (from, to) = (from.to_string(), to.to_string());
     let args = [
         ("from", from.as_str()),
         ("to", &to),

@@ -1,21 +1,32 @@
 //! The help lines and help texts.
 
 use crate::domain::lang::Lang;
-use crate::service::command::help::{ENTRIES, find_topic, help_line, help_lines};
+use crate::service::command::help::{ENTRIES, example_in, find_topic, help_line, help_lines};
 use crate::service::command::{help_text, parse};
 
 #[test]
 fn every_help_example_parses_to_the_command_it_documents() {
     for entry in ENTRIES {
-        let command = parse(entry.example)
-            .unwrap_or_else(|e| panic!("the example of {} fails: {e}", entry.topic));
-        assert_eq!(
-            command.help_topic(),
-            entry.topic,
-            "example {:?}",
-            entry.example
-        );
+        for lang in Lang::ALL {
+            let example = example_in(entry, lang);
+            let command = parse(&example)
+                .unwrap_or_else(|e| panic!("the example of {} fails: {e}", entry.topic));
+            assert_eq!(command.help_topic(), entry.topic, "example {example:?}");
+        }
     }
+}
+
+#[test]
+fn examples_with_free_text_read_in_the_readers_language() {
+    let milestone = ENTRIES.iter().find(|e| e.topic == "milestone add").unwrap();
+    assert_eq!(
+        example_in(milestone, Lang::Ko),
+        "milestone add 2026-04-01 새 회사 첫 출근"
+    );
+    assert_eq!(example_in(milestone, Lang::En), milestone.example);
+    let korean = help_text(Lang::Ko, Some("resolutions set"));
+    assert!(korean.contains("새 온보딩 문서를 배포했어요"), "{korean}");
+    assert!(!korean.contains("shipped"), "{korean}");
 }
 
 #[test]

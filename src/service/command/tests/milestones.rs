@@ -84,7 +84,7 @@ fn milestone_mistakes_say_what_is_wrong_with_an_example() {
         .unwrap_err()
         .message(Lang::Ko);
     assert!(
-        ko.contains("`milestone add 2026-04-01 First day at the new job`"),
+        ko.contains("예: `milestone add 2026-04-01 새 회사 첫 출근`"),
         "{ko}"
     );
 }
