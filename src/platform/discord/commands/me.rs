@@ -51,7 +51,7 @@ pub async fn settings(
     tz: Option<String>,
     #[description = "Your language"] lang: Option<Language>,
     #[description = "Prompts by DM or in a thread"] delivery: Option<Delivery>,
-    #[description = "Admins: turn the team's summaries on or off"] summary: Option<Switch>,
+    #[description = "Admins: team summaries on or off"] summary: Option<Switch>,
 ) -> Result<(), Error> {
     let change = SettingsChange {
         tz,

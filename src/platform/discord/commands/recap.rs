@@ -22,7 +22,7 @@ pub async fn recap(
     #[description = "week, month, 2026-Q3 or 2026-03-01..2026-06-30"] period: Option<String>,
     #[description = "My answers or the team's"] scope: Option<Scope>,
     #[description = "Post it in the channel for everyone"] public: Option<bool>,
-    #[description = "Add a summary written by a model, citing its answers"] summary: Option<bool>,
+    #[description = "Add a summary that cites its answers"] summary: Option<bool>,
 ) -> Result<(), Error> {
     let scope = match scope {
         Some(Scope::Team) => RecapScope::Team,
