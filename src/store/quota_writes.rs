@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::rounds::INSERT_DELIVERY;
 use super::rows::BeginWrite;
+use super::schedules::INSERT_SCHEDULE;
 use super::{Dialect, NewRound, NewSchedule, PlannedDelivery, Store, StoreError, on_pool};
 use crate::domain::ids::{MemberId, RoundId, ScheduleId};
 
@@ -28,13 +29,6 @@ pub enum Within<T> {
 const LOCK_TEAM: &str = "SELECT id FROM teams WHERE id = $1 FOR UPDATE";
 
 const COUNT_SCHEDULES: &str = "SELECT COUNT(*) FROM schedules WHERE team_id = $1";
-
-const INSERT_SCHEDULE: &str =
-    "INSERT INTO schedules (team_id, name, template_id, cron, time_zone, channel_id,
-                digest_channel_id, window_secs, reminder_percent, grace_secs, next_local,
-                next_due_at, created_at, digest_group)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-     RETURNING id";
 
 const INSERT_PARTICIPANT: &str =
     "INSERT INTO schedule_participants (schedule_id, member_id, added_at) VALUES ($1, $2, $3)

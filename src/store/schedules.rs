@@ -6,6 +6,14 @@ use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::recap::digest::DigestGrouping;
 
+/// Inserts one schedule row, returning its id (the quota-held write uses it too).
+pub(super) const INSERT_SCHEDULE: &str =
+    "INSERT INTO schedules (team_id, name, template_id, cron, time_zone, channel_id,
+                digest_channel_id, window_secs, reminder_percent, grace_secs, next_local,
+                next_due_at, created_at, digest_group)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     RETURNING id";
+
 /// A schedule to create.
 #[derive(Debug, Clone)]
 pub struct NewSchedule {
@@ -66,13 +74,8 @@ impl Store {
         schedule: &NewSchedule,
         now: DateTime<Utc>,
     ) -> Result<ScheduleId, StoreError> {
-        let sql = "INSERT INTO schedules (team_id, name, template_id, cron, time_zone, channel_id,
-                       digest_channel_id, window_secs, reminder_percent, grace_secs, next_local,
-                       next_due_at, created_at, digest_group)
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                   RETURNING id";
         let id: i64 = on_pool!(self, |pool| {
-            sqlx::query_scalar(sql)
+            sqlx::query_scalar(INSERT_SCHEDULE)
                 .bind(schedule.team_id.0)
                 .bind(&schedule.name)
                 .bind(schedule.template_id.0)
