@@ -163,6 +163,9 @@ impl Service {
         let build = move || recap::build(&request, answers, &rows, arcs);
         let mut recap = self.guard.run_heavy(build).await?;
         recap.withheld = withheld;
+        if let Some(member) = member.filter(|_| !order.shared_only) {
+            recap.plan = self.recap_plan(member, &order.period).await?;
+        }
         Ok(recap)
     }
 

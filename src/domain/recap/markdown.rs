@@ -35,6 +35,7 @@ pub fn render_with(recap: &Recap, full: bool) -> String {
         framing(&mut out, block, recap.scope, w);
     }
     last_resolutions(&mut out, recap, w);
+    super::plan::render(&mut out, recap, w);
     for block in &recap.wishes {
         let _ = writeln!(out, "## {}\n", block.heading);
         for group in &block.authors {
