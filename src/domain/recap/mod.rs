@@ -18,6 +18,7 @@ mod post;
 mod quote;
 mod shift;
 pub mod split;
+mod then_now;
 mod words;
 
 #[cfg(test)]
@@ -44,6 +45,7 @@ pub use labels::{ChartWords, DateWords, Labels, RecapWords, fill};
 pub use post::{AuthorLines, Block, Direction, Entry, Line, MoodLine, PhaseSection};
 pub use quote::{QuestionGroup, Quote};
 pub use shift::Suggestion;
+pub use then_now::ThenNow;
 
 /// Whose answers a recap holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -192,6 +194,10 @@ pub struct Recap {
     /// The member's Mandalart for the recap's year, followed through: a line per sub-goal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanProgress>,
+    /// Answers beside the earlier ones they recall ("then vs now"), as the reader may see
+    /// both; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub then_now: Vec<ThenNow>,
 }
 
 /// How a year's Mandalart went, for the member's own recap of that year.
