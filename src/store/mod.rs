@@ -18,6 +18,7 @@ mod forget;
 mod forgotten;
 mod form_drafts;
 mod group_commit;
+mod handled;
 mod health;
 mod identities;
 mod import;

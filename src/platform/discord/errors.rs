@@ -24,6 +24,8 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             // answered first: the member has their answer, an apology would only confuse.
             tracing::info!(command = %ctx.command().qualified_name,
                 "interaction already answered elsewhere (40060); staying silent");
+            metrics::counter!("hoego_interactions_answered_elsewhere_total", "kind" => "command")
+                .increment(1);
         }
         poise::FrameworkError::Command { error, ctx, .. } => apologize(ctx, &error).await,
         other => {
@@ -40,9 +42,16 @@ const ALREADY_ACKNOWLEDGED: isize = 40060;
 /// Whether `error` is Discord refusing our response because the interaction was already
 /// acknowledged.
 fn answered_elsewhere(error: &Error) -> bool {
+    error
+        .downcast_ref::<serenity::Error>()
+        .is_some_and(already_acknowledged)
+}
+
+/// Whether serenity's `error` is Discord's 400 40060: the interaction was acknowledged already.
+pub(super) fn already_acknowledged(error: &serenity::Error) -> bool {
     use serenity::all::HttpError;
-    match error.downcast_ref::<serenity::Error>() {
-        Some(serenity::Error::Http(HttpError::UnsuccessfulRequest(response))) => {
+    match error {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
             response.error.code == ALREADY_ACKNOWLEDGED
         }
         _ => false,
