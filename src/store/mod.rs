@@ -39,6 +39,7 @@ mod scheduling;
 mod scheduling_batch;
 mod scheduling_pg;
 mod scheduling_sqlite;
+mod send_pacing;
 mod summaries;
 mod team_view;
 mod teams;
