@@ -10,6 +10,7 @@ use serenity::all::{
     ModalInteraction, User,
 };
 
+use super::errors::{already_acknowledged, answered_here};
 use super::{Data, Error, actor, modal, render};
 use crate::domain::ids::{DeliveryId, RequestId};
 use crate::domain::state::Platform;
@@ -64,24 +65,7 @@ pub async fn on_press(
     let Some(response) = response else {
         return Ok(());
     };
-    answer(press.create_response(ctx, response).await, "press")
-}
-
-/// `sent`, or silence when Discord refused it because the interaction was answered already
-/// (40060: another replica on the same shard was first, and the person has its answer).
-fn answer(sent: Result<(), serenity::Error>, kind: &'static str) -> Result<(), Error> {
-    match sent {
-        Err(error) if super::errors::already_acknowledged(&error) => {
-            tracing::info!(
-                kind,
-                "interaction already answered elsewhere (40060); staying silent"
-            );
-            metrics::counter!("hoego_interactions_answered_elsewhere_total", "kind" => kind)
-                .increment(1);
-            Ok(())
-        }
-        other => Ok(other?),
-    }
+    answered_here(press.create_response(ctx, response).await, "press")
 }
 
 /// A modal was submitted. Alone, it is answered at once when the work is quick, otherwise
@@ -97,12 +81,32 @@ pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) ->
     tokio::pin!(work);
     tokio::select! {
         reply = &mut work => match reply {
-            Some(reply) => answer(submit.create_response(ctx, message(&reply)).await, "submit"),
+            Some(reply) => answer_submit(ctx, submit, &reply).await,
             // Another replica handled the same submit and answers it.
             None => Ok(()),
         },
         () = tokio::time::sleep(DEFER_AFTER) => deferred(ctx, submit, work).await,
     }
+}
+
+/// Answers `submit` with `reply`. When Discord says it was acknowledged already, another
+/// replica deferred it and then found it handled here: its deferral waits for this reply, which
+/// is edited into it.
+async fn answer_submit(
+    ctx: &Context,
+    submit: &ModalInteraction,
+    reply: &Reply,
+) -> Result<(), Error> {
+    let sent = submit.create_response(ctx, message(reply)).await;
+    if sent.as_ref().is_err_and(already_acknowledged) {
+        let edited = submit
+            .edit_response(ctx, render::edit_response(reply))
+            .await;
+        if let Err(error) = edited {
+            tracing::info!(error = %error, "no deferred response to fill in");
+        }
+    }
+    answered_here(sent, "submit")
 }
 
 /// Acknowledges `submit` now and edits the response into the reply once `work` has it.
@@ -113,7 +117,7 @@ async fn deferred(
 ) -> Result<(), Error> {
     let deferred = submit.defer_ephemeral(ctx).await;
     if deferred.is_err() {
-        return answer(deferred, "submit");
+        return answered_here(deferred, "submit");
     }
     let Some(reply) = work.await else {
         tracing::info!("a submit deferred here was handled by another replica");
