@@ -13,6 +13,7 @@ use super::rounds::{Pick, RoundForm, Verb};
 use super::syntax::Example;
 use crate::domain::follow_up;
 use crate::domain::ids::DeliveryId;
+use crate::domain::mandalart::follow::RATING_PREFIX;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::visibility::Visibility;
 use crate::service::i18n::resolution_words::show_follow_up;
@@ -135,6 +136,13 @@ impl Service {
         for (resolution, status, note) in follow_ups {
             let id = format!("{}{resolution}", follow_up::PREFIX);
             values.insert(id, show_follow_up(asker.lang(), status, &note));
+        }
+        if let Some(plan) = round.plan {
+            let round_id = Some(round.delivery.round_id);
+            for (goal, rating) in self.store.mandalart_ratings(plan, round_id).await? {
+                let id = format!("{RATING_PREFIX}{}", goal + 1);
+                values.insert(id, rating.to_string());
+            }
         }
         self.offer_periods(asker, &round, &mut values).await?;
         self.offer_resolutions(asker, &round, &mut values).await?;

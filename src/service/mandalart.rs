@@ -16,6 +16,8 @@ use crate::domain::period::{Period, PeriodKind};
 use crate::domain::recap::PlanProgress;
 use crate::domain::recap::chart::mandalart::{Heat, heat_map, sheet};
 use crate::domain::team::Member;
+use crate::domain::template::Template;
+use crate::service::i18n::plan_words::rating_question;
 use crate::store::StoredMandalart;
 use chrono::Datelike;
 
@@ -131,6 +133,28 @@ impl Service {
             centre: grid.centre.clone(),
             goals: grid.progress(&marks),
         }))
+    }
+
+    /// Adds to a quarterly round's `template` a 1–5 question for each written sub-goal of the
+    /// asker's Mandalart for `year`; the answer holding that grid, if there is one.
+    pub(crate) async fn plan_ratings(
+        &self,
+        asker: &Asker,
+        year: i32,
+        template: &mut Template,
+    ) -> Result<Option<i64>, ServiceError> {
+        let Some(stored) = self.store.mandalart(asker.member.id, Some(year)).await? else {
+            return Ok(None);
+        };
+        let Some(grid) = Grid::from_storage(&stored.grid) else {
+            return Ok(None);
+        };
+        let written = grid.goals.iter().enumerate();
+        let questions = written
+            .filter(|(_, goal)| !goal.title.is_empty())
+            .map(|(n, goal)| rating_question(year, n + 1, &goal.title));
+        template.questions.extend(questions);
+        Ok(Some(stored.answer_id))
     }
 
     /// The asker's stored Mandalart for `year` (their latest without one) and its grid; without

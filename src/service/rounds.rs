@@ -28,6 +28,9 @@ pub struct RoundForm {
     pub template: Template,
     /// Placeholder values from the round's occurrence.
     pub values: PlaceholderValues,
+    /// In a `quarterly` round of a year the member planned as a Mandalart: the answer holding
+    /// that grid, whose sub-goals the round rates.
+    pub plan: Option<i64>,
 }
 
 impl RoundForm {
@@ -135,7 +138,8 @@ impl Service {
     }
 
     /// Reads the round's stored template version; a `quarterly` round also asks how each of
-    /// the member's open resolutions from earlier years is going.
+    /// the member's open resolutions from earlier years is going, and how each sub-goal of
+    /// their Mandalart for the round's year is going (1–5).
     pub(crate) async fn with_template(
         &self,
         asker: &Asker,
@@ -143,6 +147,7 @@ impl Service {
     ) -> Result<RoundForm, ServiceError> {
         let stored = delivery.template.clone().map_err(StoreError::from)?;
         let mut template = Template::clone(&stored);
+        let mut plan = None;
         if template.id.as_str() == QUARTERLY {
             let year = delivery.occurrence_local.date().year();
             let new_year = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January exists");
@@ -160,6 +165,7 @@ impl Service {
                 open.iter()
                     .map(|r| follow_up_question(r.id, &r.text, r.visibility)),
             );
+            plan = self.plan_ratings(asker, year, &mut template).await?;
         }
         let values = PlaceholderValues::for_round(
             &template,
@@ -170,6 +176,7 @@ impl Service {
             delivery,
             template,
             values,
+            plan,
         })
     }
 }

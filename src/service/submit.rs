@@ -21,11 +21,12 @@ use super::{Actor, Service};
 use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
 use crate::domain::follow_up;
 use crate::domain::lang::Lang;
+use crate::domain::mandalart::follow::rated_goal;
 use crate::domain::milestone::MilestoneText;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
 use crate::service::i18n::resolution_words::read_follow_up;
-use crate::store::{AnswerWrite, FollowUpWrite, SavedAnswers};
+use crate::store::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers};
 
 impl Service {
     /// Checks and commits a submitted form for the person `asker` identified (or failed to).
@@ -81,7 +82,7 @@ impl Service {
         values: &[(String, String)],
     ) -> Result<Outcome, ServiceError> {
         let earlier = self.earlier_grids(round).await?;
-        let (writes, follow_ups) = match checked(round, &earlier, values) {
+        let (writes, follow_ups, ratings) = match checked(round, &earlier, values) {
             Ok(checked) => checked,
             Err(errors) => {
                 let mut typed: HashMap<String, String> = earlier;
@@ -101,7 +102,7 @@ impl Service {
                 delivery.delivery_id,
                 asker.member.id,
                 &writes,
-                &follow_ups,
+                (&follow_ups, &ratings),
                 self.clock.now(),
                 asker.request.as_ref(),
             )
@@ -141,12 +142,12 @@ impl Service {
     }
 }
 
-/// The answers and resolution follow-ups to write, or every field's error.
+/// The answers, resolution follow-ups and Mandalart ratings to write, or every field's error.
 fn checked(
     round: &RoundForm,
     earlier: &HashMap<String, String>,
     values: &[(String, String)],
-) -> Result<(Vec<AnswerWrite>, Vec<FollowUpWrite>), FormErrors> {
+) -> Result<(Vec<AnswerWrite>, Vec<FollowUpWrite>, Vec<RatingWrite>), FormErrors> {
     let questions = &round.template.questions;
     let mut raws: Vec<(QuestionId, String)> = values
         .iter()
@@ -167,8 +168,13 @@ fn checked(
         }
     };
     let (mut writes, mut follow_ups, mut errors) = (Vec::new(), Vec::new(), FormErrors::new());
+    let mut ratings = Vec::new();
     let quarterly = round.template.id.as_str() == QUARTERLY;
     for (id, value) in answers {
+        if let Some(rating) = rating_write(round, &id, &value) {
+            ratings.extend(rating);
+            continue;
+        }
         let Some(resolution) = follow_up::resolution_of(id.as_str()).filter(|_| quarterly) else {
             writes.extend(answer_write(round, &id, value));
             continue;
@@ -186,10 +192,30 @@ fn checked(
         }
     }
     if errors.is_empty() {
-        Ok((writes, follow_ups))
+        Ok((writes, follow_ups, ratings))
     } else {
         Err(errors)
     }
+}
+
+/// For a Mandalart sub-goal's rating question of the round: `Some` with the rating to write
+/// (none when left empty); `None` for any other question.
+fn rating_write(
+    round: &RoundForm,
+    id: &QuestionId,
+    value: &Option<AnswerValue>,
+) -> Option<Option<RatingWrite>> {
+    let plan = round.plan?;
+    let goal = rated_goal(id.as_str())?;
+    let Some(AnswerValue::Scale(rating)) = value else {
+        return Some(None);
+    };
+    Some(Some(RatingWrite {
+        plan,
+        goal,
+        round: round.delivery.round_id,
+        rating: *rating,
+    }))
 }
 
 fn answer_write(

@@ -2,11 +2,11 @@
 //! cleared, written (the previous text to history) or left as it was; the rows that come from
 //! an answer (the resolutions of a resolutions list, the milestone of a milestone question, the
 //! plan year of a Mandalart); a
-//! resolution's follow-up.
+//! resolution's follow-up; a Mandalart sub-goal's quarterly rating.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::answers::{AnswerWrite, FollowUpWrite};
+use super::answers::{AnswerWrite, FollowUpWrite, RatingWrite};
 use super::tx::{Arg, Tx};
 use crate::domain::ids::{DeliveryId, MemberId};
 
@@ -201,5 +201,30 @@ pub(super) async fn write_follow_up(
         Arg::Instant(now),
     ];
     tx.execute(insert, &args).await?;
+    Ok(())
+}
+
+/// Replaces the rating of `rating.goal` in its round; nothing when the grid is not `member`'s.
+pub(super) async fn write_rating(
+    tx: &mut Tx,
+    member: MemberId,
+    rating: &RatingWrite,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let upsert = "INSERT INTO mandalart_ratings (answer_id, goal, round_id, rating, rated_at)
+                  SELECT $1, $2, $3, $4, $5 WHERE EXISTS
+                      (SELECT 1 FROM mandalarts WHERE answer_id = $1 AND member_id = $6)
+                  ON CONFLICT (answer_id, goal, round_id)
+                  DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at";
+    let goal = i32::try_from(rating.goal + 1).unwrap_or(i32::MAX);
+    let args = [
+        Arg::Int(rating.plan),
+        Arg::Int4(goal),
+        Arg::Int(rating.round.0),
+        Arg::Int4(i32::from(rating.rating)),
+        Arg::Instant(now),
+        Arg::Int(member.0),
+    ];
+    tx.execute(upsert, &args).await?;
     Ok(())
 }

@@ -47,6 +47,19 @@ pub struct FollowUpWrite {
     pub note: String,
 }
 
+/// A sub-goal of the member's Mandalart rated 1–5 in a quarterly round's form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingWrite {
+    /// The answer holding the grid (must be the member's own).
+    pub plan: i64,
+    /// The sub-goal, 0-based.
+    pub goal: usize,
+    /// The round it was given in.
+    pub round: RoundId,
+    /// How it is going, 1–5.
+    pub rating: u8,
+}
+
 /// What a submission changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SavedAnswers {
@@ -84,13 +97,15 @@ impl Store {
         answers: &[AnswerWrite],
         now: DateTime<Utc>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
-        self.save_submission(delivery, member, answers, &[], now, None)
+        self.save_submission(delivery, member, answers, (&[], &[]), now, None)
             .await
     }
 
     /// [`Store::save_answers`] with the resolution follow-ups of the same form, all in one
     /// transaction: each replaces the follow-up of the same resolution in the same round and
-    /// sets the resolution's status (only the member's own resolutions are touched). The form's
+    /// sets the resolution's status (only the member's own resolutions are touched), and the
+    /// ratings of the member's Mandalart's sub-goals, each replacing the one given for the same
+    /// sub-goal in the same round. The form's
     /// kept pages, if it had several, are forgotten in the same transaction. Submissions that
     /// arrive together share a transaction and its commit (see [`group_commit`]); each is
     /// answered once that commit is done. A `request` handled already is
@@ -102,7 +117,7 @@ impl Store {
         delivery: DeliveryId,
         member: MemberId,
         answers: &[AnswerWrite],
-        follow_ups: &[FollowUpWrite],
+        (follow_ups, ratings): (&[FollowUpWrite], &[RatingWrite]),
         now: DateTime<Utc>,
         request: Option<&RequestId>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
@@ -111,6 +126,7 @@ impl Store {
             member,
             answers: answers.to_vec(),
             follow_ups: follow_ups.to_vec(),
+            ratings: ratings.to_vec(),
             now,
             request: request.cloned(),
         };

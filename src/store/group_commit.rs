@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use super::answer_writes::{self as writes, Written};
-use super::answers::{AnswerWrite, FollowUpWrite, SavedAnswers};
+use super::answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers};
 use super::handled::claim_in;
 use super::tx::{Arg, Tx};
 use super::{Pool, StoreError};
@@ -38,6 +38,7 @@ pub(super) struct Submission {
     pub member: MemberId,
     pub answers: Vec<AnswerWrite>,
     pub follow_ups: Vec<FollowUpWrite>,
+    pub ratings: Vec<RatingWrite>,
     pub now: DateTime<Utc>,
     pub request: Option<RequestId>,
 }
@@ -229,6 +230,9 @@ async fn write(tx: &mut Tx, submission: &Submission) -> Saved {
     }
     for follow_up in &submission.follow_ups {
         writes::write_follow_up(tx, member, follow_up, now).await?;
+    }
+    for rating in &submission.ratings {
+        writes::write_rating(tx, member, rating, now).await?;
     }
     let drafts = "DELETE FROM form_drafts WHERE delivery_id = $1";
     tx.execute(drafts, &[Arg::Int(delivery.0)]).await?;

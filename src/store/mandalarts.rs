@@ -1,11 +1,12 @@
 //! Reading a member's Mandalart: the grid they answered for a year (the latest answer when a
-//! year was planned twice), or their latest one; and its follow-through: each action's status.
+//! year was planned twice), or their latest one; and its follow-through: each action's status
+//! and each sub-goal's ratings.
 
 use chrono::{DateTime, Utc};
 
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::MemberId;
+use crate::domain::ids::{MemberId, RoundId};
 use crate::domain::mandalart::follow::{ActionRef, ActionStatus, Marks};
 
 /// A member's Mandalart as stored.
@@ -73,12 +74,13 @@ impl Store {
         })
     }
 
-    /// The follow-through of the grid held by `answer`: each checked action's status.
+    /// The follow-through of the grid held by `answer`: each checked action's status and each
+    /// sub-goal's latest rating.
     pub async fn mandalart_marks(&self, answer: i64) -> Result<Marks, StoreError> {
-        let sql = "SELECT goal, action, status FROM mandalart_checks WHERE answer_id = $1";
+        let checks = "SELECT goal, action, status FROM mandalart_checks WHERE answer_id = $1";
         let mut marks = Marks::default();
         on_pool!(self, |pool| {
-            let rows = sqlx::query(sql).bind(answer).fetch_all(pool).await?;
+            let rows = sqlx::query(checks).bind(answer).fetch_all(pool).await?;
             for row in &rows {
                 let (goal, action) = (index(row.int("goal")?), index(row.int("action")?));
                 let status: ActionStatus = row.word("status")?;
@@ -88,7 +90,38 @@ impl Store {
             }
             Ok::<(), StoreError>(())
         })?;
+        for (goal, rating) in self.mandalart_ratings(answer, None).await? {
+            marks.ratings[goal] = Some(rating);
+        }
         Ok(marks)
+    }
+
+    /// The ratings of the grid held by `answer` (given in `round`, or in any round), oldest
+    /// first: sub-goal (0-based) and rating.
+    pub async fn mandalart_ratings(
+        &self,
+        answer: i64,
+        round: Option<RoundId>,
+    ) -> Result<Vec<(usize, u8)>, StoreError> {
+        let sql = "SELECT goal, rating FROM mandalart_ratings
+                   WHERE answer_id = $1 AND (round_id = $2 OR $3)
+                   ORDER BY rated_at, round_id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(answer)
+                .bind(round.map_or(0, |r| r.0))
+                .bind(round.is_none())
+                .fetch_all(pool)
+                .await?;
+            let mut out = Vec::new();
+            for row in &rows {
+                let rating = u8::try_from(row.int("rating")?).unwrap_or(0);
+                if let Some(goal) = index(row.int("goal")?) {
+                    out.push((goal, rating));
+                }
+            }
+            Ok(out)
+        })
     }
 }
 

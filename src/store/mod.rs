@@ -48,7 +48,7 @@ mod tx;
 
 use sqlx::{PgPool, SqlitePool};
 
-pub use answers::{AnswerWrite, FollowUpWrite, SavedAnswers, StoredAnswer};
+pub use answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers, StoredAnswer};
 pub use decode::Unreadable;
 pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use digest_data::DigestRound;

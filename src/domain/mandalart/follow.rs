@@ -1,5 +1,6 @@
 //! Following a Mandalart through its year: each action marked done, partly done or not yet
-//! (`mandalart check 3.5 done`), each sub-goal rated 1–5 in the quarterly rounds, and what a
+//! (`mandalart check 3.5 done`), each sub-goal rated 1–5 in the quarterly rounds of the plan's
+//! year (a question added to the round's form, as resolutions are followed up), and what a
 //! sub-goal's line in a recap says about them.
 
 use std::str::FromStr;
@@ -7,6 +8,8 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::{Grid, SIDE};
+use crate::domain::template::{Localized, Question, QuestionId, QuestionKind};
+use crate::domain::visibility::Visibility;
 
 /// Where an action stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -162,4 +165,36 @@ impl Grid {
         }
         out
     }
+}
+
+/// The prefix of a quarterly round's question rating a sub-goal; its number (1–8) follows.
+pub const RATING_PREFIX: &str = "mandalart-goal-";
+
+/// The question asking, in a quarterly round of the plan's year, how sub-goal `number` (from
+/// 1) is going on a 1–5 scale; worded by the caller. Optional and private, like the grid.
+pub fn rating_question(
+    number: usize,
+    text: Localized,
+    label: Localized,
+    (low, high): (Localized, Localized),
+) -> Question {
+    let kind = QuestionKind::Scale { low, high };
+    Question {
+        id: QuestionId::parse(&format!("{RATING_PREFIX}{number}")).expect("a valid question id"),
+        max_len: Question::default_max_len(&kind),
+        kind,
+        text,
+        label: Some(label),
+        visibility: Visibility::Private,
+        required: false,
+        milestone: false,
+        periods: false,
+        recall: None,
+    }
+}
+
+/// The sub-goal (0-based) a rating question's id is about, if it is one.
+pub fn rated_goal(question_id: &str) -> Option<usize> {
+    let number: usize = question_id.strip_prefix(RATING_PREFIX)?.parse().ok()?;
+    (1..=SIDE).contains(&number).then(|| number - 1)
 }

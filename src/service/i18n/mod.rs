@@ -15,6 +15,7 @@ pub mod dates;
 #[cfg(test)]
 mod glossary_tests;
 pub mod particle;
+pub mod plan_words;
 pub mod recap_words;
 pub mod resolution_words;
 #[cfg(test)]

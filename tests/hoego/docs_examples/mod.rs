@@ -92,8 +92,9 @@ fn the_mandalart_examples_in_docs_are_what_hoego_draws() {
     }
 }
 
-/// The same grids followed through, as `mandalart` shows them once actions are checked: the
-/// heat map with its legend, and the table with each status's mark.
+/// The same grids followed through, as `mandalart` shows them once actions are checked and
+/// sub-goals rated in quarterly rounds: the heat map with its legend and ratings, and the table
+/// with each status's mark and each rating.
 #[test]
 fn the_checked_mandalart_examples_in_docs_are_what_hoego_draws() {
     use hoego::domain::mandalart::follow::{ActionStatus, Marks};
@@ -112,6 +113,16 @@ fn the_checked_mandalart_examples_in_docs_are_what_hoego_draws() {
             };
         }
     }
+    marks.ratings = [
+        Some(4),
+        Some(3),
+        Some(5),
+        Some(2),
+        Some(4),
+        None,
+        Some(3),
+        Some(5),
+    ];
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
     for (lang, parts) in [(Lang::En, MANDALART_EN), (Lang::Ko, MANDALART_KO)] {
         let mut grid = Grid::default();
