@@ -10,15 +10,18 @@ use super::grid_form::stored_grid;
 use super::reply::{Attachment, Reply};
 use super::rounds::RoundForm;
 use super::syntax::Example;
+use crate::domain::answer::AnswerValue;
 use crate::domain::mandalart::follow::Marks;
+use crate::domain::mandalart::follow::rated_goal;
 use crate::domain::mandalart::{CELL_MAX_LEN, CELLS, Grid, Part, SIDE};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::recap::PlanProgress;
 use crate::domain::recap::chart::mandalart::{Heat, heat_map, sheet};
 use crate::domain::team::Member;
+use crate::domain::template::QuestionId;
 use crate::domain::template::Template;
 use crate::service::i18n::plan_words::rating_question;
-use crate::store::StoredMandalart;
+use crate::store::{RatingWrite, StoredMandalart};
 use chrono::Datelike;
 
 impl Service {
@@ -203,6 +206,26 @@ fn picture(
 fn legend(asker: &Asker) -> [String; 4] {
     ["done", "partial", "not-yet", "unchecked"]
         .map(|s| asker.t(&format!("mandalart.status.{s}"), &[]))
+}
+
+/// For a Mandalart sub-goal's rating question of the round: `Some` with the rating to write
+/// (none when left empty); `None` for any other question.
+pub(super) fn rating_write(
+    round: &RoundForm,
+    id: &QuestionId,
+    value: &Option<AnswerValue>,
+) -> Option<Option<RatingWrite>> {
+    let plan = round.plan?;
+    let goal = rated_goal(id.as_str())?;
+    let Some(AnswerValue::Scale(rating)) = value else {
+        return Some(None);
+    };
+    Some(Some(RatingWrite {
+        plan,
+        goal,
+        round: round.delivery.round_id,
+        rating: *rating,
+    }))
 }
 
 /// A resolution as a cell: on one line, cut with "…" when longer than a cell takes.

@@ -14,6 +14,7 @@ use super::grid_form::{grid_kept, submitted_grids};
 use super::i18n::t;
 use super::ids::FormId;
 use super::interaction::Outcome;
+use super::mandalart::rating_write;
 use super::reply::Reply;
 use super::rounds::{QUARTERLY, RoundForm};
 use super::syntax::Example;
@@ -21,7 +22,6 @@ use super::{Actor, Service};
 use crate::domain::answer::{AnswerValue, FormErrors, validate_form};
 use crate::domain::follow_up;
 use crate::domain::lang::Lang;
-use crate::domain::mandalart::follow::rated_goal;
 use crate::domain::milestone::MilestoneText;
 use crate::domain::state::DeliveryStatus;
 use crate::domain::template::{QuestionId, QuestionKind};
@@ -142,12 +142,15 @@ impl Service {
     }
 }
 
+/// What a checked form writes: answers, resolution follow-ups, Mandalart ratings.
+type Writes = (Vec<AnswerWrite>, Vec<FollowUpWrite>, Vec<RatingWrite>);
+
 /// The answers, resolution follow-ups and Mandalart ratings to write, or every field's error.
 fn checked(
     round: &RoundForm,
     earlier: &HashMap<String, String>,
     values: &[(String, String)],
-) -> Result<(Vec<AnswerWrite>, Vec<FollowUpWrite>, Vec<RatingWrite>), FormErrors> {
+) -> Result<Writes, FormErrors> {
     let questions = &round.template.questions;
     let mut raws: Vec<(QuestionId, String)> = values
         .iter()
@@ -196,26 +199,6 @@ fn checked(
     } else {
         Err(errors)
     }
-}
-
-/// For a Mandalart sub-goal's rating question of the round: `Some` with the rating to write
-/// (none when left empty); `None` for any other question.
-fn rating_write(
-    round: &RoundForm,
-    id: &QuestionId,
-    value: &Option<AnswerValue>,
-) -> Option<Option<RatingWrite>> {
-    let plan = round.plan?;
-    let goal = rated_goal(id.as_str())?;
-    let Some(AnswerValue::Scale(rating)) = value else {
-        return Some(None);
-    };
-    Some(Some(RatingWrite {
-        plan,
-        goal,
-        round: round.delivery.round_id,
-        rating: *rating,
-    }))
 }
 
 fn answer_write(
