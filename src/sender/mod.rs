@@ -15,6 +15,7 @@ mod hold;
 mod look_up;
 mod outcome;
 mod pacing;
+mod recalls;
 mod turns;
 
 use std::sync::Arc;
@@ -169,7 +170,8 @@ impl Sender {
                     .await;
             }
         };
-        let message = prompts::prompt(delivery, template, zone);
+        let recalls = self.recalls(delivery, template).await;
+        let message = prompts::prompt(delivery, template, zone, &recalls);
         let dm = matches!(message.to, Destination::Direct { .. });
         if delivery.stranded {
             match self.look_up(delivery, &message, outcome).await? {

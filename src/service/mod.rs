@@ -31,7 +31,7 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod quotas;
-mod recalls;
+pub mod recalls;
 pub mod recap;
 mod recap_milestones;
 pub mod recap_query;
