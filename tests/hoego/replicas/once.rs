@@ -2,7 +2,8 @@
 //! own connections, their clocks a second apart) handle the same platform request at the same
 //! time — as two replicas on overlapping Discord shards do, or one replica and a platform
 //! delivering the request again. One makes the change and answers; the other changes nothing
-//! and has nothing to say. Requests that only read still write nothing.
+//! and has nothing to say: schedule add, run-now, join and leave, answer submits, milestones and
+//! resolution follow-ups.
 
 use chrono::Duration;
 use futures_util::future::join_all;
@@ -14,7 +15,7 @@ use hoego::store::Store;
 
 use crate::on_each_backend;
 use crate::support::Backend;
-use crate::support::chat::{Chat, WEEKLY};
+use crate::support::chat::{Chat, WEEKLY, YEAR_END, saved};
 use crate::support::db::TestDb;
 
 const ADD: &str = "schedule add weekly \"0 17 * * FRI\" tz Asia/Seoul name retro";
@@ -142,6 +143,46 @@ async fn a_submit_on_two_replicas_at_once_is_saved_once(backend: Backend) {
     r.db.finish().await;
 }
 
+async fn a_milestone_added_on_two_replicas_at_once_is_added_once(backend: Backend) {
+    let Some(r) = replicas(backend, "mina", false).await else {
+        return;
+    };
+    let add = text("milestone add 2026-11-02 Started the new job");
+
+    let outcome = Replicas::both((&r.one, &r.two), 7006, add).await;
+
+    assert_eq!(outcome, (1, 1), "one added it, the other stayed silent");
+    assert_eq!(r.db.count("SELECT COUNT(*) FROM milestones").await, 1);
+    r.db.finish().await;
+}
+
+async fn a_resolution_followed_up_on_two_replicas_at_once_is_followed_up_once(backend: Backend) {
+    let Some(r) = replicas(backend, "mina", false).await else {
+        return;
+    };
+    let delivery = r.one.open_round("year-end", YEAR_END).await;
+    let answers = [
+        ("periods", "One"),
+        ("highlights", "Two"),
+        ("learned", "Three"),
+        ("energy", "2"),
+        ("resolutions", "1. Run a marathon\n2. Learn Korean"),
+    ];
+    saved(r.one.submit(&format!("answer:{delivery}"), &answers).await);
+    let set = text("resolutions set 2 on-track 30 minutes a day");
+
+    let outcome = Replicas::both((&r.one, &r.two), 7007, set).await;
+
+    assert_eq!(
+        outcome,
+        (1, 1),
+        "one followed it up, the other stayed silent"
+    );
+    let follow_ups = "SELECT COUNT(*) FROM resolution_followups";
+    assert_eq!(r.db.count(follow_ups).await, 1);
+    r.db.finish().await;
+}
+
 async fn the_same_request_delivered_again_later_changes_nothing(backend: Backend) {
     let Some(r) = replicas(backend, "mina", true).await else {
         return;
@@ -200,6 +241,8 @@ on_each_backend!(
     a_run_now_on_two_replicas_at_once_opens_one_round,
     a_join_on_two_replicas_at_once_joins_once_and_answers_once,
     a_submit_on_two_replicas_at_once_is_saved_once,
+    a_milestone_added_on_two_replicas_at_once_is_added_once,
+    a_resolution_followed_up_on_two_replicas_at_once_is_followed_up_once,
     the_same_request_delivered_again_later_changes_nothing,
     handled_request_ids_are_pruned_by_the_scheduler_after_a_day,
 );
