@@ -35,4 +35,6 @@ row_id!(
     ResolutionId,
     /// A file a member sent to import from chat, kept until they confirm it.
     PendingImportId,
+    /// A letter sealed until a day (a time capsule).
+    CapsuleId,
 );

@@ -41,6 +41,10 @@ pub enum Example<'a> {
     SummaryOn,
     /// Turn the team's summaries off.
     SummaryOff,
+    /// Write a letter sealed until the day (`YYYY-MM-DD`), or the default day.
+    CapsuleWrite(Option<&'a str>),
+    /// List my letters.
+    CapsuleList,
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -72,6 +76,9 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("schedule remove {name}"),
         Example::SummaryOn => "settings summary on".into(),
         Example::SummaryOff => "settings summary off".into(),
+        Example::CapsuleWrite(Some(day)) => format!("capsule write until {day}"),
+        Example::CapsuleWrite(None) => "capsule write".into(),
+        Example::CapsuleList => "capsule list".into(),
     }
 }
 
@@ -93,6 +100,9 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("/hoego schedule remove name:{name}"),
         Example::SummaryOn => "/hoego settings summary:on".into(),
         Example::SummaryOff => "/hoego settings summary:off".into(),
+        Example::CapsuleWrite(Some(day)) => format!("/hoego capsule write until:{day}"),
+        Example::CapsuleWrite(None) => "/hoego capsule write".into(),
+        Example::CapsuleList => "/hoego capsule list".into(),
     }
 }
 
