@@ -267,6 +267,7 @@ fn letter_form(
             required: true,
             value: value.map(str::to_string),
             error,
+            recall: None,
         }],
     }
 }
