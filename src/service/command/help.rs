@@ -108,6 +108,12 @@ pub const ENTRIES: &[HelpEntry] = &[
         "mandalart 2027",
     ),
     entry(
+        "mandalart check",
+        "mandalart check <sub-goal>.<action> done|partial|not-yet",
+        "help.mandalart_check",
+        "mandalart check 3.5 done",
+    ),
+    entry(
         "capsule write",
         "capsule write [team] [until <YYYY-MM-DD>]",
         "help.capsule_write",
@@ -332,6 +338,7 @@ impl Command {
             Command::SetResolution { .. } => "resolutions set",
             Command::Milestone(sub) => sub.help_topic(),
             Command::Mandalart { .. } => "mandalart",
+            Command::CheckMandalart { .. } => "mandalart check",
             Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
             Command::Capsule(CapsuleCommand::List) => "capsule list",
             Command::Schedule(sub) => sub.help_topic(),
