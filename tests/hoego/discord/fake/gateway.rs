@@ -1,10 +1,13 @@
 //! The fake gateway, kept as Discord keeps it: HELLO; IDENTIFY with the bot's token (another
 //! token is closed with 4004, a privileged intent the application has not enabled with 4014)
-//! starts a new session answered by READY; heartbeats are ACKed; every dispatch has its sequence
-//! number and stays in the session's log, so a RESUME with the session id replays what the
-//! client missed, then RESUMED; a RESUME of an unknown or invalidated session gets op 9 (Invalid
-//! Session, not resumable) and must IDENTIFY again; the test can ask the client to reconnect
-//! (op 7) or close the connection with a code.
+//! starts a new session of the shard it names (`shard: [id, count]`, `[0, 1]` without), answered
+//! by READY and a GUILD_CREATE for each guild of that shard; heartbeats are ACKed. Several
+//! sessions may run at once, and, as on Discord, **every** session of a shard gets every dispatch
+//! of the shard's guilds (`(guild_id >> 22) % count`; DMs are shard 0's). Every dispatch has its
+//! session's sequence number and stays in its log, so a RESUME with the session id replays what
+//! the client missed, then RESUMED; a RESUME of an unknown or invalidated session gets op 9
+//! (Invalid Session, not resumable) and must IDENTIFY again; the test can ask the clients to
+//! reconnect (op 7) or close their connections with a code.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -21,33 +24,19 @@ use super::{APP_ID, BOT_ID, FakeDiscord, Out, Shared};
 /// The privileged GUILD_MEMBERS intent bit.
 const GUILD_MEMBERS: u64 = 1 << 1;
 
-/// The gateway session: its id, the sequence so far, and every dispatch sent in it.
-#[derive(Debug, Default)]
+/// One gateway session: its id, its shard, the sequence so far, and every dispatch sent in it.
+#[derive(Debug)]
 pub struct Session {
-    pub id: Option<String>,
+    pub id: String,
+    /// `[id, count]` as IDENTIFY named it.
+    pub shard: (u64, u64),
     pub seq: u64,
     log: Vec<Value>,
-    /// Sessions started so far (READYs sent).
-    pub started: usize,
     /// Whether a RESUME may continue it.
     pub resumable: bool,
 }
 
 impl Session {
-    /// A new session: a fresh id, the sequence from 1, an empty log.
-    fn start(&mut self) -> String {
-        self.started += 1;
-        let id = format!("session-{}", self.started);
-        *self = Session {
-            id: Some(id.clone()),
-            seq: 0,
-            log: Vec::new(),
-            started: self.started,
-            resumable: true,
-        };
-        id
-    }
-
     /// A dispatch frame with the next sequence number, kept in the log.
     pub fn dispatch(&mut self, event: &str, data: Value) -> Value {
         self.seq += 1;
@@ -63,6 +52,81 @@ impl Session {
             .filter(|f| f["s"].as_u64().is_some_and(|s| s > seq))
             .cloned()
             .collect()
+    }
+
+    /// Whether the guild `guild` is on this session's shard.
+    fn carries(&self, guild: u64) -> bool {
+        let (id, count) = self.shard;
+        (guild >> 22) % count.max(1) == id
+    }
+}
+
+/// An open gateway connection and the session it runs, once identified or resumed.
+struct Open {
+    id: u64,
+    session: Option<String>,
+    out: mpsc::UnboundedSender<Out>,
+}
+
+/// Every session and open connection of the gateway.
+#[derive(Default)]
+pub struct Gateway {
+    sessions: Vec<Session>,
+    open: Vec<Open>,
+    /// Sessions started so far (READYs sent).
+    started: usize,
+    next_connection: u64,
+}
+
+impl Gateway {
+    /// A new session of `shard`, numbered from the sessions started so far.
+    fn start(&mut self, shard: (u64, u64)) -> &mut Session {
+        self.started += 1;
+        self.sessions.retain(|s| s.resumable);
+        self.sessions.push(Session {
+            id: format!("session-{}", self.started),
+            shard,
+            seq: 0,
+            log: Vec::new(),
+            resumable: true,
+        });
+        self.sessions.last_mut().unwrap()
+    }
+
+    /// Runs the connection `connection` in the session `session`.
+    fn attach(&mut self, connection: u64, session: &str) {
+        if let Some(open) = self.open.iter_mut().find(|o| o.id == connection) {
+            open.session = Some(session.to_string());
+        }
+    }
+
+    /// Sends `event` to every session of the guild's shard (shard 0 without a guild).
+    fn dispatch(&mut self, event: &str, data: &Value) {
+        let guild = match event {
+            "GUILD_CREATE" | "GUILD_UPDATE" => &data["id"],
+            _ => &data["guild_id"],
+        };
+        let guild = guild.as_str().and_then(|g| g.parse().ok()).unwrap_or(0);
+        for session in self.sessions.iter_mut().filter(|s| s.resumable) {
+            if !session.carries(guild) {
+                continue;
+            }
+            let frame = session.dispatch(event, data.clone());
+            for open in &self.open {
+                if open.session.as_deref() == Some(&session.id) {
+                    let _ = open.out.send(Out::Frame(frame.clone()));
+                }
+            }
+        }
+    }
+
+    /// The shards of the sessions running on an open connection now.
+    fn connected_shards(&self) -> Vec<(u64, u64)> {
+        let running = |open: &Open| {
+            let id = open.session.as_deref()?;
+            self.sessions.iter().find(|s| s.id == id).map(|s| s.shard)
+        };
+        self.open.iter().filter_map(running).collect()
     }
 }
 
@@ -93,9 +157,29 @@ enum Reply {
 
 /// One gateway connection: HELLO, then the client's IDENTIFY/RESUME/heartbeats and the test's
 /// dispatches, reconnect requests and closes.
-async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
-    let (out, mut outgoing) = mpsc::unbounded_channel();
-    *shared.gateway.lock().unwrap() = Some(out);
+async fn connection(shared: Arc<Shared>, socket: WebSocket) {
+    let (out, outgoing) = mpsc::unbounded_channel();
+    let id = {
+        let mut gateway = shared.gateway.lock().unwrap();
+        gateway.next_connection += 1;
+        let id = gateway.next_connection;
+        gateway.open.push(Open {
+            id,
+            session: None,
+            out,
+        });
+        id
+    };
+    serve(&shared, id, socket, outgoing).await;
+    shared.gateway.lock().unwrap().open.retain(|o| o.id != id);
+}
+
+async fn serve(
+    shared: &Shared,
+    id: u64,
+    mut socket: WebSocket,
+    mut outgoing: mpsc::UnboundedReceiver<Out>,
+) {
     let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
     if socket.send(frame(hello)).await.is_err() {
         return;
@@ -106,7 +190,7 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                 let Some(Ok(message)) = incoming else { return };
                 let Message::Text(text) = message else { continue };
                 let Ok(payload) = serde_json::from_str::<Value>(text.as_str()) else { continue };
-                match on_client(&shared, &payload) {
+                match on_client(shared, id, &payload) {
                     Reply::Send(frames) => {
                         for value in frames {
                             if socket.send(frame(value)).await.is_err() {
@@ -148,11 +232,11 @@ async fn drain(mut socket: WebSocket) {
     .await;
 }
 
-fn on_client(shared: &Shared, payload: &Value) -> Reply {
+fn on_client(shared: &Shared, connection: u64, payload: &Value) -> Reply {
     match payload["op"].as_u64() {
         Some(1) => Reply::Send(vec![json!({"op": 11})]),
-        Some(2) => identify(shared, &payload["d"]),
-        Some(6) => resume(shared, &payload["d"]),
+        Some(2) => identify(shared, connection, &payload["d"]),
+        Some(6) => resume(shared, connection, &payload["d"]),
         _ => Reply::Nothing,
     }
 }
@@ -163,7 +247,7 @@ fn token_ok(shared: &Shared, given: &Value) -> bool {
     given.strip_prefix("Bot ").unwrap_or(given) == shared.token
 }
 
-fn identify(shared: &Shared, d: &Value) -> Reply {
+fn identify(shared: &Shared, connection: u64, d: &Value) -> Reply {
     shared.identifies.lock().unwrap().push(d.clone());
     if !token_ok(shared, &d["token"]) {
         return Reply::Close(4004, "Authentication failed.");
@@ -172,28 +256,43 @@ fn identify(shared: &Shared, d: &Value) -> Reply {
     if intents & GUILD_MEMBERS != 0 && !shared.members_intent_enabled.load(Ordering::SeqCst) {
         return Reply::Close(4014, "Disallowed intent(s).");
     }
-    let mut session = shared.session.lock().unwrap();
-    let id = session.start();
-    let ready = session.dispatch("READY", ready(&gateway_url(shared), &id));
-    // As on Discord, each guild of the bot follows READY with GUILD_CREATE (GUILDS intent).
-    let name = shared.renamed.lock().unwrap().clone();
-    let name = name.as_deref().unwrap_or(super::GUILD_NAME);
-    let guild = session.dispatch("GUILD_CREATE", guild_create(super::GUILD_ID, name));
-    Reply::Send(vec![ready, guild])
+    let shard = match (d["shard"][0].as_u64(), d["shard"][1].as_u64()) {
+        (Some(id), Some(count)) => (id, count),
+        _ => (0, 1),
+    };
+    let guilds = shared.guilds();
+    let mut gateway = shared.gateway.lock().unwrap();
+    let session = gateway.start(shard);
+    let ready = session.dispatch("READY", ready(&gateway_url(shared), &session.id));
+    let mut frames = vec![ready];
+    // As on Discord, each guild of the shard follows READY with GUILD_CREATE (GUILDS intent).
+    for (id, name) in guilds {
+        if session.carries(id.parse().unwrap_or(0)) {
+            frames.push(session.dispatch("GUILD_CREATE", guild_create(&id, &name)));
+        }
+    }
+    let id = session.id.clone();
+    gateway.attach(connection, &id);
+    Reply::Send(frames)
 }
 
-fn resume(shared: &Shared, d: &Value) -> Reply {
+fn resume(shared: &Shared, connection: u64, d: &Value) -> Reply {
     shared.resumes.fetch_add(1, Ordering::SeqCst);
     if !token_ok(shared, &d["token"]) {
         return Reply::Close(4004, "Authentication failed.");
     }
-    let mut session = shared.session.lock().unwrap();
-    let same = session.id.as_deref() == d["session_id"].as_str();
-    if !same || !session.resumable {
+    let mut gateway = shared.gateway.lock().unwrap();
+    let wanted = d["session_id"].as_str().unwrap_or_default();
+    let Some(session) = gateway
+        .sessions
+        .iter_mut()
+        .find(|s| s.id == wanted && s.resumable)
+    else {
         return Reply::Send(vec![json!({"op": 9, "d": false})]);
-    }
+    };
     let mut frames = session.missed_since(d["seq"].as_u64().unwrap_or(0));
     frames.push(session.dispatch("RESUMED", json!({})));
+    gateway.attach(connection, wanted);
     Reply::Send(frames)
 }
 
@@ -243,6 +342,23 @@ impl FakeDiscord {
         self.dispatch("GUILD_UPDATE", guild_update(super::GUILD_ID, name));
     }
 
+    /// The bot joins another guild (announced by GUILD_CREATE to sessions of its shard from now).
+    pub fn join_guild(&self, id: &str, name: &str) {
+        let guild = (id.to_string(), name.to_string());
+        self.shared.more_guilds.lock().unwrap().push(guild);
+    }
+
+    /// Makes `GET /gateway/bot` recommend `shards` shards.
+    pub fn recommend_shards(&self, shards: u64) {
+        self.shared.recommended.store(shards, Ordering::SeqCst);
+    }
+
+    /// The shards (`[id, count]`) of the sessions running on an open connection now, one entry
+    /// per session.
+    pub fn connected_shards(&self) -> Vec<(u64, u64)> {
+        self.shared.gateway.lock().unwrap().connected_shards()
+    }
+
     /// The IDENTIFY payloads received.
     pub fn identifies(&self) -> Vec<Value> {
         self.shared.identifies.lock().unwrap().clone()
@@ -253,36 +369,37 @@ impl FakeDiscord {
         self.shared.resumes.load(Ordering::SeqCst)
     }
 
-    /// Sends a dispatch in the current session: at once on an open connection, otherwise when
-    /// the client resumes (a dispatch into a session that is never resumed is lost, as on
-    /// Discord). An INTERACTION_CREATE starts its 3-second deadline now.
+    /// Sends a dispatch to every session of the shard of its `guild_id` (shard 0 without one):
+    /// at once on an open connection, otherwise when the client resumes (a dispatch into a
+    /// session that is never resumed is lost, as on Discord). An INTERACTION_CREATE starts its
+    /// 3-second deadline now.
     pub fn dispatch(&self, event: &'static str, data: Value) {
         if event == "INTERACTION_CREATE" {
             self.shared.interactions.lock().unwrap().dispatched(&data);
         }
-        let frame = self.shared.session.lock().unwrap().dispatch(event, data);
-        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
-            let _ = sender.send(Out::Frame(frame));
-        }
+        self.shared.gateway.lock().unwrap().dispatch(event, &data);
     }
 
-    /// Closes the current gateway connection with `code`.
+    /// Closes every open gateway connection with `code`.
     pub fn close_gateway(&self, code: u16) {
-        if let Some(sender) = self.shared.gateway.lock().unwrap().take() {
-            let _ = sender.send(Out::Close(code));
+        let open = std::mem::take(&mut self.shared.gateway.lock().unwrap().open);
+        for open in open {
+            let _ = open.out.send(Out::Close(code));
         }
     }
 
-    /// Asks the client to reconnect and resume (op 7), as Discord does before moving a session.
+    /// Asks the clients to reconnect and resume (op 7), as Discord does before moving a session.
     pub fn request_reconnect(&self) {
-        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
-            let _ = sender.send(Out::Frame(serde_json::json!({"op": 7, "d": null})));
+        for open in &self.shared.gateway.lock().unwrap().open {
+            let _ = open.out.send(Out::Frame(json!({"op": 7, "d": null})));
         }
     }
 
-    /// Makes the current session impossible to resume: the next RESUME gets op 9.
+    /// Makes every session so far impossible to resume: the next RESUME gets op 9.
     pub fn invalidate_session(&self) {
-        self.shared.session.lock().unwrap().resumable = false;
+        for session in &mut self.shared.gateway.lock().unwrap().sessions {
+            session.resumable = false;
+        }
     }
 
     /// Waits until at least `identifies` IDENTIFYs and `resumes` RESUMEs were received and a
@@ -297,6 +414,6 @@ impl FakeDiscord {
 
     /// How many sessions were started (READYs sent).
     pub fn sessions_started(&self) -> usize {
-        self.shared.session.lock().unwrap().started
+        self.shared.gateway.lock().unwrap().started
     }
 }
