@@ -1,4 +1,5 @@
 //! Several replicas of hoego: what holds when two or three run side by side on one database.
 
 mod shards;
+mod shards_load;
 mod start;

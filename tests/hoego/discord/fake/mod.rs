@@ -39,6 +39,7 @@ mod multipart;
 mod ratelimit;
 mod rest;
 mod servers;
+mod sessions;
 
 pub use self::attachments::attachment;
 pub use self::channels::dm_channel;
@@ -96,7 +97,7 @@ struct Shared {
     limits: Mutex<ratelimit::Limits>,
     interactions: Mutex<interactions::Interactions>,
     channels: Mutex<channels::Channels>,
-    gateway: Mutex<gateway::Gateway>,
+    gateway: Mutex<sessions::Gateway>,
     /// Guilds besides [`GUILD_ID`], as (id, name).
     more_guilds: Mutex<Vec<(String, String)>>,
     /// The shard count `GET /gateway/bot` recommends (1 when 0).
