@@ -149,9 +149,10 @@ impl Service {
             )
         )];
         blocks.extend(visibility_hints(asker, &round));
+        let recalls = self.recalls(asker, &round).await?;
         Ok(Reply {
             blocks,
-            form: Some(answer_form(asker, &round, &values, &Vec::new())),
+            form: Some(answer_form(asker, &round, (&values, &recalls), &Vec::new())),
             ..Reply::new(asker.lang())
         })
     }

@@ -86,7 +86,8 @@ impl Service {
             Err(errors) => {
                 let mut typed: HashMap<String, String> = earlier;
                 typed.extend(values.iter().cloned());
-                let form = answer_form(asker, round, &typed, &errors);
+                let recalls = self.recalls(asker, round).await?;
+                let form = answer_form(asker, round, (&typed, &recalls), &errors);
                 return Ok(Outcome::Invalid(Reply {
                     form: Some(form),
                     ..Reply::new(asker.lang())

@@ -23,6 +23,7 @@ mod pages;
 mod permissions;
 mod prompts;
 mod readiness;
+mod recall;
 mod recaps;
 pub(crate) mod roles;
 mod run;
