@@ -97,7 +97,12 @@ impl Service {
                 &[("schedule", name), ("edit", &asker.spell(Example::Edit))],
             )));
         }
-        if !self.store.skip_delivery(delivery, self.clock.now()).await? {
+        let once = asker.request.as_ref();
+        if !self
+            .store
+            .skip_delivery(delivery, self.clock.now(), once)
+            .await?
+        {
             return Err(self.closed(asker, &round.delivery));
         }
         Ok(asker.reply(asker.t("answer.skipped", &[("schedule", round.delivery.name())])))

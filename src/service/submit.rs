@@ -103,6 +103,7 @@ impl Service {
                 &writes,
                 &follow_ups,
                 self.clock.now(),
+                asker.request.as_ref(),
             )
             .await?
             .ok_or_else(|| self.closed(asker, &round.delivery))?;
@@ -278,6 +279,7 @@ pub(super) fn not_saved(
             tracing::warn!(error = %cause, "database unreachable; answers given back");
             given_back(lang, &typed)
         }
+        ServiceError::Elsewhere => Outcome::Elsewhere(Reply::new(lang)),
         other => {
             let mut reply = Reply::text(lang, other.message(lang));
             if !typed.is_empty() {

@@ -45,7 +45,8 @@ impl Console {
                 Outcome::Invalid(reply)
                 | Outcome::Done(reply)
                 | Outcome::Refused(reply)
-                | Outcome::Unavailable(reply) => {
+                | Outcome::Unavailable(reply)
+                | Outcome::Elsewhere(reply) => {
                     return self.show_reply_only(&reply);
                 }
             }

@@ -248,6 +248,7 @@ impl DiscordApp {
             is_guest: false,
             channel_id: None,
             limits: hoego::platform::discord::LIMITS,
+            request: None,
         }
     }
 
