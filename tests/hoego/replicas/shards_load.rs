@@ -47,6 +47,7 @@ fn actor(user: &str) -> Actor {
         is_guest: false,
         channel_id: None,
         limits: hoego::platform::discord::LIMITS,
+        request: None,
     }
 }
 
