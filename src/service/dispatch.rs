@@ -200,6 +200,9 @@ impl Service {
             Command::Schedule(sub) => self.schedule_command(asker, sub).await,
             Command::Milestone(sub) => self.milestone_command(asker, sub).await,
             Command::Mandalart { year } => self.show_mandalart(asker, year).await,
+            Command::CheckMandalart { year, at, status } => {
+                self.check_mandalart(asker, year, at, status).await
+            }
             Command::Help { topic } => {
                 Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))
             }

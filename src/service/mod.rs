@@ -21,6 +21,7 @@ pub mod import;
 pub mod interaction;
 pub mod limits;
 mod mandalart;
+mod mandalart_check;
 pub mod members;
 pub mod membership;
 pub mod memory;

@@ -169,6 +169,9 @@ impl Service {
         let mut recap = self.guard.run_heavy(build).await?;
         recap.withheld = withheld;
         recap.then_now = then_now;
+        if let Some(member) = member.filter(|_| !order.shared_only) {
+            recap.plan = self.recap_plan(member, &order.period).await?;
+        }
         Ok(recap)
     }
 

@@ -41,6 +41,8 @@ pub enum Example<'a> {
     SummaryOn,
     /// Turn the team's summaries off.
     SummaryOff,
+    /// Mark an action of my Mandalart (`3.5`) done.
+    MandalartDone(&'a str),
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -72,6 +74,7 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("schedule remove {name}"),
         Example::SummaryOn => "settings summary on".into(),
         Example::SummaryOff => "settings summary off".into(),
+        Example::MandalartDone(at) => format!("mandalart check {at} done"),
     }
 }
 
@@ -93,6 +96,7 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("/hoego schedule remove name:{name}"),
         Example::SummaryOn => "/hoego settings summary:on".into(),
         Example::SummaryOff => "/hoego settings summary:off".into(),
+        Example::MandalartDone(at) => format!("/hoego mandalart check:{at} status:done"),
     }
 }
 
@@ -145,6 +149,16 @@ mod tests {
             ),
             (Platform::Discord, Example::NameOption, "`name:<name>`"),
             (Platform::Slack, Example::NameOption, "`name <name>`"),
+            (
+                Platform::Discord,
+                Example::MandalartDone("3.5"),
+                "`/hoego mandalart check:3.5 status:done`",
+            ),
+            (
+                Platform::Slack,
+                Example::MandalartDone("3.5"),
+                "`/hoego mandalart check 3.5 done`",
+            ),
         ];
         for (platform, example, expected) in cases {
             assert_eq!(spell(platform, Lang::En, example), expected, "{platform:?}");

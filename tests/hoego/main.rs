@@ -19,6 +19,7 @@ mod hostile;
 mod http_endpoints;
 mod import;
 mod mandalart;
+mod mandalart_follow;
 mod memory_platform;
 mod migrations;
 mod milestone_answers;

@@ -108,6 +108,12 @@ pub const ENTRIES: &[HelpEntry] = &[
         "mandalart 2027",
     ),
     entry(
+        "mandalart check",
+        "mandalart check <sub-goal>.<action> done|partial|not-yet",
+        "help.mandalart_check",
+        "mandalart check 3.5 done",
+    ),
+    entry(
         "milestone add",
         "milestone add [team] <YYYY-MM-DD> <text…>",
         "help.milestone_add",
@@ -320,6 +326,7 @@ impl Command {
             Command::SetResolution { .. } => "resolutions set",
             Command::Milestone(sub) => sub.help_topic(),
             Command::Mandalart { .. } => "mandalart",
+            Command::CheckMandalart { .. } => "mandalart check",
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
         }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::lang::Lang;
+use crate::domain::mandalart::follow::{ActionRef, ActionStatus};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::visibility::Visibility;
 
@@ -15,6 +16,7 @@ mod answers;
 mod error;
 pub mod help;
 mod lex;
+mod mandalart;
 mod milestone;
 mod parse;
 mod schedule;
@@ -34,6 +36,7 @@ pub fn parse_remind(text: &str) -> Option<Remind> {
 
 pub use error::CommandError;
 pub use help::help_text;
+pub use mandalart::check_args;
 pub use parse::parse;
 
 /// Something a person asked hoego to do.
@@ -127,6 +130,15 @@ pub enum Command {
     Mandalart {
         /// The year it plans; my latest when not given.
         year: Option<i32>,
+    },
+    /// Mark where an action of my Mandalart stands (`mandalart check 3.5 done`).
+    CheckMandalart {
+        /// The year the Mandalart plans; my latest when not given.
+        year: Option<i32>,
+        /// The action: sub-goal and action.
+        at: ActionRef,
+        /// Where it stands.
+        status: ActionStatus,
     },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
