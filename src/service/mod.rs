@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod capsules;
 pub mod channel_readers;
 pub mod clock;
 pub mod command;
