@@ -49,6 +49,7 @@ mod schedule_input;
 mod schedule_list;
 pub mod schedules;
 mod settings;
+pub mod shard_leases;
 pub mod shown;
 mod submit;
 pub mod summary;
