@@ -3,6 +3,7 @@
 
 pub mod anonymity;
 pub mod answer;
+pub mod capsule;
 pub mod follow_up;
 pub mod ids;
 pub mod import;
@@ -14,6 +15,7 @@ pub mod period;
 pub mod recap;
 pub mod schedule;
 pub mod schedule_name;
+pub mod shard_share;
 pub mod state;
 pub mod summary;
 pub mod team;

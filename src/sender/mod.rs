@@ -12,9 +12,11 @@
 //! instead of posting a second.
 
 mod hold;
+mod letters;
 mod look_up;
 mod outcome;
 mod pacing;
+mod recalls;
 mod shared_rate;
 mod turns;
 
@@ -72,6 +74,8 @@ pub struct StepOutcome {
     pub given_up: usize,
     /// Reminders sent.
     pub reminders: usize,
+    /// Time capsules opened (letters sent back on their day).
+    pub letters: usize,
 }
 
 /// Sends prompts and reminders.
@@ -163,6 +167,7 @@ impl Sender {
             self.remind(&delivery).await;
             outcome.reminders += 1;
         }
+        outcome.letters = self.open_letters().await?;
         Ok(outcome)
     }
 
@@ -180,7 +185,8 @@ impl Sender {
                     .await;
             }
         };
-        let message = prompts::prompt(delivery, template, zone);
+        let recalls = self.recalls(delivery, template).await;
+        let message = prompts::prompt(delivery, template, zone, &recalls);
         let dm = matches!(message.to, Destination::Direct { .. });
         if delivery.stranded {
             match self.look_up(delivery, &message, outcome).await? {

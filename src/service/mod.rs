@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod capsules;
 pub mod channel_readers;
 pub mod clock;
 pub mod command;
@@ -32,7 +33,7 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod quotas;
-mod recalls;
+pub mod recalls;
 pub mod recap;
 mod recap_milestones;
 pub mod recap_query;
@@ -48,6 +49,7 @@ mod schedule_input;
 mod schedule_list;
 pub mod schedules;
 mod settings;
+pub mod shard_leases;
 pub mod shown;
 mod submit;
 pub mod summary;

@@ -43,6 +43,10 @@ pub enum Example<'a> {
     SummaryOff,
     /// Mark an action of my Mandalart (`3.5`) done.
     MandalartDone(&'a str),
+    /// Write a letter sealed until the day (`YYYY-MM-DD`), or the default day.
+    CapsuleWrite(Option<&'a str>),
+    /// List my letters.
+    CapsuleList,
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -75,6 +79,9 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOn => "settings summary on".into(),
         Example::SummaryOff => "settings summary off".into(),
         Example::MandalartDone(at) => format!("mandalart check {at} done"),
+        Example::CapsuleWrite(Some(day)) => format!("capsule write until {day}"),
+        Example::CapsuleWrite(None) => "capsule write".into(),
+        Example::CapsuleList => "capsule list".into(),
     }
 }
 
@@ -97,6 +104,9 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOn => "/hoego settings summary:on".into(),
         Example::SummaryOff => "/hoego settings summary:off".into(),
         Example::MandalartDone(at) => format!("/hoego mandalart check:{at} status:done"),
+        Example::CapsuleWrite(Some(day)) => format!("/hoego capsule write until:{day}"),
+        Example::CapsuleWrite(None) => "/hoego capsule write".into(),
+        Example::CapsuleList => "/hoego capsule list".into(),
     }
 }
 

@@ -5,6 +5,8 @@
 
 mod answer_writes;
 mod answers;
+mod capsule_claims;
+mod capsules;
 mod closing;
 mod connect;
 mod decode;
@@ -41,6 +43,7 @@ mod scheduling_batch;
 mod scheduling_pg;
 mod scheduling_sqlite;
 mod send_pacing;
+mod shard_leases;
 mod summaries;
 mod team_view;
 mod teams;
@@ -49,6 +52,8 @@ mod tx;
 use sqlx::{PgPool, SqlitePool};
 
 pub use answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers, StoredAnswer};
+pub use capsule_claims::{CAPSULE_ATTEMPTS, DueCapsule};
+pub use capsules::{NewCapsule, StoredCapsule};
 pub use decode::Unreadable;
 pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use digest_data::DigestRound;
@@ -75,6 +80,7 @@ pub use scheduling::{
     Advance, DueSchedule, DueTiming, Participant, PlannedDelivery, PlannedRound, Planner,
     TickReport,
 };
+pub use shard_leases::{LeaseTimes, ShardView};
 pub use summaries::SummaryRecord;
 pub use team_view::TeamAnswer;
 

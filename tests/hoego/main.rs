@@ -4,6 +4,7 @@ mod support;
 
 mod answer_store;
 mod answering;
+mod capsule;
 mod cli;
 mod config_layers;
 mod console;

@@ -13,6 +13,7 @@ use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::visibility::Visibility;
 
 mod answers;
+mod capsule;
 mod error;
 pub mod help;
 mod lex;
@@ -142,6 +143,8 @@ pub enum Command {
     },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
+    /// Letters to my future self (or, from an admin, to the team), sealed until a day.
+    Capsule(CapsuleCommand),
     /// Manage the team's schedules (admins only).
     Schedule(ScheduleCommand),
     /// Show help, for every command or one topic (`recap`, `schedule`, `schedule add`, …).
@@ -208,6 +211,21 @@ impl ResolutionStatus {
             ResolutionStatus::Dropped => "dropped",
         }
     }
+}
+
+/// A `capsule …` subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapsuleCommand {
+    /// Open the form for a letter sealed until `until` (by default the next year-end round's
+    /// day, else 31 December).
+    Write {
+        /// The day it opens, as typed; checked against today elsewhere.
+        until: Option<NaiveDate>,
+        /// A letter to the team, opened in its digest channel (admins only).
+        team: bool,
+    },
+    /// List my letters by the day they open (a sealed letter's text stays hidden).
+    List,
 }
 
 /// A `milestone …` subcommand.

@@ -6,7 +6,7 @@ use crate::service::i18n::t;
 use super::lex::{Args, Token};
 use super::values::{date, nearest};
 use super::{Command, CommandError, DeliveryMode, RecapScope, SettingsChange};
-use super::{answers, help, mandalart, milestone, schedule};
+use super::{answers, capsule, help, mandalart, milestone, schedule};
 
 /// Every top-level command word.
 const COMMANDS: &[&str] = &[
@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "resolutions",
     "milestone",
     "mandalart",
+    "capsule",
     "schedule",
     "help",
 ];
@@ -69,6 +70,7 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         "resolutions" => answers::resolutions(args),
         "milestone" | "milestones" => milestone::parse(args),
         "mandalart" => mandalart::parse(args),
+        "capsule" | "capsules" => capsule::parse(args),
         "schedule" => schedule::parse(args),
         "help" => help_topic(args),
         _ => Err(unknown_command(word, args)),
