@@ -37,6 +37,7 @@ pub async fn bench(url: &str, members: usize) -> anyhow::Result<Bench> {
         is_guest: false,
         channel_id: None,
         limits: hoego::platform::discord::LIMITS,
+        request: None,
     };
     let add = NewSchedule {
         template: "weekly".into(),

@@ -36,3 +36,33 @@ row_id!(
     /// A file a member sent to import from chat, kept until they confirm it.
     PendingImportId,
 );
+
+/// The platform's id of one request a person made (a Discord interaction, a Slack view
+/// submission or block action), prefixed with the platform so two platforms' ids never meet. A
+/// state change claims it in its own transaction, so the same request seen twice (by two
+/// replicas, or delivered again by the platform) changes things once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RequestId(String);
+
+impl RequestId {
+    /// A Discord interaction's id.
+    pub fn discord(interaction: impl fmt::Display) -> Self {
+        RequestId(format!("discord:{interaction}"))
+    }
+
+    /// A Slack request's id (a view submission's view id and hash, a block action's trigger id).
+    pub fn slack(request: impl fmt::Display) -> Self {
+        RequestId(format!("slack:{request}"))
+    }
+
+    /// The id as stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}

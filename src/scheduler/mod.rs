@@ -1,5 +1,6 @@
 //! The scheduler: a loop around one testable step, [`Scheduler::tick`], which opens the rounds
-//! that are due (or records them as missed after downtime) and closes rounds whose window ended.
+//! that are due (or records them as missed after downtime), closes rounds whose window ended and
+//! prunes the ids of requests handled long ago.
 
 pub mod planner;
 
@@ -84,6 +85,8 @@ impl Scheduler {
         }
         outcome.closed = closed;
         outcome.missed_deliveries = missed;
+        // The ids of requests handled more than a day ago are no use any more.
+        self.store.prune_handled_requests(now).await?;
         Ok(outcome)
     }
 

@@ -15,6 +15,7 @@ mod hold;
 mod look_up;
 mod outcome;
 mod pacing;
+mod shared_rate;
 mod turns;
 
 use std::sync::Arc;
@@ -27,12 +28,13 @@ use crate::config::SenderSettings;
 use crate::service::clock::Clock;
 use crate::service::messenger::{Destination, Messenger, Sent};
 use crate::service::prompts;
-use crate::store::{ClaimedDelivery, SentRecord, Store, StoreError};
+use crate::store::{ClaimedDelivery, Dialect, SentRecord, Store, StoreError};
 use look_up::LookedUp;
 use turns::PutBack;
 
 pub use outcome::backoff;
 pub use pacing::Pacer;
+pub use shared_rate::SharedRate;
 pub use turns::in_turns;
 
 /// Most deliveries one step leases.
@@ -84,14 +86,23 @@ pub struct Sender {
 }
 
 impl Sender {
-    /// A sender pacing itself by `settings` and the messenger's per-channel interval.
+    /// A sender pacing itself by `settings` and the messenger's per-channel interval. On
+    /// PostgreSQL the global rate is the messenger's account's, shared with every replica
+    /// through the database; SQLite serves one replica, which paces itself in memory.
     pub fn new(
         store: Store,
         clock: Arc<dyn Clock>,
         messenger: Arc<dyn Messenger>,
         settings: SenderSettings,
     ) -> Self {
-        let pacer = Pacer::new(settings.rate_per_second, messenger.channel_interval());
+        let (rate, interval) = (settings.rate_per_second, messenger.channel_interval());
+        let pacer = match store.dialect() {
+            Dialect::Postgres => {
+                let shared = SharedRate::new(store.clone(), messenger.account());
+                Pacer::shared(rate, interval, shared)
+            }
+            Dialect::Sqlite => Pacer::new(rate, interval),
+        };
         Sender::with_pacer(store, clock, messenger, settings, pacer)
     }
 

@@ -1,6 +1,7 @@
-//! Keeping under the platform's limits: a global rate across this sender (every request
-//! counts: opening a DM or a thread as well as posting), a least interval per channel, and a
-//! pause when the platform says to slow down.
+//! Keeping under the platform's limits: a global rate (every request counts: opening a DM or a
+//! thread as well as posting) — across this sender, or on PostgreSQL across every replica of the
+//! platform account ([`SharedRate`]) — a least interval per channel, and a pause when the
+//! platform says to slow down (shared with the other replicas too).
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -9,6 +10,7 @@ use async_trait::async_trait;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
+use super::shared_rate::SharedRate;
 use crate::service::messenger::Pace;
 
 /// Kept between two posts to one channel beyond the platform's interval: the platform counts
@@ -21,6 +23,7 @@ pub struct Pacer {
     interval: Option<Duration>,
     channel_interval: Duration,
     state: Mutex<PaceState>,
+    shared: Option<SharedRate>,
 }
 
 #[derive(Debug)]
@@ -46,6 +49,16 @@ impl Pacer {
                 next_slot: Instant::now(),
                 channels: HashMap::new(),
             }),
+            shared: None,
+        }
+    }
+
+    /// [`Pacer::new`] with the global rate booked in `shared`, so that every replica sending
+    /// for the same account together keeps `rate_per_second`.
+    pub fn shared(rate_per_second: u32, channel_interval: Duration, shared: SharedRate) -> Self {
+        Pacer {
+            shared: Some(shared),
+            ..Pacer::new(rate_per_second, channel_interval)
         }
     }
 
@@ -58,6 +71,13 @@ impl Pacer {
             let mut at = state.next_slot.max(now);
             if let Some(last) = channel.and_then(|c| state.channels.get(c)) {
                 at = at.max(*last + self.channel_interval);
+            }
+            if let (Some(interval), Some(shared)) = (self.interval, &self.shared)
+                && let Some(wait) = shared
+                    .book(interval, at.saturating_duration_since(now))
+                    .await
+            {
+                at = at.max(Instant::now() + wait);
             }
             if let Some(interval) = self.interval {
                 state.next_slot = at + interval;
@@ -92,8 +112,14 @@ impl Pacer {
     /// How long the next request would wait for the global rate or a back-off (zero when it
     /// may go now), without booking anything.
     pub async fn global_wait(&self) -> Duration {
-        let state = self.state.lock().await;
-        state.next_slot.saturating_duration_since(Instant::now())
+        let here = {
+            let state = self.state.lock().await;
+            state.next_slot.saturating_duration_since(Instant::now())
+        };
+        match &self.shared {
+            Some(shared) => here.max(shared.wait().await),
+            None => here,
+        }
     }
 
     /// The least time kept between two posts to one channel (the margin included).
@@ -101,10 +127,16 @@ impl Pacer {
         self.channel_interval
     }
 
-    /// Holds every send back for `pause` (the platform answered "too many requests").
+    /// Holds every send back for `pause` (the platform answered "too many requests"): here,
+    /// and with a shared rate in every replica.
     pub async fn back_off(&self, pause: Duration) {
-        let mut state = self.state.lock().await;
-        state.next_slot = state.next_slot.max(Instant::now() + pause);
+        {
+            let mut state = self.state.lock().await;
+            state.next_slot = state.next_slot.max(Instant::now() + pause);
+        }
+        if let Some(shared) = &self.shared {
+            shared.hold(pause).await;
+        }
     }
 }
 

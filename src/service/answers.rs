@@ -97,7 +97,12 @@ impl Service {
                 &[("schedule", name), ("edit", &asker.spell(Example::Edit))],
             )));
         }
-        if !self.store.skip_delivery(delivery, self.clock.now()).await? {
+        let once = asker.request.as_ref();
+        if !self
+            .store
+            .skip_delivery(delivery, self.clock.now(), once)
+            .await?
+        {
             return Err(self.closed(asker, &round.delivery));
         }
         Ok(asker.reply(asker.t("answer.skipped", &[("schedule", round.delivery.name())])))
@@ -149,9 +154,10 @@ impl Service {
             )
         )];
         blocks.extend(visibility_hints(asker, &round));
+        let recalls = self.recalls(asker, &round).await?;
         Ok(Reply {
             blocks,
-            form: Some(answer_form(asker, &round, &values, &Vec::new())),
+            form: Some(answer_form(asker, &round, (&values, &recalls), &Vec::new())),
             ..Reply::new(asker.lang())
         })
     }

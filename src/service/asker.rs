@@ -9,6 +9,7 @@ use super::i18n::t;
 use super::limits::Limits;
 use super::reply::Reply;
 use super::syntax::{Example, spell};
+use crate::domain::ids::RequestId;
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
@@ -28,6 +29,8 @@ pub struct Asker {
     pub channel: Option<String>,
     /// What their platform's messages and forms hold.
     pub limits: Limits,
+    /// The platform's id of the request being handled: claimed by the state change it makes.
+    pub request: Option<RequestId>,
 }
 
 impl Asker {

@@ -43,10 +43,29 @@ impl Service {
         }
         .instrument(span)
         .await;
+        let outcome = self.unless_handled(actor, outcome).await;
+        if let (Outcome::Elsewhere(_), Some(request)) = (&outcome, &actor.request) {
+            tracing::info!(%request, "request handled already (another replica or a redelivery); staying silent");
+            metrics::counter!("hoego_requests_handled_elsewhere_total").increment(1);
+        }
         if let Some(form) = &outcome.reply().form {
             self.shown.remember(actor, form);
         }
         outcome
+    }
+
+    /// `outcome`, or [`Outcome::Elsewhere`] when it is a refusal of a request that was handled
+    /// already: a second replica handling the same request (or the platform delivering it
+    /// again) may be refused by what the first one did ("there is already a schedule called
+    /// …") before it reaches the claim; it stays silent too. Only reads.
+    async fn unless_handled(&self, actor: &Actor, outcome: Outcome) -> Outcome {
+        let (Outcome::Refused(reply), Some(request)) = (&outcome, &actor.request) else {
+            return outcome;
+        };
+        match self.store.was_handled(request).await {
+            Ok(true) => Outcome::Elsewhere(Reply::new(reply.lang)),
+            _ => outcome,
+        }
     }
 
     /// Says a catalog message of a platform's own (a permission it checks, a page of a form) to
@@ -85,6 +104,7 @@ impl Service {
             guest: actor.is_guest,
             channel: actor.channel_id.clone(),
             limits: actor.limits,
+            request: actor.request.clone(),
         })
     }
 
@@ -234,6 +254,7 @@ pub(crate) fn failure(error: &ServiceError, lang: Lang) -> Outcome {
                 t(lang, "error.database_unreachable", &[]),
             ))
         }
+        ServiceError::Elsewhere => Outcome::Elsewhere(Reply::new(lang)),
         other => Outcome::Refused(Reply::text(lang, other.message(lang))),
     }
 }

@@ -16,12 +16,18 @@ pub enum ServiceError {
     /// A bug or a broken dependency.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+    /// The request was handled already (by another replica, or an earlier delivery of the same
+    /// request): nothing was done here, and there is nothing to say.
+    #[error("the request was handled already")]
+    Elsewhere,
 }
 
 impl From<StoreError> for ServiceError {
     fn from(error: StoreError) -> Self {
         if error.is_unavailable() {
             ServiceError::Unavailable(error)
+        } else if matches!(error, StoreError::HandledElsewhere) {
+            ServiceError::Elsewhere
         } else {
             ServiceError::Internal(anyhow::Error::new(error))
         }
@@ -42,6 +48,7 @@ impl ServiceError {
                 tracing::error!(reference = %reference, error = ?error, "internal error");
                 super::i18n::t(lang, "error.internal", &[("reference", &reference)])
             }
+            ServiceError::Elsewhere => String::new(),
         }
     }
 }

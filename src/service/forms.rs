@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::asker::Asker;
 use super::grid_form::{grid_fields, grid_labels};
 use super::ids::FormId;
+use super::recalls::Recalls;
 use super::reply::{Form, FormField, InputShape};
 use super::rounds::RoundForm;
 use crate::domain::answer::FormErrors;
@@ -17,12 +18,12 @@ use crate::service::i18n::worded::Worded;
 /// The most characters a scale answer such as `3/5` or `3점` takes.
 const SCALE_INPUT_LEN: usize = 5;
 
-/// The form of `round`, each field starting with `values[question id]` when there is one and
-/// carrying its error from `errors`.
+/// The form of `round`, each field starting with `values[question id]` when there is one,
+/// carrying its error from `errors` and the earlier answer it recalls from `recalls`.
 pub fn answer_form(
     asker: &Asker,
     round: &RoundForm,
-    values: &HashMap<String, String>,
+    (values, recalls): (&HashMap<String, String>, &Recalls),
     errors: &FormErrors,
 ) -> Form {
     let mut fields = Vec::new();
@@ -43,6 +44,7 @@ pub fn answer_form(
                 .iter()
                 .find(|(id, _)| id == &question.id)
                 .map(|(_, error)| error.worded(asker.lang())),
+            recall: recalls.get(question.id.as_str()).cloned(),
         });
     }
     Form {

@@ -63,6 +63,7 @@ pub fn grid_fields(
                 },
                 max_len: part.input_len().min(asker.limits.input_len),
                 required: question.required && part == Part::Centre,
+                recall: None,
             }
         })
         .collect()

@@ -74,6 +74,10 @@ pub enum Outcome {
     /// The database could not be reached; nothing was done, and the reply gives back anything
     /// typed so nothing is lost.
     Unavailable(Reply),
+    /// The same request was handled already, by another replica or an earlier delivery of it:
+    /// nothing was done here and nothing is to be shown (the reply is empty); whoever handled
+    /// it answered the person.
+    Elsewhere(Reply),
 }
 
 impl Outcome {
@@ -83,7 +87,8 @@ impl Outcome {
             Outcome::Done(reply)
             | Outcome::Invalid(reply)
             | Outcome::Refused(reply)
-            | Outcome::Unavailable(reply) => reply,
+            | Outcome::Unavailable(reply)
+            | Outcome::Elsewhere(reply) => reply,
         }
     }
 
@@ -93,7 +98,16 @@ impl Outcome {
             Outcome::Done(reply)
             | Outcome::Invalid(reply)
             | Outcome::Refused(reply)
-            | Outcome::Unavailable(reply) => reply,
+            | Outcome::Unavailable(reply)
+            | Outcome::Elsewhere(reply) => reply,
+        }
+    }
+
+    /// The reply to show: none when the request was handled elsewhere.
+    pub fn shown(self) -> Option<Reply> {
+        match self {
+            Outcome::Elsewhere(_) => None,
+            other => Some(other.into_reply()),
         }
     }
 }

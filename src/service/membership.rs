@@ -58,11 +58,11 @@ impl Service {
         for member in &members {
             if add {
                 self.store
-                    .add_participant(schedule.id, member.id, now)
+                    .add_participant(schedule.id, member.id, now, None)
                     .await?;
             } else {
                 self.store
-                    .remove_participant(schedule.id, member.id)
+                    .remove_participant(schedule.id, member.id, now, None)
                     .await?;
             }
         }
@@ -87,6 +87,7 @@ impl Service {
         schedule: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
+        let once = asker.request.as_ref();
         let schedule = self
             .schedule_or_only(team, lang, schedule.as_deref(), |s| Example::Join(s))
             .await?;
@@ -97,7 +98,7 @@ impl Service {
         self.room_for_participants(&schedule.name, now, new, lang)?;
         if !self
             .store
-            .add_participant(schedule.id, member.id, self.clock.now())
+            .add_participant(schedule.id, member.id, self.clock.now(), once)
             .await?
         {
             return Ok(Reply::text(
@@ -130,12 +131,13 @@ impl Service {
         schedule: Option<String>,
     ) -> Result<Reply, ServiceError> {
         let (team, member, lang) = (&asker.team, &asker.member, asker.lang());
+        let once = asker.request.as_ref();
         let schedule = self
             .schedule_or_only(team, lang, schedule.as_deref(), |s| Example::Leave(s))
             .await?;
         let id = if self
             .store
-            .remove_participant(schedule.id, member.id)
+            .remove_participant(schedule.id, member.id, self.clock.now(), once)
             .await?
         {
             "membership.left"

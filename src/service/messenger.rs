@@ -160,4 +160,10 @@ pub trait Messenger: Send + Sync {
     fn channel_interval(&self) -> Duration {
         Duration::ZERO
     }
+
+    /// The platform account whose rate limit these sends count against: replicas sending for
+    /// the same account share one rate through the database.
+    fn account(&self) -> String {
+        "chat".to_string()
+    }
 }

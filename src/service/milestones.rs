@@ -88,7 +88,7 @@ impl Service {
         };
         let id = self
             .store
-            .add_milestone(&milestone, self.clock.now())
+            .add_milestone(&milestone, self.clock.now(), asker.request.as_ref())
             .await?;
         let seen = self.seen_milestones(asker).await?;
         let number = seen.iter().position(|m| m.id == id).map_or(0, |i| i + 1);

@@ -31,10 +31,12 @@ mod privacy;
 pub mod prompts;
 mod questions;
 pub mod quotas;
+mod recalls;
 pub mod recap;
 mod recap_milestones;
 pub mod recap_query;
 mod recap_reply;
+mod recap_then_now;
 pub mod reply;
 mod resolutions;
 mod rounds;
@@ -59,6 +61,7 @@ use std::time::Duration;
 
 use self::clock::Clock;
 use self::guard::Guard;
+use crate::domain::ids::RequestId;
 use crate::domain::lang::Lang;
 use crate::domain::state::Platform;
 use crate::domain::template::TemplateLibrary;
@@ -95,6 +98,9 @@ pub struct Actor {
     pub channel_id: Option<String>,
     /// What the person's platform shows: replies are shaped to fit.
     pub limits: Limits,
+    /// The platform's id of this request, when it gives one: a state change claims it, so the
+    /// same request seen by two replicas (or delivered twice) changes things once.
+    pub request: Option<RequestId>,
 }
 
 /// Defaults that apply to new teams and new schedules.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::ids::TemplateVersionId;
 use crate::domain::lang::Lang;
-use crate::domain::template::{PlaceholderValues, QuestionKind, Template};
+use crate::domain::template::{PlaceholderValues, QuestionKind, Recall, Template};
 use crate::store::{Store, StoreError};
 
 /// Question texts and kinds by template version, read once per version.
@@ -35,6 +35,8 @@ pub(crate) struct QuestionInfo {
     pub position: usize,
     /// Whether its answers become milestones.
     pub milestone: bool,
+    /// The earlier answer it recalls, if it does ("then vs now").
+    pub recall: Option<Recall>,
 }
 
 impl<'a> Questions<'a> {
@@ -116,6 +118,7 @@ impl<'a> Questions<'a> {
                     template: t.id.as_str().to_string(),
                     position,
                     milestone: q.milestone,
+                    recall: q.recall.clone(),
                 })
             })
             .unwrap_or_else(|| QuestionInfo {
@@ -125,6 +128,7 @@ impl<'a> Questions<'a> {
                 template: parsed.map_or(format!("{template}"), |t| t.id.as_str().to_string()),
                 position: usize::MAX,
                 milestone: false,
+                recall: None,
             });
         let texts = self.texts.entry(template).or_default();
         Ok(texts.entry(question.to_string()).or_insert(found))

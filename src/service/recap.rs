@@ -2,17 +2,18 @@
 //! (privacy enforced by the store), compiles them with the pure [`recap::build`], and replies
 //! with the Markdown, or a summary and the Markdown attached when it is too long for a message.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::Service;
 use super::asker::Asker;
 use super::command::RecapScope;
 use super::error::ServiceError;
 use super::questions::Questions;
+use super::recap_then_now::Recalling;
 use super::reply::Reply;
 use super::syntax::Example;
 use super::team_view::scoped;
-use crate::domain::ids::{RoundId, TemplateVersionId};
+use crate::domain::ids::{MemberId, RoundId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::milestone::Reader;
 use crate::domain::period::Period;
@@ -122,7 +123,7 @@ impl Service {
             }
             (Scope::Team, _) => None,
         };
-        let mut answers = self
+        let (mut answers, mut recalling) = self
             .recap_answers(order, member, from, to, &mut questions)
             .await?;
         let mut rows = self
@@ -142,9 +143,13 @@ impl Service {
             let reader = order.member.as_ref();
             let channel = order.digest_channel.as_deref();
             let rounds = self.readable_rounds(&order.team, reader, channel, from, to);
-            scoped(&mut answers, &mut rows, rounds.await?.as_ref());
+            let rounds = rounds.await?;
+            scoped(&mut answers, &mut rows, rounds.as_ref());
             (answers, withheld) = self.shown_to_team(answers, order.lang);
+            recalling.retain(|r| r.author.is_some());
+            recalling.retain(|r| rounds.as_ref().is_none_or(|set| set.contains(&r.round)));
         }
+        let then_now = self.then_now(order, recalling).await?;
         let arcs = match member {
             Some(member) if !order.shared_only => self.arcs(member, order).await?,
             _ => Vec::new(),
@@ -163,6 +168,7 @@ impl Service {
         let build = move || recap::build(&request, answers, &rows, arcs);
         let mut recap = self.guard.run_heavy(build).await?;
         recap.withheld = withheld;
+        recap.then_now = then_now;
         Ok(recap)
     }
 
@@ -173,23 +179,21 @@ impl Service {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
         questions: &mut Questions<'_>,
-    ) -> Result<Vec<RecapAnswer>, ServiceError> {
+    ) -> Result<(Vec<RecapAnswer>, Vec<Recalling>), ServiceError> {
         let read: Vec<ReadAnswer> = match member {
             Some(member) => self
                 .store
                 .own_answers(member.id, from, to, order.shared_only)
                 .await?
                 .into_iter()
-                .map(|a| {
-                    let date = a.occurrence_local.date();
-                    (
-                        a.round_id,
-                        a.template_id,
-                        date,
-                        a.question_id,
-                        a.value,
-                        None,
-                    )
+                .map(|a| ReadAnswer {
+                    round: a.round_id,
+                    template: a.template_id,
+                    at: a.occurrence_local,
+                    question_id: a.question_id,
+                    value: a.value,
+                    author: None,
+                    author_id: Some(member.id),
                 })
                 .collect(),
             None => self
@@ -199,36 +203,51 @@ impl Service {
                 .into_iter()
                 // Anonymous answers of a round still open would show the moment they are given.
                 .filter(|a| !(a.round_open && a.author.is_none()))
-                .map(|a| {
-                    let date = a.occurrence_local.date();
-                    (
-                        a.round_id,
-                        a.template_id,
-                        date,
-                        a.question_id,
-                        a.value,
-                        a.author,
-                    )
+                .map(|a| ReadAnswer {
+                    round: a.round_id,
+                    template: a.template_id,
+                    at: a.occurrence_local,
+                    question_id: a.question_id,
+                    value: a.value,
+                    author: a.author,
+                    author_id: a.author_id,
                 })
                 .collect(),
         };
         let mut out = Vec::with_capacity(read.len());
-        for (round, template, date, question_id, value, author) in read {
-            let info = questions.info(template, &question_id, date).await?;
+        let mut recalling = Vec::new();
+        for a in read {
+            let date = a.at.date();
+            let info = questions.info(a.template, &a.question_id, date).await?;
+            let recalls = info.recall.clone().zip(a.author_id);
+            let mut pending =
+                recalls.map(|(recall, member)| Recalling::new(&a, member, info, recall));
             out.push(RecapAnswer {
-                round: round.0,
+                round: a.round.0,
                 date,
                 template: info.template.clone(),
-                question_id,
+                question_id: a.question_id,
                 position: info.position,
                 milestone: info.milestone,
                 label: info.label.clone(),
                 kind: info.kind.clone(),
-                value,
-                author,
+                value: a.value,
+                author: a.author,
             });
+            if let Some(mut r) = pending.take() {
+                if let Some(other) = r.other_question() {
+                    r.then_question = Some(
+                        questions
+                            .info(a.template, &other, date)
+                            .await?
+                            .label
+                            .clone(),
+                    );
+                }
+                recalling.push(r);
+            }
         }
-        Ok(out)
+        Ok((out, recalling))
     }
 
     /// The member's resolutions that were alive during the period (set before its end).
@@ -261,15 +280,23 @@ impl Service {
     }
 }
 
-/// An answer as read for a recap: round, template version, date, question, value, author.
-type ReadAnswer = (
-    RoundId,
-    TemplateVersionId,
-    NaiveDate,
-    String,
-    String,
-    Option<String>,
-);
+/// An answer as read for a recap.
+pub(super) struct ReadAnswer {
+    /// The round.
+    pub(super) round: RoundId,
+    /// The template version it asked.
+    pub(super) template: TemplateVersionId,
+    /// The round's occurrence, local wall-clock time.
+    pub(super) at: NaiveDateTime,
+    /// The question.
+    pub(super) question_id: String,
+    /// The stored text.
+    pub(super) value: String,
+    /// The author's name in a team's recap (`None` when anonymous, and in one's own).
+    pub(super) author: Option<String>,
+    /// The author, when the reader may know who it is (never for an anonymous answer).
+    pub(super) author_id: Option<MemberId>,
+}
 
 /// Local midnight at the period's start and the day after its end, as instants.
 pub fn instants(period: &Period, zone: ZoneName) -> (DateTime<Utc>, DateTime<Utc>) {

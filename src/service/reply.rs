@@ -75,6 +75,18 @@ pub struct FormField {
     pub value: Option<String>,
     /// Why the last submission of this field was refused, if it was.
     pub error: Option<String>,
+    /// What its author answered to the question this one recalls, about a year or a quarter
+    /// before ("then vs now"). Only ever in a form, which only its author sees.
+    pub recall: Option<Recalled>,
+}
+
+/// An earlier answer shown beside a question, worded for its author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recalled {
+    /// "A year ago you wrote:", in the reader's language.
+    pub intro: String,
+    /// The earlier answer as stored (a list one item per line).
+    pub text: String,
 }
 
 /// How a field is typed in, as a platform shows it. Adapters match on it exhaustively, so a new

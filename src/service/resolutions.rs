@@ -58,7 +58,12 @@ impl Service {
         let note = note.unwrap_or("").trim();
         super::guard::within(asker.lang(), "note", note, super::guard::NOTE_LEN)?;
         self.store
-            .follow_up_resolution(item.id, status, note, self.clock.now())
+            .follow_up_resolution(
+                item.id,
+                (status, note),
+                self.clock.now(),
+                asker.request.as_ref(),
+            )
             .await?;
         let args = [
             ("number", number.to_string()),

@@ -9,7 +9,7 @@ use super::Service;
 use super::error::ServiceError;
 use super::i18n::t;
 use super::reply::Reply;
-use crate::domain::ids::{MemberId, ScheduleId, TemplateVersionId};
+use crate::domain::ids::{MemberId, RequestId, ScheduleId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::team::{Member, Team};
 use crate::domain::zone::ZoneName;
@@ -18,12 +18,14 @@ use crate::store::{NewRound, PlannedDelivery, ScheduleSummary, StoreError, Withi
 
 impl Service {
     /// Opens a round at once: of a schedule (its participants), or of a template no schedule
-    /// uses (a one-off round for the person asking).
+    /// uses (a one-off round for the person asking). The platform request `once` is claimed
+    /// in the round's transaction.
     pub(super) async fn run_now(
         &self,
         team: &Team,
         member: &Member,
         target: &str,
+        once: Option<&RequestId>,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let schedules = self.store.schedules(team.id).await?;
@@ -37,9 +39,9 @@ impl Service {
             None => None,
         };
         match schedule {
-            Some(schedule) => self.run_schedule_now(team, member, schedule).await,
+            Some(schedule) => self.run_schedule_now(team, member, schedule, once).await,
             None if self.templates.get(target).is_some() => {
-                self.run_template_now(team, member, target).await
+                self.run_template_now(team, member, target, once).await
             }
             None => Err(self.not_found(lang, target, &schedules)),
         }
@@ -50,6 +52,7 @@ impl Service {
         team: &Team,
         member: &Member,
         schedule: &ScheduleSummary,
+        once: Option<&RequestId>,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let zone = schedule.time_zone.clone().map_err(StoreError::from)?;
@@ -61,6 +64,7 @@ impl Service {
             schedule: Some(schedule.id),
             template: schedule.template_id,
             window,
+            request: once,
         };
         let opened = self
             .open_now(
@@ -88,6 +92,7 @@ impl Service {
         team: &Team,
         member: &Member,
         key: &str,
+        once: Option<&RequestId>,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let template = self
@@ -103,6 +108,7 @@ impl Service {
             schedule: None,
             template: template_id,
             window,
+            request: once,
         };
         let zone = member.time_zone.unwrap_or(team.time_zone);
         let percent = i64::from(self.defaults.reminder_at_percent);
@@ -126,7 +132,7 @@ impl Service {
         &self,
         team: &Team,
         lang: Lang,
-        round: OneOff,
+        round: OneOff<'_>,
         zone: ZoneName,
         members: &[&Member],
         reminder_percent: i64,
@@ -148,7 +154,7 @@ impl Service {
         let closes = now + round.window;
         match self
             .store
-            .open_run_now_round(&new, &deliveries, limit, since, now)
+            .open_run_now_round(&new, &deliveries, (limit, since), now, round.request)
             .await
         {
             Ok(Within::Done(_)) => Ok(Opened::New(closes)),
@@ -159,11 +165,12 @@ impl Service {
     }
 }
 
-/// A round opened at once: of a schedule, or of a template alone.
-struct OneOff {
+/// A round opened at once: of a schedule, or of a template alone, for a platform request.
+struct OneOff<'a> {
     schedule: Option<ScheduleId>,
     template: TemplateVersionId,
     window: Span,
+    request: Option<&'a RequestId>,
 }
 
 /// A run-now round: opened now, or found open (another run-now of the same schedule at the

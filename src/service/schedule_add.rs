@@ -13,7 +13,7 @@ use super::schedule_input::{schedule_name, schedule_zone};
 use super::schedule_list::zone_text;
 use super::schedules::{channel_text, parse_cron};
 use super::syntax::{Example, spell};
-use crate::domain::ids::{MemberId, ScheduleId};
+use crate::domain::ids::{MemberId, RequestId, ScheduleId};
 use crate::domain::lang::Lang;
 use crate::domain::schedule::CronSpec;
 use crate::domain::team::{Member, Team};
@@ -24,12 +24,14 @@ use crate::service::i18n::worded::Worded;
 use crate::store::{NewSchedule, StoreError, Within};
 
 impl Service {
-    /// Adds the schedule `request` describes, for `member` (an admin) of `team`.
+    /// Adds the schedule `request` describes, for `member` (an admin) of `team`, claiming the
+    /// platform request `once` in the same transaction.
     pub(super) async fn add_schedule(
         &self,
         team: &Team,
         member: &Member,
         request: AddRequest,
+        once: Option<&RequestId>,
     ) -> Result<Reply, ServiceError> {
         let lang = member.language;
         let template = self
@@ -67,7 +69,9 @@ impl Service {
             next_local: first.map(|f| f.0),
             next_due_at: first.map(|f| f.1),
         };
-        let id = self.create_named(team, lang, &row, &participants).await?;
+        let id = self
+            .create_named(team, lang, &row, &participants, once)
+            .await?;
         let next = first.map_or_else(
             || "-".to_string(),
             |f| {
@@ -121,12 +125,13 @@ impl Service {
         lang: Lang,
         row: &NewSchedule,
         participants: &[MemberId],
+        once: Option<&RequestId>,
     ) -> Result<ScheduleId, ServiceError> {
         let limit = i64::try_from(self.guard.policy.quotas.schedules_per_team).unwrap_or(i64::MAX);
         let now = self.clock.now();
         match self
             .store
-            .create_schedule_within(row, participants, limit, now)
+            .create_schedule_within(row, participants, limit, now, once)
             .await
         {
             Ok(Within::Done(id)) => Ok(id),

@@ -15,6 +15,7 @@ use super::reply::Reply;
 use super::schedule_input::none_yet;
 use super::schedule_list::list_line;
 use super::settings::unknown_zone;
+use crate::domain::ids::RequestId;
 use crate::domain::lang::Lang;
 use crate::domain::schedule::{CronSpec, ScheduleRule, Timing, preview};
 use crate::domain::team::{Member, Team};
@@ -37,7 +38,8 @@ impl Service {
             }
             other => {
                 require_admin(asker, lang)?;
-                self.change_schedules(team, member, other).await
+                let once = asker.request.as_ref();
+                self.change_schedules(team, member, other, once).await
             }
         }
     }
@@ -47,9 +49,10 @@ impl Service {
         team: &Team,
         member: &Member,
         command: ScheduleCommand,
+        once: Option<&RequestId>,
     ) -> Result<Reply, ServiceError> {
         match command {
-            ScheduleCommand::Add(request) => self.add_schedule(team, member, request).await,
+            ScheduleCommand::Add(request) => self.add_schedule(team, member, request, once).await,
             ScheduleCommand::Pause { name } => {
                 self.pause_schedule(team, member.language, &name).await
             }
@@ -57,7 +60,7 @@ impl Service {
             ScheduleCommand::Remove { name } => {
                 self.remove_schedule(team, member.language, &name).await
             }
-            ScheduleCommand::RunNow { target } => self.run_now(team, member, &target).await,
+            ScheduleCommand::RunNow { target } => self.run_now(team, member, &target, once).await,
             ScheduleCommand::AddMember { schedule, users } => {
                 self.add_members(team, member.language, &schedule, &users)
                     .await

@@ -86,7 +86,8 @@ impl Service {
             Err(errors) => {
                 let mut typed: HashMap<String, String> = earlier;
                 typed.extend(values.iter().cloned());
-                let form = answer_form(asker, round, &typed, &errors);
+                let recalls = self.recalls(asker, round).await?;
+                let form = answer_form(asker, round, (&typed, &recalls), &errors);
                 return Ok(Outcome::Invalid(Reply {
                     form: Some(form),
                     ..Reply::new(asker.lang())
@@ -102,6 +103,7 @@ impl Service {
                 &writes,
                 &follow_ups,
                 self.clock.now(),
+                asker.request.as_ref(),
             )
             .await?
             .ok_or_else(|| self.closed(asker, &round.delivery))?;
@@ -277,6 +279,7 @@ pub(super) fn not_saved(
             tracing::warn!(error = %cause, "database unreachable; answers given back");
             given_back(lang, &typed)
         }
+        ServiceError::Elsewhere => Outcome::Elsewhere(Reply::new(lang)),
         other => {
             let mut reply = Reply::text(lang, other.message(lang));
             if !typed.is_empty() {

@@ -9,7 +9,7 @@ use super::group_commit::Submission;
 use super::rows::BeginWrite;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{AnswerId, DeliveryId, MemberId, ResolutionId, RoundId};
+use crate::domain::ids::{AnswerId, DeliveryId, MemberId, RequestId, ResolutionId, RoundId};
 use crate::domain::milestone::MilestoneText;
 use crate::domain::state::ResolutionStatus;
 use crate::domain::visibility::Visibility;
@@ -84,7 +84,7 @@ impl Store {
         answers: &[AnswerWrite],
         now: DateTime<Utc>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
-        self.save_submission(delivery, member, answers, &[], now)
+        self.save_submission(delivery, member, answers, &[], now, None)
             .await
     }
 
@@ -93,7 +93,8 @@ impl Store {
     /// sets the resolution's status (only the member's own resolutions are touched). The form's
     /// kept pages, if it had several, are forgotten in the same transaction. Submissions that
     /// arrive together share a transaction and its commit (see [`group_commit`]); each is
-    /// answered once that commit is done.
+    /// answered once that commit is done. A `request` handled already is
+    /// [`StoreError::HandledElsewhere`] (nothing written).
     ///
     /// [`group_commit`]: super::group_commit
     pub async fn save_submission(
@@ -103,6 +104,7 @@ impl Store {
         answers: &[AnswerWrite],
         follow_ups: &[FollowUpWrite],
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
         let submission = Submission {
             delivery,
@@ -110,6 +112,7 @@ impl Store {
             answers: answers.to_vec(),
             follow_ups: follow_ups.to_vec(),
             now,
+            request: request.cloned(),
         };
         self.group.save(&self.pool, submission).await
     }

@@ -27,6 +27,10 @@ pub enum StoreError {
     /// Migrations failed.
     #[error("database migration failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The request this write was made for was handled already (by another replica, or an
+    /// earlier delivery of the same request): nothing was written.
+    #[error("the request was handled already")]
+    HandledElsewhere,
     /// Anything else the database said.
     #[error("database error")]
     Other(#[source] sqlx::Error),

@@ -20,9 +20,10 @@ use tokio::sync::{Mutex, mpsc, oneshot};
 
 use super::answer_writes::{self as writes, Written};
 use super::answers::{AnswerWrite, FollowUpWrite, SavedAnswers};
+use super::handled::claim_in;
 use super::tx::{Arg, Tx};
 use super::{Pool, StoreError};
-use crate::domain::ids::{DeliveryId, MemberId};
+use crate::domain::ids::{DeliveryId, MemberId, RequestId};
 
 /// The most submissions one commit carries.
 pub const BATCH: usize = 64;
@@ -38,6 +39,7 @@ pub(super) struct Submission {
     pub answers: Vec<AnswerWrite>,
     pub follow_ups: Vec<FollowUpWrite>,
     pub now: DateTime<Utc>,
+    pub request: Option<RequestId>,
 }
 
 /// What writing a submission gives its waiter.
@@ -141,7 +143,7 @@ async fn write_batch(pool: &Pool, counts: &Counts, mut batch: Vec<Job>) {
                 if saved.is_ok() {
                     count(counts, 1);
                 }
-                let _ = job.done.send(saved.map_err(StoreError::from));
+                let _ = job.done.send(saved);
             }
         }
     }
@@ -167,9 +169,7 @@ async fn all_gone(batch: &[Job]) {
 /// outcome, or the error that failed the transaction.
 async fn together(pool: &Pool, batch: &[Job]) -> Result<Vec<Saved>, sqlx::Error> {
     if let [job] = batch {
-        return alone(pool, &job.submission)
-            .await
-            .map(|saved| vec![Ok(saved)]);
+        return Ok(vec![alone(pool, &job.submission).await]);
     }
     let mut tx = Tx::begin(pool).await?;
     let mut outcomes = Vec::with_capacity(batch.len());
@@ -179,7 +179,7 @@ async fn together(pool: &Pool, batch: &[Job]) -> Result<Vec<Saved>, sqlx::Error>
             Ok(saved) => outcomes.push(Ok(saved)),
             Err(error) => {
                 tx.execute("ROLLBACK TO SAVEPOINT submission", &[]).await?;
-                outcomes.push(Err(error.into()));
+                outcomes.push(Err(error));
             }
         }
         tx.execute("RELEASE SAVEPOINT submission", &[]).await?;
@@ -189,22 +189,26 @@ async fn together(pool: &Pool, batch: &[Job]) -> Result<Vec<Saved>, sqlx::Error>
 }
 
 /// Writes one submission in a transaction of its own.
-async fn alone(pool: &Pool, submission: &Submission) -> Result<Option<SavedAnswers>, sqlx::Error> {
+async fn alone(pool: &Pool, submission: &Submission) -> Saved {
     let mut tx = Tx::begin(pool).await?;
     let saved = write(&mut tx, submission).await?;
     tx.commit().await?;
     Ok(saved)
 }
 
-/// The statements of one submission: the delivery claimed (`None`, nothing written, when it
-/// no longer takes answers), its answers and follow-ups, its kept pages forgotten.
-async fn write(tx: &mut Tx, submission: &Submission) -> Result<Option<SavedAnswers>, sqlx::Error> {
+/// The statements of one submission: its request claimed ([`StoreError::HandledElsewhere`]
+/// when it was handled already), the delivery claimed (`None`, nothing written, when it no
+/// longer takes answers), its answers and follow-ups, its kept pages forgotten.
+async fn write(tx: &mut Tx, submission: &Submission) -> Saved {
     let Submission {
         delivery,
         member,
         now,
         ..
     } = *submission;
+    if !claim_in(tx, submission.request.as_ref(), now).await? {
+        return Err(StoreError::HandledElsewhere);
+    }
     let claim = "UPDATE deliveries SET status = 'answered', finished_at = $2
                  WHERE id = $1 AND member_id = $3 AND closes_at > $2 AND status <> 'missed'
                    AND EXISTS (SELECT 1 FROM rounds r

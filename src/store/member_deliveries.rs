@@ -8,8 +8,11 @@ use sqlx::AssertSqlSafe;
 
 use super::decode::{Decoders, Unreadable};
 use super::rows::RowExt;
+use super::tx::Arg;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{DeliveryId, MemberId, RoundId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::ids::{
+    DeliveryId, MemberId, RequestId, RoundId, ScheduleId, TeamId, TemplateVersionId,
+};
 use crate::domain::state::{DeliveryStatus, RoundStatus};
 use crate::domain::template::Template;
 
@@ -129,23 +132,20 @@ impl Store {
         })
     }
 
-    /// Marks an open delivery skipped; `false` when it is no longer open (closed meanwhile).
+    /// Marks an open delivery skipped; `false` when it is no longer open (closed meanwhile). A
+    /// `request` handled already is [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn skip_delivery(
         &self,
         delivery: DeliveryId,
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<bool, StoreError> {
         let sql = "UPDATE deliveries SET status = 'skipped', finished_at = $2
                    WHERE id = $1 AND closes_at > $2 AND status <> 'missed'
                      AND EXISTS (SELECT 1 FROM rounds r
                                  WHERE r.id = deliveries.round_id AND r.status = 'open')";
-        let done = on_pool!(self, |pool| sqlx::query(sql)
-            .bind(delivery.0)
-            .bind(now)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-        Ok(done == 1)
+        let args = [Arg::Int(delivery.0), Arg::Instant(now)];
+        Ok(self.execute_once(request, now, sql, &args).await? == 1)
     }
 
     /// Whether the team has any schedule (the console offers to set one up when not).

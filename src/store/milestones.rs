@@ -4,9 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
-use super::rows::RowExt;
+use super::handled::claim;
+use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, TeamId};
+use crate::domain::ids::{MemberId, RequestId, TeamId};
 use crate::domain::visibility::Visibility;
 
 /// A milestone to store.
@@ -59,16 +60,20 @@ macro_rules! select_milestones {
 }
 
 impl Store {
-    /// Stores a milestone and returns its id.
+    /// Stores a milestone and returns its id. A `request` handled already is
+    /// [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn add_milestone(
         &self,
         milestone: &NewMilestone,
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<i64, StoreError> {
         let sql = "INSERT INTO milestones
                        (team_id, author_id, team_wide, on_date, text, visibility, created_at)
                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
         on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            claim!(tx, request, now);
             let row = sqlx::query(sql)
                 .bind(milestone.team.0)
                 .bind(milestone.author.0)
@@ -77,9 +82,11 @@ impl Store {
                 .bind(&milestone.text)
                 .bind(milestone.visibility.as_str())
                 .bind(now)
-                .fetch_one(pool)
+                .fetch_one(&mut *tx)
                 .await?;
-            row.int("id")
+            let id = row.int("id")?;
+            tx.commit().await?;
+            Ok(id)
         })
     }
 

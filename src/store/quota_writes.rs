@@ -5,11 +5,12 @@
 
 use chrono::{DateTime, Utc};
 
+use super::handled::claim;
 use super::rounds::INSERT_DELIVERY;
 use super::rows::BeginWrite;
 use super::schedules::INSERT_SCHEDULE;
 use super::{Dialect, NewRound, NewSchedule, PlannedDelivery, Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, RoundId, ScheduleId};
+use crate::domain::ids::{MemberId, RequestId, RoundId, ScheduleId};
 
 /// What a write held to a quota did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,17 +45,20 @@ const INSERT_RUN_NOW_ROUND: &str =
 
 impl Store {
     /// Creates `schedule` with `participants`, unless its team has `limit` schedules already.
-    /// A name the team uses already is [`StoreError::Conflict`]; nothing is written then.
+    /// A name the team uses already is [`StoreError::Conflict`], and a `request` handled
+    /// already is [`StoreError::HandledElsewhere`]; nothing is written then.
     pub async fn create_schedule_within(
         &self,
         schedule: &NewSchedule,
         participants: &[MemberId],
         limit: i64,
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<Within<ScheduleId>, StoreError> {
         let lock = self.dialect() == Dialect::Postgres;
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
+            claim!(tx, request, now);
             if lock {
                 sqlx::query(LOCK_TEAM)
                     .bind(schedule.team_id.0)
@@ -103,18 +107,20 @@ impl Store {
 
     /// Opens a run-now round with its deliveries, unless its team opened `limit` run-now rounds
     /// after `since`. A second round of one schedule for the same instant is
-    /// [`StoreError::Conflict`]; nothing is written then.
+    /// [`StoreError::Conflict`], and a `request` handled already is
+    /// [`StoreError::HandledElsewhere`]; nothing is written then.
     pub async fn open_run_now_round(
         &self,
         round: &NewRound,
         deliveries: &[PlannedDelivery],
-        limit: i64,
-        since: DateTime<Utc>,
+        (limit, since): (i64, DateTime<Utc>),
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<Within<RoundId>, StoreError> {
         let lock = self.dialect() == Dialect::Postgres;
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
+            claim!(tx, request, now);
             if lock {
                 sqlx::query(LOCK_TEAM)
                     .bind(round.team_id.0)

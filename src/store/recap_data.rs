@@ -237,6 +237,7 @@ impl Store {
                             problem: format!("unknown word {visibility:?}"),
                         })?,
                         author: author.and_then(|id| names.get(&id).cloned()),
+                        author_id: author.map(MemberId),
                         round_open: round.open,
                     },
                 ));

@@ -2,10 +2,11 @@
 
 use chrono::{DateTime, Utc};
 
+use super::handled::claim;
 use super::rows::BeginWrite;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, ResolutionId, RoundId};
+use crate::domain::ids::{MemberId, RequestId, ResolutionId, RoundId};
 use crate::domain::state::ResolutionStatus;
 use crate::domain::visibility::Visibility;
 
@@ -115,19 +116,21 @@ impl Store {
         })
     }
 
-    /// Records how a resolution is going: its new status, and a follow-up with the note.
+    /// Records how a resolution is going: its new status, and a follow-up with the note. A
+    /// `request` handled already is [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn follow_up_resolution(
         &self,
         resolution: ResolutionId,
-        status: ResolutionStatus,
-        note: &str,
+        (status, note): (ResolutionStatus, &str),
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<(), StoreError> {
         let update = "UPDATE resolutions SET status = $2, updated_at = $3 WHERE id = $1";
         let follow_up = "INSERT INTO resolution_followups (resolution_id, status, note, created_at)
                          VALUES ($1, $2, $4, $3)";
         on_pool!(self, |pool| {
             let mut tx = pool.begin_write().await?;
+            claim!(tx, request, now);
             for sql in [update, follow_up] {
                 sqlx::query(sql)
                     .bind(resolution.0)

@@ -6,8 +6,9 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use super::decode::{Decoders, Unreadable};
 use super::rows::{BeginWrite, RowExt};
 use super::teams::member_from;
+use super::tx::Arg;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, ScheduleId, TeamId, TemplateVersionId};
+use crate::domain::ids::{MemberId, RequestId, ScheduleId, TeamId, TemplateVersionId};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::schedule::CronSpec;
 use crate::domain::state::ScheduleState;
@@ -139,43 +140,33 @@ impl Store {
         Ok(())
     }
 
-    /// Adds a participant; returns false when they already were one.
+    /// Adds a participant; returns false when they already were one. A `request` handled
+    /// already is [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn add_participant(
         &self,
         schedule: ScheduleId,
         member: MemberId,
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<bool, StoreError> {
         let sql = "INSERT INTO schedule_participants (schedule_id, member_id, added_at) VALUES ($1, $2, $3)
                    ON CONFLICT (schedule_id, member_id) DO NOTHING";
-        let added = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(schedule.0)
-                .bind(member.0)
-                .bind(now)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        Ok(added == 1)
+        let args = [Arg::Int(schedule.0), Arg::Int(member.0), Arg::Instant(now)];
+        Ok(self.execute_once(request, now, sql, &args).await? == 1)
     }
 
-    /// Removes a participant; returns false when they were not one.
+    /// Removes a participant; returns false when they were not one. A `request` handled
+    /// already is [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn remove_participant(
         &self,
         schedule: ScheduleId,
         member: MemberId,
+        now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<bool, StoreError> {
         let sql = "DELETE FROM schedule_participants WHERE schedule_id = $1 AND member_id = $2";
-        let removed = on_pool!(self, |pool| {
-            sqlx::query(sql)
-                .bind(schedule.0)
-                .bind(member.0)
-                .execute(pool)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        Ok(removed == 1)
+        let args = [Arg::Int(schedule.0), Arg::Int(member.0)];
+        Ok(self.execute_once(request, now, sql, &args).await? == 1)
     }
 
     /// A schedule's participants.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::rows::{BeginWrite, RowExt};
-use super::{Store, StoreError, on_pool};
+use super::{Dialect, Store, StoreError, on_pool};
 use crate::domain::ids::{MemberId, TeamId};
 
 /// A summary to keep: what it was written from (its hash), what it says, whom it cites.
@@ -68,6 +68,46 @@ impl Store {
                 .fetch_optional(pool)
                 .await?;
             row.map(|row| row.text("body")).transpose()
+        })
+    }
+
+    /// Counts a summary the team asks the model for at `now`, unless it asked `per_hour` in the
+    /// hour before (`false` then, and nothing counted). Counted in the database with the team's
+    /// row locked on PostgreSQL (SQLite lets one writer in at a time), so every replica keeps
+    /// to one count.
+    pub async fn count_summary_request(
+        &self,
+        team: TeamId,
+        per_hour: usize,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let lock_team = "SELECT id FROM teams WHERE id = $1 FOR UPDATE";
+        let forget_old = "DELETE FROM summary_requests WHERE team_id = $1 AND asked_at <= $2";
+        let count = "SELECT COUNT(*) FROM summary_requests WHERE team_id = $1";
+        let insert = "INSERT INTO summary_requests (team_id, asked_at) VALUES ($1, $2)";
+        let lock = self.dialect() == Dialect::Postgres;
+        let hour_ago = now - chrono::TimeDelta::hours(1);
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            if lock {
+                sqlx::query(lock_team)
+                    .bind(team.0)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let old = sqlx::query(forget_old).bind(team.0).bind(hour_ago);
+            old.execute(&mut *tx).await?;
+            let asked: i64 = sqlx::query_scalar(count)
+                .bind(team.0)
+                .fetch_one(&mut *tx)
+                .await?;
+            let within = usize::try_from(asked).unwrap_or(usize::MAX) < per_hour;
+            if within {
+                let query = sqlx::query(insert).bind(team.0).bind(now);
+                query.execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(within)
         })
     }
 

@@ -29,6 +29,8 @@ pub struct TeamAnswer {
     pub visibility: Visibility,
     /// The author's display name; `None` for an anonymous answer.
     pub author: Option<String>,
+    /// The author; `None` for an anonymous answer (the link never leaves the store then).
+    pub author_id: Option<MemberId>,
     /// Whether the round is still open (its anonymous answers are not shown to the team yet).
     pub round_open: bool,
 }
@@ -47,7 +49,9 @@ impl Store {
                        r.occurrence_local, a.question_id, a.value, a.visibility,
                        r.status AS round_status,
                        CASE WHEN a.visibility = 'anonymous' THEN NULL
-                            ELSE m.display_name END AS author
+                            ELSE m.display_name END AS author,
+                       CASE WHEN a.visibility = 'anonymous' THEN NULL
+                            ELSE d.member_id END AS author_id
                    FROM answers a
                    JOIN deliveries d ON d.id = a.delivery_id
                    JOIN rounds r ON r.id = d.round_id
@@ -174,6 +178,7 @@ fn team_answer_from(row: &impl RowExt) -> Result<TeamAnswer, StoreError> {
         value: row.text("value")?,
         visibility: row.word("visibility")?,
         author: row.opt_text("author")?,
+        author_id: row.opt_int("author_id")?.map(MemberId),
         round_open: row.text("round_status")? == "open",
     })
 }

@@ -63,6 +63,7 @@ async fn a_scheduled_round_prompts_in_the_console_and_the_answers_are_stored(bac
         is_guest: false,
         channel_id: None,
         limits: hoego::platform::console::LIMITS,
+        request: None,
     };
     let service = crate::support::world::World::new(db.store.clone(), chrono::Utc::now()).service;
     let (team, _) = service.identify(&actor).await.unwrap();

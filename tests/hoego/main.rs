@@ -27,6 +27,7 @@ mod personal;
 mod privacy;
 mod privacy_property;
 mod read_only;
+mod recall;
 mod recap_cli;
 mod recap_post;
 mod recap_privacy;

@@ -111,6 +111,7 @@ fn person(user: &str, admin: bool) -> Actor {
         is_guest: false,
         channel_id: None,
         limits: LIMITS,
+        request: None,
     }
 }
 

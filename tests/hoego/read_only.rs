@@ -3,6 +3,7 @@
 //! by row with a trigger on each table; a member is written only when new or renamed, and a
 //! change of their settings is seen at once by the next command.
 
+use hoego::domain::ids::RequestId;
 use hoego::domain::lang::Lang;
 use hoego::service::{Interaction, Outcome};
 
@@ -64,9 +65,13 @@ async fn commands_that_only_show_something_write_no_row(backend: Backend) {
     let member = crew.chat.other("joon");
     db.count_writes().await;
 
-    for line in READING {
-        done(&admin, line).await;
-        done(&member, line).await;
+    // Each with the id a platform gives its request, as on Discord and Slack.
+    for (n, line) in (0u64..).step_by(2).zip(READING) {
+        for (chat, id) in [(&admin, n), (&member, n + 1)] {
+            let mut chat = chat.clone();
+            chat.actor.request = Some(RequestId::discord(9000 + id));
+            done(&chat, line).await;
+        }
     }
 
     assert_eq!(db.writes().await, 0, "rows written by reading commands");

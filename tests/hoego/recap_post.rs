@@ -256,7 +256,7 @@ async fn stored_milestones_cut_the_member_year_and_the_team_one_only_the_team_mi
             text: milestone.text.as_str().to_string(),
             visibility: milestone.visibility,
         };
-        store.add_milestone(&new, now).await.unwrap();
+        store.add_milestone(&new, now, None).await.unwrap();
     }
     let starts = |recap: &Recap| -> Vec<String> {
         recap.phases.iter().map(|p| p.from.to_string()).collect()

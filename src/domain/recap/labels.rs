@@ -85,6 +85,8 @@ pub struct Labels {
     pub also: String,
     /// Last year's resolutions heading.
     pub last_resolutions: String,
+    /// The heading over answers shown beside the earlier ones they recall.
+    pub then_now: String,
     /// A resolution's arc: set on `{date}`.
     pub set_on: String,
     /// A resolution's arc: where it stands, `{status}`.

@@ -34,6 +34,7 @@ pub fn render_with(recap: &Recap, full: bool) -> String {
     for block in &recap.closing {
         framing(&mut out, block, recap.scope, w);
     }
+    super::then_now::render(&mut out, recap);
     last_resolutions(&mut out, recap, w);
     for block in &recap.wishes {
         let _ = writeln!(out, "## {}\n", block.heading);

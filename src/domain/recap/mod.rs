@@ -17,6 +17,7 @@ mod post;
 mod quote;
 mod shift;
 pub mod split;
+mod then_now;
 mod words;
 
 #[cfg(test)]
@@ -42,6 +43,7 @@ pub use labels::{ChartWords, DateWords, Labels, RecapWords, fill};
 pub use post::{AuthorLines, Block, Direction, Entry, Line, MoodLine, PhaseSection};
 pub use quote::{QuestionGroup, Quote};
 pub use shift::Suggestion;
+pub use then_now::ThenNow;
 
 /// Whose answers a recap holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -187,6 +189,10 @@ pub struct Recap {
     pub answers: Vec<Entry>,
     /// Why some anonymous answers are not shown (the anonymity threshold), one line each.
     pub withheld: Vec<String>,
+    /// Answers beside the earlier ones they recall ("then vs now"), as the reader may see
+    /// both; left out of the JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub then_now: Vec<ThenNow>,
 }
 
 /// Participation over the period.

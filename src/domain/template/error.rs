@@ -141,6 +141,44 @@ pub enum TemplateProblem {
         "unknown placeholder `{{{0}}}`; use {{year}}, {{next_year}}, {{quarter}}, {{week}} or {{team}}"
     )]
     UnknownPlaceholder(String),
+    /// A `recall` naming a question the template does not ask.
+    #[error(
+        "template `{template}`, question `{question}`: `recall` names question `{recalled}`, which this template does not ask; name one of its text or list questions, e.g. recall = {{ question = \"{question}\", ago = \"1y\" }}"
+    )]
+    RecallUnknownQuestion {
+        /// The template's id.
+        template: String,
+        /// The question that recalls.
+        question: String,
+        /// The id it named.
+        recalled: String,
+    },
+    /// A `recall` naming a question whose answers are not text (a scale, a Mandalart).
+    #[error(
+        "template `{template}`, question `{question}`: `recall` names `{recalled}`, a {kind} question; only text and list answers are recalled, e.g. recall = {{ question = \"{question}\", ago = \"1y\" }}"
+    )]
+    RecallKind {
+        /// The template's id.
+        template: String,
+        /// The question that recalls.
+        question: String,
+        /// The id it named.
+        recalled: String,
+        /// That question's kind.
+        kind: &'static str,
+    },
+    /// A `recall` whose `ago` is not `1y` or `1q`.
+    #[error(
+        "template `{template}`, question `{question}`: `recall` has ago = {given:?}; use \"1y\" (about a year before) or \"1q\" (about a quarter before), e.g. recall = {{ question = \"{question}\", ago = \"1y\" }}"
+    )]
+    RecallAgo {
+        /// The template's id.
+        template: String,
+        /// The question that recalls.
+        question: String,
+        /// The `ago` as given.
+        given: String,
+    },
     /// Two template files in one directory use the same id.
     #[error("template id `{id}` is already used by {other_file}")]
     DuplicateTemplateId {

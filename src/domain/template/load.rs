@@ -61,6 +61,14 @@
 //! text = { en = "How was your energy this week?", ko = "이번 주 에너지는 어땠나요?" }
 //! low = { en = "Running on empty", ko = "바닥났어요" }   # scale only and required: what 1 means
 //! high = { en = "Full of energy", ko = "에너지가 넘쳐요" } # scale only and required: what 5 means
+//!
+//! [[questions]]
+//! id = "learned"
+//! text = { en = "What did {year} teach you?", ko = "{year}년에 새롭게 배운 것은 무엇인가요?" }
+//! # Text and list only: the form shows the member, and only them, what they answered to the
+//! # named question of this template (often the question itself) in the round held about a
+//! # year ("1y") or a quarter ("1q") earlier; their own recap shows the two side by side.
+//! recall = { question = "learned", ago = "1y" }
 //! ```
 //!
 //! Every text (name, description, question, scale label) may use the placeholders `{year}`,
@@ -72,6 +80,7 @@ use std::collections::HashMap;
 
 mod question;
 mod raw;
+mod recall;
 
 use toml::Spanned;
 
@@ -156,7 +165,8 @@ impl Loader<'_> {
             "`description`",
             Template::MAX_DESCRIPTION_LEN,
         )?;
-        let questions = self.questions(raw.questions)?;
+        let (raw_questions, mut questions) = self.questions(raw.questions)?;
+        self.recalls(&id, &raw_questions, &mut questions)?;
         let template = Template {
             id,
             name,
@@ -171,7 +181,7 @@ impl Loader<'_> {
     fn questions(
         &self,
         raw: Option<Spanned<Vec<Spanned<RawQuestion>>>>,
-    ) -> Result<Vec<Question>, TemplateError> {
+    ) -> Result<(Vec<Spanned<RawQuestion>>, Vec<Question>), TemplateError> {
         let (offset, list) = match raw {
             Some(list) => (list.span().start, list.into_inner()),
             None => (self.text.trim_end().len(), Vec::new()),
@@ -192,7 +202,7 @@ impl Loader<'_> {
             first_lines.insert(question.id.to_string(), self.line(id_offset));
             questions.push(question);
         }
-        Ok(questions)
+        Ok((list, questions))
     }
 
     /// A text in both languages, each at most `max` characters.

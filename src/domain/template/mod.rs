@@ -9,6 +9,7 @@ pub mod library;
 pub mod load;
 pub mod placeholders;
 pub mod question;
+pub mod recall;
 
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ pub use error::{TemplateError, TemplateProblem};
 pub use library::{TemplateLibrary, UnknownTemplate};
 pub use placeholders::{PlaceholderValues, fill};
 pub use question::{Question, QuestionId, QuestionKind};
+pub use recall::{Ago, Recall};
 
 /// A retrospective template: what it is called, what it is for, and the questions it asks.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{BadId, Localized, is_valid_id};
+use super::{BadId, Localized, Recall, is_valid_id};
 use crate::domain::milestone::MilestoneText;
 use crate::domain::visibility::Visibility;
 
@@ -34,6 +34,9 @@ pub struct Question {
     /// the round's year into, one per line, for them to edit (list questions only): a
     /// year-end's "the periods of {year}, and what turned each".
     pub periods: bool,
+    /// The earlier answer its author is shown beside this one (text and list questions only):
+    /// `recall = { question = "learned", ago = "1y" }`.
+    pub recall: Option<Recall>,
 }
 
 impl Question {

@@ -45,7 +45,8 @@ impl Console {
                 Outcome::Invalid(reply)
                 | Outcome::Done(reply)
                 | Outcome::Refused(reply)
-                | Outcome::Unavailable(reply) => {
+                | Outcome::Unavailable(reply)
+                | Outcome::Elsewhere(reply) => {
                     return self.show_reply_only(&reply);
                 }
             }
@@ -110,6 +111,10 @@ fn question_text(lang: Lang, number: usize, total: usize, field: &FormField) -> 
             t(lang, "console.hint_scale", &[("low", low), ("high", high)])
         }
     });
+    if let Some(recall) = &field.recall {
+        let then: Vec<&str> = recall.text.lines().map(str::trim).collect();
+        lines.push(format!("↺ {} {}", recall.intro, then.join(" | ")));
+    }
     if let Some(value) = field.value.as_deref().filter(|v| !v.trim().is_empty()) {
         let shown = to_line(field, value);
         lines.push(t(lang, "console.current", &[("value", &shown)]));
@@ -156,6 +161,7 @@ mod tests {
             required: true,
             value: None,
             error: None,
+            recall: None,
         }
     }
 

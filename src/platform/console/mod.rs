@@ -107,6 +107,7 @@ impl Console {
             is_guest: false,
             channel_id: Some(crate::service::digest::CONSOLE_CHANNEL.into()),
             limits: LIMITS,
+            request: None,
         };
         Console {
             after_line: None,

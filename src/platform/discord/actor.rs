@@ -54,6 +54,7 @@ pub fn actor(team: (String, String), user: &User, member: Option<&Member>, local
         is_guest: false,
         channel_id: None,
         limits: super::LIMITS,
+        request: None,
     }
 }
 

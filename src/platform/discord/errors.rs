@@ -2,8 +2,9 @@
 //! reference, and the member is told, in their language, that something went wrong on our side
 //! and given the reference to quote — unless Discord refused the answer because the interaction
 //! was already answered (40060: another replica on the same shard was first), which is logged
-//! and left silent. Errors poise raises before a command runs (a bad argument,
-//! a missing permission) are answered by poise's own handler.
+//! and left silent, as is a button's or a form's response refused the same way. Errors poise
+//! raises before a command runs (a bad argument, a missing permission) are answered by poise's
+//! own handler.
 
 use std::time::Duration;
 
@@ -24,6 +25,8 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             // answered first: the member has their answer, an apology would only confuse.
             tracing::info!(command = %ctx.command().qualified_name,
                 "interaction already answered elsewhere (40060); staying silent");
+            metrics::counter!("hoego_interactions_answered_elsewhere_total", "kind" => "command")
+                .increment(1);
         }
         poise::FrameworkError::Command { error, ctx, .. } => apologize(ctx, &error).await,
         other => {
@@ -40,9 +43,37 @@ const ALREADY_ACKNOWLEDGED: isize = 40060;
 /// Whether `error` is Discord refusing our response because the interaction was already
 /// acknowledged.
 fn answered_elsewhere(error: &Error) -> bool {
+    error
+        .downcast_ref::<serenity::Error>()
+        .is_some_and(already_acknowledged)
+}
+
+/// `sent`, or silence when Discord refused it because the interaction was answered already
+/// (40060: another replica on the same shard was first, and the person has its answer). A
+/// button's or a form's response, `kind` naming which.
+pub(super) fn answered_here(
+    sent: Result<(), serenity::Error>,
+    kind: &'static str,
+) -> Result<(), Error> {
+    match sent {
+        Err(error) if already_acknowledged(&error) => {
+            tracing::info!(
+                kind,
+                "interaction already answered elsewhere (40060); staying silent"
+            );
+            metrics::counter!("hoego_interactions_answered_elsewhere_total", "kind" => kind)
+                .increment(1);
+            Ok(())
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Whether serenity's `error` is Discord's 400 40060: the interaction was acknowledged already.
+pub(super) fn already_acknowledged(error: &serenity::Error) -> bool {
     use serenity::all::HttpError;
-    match error.downcast_ref::<serenity::Error>() {
-        Some(serenity::Error::Http(HttpError::UnsuccessfulRequest(response))) => {
+    match error {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
             response.error.code == ALREADY_ACKNOWLEDGED
         }
         _ => false,

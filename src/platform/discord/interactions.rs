@@ -1,15 +1,18 @@
 //! Buttons and modal submits. Prompt buttons carry the service's action ids; a form opens as a
 //! modal (in pages of five questions kept by the service, a Continue button opening the next); a
 //! submit is committed before the reply acknowledges it, and when nothing could be saved the
-//! reply gives back everything typed.
+//! reply gives back everything typed. A press or submit another replica handled (its state
+//! change claimed by the interaction's id, or its response refused with 40060) gets no answer
+//! from here.
 
 use serenity::all::{
     ComponentInteraction, Context, CreateInteractionResponse, Interaction as Event,
     ModalInteraction, User,
 };
 
+use super::errors::{already_acknowledged, answered_here};
 use super::{Data, Error, actor, modal, render};
-use crate::domain::ids::DeliveryId;
+use crate::domain::ids::{DeliveryId, RequestId};
 use crate::domain::state::Platform;
 use crate::service::i18n::t;
 use crate::service::ids::{ActionId, FormId, FormPage};
@@ -46,20 +49,23 @@ pub async fn on_press(
                     .service
                     .interact(&actor, Interaction::Press(action))
                     .await;
-                opened(data, &actor, outcome.into_reply())
+                outcome.shown().map(|reply| opened(data, &actor, reply))
             }
             None => {
                 let outcome = data
                     .service
                     .interact(&actor, Interaction::UnknownPress)
                     .await;
-                message(outcome.reply())
+                outcome.shown().as_ref().map(message)
             }
         },
-        Err(outcome) => message(outcome.reply()),
+        Err(outcome) => Some(message(outcome.reply())),
     };
-    press.create_response(ctx, response).await?;
-    Ok(())
+    // None: another replica handled the same press and answers it.
+    let Some(response) = response else {
+        return Ok(());
+    };
+    answered_here(press.create_response(ctx, response).await, "press")
 }
 
 /// A modal was submitted. Alone, it is answered at once when the work is quick, otherwise
@@ -74,40 +80,68 @@ pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) ->
     }
     tokio::pin!(work);
     tokio::select! {
-        reply = &mut work => {
-            submit.create_response(ctx, message(&reply)).await?;
-            Ok(())
-        }
+        reply = &mut work => match reply {
+            Some(reply) => answer_submit(ctx, submit, &reply).await,
+            // Another replica handled the same submit and answers it.
+            None => Ok(()),
+        },
         () = tokio::time::sleep(DEFER_AFTER) => deferred(ctx, submit, work).await,
     }
+}
+
+/// Answers `submit` with `reply`. When Discord says it was acknowledged already, another
+/// replica deferred it and then found it handled here: its deferral waits for this reply, which
+/// is edited into it.
+async fn answer_submit(
+    ctx: &Context,
+    submit: &ModalInteraction,
+    reply: &Reply,
+) -> Result<(), Error> {
+    let sent = submit.create_response(ctx, message(reply)).await;
+    if sent.as_ref().is_err_and(already_acknowledged) {
+        let edited = submit
+            .edit_response(ctx, render::edit_response(reply))
+            .await;
+        if let Err(error) = edited {
+            tracing::info!(error = %error, "no deferred response to fill in");
+        }
+    }
+    answered_here(sent, "submit")
 }
 
 /// Acknowledges `submit` now and edits the response into the reply once `work` has it.
 async fn deferred(
     ctx: &Context,
     submit: &ModalInteraction,
-    work: impl Future<Output = Reply>,
+    work: impl Future<Output = Option<Reply>>,
 ) -> Result<(), Error> {
-    submit.defer_ephemeral(ctx).await?;
-    let reply = work.await;
+    let deferred = submit.defer_ephemeral(ctx).await;
+    if deferred.is_err() {
+        return answered_here(deferred, "submit");
+    }
+    let Some(reply) = work.await else {
+        tracing::info!("a submit deferred here was handled by another replica");
+        return Ok(());
+    };
     submit
         .edit_response(ctx, render::edit_response(&reply))
         .await?;
     Ok(())
 }
 
-/// The reply to a submitted modal: the next page's Continue button, or what became of the form.
-async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Reply {
+/// The reply to a submitted modal: the next page's Continue button, or what became of the form;
+/// none when another replica handled the same submit.
+async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Option<Reply> {
     let typed = modal::submitted_values(&submit.data);
     let Ok(page) = submit.data.custom_id.parse::<FormPage>() else {
         let outcome = data.service.unplaced(locale(&submit.locale), false, &typed);
-        return outcome.into_reply();
+        return Some(outcome.into_reply());
     };
     let (form, delivery) = (page.form, page.form.delivery());
     let event = Event::Modal(submit.clone());
     let actor = match who(data, &event, &submit.user, Some(form), delivery, &typed).await {
         Ok(actor) => actor,
-        Err(outcome) => return outcome.into_reply(),
+        Err(outcome) => return Some(outcome.into_reply()),
     };
     let interaction = match page.page {
         Some(at) => Interaction::Page(PageSubmit {
@@ -140,29 +174,32 @@ fn opened(data: &Data, actor: &Actor, reply: Reply) -> CreateInteractionResponse
 
 /// Opens a page of a form being filled: as last shown here, or after a restart the form the
 /// service gives (with the answers of the pages it kept).
-async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> CreateInteractionResponse {
+async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> Option<CreateInteractionResponse> {
     let at = page.page.unwrap_or(0);
     if let Some(pending) = data.forms.get(&actor.user_id, page.form) {
-        return CreateInteractionResponse::Modal(modal::modal(&pending.form, at));
+        return Some(CreateInteractionResponse::Modal(modal::modal(
+            &pending.form,
+            at,
+        )));
     }
     let outcome = data
         .service
         .interact(actor, Interaction::Press(ActionId::Continue(page)))
         .await;
-    let reply = outcome.into_reply();
-    match reply.form.clone() {
+    let reply = outcome.shown()?;
+    Some(match reply.form.clone() {
         Some(form) => {
             let modal = modal::modal(&form, at.min(modal::page_count(&form) - 1));
             data.forms.start(&actor.user_id, team_of(actor), form);
             CreateInteractionResponse::Modal(modal)
         }
         None => message(&reply),
-    }
+    })
 }
 
 /// The reply to a whole submitted form.
-fn submitted(data: &Data, actor: &Actor, form: FormId, outcome: Outcome) -> Reply {
-    match outcome {
+fn submitted(data: &Data, actor: &Actor, form: FormId, outcome: Outcome) -> Option<Reply> {
+    Some(match outcome {
         Outcome::Invalid(mut reply) => {
             if let Some(refused) = reply.form.take() {
                 reply = fix(reply, &refused);
@@ -177,7 +214,8 @@ fn submitted(data: &Data, actor: &Actor, form: FormId, outcome: Outcome) -> Repl
             reply
         }
         Outcome::Unavailable(reply) => reply,
-    }
+        Outcome::Elsewhere(_) => return None,
+    })
 }
 
 /// Each refused answer with its reason, and a button to fix them (what was typed is kept).
@@ -257,5 +295,7 @@ async fn who(
             return Err(data.service.unplaced(self::locale(locale), false, typed));
         }
     };
-    Ok(actor::actor(team, user, member, locale))
+    let mut actor = actor::actor(team, user, member, locale);
+    actor.request = Some(RequestId::discord(event.id()));
+    Ok(actor)
 }

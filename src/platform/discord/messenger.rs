@@ -226,6 +226,10 @@ impl Messenger for DiscordMessenger {
         CHANNEL_INTERVAL
     }
 
+    fn account(&self) -> String {
+        "discord".to_string()
+    }
+
     async fn find_sent(
         &self,
         message: &Outgoing,

@@ -3,7 +3,8 @@
 //! submitted; each input keeps the question's limit (at most 4,000 characters). A question longer than a
 //! label (45 characters) is labelled by its template's short form (or shortened at a word, with
 //! "…"), and its whole text is the input's placeholder; the prompt above lists every question in
-//! full.
+//! full. A question that recalls an earlier answer shows it as the placeholder instead (100
+//! characters: "A year ago you wrote: …").
 
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
@@ -13,7 +14,7 @@ use serenity::all::{
 use super::LIMITS;
 use crate::platform::fit::{fit, fit_title};
 use crate::service::ids::FormPage;
-use crate::service::reply::{Form, FormField, InputShape};
+use crate::service::reply::{Form, FormField, InputShape, Recalled};
 
 /// Discord's longest modal title and input label.
 const TITLE_LIMIT: usize = 45;
@@ -81,13 +82,22 @@ fn input(field: &FormField) -> CreateInputText {
     let mut input = CreateInputText::new(style, label.clone(), field.id.clone())
         .max_length(limit)
         .required(field.required);
-    if shown != field.label {
+    if let Some(recall) = &field.recall {
+        input = input.placeholder(fit(&recalled(recall), PLACEHOLDER_LIMIT));
+    } else if shown != field.label {
         input = input.placeholder(fit(&field.label, PLACEHOLDER_LIMIT));
     }
     if let Some(value) = field.value.as_deref().filter(|v| !v.is_empty()) {
         input = input.value(value.chars().take(LIMITS.input_len).collect::<String>());
     }
     input
+}
+
+/// The earlier answer a field recalls, on one line: the only text a modal shows beside an
+/// input (its placeholder, seen while the input is empty), so it wins over the question's text.
+fn recalled(recall: &Recalled) -> String {
+    let text: Vec<&str> = recall.text.lines().map(str::trim).collect();
+    format!("{} {}", recall.intro, text.join(" · "))
 }
 
 /// The (field id, text) pairs a modal submit carries.
@@ -127,6 +137,7 @@ mod tests {
                     required: true,
                     value: None,
                     error: None,
+                    recall: None,
                 })
                 .collect(),
         }
@@ -179,5 +190,24 @@ mod tests {
 
         assert_eq!(inputs[0]["label"], "Question 0");
         assert!(inputs[0].get("placeholder").is_none_or(|p| p.is_null()));
+    }
+
+    #[test]
+    fn a_recall_is_the_placeholder_on_one_line_within_discords_limit() {
+        let mut form = form(2);
+        form.fields[0].label = "What will you focus on next week? One item per line.".into();
+        form.fields[0].recall = Some(Recalled {
+            intro: "A year ago you wrote:".into(),
+            text: format!("Ship small\n{}", "word ".repeat(40)),
+        });
+        let inputs = inputs_of(&form);
+
+        let placeholder = inputs[0]["placeholder"].as_str().unwrap();
+        assert!(placeholder.starts_with("A year ago you wrote: Ship small · word"));
+        assert!(
+            placeholder.chars().count() <= PLACEHOLDER_LIMIT,
+            "{placeholder}"
+        );
+        assert!(inputs[1].get("placeholder").is_none_or(|p| p.is_null()));
     }
 }

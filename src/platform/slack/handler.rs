@@ -13,11 +13,12 @@ use super::messenger::SlackMessenger;
 use super::modal::{self, Metadata};
 use super::people::People;
 use super::seen::Seen;
+use crate::domain::ids::RequestId;
 use crate::domain::lang::Lang;
 use crate::service::i18n::t;
 use crate::service::ids::{ActionId, FormId};
 use crate::service::reply::{Action, Audience, Form, Reply};
-use crate::service::{Actor, Interaction, Service};
+use crate::service::{Actor, Interaction, Outcome, Service};
 
 /// Everything the handlers share.
 pub struct Handler {
@@ -70,16 +71,17 @@ impl Handler {
                 .actor(&event.team_id.0, domain, &event.user_id.0)
                 .await;
             actor.channel_id = Some(event.channel_id.0.clone());
+            actor.request = Some(RequestId::slack(&event.trigger_id));
             let text = event.text.as_deref().unwrap_or_default();
             let text = if text.trim().is_empty() { "help" } else { text };
             let interaction = Interaction::Text(text.to_string());
-            let reply = handler.service.interact(&actor, interaction).await;
+            let outcome = handler.service.interact(&actor, interaction).await;
             let to = ReplyTo {
                 trigger_id: Some(event.trigger_id),
                 response_url: Some(event.response_url),
                 channel: Some(event.channel_id.0),
             };
-            handler.answer(&actor, reply.into_reply(), to).await;
+            handler.answer_outcome(&actor, outcome, to).await;
         });
     }
 
@@ -130,6 +132,7 @@ impl Handler {
         self.later(async move {
             let mut actor = handler.people.actor(&team, None, &user.0).await;
             actor.channel_id = Some(channel.0.clone());
+            actor.request = Some(RequestId::slack(&event.event_id));
             let outcome = handler
                 .service
                 .interact(&actor, Interaction::Text(text))
@@ -138,7 +141,7 @@ impl Handler {
                 channel: Some(channel.0),
                 ..ReplyTo::default()
             };
-            handler.answer(&actor, outcome.into_reply(), to).await;
+            handler.answer_outcome(&actor, outcome, to).await;
         });
     }
 
@@ -161,25 +164,30 @@ impl Handler {
             return;
         };
         let team = press.team.id.0.as_str();
-        let actor = self
+        let mut actor = self
             .people
             .actor(team, press.team.domain.as_deref(), &user.id.0)
             .await;
+        actor.request = Some(RequestId::slack(&press.trigger_id));
         let interaction = match action.action_id.0.parse::<ActionId>() {
             Ok(action) => Interaction::Press(action),
             Err(_) => Interaction::UnknownPress,
         };
-        let reply = self
-            .service
-            .interact(&actor, interaction)
-            .await
-            .into_reply();
+        let outcome = self.service.interact(&actor, interaction).await;
         let to = ReplyTo {
             trigger_id: Some(press.trigger_id.clone()),
             response_url: press.response_url.clone(),
             channel: press.channel.as_ref().map(|c| c.id.0.clone()),
         };
-        self.answer(&actor, reply, to).await;
+        self.answer_outcome(&actor, outcome, to).await;
+    }
+
+    /// Gives the outcome's reply to the person, unless the same request was handled already
+    /// (by another replica, or a delivery of it Slack made before): whoever handled it answers.
+    async fn answer_outcome(&self, actor: &Actor, outcome: Outcome, to: ReplyTo) {
+        if let Some(reply) = outcome.shown() {
+            self.answer(actor, reply, to).await;
+        }
     }
 
     /// Gives `reply` to the person: a form opens as a modal, a channel reply is posted in the

@@ -278,6 +278,10 @@ impl Messenger for SlackMessenger {
     fn channel_interval(&self) -> Duration {
         CHANNEL_INTERVAL
     }
+
+    fn account(&self) -> String {
+        "slack".to_string()
+    }
 }
 
 impl Remembers for SlackMessenger {

@@ -12,7 +12,7 @@ use super::LIMITS;
 use super::blocks::escape;
 use crate::platform::fit::{fit, fit_title};
 use crate::service::ids::FormId;
-use crate::service::reply::{Form, FormField, InputShape};
+use crate::service::reply::{Form, FormField, InputShape, Recalled};
 
 /// Slack's most blocks in a modal.
 const MODAL_BLOCKS: usize = 100;
@@ -24,6 +24,8 @@ const INPUT_ACTION: &str = "text";
 /// Slack's limits: title and button texts 24 characters, labels 2000.
 const TITLE_LIMIT: usize = 24;
 const LABEL_LIMIT: usize = 2000;
+/// Slack's longest text of a context element.
+const CONTEXT_LIMIT: usize = 3000;
 
 /// What a modal carries back in `private_metadata`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +54,15 @@ pub fn modal(form: &Form, metadata: &Metadata, submit: &str, close: &str) -> Val
         blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": text}}));
     }
     let room = LIMITS.form_inputs.min(MODAL_BLOCKS - blocks.len());
-    blocks.extend(form.fields.iter().take(room).map(input));
+    let taken = form.fields.len().min(room);
+    for (index, field) in form.fields.iter().take(room).enumerate() {
+        // A recall takes a block of its own only while every input still fits.
+        let fits = blocks.len() + (taken - index) < MODAL_BLOCKS;
+        if let Some(recall) = field.recall.as_ref().filter(|_| fits) {
+            blocks.push(recalled(recall));
+        }
+        blocks.push(input(field));
+    }
     json!({
         "type": "modal",
         "callback_id": CALLBACK_ID,
@@ -106,6 +116,18 @@ fn input(field: &FormField) -> Value {
         "optional": !field.required,
         "element": element,
     })
+}
+
+/// The earlier answer a field recalls, as a context block above its input: the intro in bold,
+/// the answer quoted (the modal is seen by its author only).
+fn recalled(recall: &Recalled) -> Value {
+    let quoted: Vec<String> = recall
+        .text
+        .lines()
+        .map(|line| format!("> {}", escape(line)))
+        .collect();
+    let text = format!("*{}*\n{}", escape(&recall.intro), quoted.join("\n"));
+    json!({"type": "context", "elements": [{"type": "mrkdwn", "text": fit(&text, CONTEXT_LIMIT)}]})
 }
 
 fn plain(text: &str, limit: usize) -> Value {
@@ -182,6 +204,7 @@ mod tests {
                     required: true,
                     value: Some("kept".into()),
                     error: Some("Please answer this question.".into()),
+                    recall: None,
                 },
                 FormField {
                     id: "energy".into(),
@@ -197,6 +220,7 @@ mod tests {
                     required: false,
                     value: None,
                     error: None,
+                    recall: None,
                 },
             ],
         }
@@ -233,5 +257,38 @@ mod tests {
             errors(&form()).get("went_well").map(String::as_str),
             Some("Please answer this question.")
         );
+    }
+
+    fn metadata() -> Metadata {
+        Metadata {
+            form: FormId::Answer(DeliveryId(7)).to_string(),
+            team: "T1".into(),
+        }
+    }
+
+    #[test]
+    fn a_recall_is_a_context_block_above_its_input_while_every_input_fits() {
+        let mut form = form();
+        form.fields[0].recall = Some(Recalled {
+            intro: "A year ago you wrote:".into(),
+            text: "Ship <small>\nSay no".into(),
+        });
+        let shown = modal(&form, &metadata(), "Save", "Close");
+        let blocks = shown["blocks"].as_array().unwrap();
+        let context = blocks.iter().position(|b| b["type"] == "context").unwrap();
+        assert_eq!(blocks[context + 1]["block_id"], "went_well");
+        let text = &blocks[context]["elements"][0]["text"];
+        assert_eq!(
+            text,
+            "*A year ago you wrote:*\n> Ship &lt;small&gt;\n> Say no"
+        );
+
+        let field = form.fields[0].clone();
+        form.fields = (0..LIMITS.form_inputs).map(|_| field.clone()).collect();
+        let full = modal(&form, &metadata(), "Save", "Close");
+        let blocks = full["blocks"].as_array().unwrap();
+        assert!(blocks.len() <= MODAL_BLOCKS, "{}", blocks.len());
+        let inputs = blocks.iter().filter(|b| b["type"] == "input").count();
+        assert_eq!(inputs, LIMITS.form_inputs.min(MODAL_BLOCKS - 1));
     }
 }

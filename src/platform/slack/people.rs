@@ -95,6 +95,7 @@ impl People {
             is_guest: guest && !listed,
             channel_id: None,
             limits: super::LIMITS,
+            request: None,
         }
     }
 

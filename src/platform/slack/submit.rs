@@ -11,6 +11,7 @@ use slack_morphism::prelude::*;
 
 use super::handler::{Handler, ReplyTo};
 use super::modal;
+use crate::domain::ids::RequestId;
 use crate::service::i18n::t;
 use crate::service::{Interaction, Outcome};
 
@@ -32,10 +33,11 @@ impl Handler {
         let values = modal::values(&submission.view);
         let first_block = values.first().map(|(id, _)| id.clone()).unwrap_or_default();
         let domain = submission.team.domain.as_deref();
-        let actor = self
+        let mut actor = self
             .people
             .actor(&metadata.team, domain, &submission.user.id.0)
             .await;
+        actor.request = submission.trigger_id.as_ref().map(RequestId::slack);
         let saving = self
             .service
             .interact(&actor, Interaction::Submit(form, values));
@@ -52,6 +54,8 @@ impl Handler {
                 });
                 SlackInteractionResponse::Empty
             }
+            // Another replica (or an earlier delivery of this submission) saved it and answers.
+            Ok(Outcome::Elsewhere(_)) => SlackInteractionResponse::Empty,
             Ok(Outcome::Unavailable(reply)) => {
                 let message = t(reply.lang, "slack.not_saved", &[]);
                 errors(HashMap::from([(first_block, message)]))

@@ -70,6 +70,7 @@ fn read(lang: Lang) -> RecapWords {
             more: t("more"),
             also: t("also"),
             last_resolutions: t("last_resolutions"),
+            then_now: t("then_now"),
             set_on: t("set_on"),
             ended: t("ended"),
             all_answers: t("all_answers"),

@@ -135,10 +135,23 @@ impl Endpoint {
     }
 }
 
-/// `Retry-After` in seconds (fractions allowed); an HTTP date is not read.
+/// `Retry-After` as seconds (fractions allowed) or as an HTTP date, at most an hour.
 fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let value = headers.get("retry-after")?.to_str().ok()?.trim();
-    let secs: f64 = value.parse().ok()?;
+    let value = headers.get("retry-after")?.to_str().ok()?;
+    wait_for(value, chrono::Utc::now())
+}
+
+/// The wait a `Retry-After` value asks for at `now`: seconds, or until an HTTP date (none for a
+/// date already past).
+fn wait_for(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let value = value.trim();
+    let secs = match value.parse::<f64>() {
+        Ok(secs) => secs,
+        Err(_) => {
+            let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+            (at.to_utc() - now).num_milliseconds().max(0) as f64 / 1000.0
+        }
+    };
     (secs.is_finite() && secs >= 0.0).then(|| Duration::from_secs_f64(secs.min(3600.0)))
 }
 
@@ -161,4 +174,30 @@ fn completion(body: &[u8]) -> Result<Completion, CallError> {
         prompt_tokens: tokens("prompt_tokens"),
         completion_tokens: tokens("completion_tokens"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use chrono::{TimeZone, Utc};
+
+    use super::wait_for;
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_an_http_date() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 7, 8, 49, 7).unwrap();
+        assert_eq!(wait_for("2", now), Some(Duration::from_secs(2)));
+        assert_eq!(wait_for(" 0.5 ", now), Some(Duration::from_millis(500)));
+        let date = "Mon, 07 Dec 2026 08:49:37 GMT";
+        assert_eq!(wait_for(date, now), Some(Duration::from_secs(30)));
+        let past = "Mon, 07 Dec 2026 08:00:00 GMT";
+        assert_eq!(wait_for(past, now), Some(Duration::ZERO));
+        assert_eq!(
+            wait_for("Tue, 07 Dec 2027 08:49:37 GMT", now),
+            Some(Duration::from_secs(3600))
+        );
+        assert_eq!(wait_for("soon", now), None);
+        assert_eq!(wait_for("-3", now), None);
+    }
 }

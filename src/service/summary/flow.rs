@@ -84,10 +84,15 @@ impl Service {
             counted("cached");
             return SummaryPart::Written(section(&input, &checked, &writer));
         }
-        if !self
-            .summaries
-            .count(team.id, endpoint.per_team_per_hour, self.clock.now())
-        {
+        let per_hour = endpoint.per_team_per_hour;
+        let counted_in = self
+            .store
+            .count_summary_request(team.id, per_hour, self.clock.now());
+        if !counted_in.await.unwrap_or_else(|error| {
+            // A summary is worth less than the recap it sits on: ask the model rather than fail.
+            tracing::warn!(error = %error, "summary request not counted");
+            true
+        }) {
             counted("team_limit");
             let limit = endpoint.per_team_per_hour.to_string();
             return notice(lang, "too_often", &[("limit", &limit)]);

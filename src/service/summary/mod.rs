@@ -13,10 +13,7 @@ mod opt_in;
 pub mod render;
 pub mod request;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-use chrono::{DateTime, TimeDelta, Utc};
+use std::sync::Arc;
 
 pub use client::{CallError, Completion, Endpoint};
 pub use flow::{SummaryPart, numerals};
@@ -24,14 +21,15 @@ pub use render::{Writer, section};
 pub use request::{body as request_body, input_hash};
 
 use crate::config::SummarySettings;
-use crate::domain::ids::TeamId;
 
-/// The configured endpoint (if any) and the per-team count of summaries written.
+/// The configured endpoint (if any). The per-team hourly count is kept in the database
+/// ([`Store::count_summary_request`]), shared by every replica.
+///
+/// [`Store::count_summary_request`]: crate::store::Store::count_summary_request
 #[derive(Clone, Default)]
 pub struct Summaries {
     /// The endpoint and its bounds; `None` when the operator configured none.
     pub endpoint: Option<Arc<Endpoint>>,
-    written: Arc<Mutex<HashMap<TeamId, Vec<DateTime<Utc>>>>>,
 }
 
 impl Summaries {
@@ -39,21 +37,7 @@ impl Summaries {
     pub fn from_settings(settings: &SummarySettings) -> Summaries {
         Summaries {
             endpoint: Endpoint::from_settings(settings).map(Arc::new),
-            written: Arc::default(),
         }
-    }
-
-    /// Counts one summary the team asks to be written at `now`; `false` (not counted) when it
-    /// already had `per_hour` in the hour before.
-    fn count(&self, team: TeamId, per_hour: usize, now: DateTime<Utc>) -> bool {
-        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        let times = written.entry(team).or_default();
-        times.retain(|at| now - *at < TimeDelta::hours(1));
-        if times.len() >= per_hour {
-            return false;
-        }
-        times.push(now);
-        true
     }
 }
 

@@ -57,7 +57,7 @@ async fn leads_schedule(app: &DiscordApp) {
     };
     let schedule = store.create_schedule(&schedule, start).await.unwrap();
     store
-        .add_participant(schedule, author.id, start)
+        .add_participant(schedule, author.id, start, None)
         .await
         .unwrap();
     let due = Utc.with_ymd_and_hms(2026, 3, 6, 8, 0, 0).unwrap();

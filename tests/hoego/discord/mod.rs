@@ -23,6 +23,7 @@ mod pages;
 mod permissions;
 mod prompts;
 mod readiness;
+mod recall;
 mod recaps;
 pub(crate) mod roles;
 mod run;
@@ -247,6 +248,7 @@ impl DiscordApp {
             is_guest: false,
             channel_id: None,
             limits: hoego::platform::discord::LIMITS,
+            request: None,
         }
     }
 

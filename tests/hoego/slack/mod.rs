@@ -18,6 +18,7 @@ mod manifest;
 mod pacing;
 mod prompts;
 mod readiness;
+mod recall;
 mod recap_files;
 mod rounds;
 mod run;

@@ -78,11 +78,15 @@ pub fn submission(who: &Person, opened: &Value, values: &[(&str, &str)]) -> Valu
     view["team_id"] = json!(TEAM);
     view["hash"] = json!("h1");
     view["state"] = json!({ "values": state });
+    // Slack gives each submission a trigger of its own.
+    static SUBMISSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let n = SUBMISSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     json!({
         "type": "view_submission",
         "team": {"id": TEAM, "domain": "fake"},
         "user": {"id": who.id, "username": who.name, "team_id": TEAM},
         "api_app_id": "A0HOEGO",
+        "trigger_id": format!("{n}.submit"),
         "view": view,
     })
 }

@@ -30,6 +30,7 @@ pub fn actor_of(id: &str, name: &str, admin: bool) -> Actor {
         is_guest: false,
         channel_id: None,
         limits: hoego::platform::slack::LIMITS,
+        request: None,
     }
 }
 

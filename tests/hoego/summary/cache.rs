@@ -1,5 +1,6 @@
 //! The cache (asking again costs nothing until an answer changes), forget-me deleting the cached
-//! summaries that cite the member, the per-team hourly limit, and the token counts in /metrics.
+//! summaries that cite the member, the per-team hourly limit (one count for every replica), and
+//! the token counts in /metrics.
 
 use std::time::Duration;
 
@@ -103,6 +104,35 @@ async fn a_team_past_its_hourly_summaries_gets_the_recap_alone(backend: Backend)
     db.finish().await;
 }
 
+/// Two replicas (two services, each with its own `Summaries`, on one database) keep to one
+/// hourly count for the team; an hour later the team may ask again.
+async fn replicas_share_the_teams_hourly_count(backend: Backend) {
+    let Some(db) = TestDb::new(backend).await else {
+        return;
+    };
+    let fake = FakeModel::start().await;
+    let mut settings = fake.settings(Duration::from_secs(5));
+    settings.per_team_per_hour = 1;
+    let team = answered_team(&db.store, Lang::En, &Summaries::from_settings(&settings)).await;
+    turn_on(&team).await;
+    let first = as_member(&team, 0, false);
+    let year = first.say("recap 2026 team summary").await.plain_text();
+    assert!(year.contains(HEADING), "{year}");
+    let mut second = as_member(&team, 1, false);
+    second.service.summaries = Summaries::from_settings(&settings);
+    let january = second.say("recap 2026-01 team summary").await.plain_text();
+    assert!(
+        january.contains("this team has had 1 summary written in the last hour"),
+        "the other replica counted the first summary: {january}"
+    );
+    assert_eq!(fake.requests(), 1);
+    team.chat.clock.advance(chrono::TimeDelta::minutes(61));
+    let later = second.say("recap 2026-01 team summary").await.plain_text();
+    assert!(later.contains(HEADING), "an hour later: {later}");
+    assert_eq!(fake.requests(), 2);
+    db.finish().await;
+}
+
 #[tokio::test]
 async fn token_counts_and_dropped_sentences_reach_the_metrics() {
     let db = TestDb::new(Backend::Sqlite)
@@ -144,4 +174,5 @@ on_each_backend!(
     asking_again_costs_nothing_until_an_answer_changes,
     forget_me_deletes_the_cached_summaries_that_cite_the_member,
     a_team_past_its_hourly_summaries_gets_the_recap_alone,
+    replicas_share_the_teams_hourly_count,
 );

@@ -92,6 +92,7 @@ impl Chat {
             is_guest: false,
             channel_id: None,
             limits: LIMITS,
+            request: None,
         };
         Chat {
             service,

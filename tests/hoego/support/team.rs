@@ -133,7 +133,10 @@ impl Team {
         let schedule = store.create_schedule(&schedule, now).await.unwrap();
         for &i in participants {
             let member = self.members[i].id;
-            store.add_participant(schedule, member, now).await.unwrap();
+            store
+                .add_participant(schedule, member, now, None)
+                .await
+                .unwrap();
         }
         Team {
             chat: self.chat.clone(),

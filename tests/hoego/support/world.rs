@@ -75,6 +75,7 @@ impl World {
             is_guest: false,
             channel_id: None,
             limits: super::chat::LIMITS,
+            request: None,
         }
     }
 

@@ -45,6 +45,8 @@ impl Loader<'_> {
             required: raw.required.unwrap_or(true),
             milestone: raw.milestone.as_ref().is_some_and(|m| *m.get_ref()),
             periods: raw.periods.as_ref().is_some_and(|p| *p.get_ref()),
+            // Read by `Loader::recalls` once every question of the template is known.
+            recall: None,
         })
     }
 
@@ -90,7 +92,7 @@ impl Loader<'_> {
         })
     }
 
-    fn not_applicable(
+    pub(super) fn not_applicable(
         &self,
         offset: usize,
         id: &QuestionId,

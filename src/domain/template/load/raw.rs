@@ -72,4 +72,13 @@ pub(super) struct RawQuestion {
     pub(super) periods: Option<Spanned<bool>>,
     pub(super) low: Option<Spanned<RawLocalized>>,
     pub(super) high: Option<Spanned<RawLocalized>>,
+    pub(super) recall: Option<Spanned<RawRecall>>,
+}
+
+/// A question's `recall = { question = "…", ago = "1y" }`, checked once every question is read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRecall {
+    pub(super) question: Spanned<String>,
+    pub(super) ago: Spanned<String>,
 }

@@ -4,4 +4,5 @@ mod built_ins;
 mod files;
 mod library;
 mod milestone_questions;
+mod recall_questions;
 mod text_limits;

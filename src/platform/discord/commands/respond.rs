@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 
 use serenity::all::CreateInteractionResponse;
 
+use crate::domain::ids::RequestId;
 use crate::platform::discord::{Context, Error, actor, modal, render};
 use crate::service::command::{Command, CommandError};
 use crate::service::reply::Reply;
@@ -24,7 +25,11 @@ pub async fn misread(ctx: Context<'_>, error: CommandError) -> Result<(), Error>
 async fn interact(ctx: Context<'_>, interaction: Interaction) -> Result<(), Error> {
     let actor = command_actor(ctx);
     let outcome = ctx.data().service.interact(&actor, interaction).await;
-    show(ctx, &actor, outcome.into_reply()).await
+    match outcome.shown() {
+        Some(reply) => show(ctx, &actor, reply).await,
+        // Another replica handled the same interaction and answers it.
+        None => Ok(()),
+    }
 }
 
 /// Shows a reply: a form opens as a modal, anything else is a message (ephemeral when personal).
@@ -50,14 +55,16 @@ pub fn command_actor(ctx: Context<'_>) -> Actor {
     let team = (ctx.guild_id())
         .map(|guild| actor::guild_team(guild, names))
         .unwrap_or_default();
-    let (member, locale) = match ctx {
+    let (member, locale, request) = match ctx {
         poise::Context::Application(app) => (
             app.interaction.member.as_deref(),
             app.interaction.locale.as_str(),
+            Some(RequestId::discord(app.interaction.id)),
         ),
-        poise::Context::Prefix(_) => (None, ""),
+        poise::Context::Prefix(_) => (None, "", None),
     };
     let mut actor = actor::actor(team, ctx.author(), member, locale);
     actor.channel_id = Some(ctx.channel_id().to_string());
+    actor.request = request;
     actor
 }

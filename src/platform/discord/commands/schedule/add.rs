@@ -116,7 +116,10 @@ async fn add_for_role(ctx: Context<'_>, mut request: NewSchedule, role: Role) ->
     let add = Interaction::Command(Command::Schedule(ScheduleCommand::Add(request)));
     let outcome = service.interact(&actor, add).await;
     let added = matches!(outcome, Outcome::Done(_));
-    let mut reply = outcome.into_reply();
+    let Some(mut reply) = outcome.shown() else {
+        // Another replica added it and answers the interaction.
+        return Ok(());
+    };
     if added {
         let note = t(
             reply.lang,

@@ -1,7 +1,10 @@
-//! `docs/examples/`: the fixture year's member and team recaps in English and Korean, rendered
+//! `docs/examples/`: the fixture year's member and team recaps in English and Korean (and the
+//! Mandalart and summary examples, [`summary`]), rendered
 //! as `hoego recap --charts` writes them (the Markdown embedding its chart PNGs), pinned like the
 //! goldens so the examples the README shows stay what hoego makes. Regenerate them with
 //! `HOEGO_ACCEPT_GOLDEN=1 cargo test --test hoego docs_examples`, then look at them.
+
+mod summary;
 
 use std::path::{Path, PathBuf};
 

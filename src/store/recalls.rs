@@ -1,0 +1,61 @@
+//! What "then vs now" reads: a member's earlier answers to one question of a template, for a
+//! recall to pick the round held about a year or a quarter before.
+
+use chrono::NaiveDateTime;
+
+use super::rows::RowExt;
+use super::{Store, StoreError, on_pool};
+use crate::domain::ids::{MemberId, RoundId};
+use crate::domain::visibility::Visibility;
+
+/// One of a member's answers to a recalled question, in another round of the template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierAnswer {
+    /// The round it was given in.
+    pub round_id: RoundId,
+    /// The round's occurrence, local wall-clock time.
+    pub occurrence_local: NaiveDateTime,
+    /// The stored text.
+    pub value: String,
+    /// Who may read it.
+    pub visibility: Visibility,
+}
+
+impl Store {
+    /// The member's answers to `question` in rounds of the template `key` (any schedule of
+    /// their team, one-off rounds too) other than `except`, oldest first.
+    pub async fn earlier_answers(
+        &self,
+        member: MemberId,
+        key: &str,
+        question: &str,
+        except: RoundId,
+    ) -> Result<Vec<EarlierAnswer>, StoreError> {
+        let sql = "SELECT r.id AS round_id, r.occurrence_local, a.value, a.visibility
+                   FROM deliveries d
+                   JOIN rounds r ON r.id = d.round_id
+                   JOIN templates t ON t.id = r.template_id
+                   JOIN answers a ON a.delivery_id = d.id
+                   WHERE d.member_id = $1 AND t.key = $2 AND a.question_id = $3 AND r.id <> $4
+                   ORDER BY r.due_at, r.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(member.0)
+                .bind(key)
+                .bind(question)
+                .bind(except.0)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(EarlierAnswer {
+                        round_id: RoundId(row.int("round_id")?),
+                        occurrence_local: row.local("occurrence_local")?,
+                        value: row.text("value")?,
+                        visibility: row.word("visibility")?,
+                    })
+                })
+                .collect()
+        })
+    }
+}
