@@ -79,6 +79,7 @@ impl Workspace {
             is_guest: false,
             channel_id: None,
             limits: self.limits,
+            request: None,
         }
     }
 }
