@@ -35,6 +35,8 @@ row_id!(
     ResolutionId,
     /// A file a member sent to import from chat, kept until they confirm it.
     PendingImportId,
+    /// A letter sealed until a day (a time capsule).
+    CapsuleId,
 );
 
 /// The platform's id of one request a person made (a Discord interaction, a Slack view

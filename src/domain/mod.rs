@@ -3,6 +3,7 @@
 
 pub mod anonymity;
 pub mod answer;
+pub mod capsule;
 pub mod follow_up;
 pub mod ids;
 pub mod import;

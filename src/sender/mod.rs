@@ -12,6 +12,7 @@
 //! instead of posting a second.
 
 mod hold;
+mod letters;
 mod look_up;
 mod outcome;
 mod pacing;
@@ -72,6 +73,8 @@ pub struct StepOutcome {
     pub given_up: usize,
     /// Reminders sent.
     pub reminders: usize,
+    /// Time capsules opened (letters sent back on their day).
+    pub letters: usize,
 }
 
 /// Sends prompts and reminders.
@@ -163,6 +166,7 @@ impl Sender {
             self.remind(&delivery).await;
             outcome.reminders += 1;
         }
+        outcome.letters = self.open_letters().await?;
         Ok(outcome)
     }
 

@@ -200,6 +200,10 @@ impl Service {
             Command::Schedule(sub) => self.schedule_command(asker, sub).await,
             Command::Milestone(sub) => self.milestone_command(asker, sub).await,
             Command::Mandalart { year } => self.show_mandalart(asker, year).await,
+            Command::CheckMandalart { year, at, status } => {
+                self.check_mandalart(asker, year, at, status).await
+            }
+            Command::Capsule(sub) => self.capsule_command(asker, sub).await,
             Command::Help { topic } => {
                 Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))
             }
@@ -233,11 +237,17 @@ impl Service {
             }
             ActionId::ForgetConfirm => self.forget_me(asker, true).await,
             ActionId::ForgetCancel => Ok(asker.reply(asker.t("forget_me.cancelled", &[]))),
+            ActionId::WriteCapsule(form) => {
+                self.capsule_form(asker, Some(form.until), form.team).await
+            }
             ActionId::ConfirmImport(id) => self.confirm_import(asker, id).await,
             ActionId::CancelImport(id) => self.cancel_import(asker, id).await,
             // A page of a form asked in pieces: the whole form, with the pages kept so far.
             ActionId::Continue(page) => match page.form {
                 FormId::Answer(id) => self.open_form(asker, id).await,
+                FormId::Capsule(form) => {
+                    self.capsule_form(asker, Some(form.until), form.team).await
+                }
             },
         }
     }
@@ -260,7 +270,7 @@ pub(crate) fn failure(error: &ServiceError, lang: Lang) -> Outcome {
 }
 
 /// A button hoego no longer knows (or a form sent where none is open), with the way to `help`.
-fn unknown_action(asker: &Asker) -> ServiceError {
+pub(super) fn unknown_action(asker: &Asker) -> ServiceError {
     let help = asker.spell(Example::Help);
     ServiceError::User(asker.t("error.unknown_action", &[("help", &help)]))
 }

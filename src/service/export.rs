@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::Service;
 use super::asker::Asker;
+use super::capsules;
 use super::error::ServiceError;
 use super::i18n::resolution_words::status_word;
 use super::reply::{Attachment, Reply};
@@ -22,20 +23,25 @@ impl Service {
     pub(crate) async fn export(&self, asker: &Asker) -> Result<Reply, ServiceError> {
         self.count_heavy(asker)?;
         let data = self.store.member_export(asker.member.id).await?;
-        let (Some(first), Some(last)) = (data.answers.first(), data.answers.last()) else {
-            return Ok(asker.reply(asker.t("export.empty", &[])));
+        let letters = self.store.capsules_of(asker.member.id).await?;
+        let text = match (data.answers.first(), data.answers.last()) {
+            (Some(first), Some(last)) => {
+                let count = data.answers.len().to_string();
+                let (from, to) = (
+                    first.occurrence_local.date().to_string(),
+                    last.occurrence_local.date().to_string(),
+                );
+                let args = [("count", count.as_str()), ("from", &from), ("to", &to)];
+                asker.t("export.ready", &args)
+            }
+            _ if !letters.is_empty() => {
+                let count = letters.len().to_string();
+                asker.t("capsule.export_only", &[("count", &count)])
+            }
+            _ => return Ok(asker.reply(asker.t("export.empty", &[]))),
         };
         let now = self.clock.now();
         let templates = self.parse_templates(&data.templates);
-        let count = data.answers.len().to_string();
-        let (from, to) = (
-            first.occurrence_local.date().to_string(),
-            last.occurrence_local.date().to_string(),
-        );
-        let text = asker.t(
-            "export.ready",
-            &[("count", &count), ("from", &from), ("to", &to)],
-        );
         let dataset = self
             .store
             .member_dataset(asker.team.id, asker.member.id)
@@ -49,7 +55,12 @@ impl Service {
                 attachment(
                     "hoego-export.md",
                     "text/markdown",
-                    markdown(asker, &data, &histories, &templates, now).into_bytes(),
+                    [
+                        markdown(asker, &data, &histories, &templates, now),
+                        capsules::export_markdown(asker, &letters, now),
+                    ]
+                    .concat()
+                    .into_bytes(),
                 ),
                 attachment("hoego-export.json", "application/json", json),
             ],

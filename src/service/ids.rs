@@ -2,10 +2,12 @@
 //! form's [`FormId`] (with the page, [`FormPage`], where a platform asks a long form in several
 //! modals). This file is the only place their wire grammar is written: `answer:42`, `edit:42`,
 //! `skip:42`, `join:7`, `forget:confirm`, `forget:cancel`, `import:confirm:5`, `import:cancel:5`,
-//! `answer:42@1`, `more:answer:42@1`.
+//! `answer:42@1`, `more:answer:42@1`, `capsule:2027-12-31`, `capsule:team:2027-12-31`.
 
 use std::fmt;
 use std::str::FromStr;
+
+use chrono::NaiveDate;
 
 use crate::domain::ids::{DeliveryId, PendingImportId, ScheduleId};
 
@@ -31,6 +33,17 @@ pub enum ActionId {
     /// Opens the next page of a form being filled in several modals (Discord's own button: the
     /// platform keeps what was typed on earlier pages and handles it without the service).
     Continue(FormPage),
+    /// Opens the form of a letter sealed until a day.
+    WriteCapsule(CapsuleForm),
+}
+
+/// A letter's form: the day it opens and whether it is the team's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CapsuleForm {
+    /// The day it opens.
+    pub until: NaiveDate,
+    /// Whether it is a letter to the team.
+    pub team: bool,
 }
 
 /// What a submitted form answers.
@@ -38,6 +51,8 @@ pub enum ActionId {
 pub enum FormId {
     /// The questions of a delivery's round.
     Answer(DeliveryId),
+    /// A letter sealed until a day.
+    Capsule(CapsuleForm),
 }
 
 /// One page of a form a platform asks in several modals: the form alone when it has one page.
@@ -61,6 +76,7 @@ impl ActionId {
             ActionId::Answer(id) | ActionId::Edit(id) | ActionId::Skip(id) => Some(*id),
             ActionId::Continue(page) => page.form.delivery(),
             ActionId::Join(_)
+            | ActionId::WriteCapsule(_)
             | ActionId::ForgetConfirm
             | ActionId::ForgetCancel
             | ActionId::ConfirmImport(_)
@@ -74,6 +90,7 @@ impl FormId {
     pub fn delivery(&self) -> Option<DeliveryId> {
         match self {
             FormId::Answer(id) => Some(*id),
+            FormId::Capsule(_) => None,
         }
     }
 
@@ -81,6 +98,7 @@ impl FormId {
     pub fn opener(&self) -> ActionId {
         match self {
             FormId::Answer(id) => ActionId::Answer(*id),
+            FormId::Capsule(form) => ActionId::WriteCapsule(*form),
         }
     }
 }
@@ -97,6 +115,7 @@ impl fmt::Display for ActionId {
             ActionId::ConfirmImport(id) => write!(f, "import:confirm:{id}"),
             ActionId::CancelImport(id) => write!(f, "import:cancel:{id}"),
             ActionId::Continue(page) => write!(f, "more:{page}"),
+            ActionId::WriteCapsule(form) => write!(f, "{form}"),
         }
     }
 }
@@ -125,6 +144,14 @@ impl FromStr for ActionId {
                 }
             }
             "more" => arg.parse().map(ActionId::Continue).map_err(|_| unknown()),
+            "capsule" => {
+                let (team, day) = match arg.strip_prefix("team:") {
+                    Some(day) => (true, day),
+                    None => (false, arg),
+                };
+                let until = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| unknown())?;
+                Ok(ActionId::WriteCapsule(CapsuleForm { until, team }))
+            }
             _ => Err(unknown()),
         }
     }
@@ -134,7 +161,15 @@ impl fmt::Display for FormId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             FormId::Answer(id) => write!(f, "answer:{id}"),
+            FormId::Capsule(form) => write!(f, "{form}"),
         }
+    }
+}
+
+impl fmt::Display for CapsuleForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let team = if self.team { "team:" } else { "" };
+        write!(f, "capsule:{team}{}", self.until.format("%Y-%m-%d"))
     }
 }
 
@@ -144,6 +179,7 @@ impl FromStr for FormId {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.parse::<ActionId>() {
             Ok(ActionId::Answer(id)) => Ok(FormId::Answer(id)),
+            Ok(ActionId::WriteCapsule(form)) => Ok(FormId::Capsule(form)),
             _ => Err(UnknownId(s.to_string())),
         }
     }
@@ -199,6 +235,11 @@ mod tests {
             ),
             (ActionId::Continue(page(Some(1))), "more:answer:42@1"),
             (ActionId::Continue(page(None)), "more:answer:42"),
+            (ActionId::WriteCapsule(capsule(false)), "capsule:2027-12-31"),
+            (
+                ActionId::WriteCapsule(capsule(true)),
+                "capsule:team:2027-12-31",
+            ),
         ];
         for (action, text) in actions {
             assert_eq!(action.to_string(), text);
@@ -207,6 +248,15 @@ mod tests {
         assert_eq!(page(Some(0)).to_string(), "answer:42@0");
         assert_eq!("answer:42@0".parse(), Ok(page(Some(0))));
         assert_eq!("answer:42".parse(), Ok(page(None)));
+        let letter = FormId::Capsule(capsule(true));
+        assert_eq!("capsule:team:2027-12-31".parse(), Ok(letter));
+        assert_eq!(letter.delivery(), None);
+        assert_eq!(letter.opener(), ActionId::WriteCapsule(capsule(true)));
+    }
+
+    fn capsule(team: bool) -> CapsuleForm {
+        let until = NaiveDate::from_ymd_opt(2027, 12, 31).unwrap();
+        CapsuleForm { until, team }
     }
 
     #[test]
@@ -223,6 +273,8 @@ mod tests {
             "dance:1",
             "more:skip:1",
             "answer:1@x",
+            "capsule:2027-13-01",
+            "capsule:crew:2027-12-31",
         ] {
             assert_eq!(
                 text.parse::<ActionId>().map_err(|e| e.0),

@@ -9,8 +9,15 @@ use super::error::ServiceError;
 use super::grid_form::stored_grid;
 use super::reply::{Attachment, Reply};
 use super::rounds::RoundForm;
+use super::syntax::Example;
+use crate::domain::mandalart::follow::Marks;
 use crate::domain::mandalart::{CELL_MAX_LEN, CELLS, Grid, Part, SIDE};
-use crate::domain::recap::chart::mandalart::sheet;
+use crate::domain::period::{Period, PeriodKind};
+use crate::domain::recap::PlanProgress;
+use crate::domain::recap::chart::mandalart::{Heat, heat_map, sheet};
+use crate::domain::team::Member;
+use crate::store::StoredMandalart;
+use chrono::Datelike;
 
 impl Service {
     /// Until a Mandalart question's sub-goals are saved, offers the asker's open resolutions
@@ -52,23 +59,18 @@ impl Service {
         Ok(())
     }
 
-    /// The asker's Mandalart for `year` (their latest without one).
+    /// The asker's Mandalart for `year` (their latest without one): the table and the picture,
+    /// both marked with its follow-through once any action is checked or sub-goal rated.
     pub(crate) async fn show_mandalart(
         &self,
         asker: &Asker,
         year: Option<i32>,
     ) -> Result<Reply, ServiceError> {
-        let Some(stored) = self.store.mandalart(asker.member.id, year).await? else {
-            return Err(ServiceError::User(match year {
-                Some(year) => asker.t("mandalart.none_year", &[("year", &year.to_string())]),
-                None => asker.t("mandalart.none", &[]),
-            }));
-        };
-        let grid = Grid::from_storage(&stored.grid)
-            .ok_or_else(|| anyhow::anyhow!("stored Mandalart for {} is unreadable", stored.year))?;
+        let (stored, grid) = self.own_grid(asker, year, "mandalart.none").await?;
+        let marks = self.store.mandalart_marks(stored.answer_id).await?;
         let year = stored.year.to_string();
         let title = asker.t("mandalart.picture_title", &[("year", &year)]);
-        let png = sheet(&grid, &title, true).map_err(anyhow::Error::new)?;
+        let png = picture(asker, &grid, &marks, &title)?;
         let heading = asker.t(
             "mandalart.heading",
             &[
@@ -77,7 +79,11 @@ impl Service {
                 ("cells", &CELLS.to_string()),
             ],
         );
-        let table = grid.markdown();
+        let mut table = grid.markdown_with(&marks);
+        if !marks.is_empty() {
+            table.push('\n');
+            table.push_str(&asker.t("mandalart.marks_legend", &[]));
+        }
         let mut reply = asker.reply(heading);
         reply.attachments.push(Attachment {
             filename: format!("mandalart-{year}.png"),
@@ -101,6 +107,78 @@ impl Service {
         }
         Ok(reply)
     }
+
+    /// The member's Mandalart for a year recap's year, followed through (none for any other
+    /// period, or when they planned no Mandalart for that year).
+    pub(crate) async fn recap_plan(
+        &self,
+        member: &Member,
+        period: &Period,
+    ) -> Result<Option<PlanProgress>, ServiceError> {
+        if period.kind != PeriodKind::Year {
+            return Ok(None);
+        }
+        let year = period.from.year();
+        let Some(stored) = self.store.mandalart(member.id, Some(year)).await? else {
+            return Ok(None);
+        };
+        let Some(grid) = Grid::from_storage(&stored.grid) else {
+            return Ok(None);
+        };
+        let marks = self.store.mandalart_marks(stored.answer_id).await?;
+        Ok(Some(PlanProgress {
+            year,
+            centre: grid.centre.clone(),
+            goals: grid.progress(&marks),
+        }))
+    }
+
+    /// The asker's stored Mandalart for `year` (their latest without one) and its grid; without
+    /// one, the asker is told so with `none` (or that the year has none).
+    pub(crate) async fn own_grid(
+        &self,
+        asker: &Asker,
+        year: Option<i32>,
+        none: &str,
+    ) -> Result<(StoredMandalart, Grid), ServiceError> {
+        let Some(stored) = self.store.mandalart(asker.member.id, year).await? else {
+            return Err(ServiceError::User(match year {
+                Some(year) => asker.t("mandalart.none_year", &[("year", &year.to_string())]),
+                None => {
+                    let example = asker.spell(Example::MandalartDone("3.5"));
+                    asker.t(none, &[("example", &example)])
+                }
+            }));
+        };
+        let grid = Grid::from_storage(&stored.grid)
+            .ok_or_else(|| anyhow::anyhow!("stored Mandalart for {} is unreadable", stored.year))?;
+        Ok((stored, grid))
+    }
+}
+
+/// The sheet, as a heat map with its legend once anything is checked or rated.
+fn picture(
+    asker: &Asker,
+    grid: &Grid,
+    marks: &Marks,
+    title: &str,
+) -> Result<Vec<u8>, ServiceError> {
+    let png = if marks.is_empty() {
+        sheet(grid, title, true)
+    } else {
+        let heat = Heat {
+            marks,
+            legend: legend(asker),
+        };
+        heat_map(grid, &heat, title, true)
+    };
+    Ok(png.map_err(anyhow::Error::new)?)
+}
+
+/// The heat map legend's words: done, partial, not yet, unchecked.
+fn legend(asker: &Asker) -> [String; 4] {
+    ["done", "partial", "not-yet", "unchecked"]
+        .map(|s| asker.t(&format!("mandalart.status.{s}"), &[]))
 }
 
 /// A resolution as a cell: on one line, cut with "…" when longer than a cell takes.

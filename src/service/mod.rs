@@ -4,6 +4,7 @@
 
 mod answers;
 pub mod asker;
+pub mod capsules;
 pub mod channel_readers;
 pub mod clock;
 pub mod command;
@@ -21,6 +22,7 @@ pub mod import;
 pub mod interaction;
 pub mod limits;
 mod mandalart;
+mod mandalart_check;
 pub mod members;
 pub mod membership;
 pub mod memory;

@@ -173,7 +173,9 @@ impl Service {
         form: FormId,
         values: &mut std::collections::HashMap<String, String>,
     ) -> Result<(), ServiceError> {
-        let FormId::Answer(delivery) = form;
+        let FormId::Answer(delivery) = form else {
+            return Ok(());
+        };
         let Some(draft) = self.store.form_draft(delivery).await? else {
             return Ok(());
         };

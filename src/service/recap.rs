@@ -85,7 +85,7 @@ impl Service {
             today,
             max_lines: RecapRequest::MAX_LINES,
         };
-        let recap = self.compile_recap(&order).await?;
+        let mut recap = self.compile_recap(&order).await?;
         let above = match summary {
             true => {
                 let own = (order.scope == Scope::Me).then_some(&asker.member);
@@ -95,6 +95,11 @@ impl Service {
             }
             false => None,
         };
+        // After the summary was asked for: a letter is never sent to a summary's model.
+        if order.scope == Scope::Me && !public {
+            self.add_opened_letters(asker, &order.period, &mut recap)
+                .await?;
+        }
         let limits = asker.limits;
         let reply = move || recap_reply_with(&recap, public, limits, above.as_deref());
         self.guard.run_heavy(reply).await
@@ -169,6 +174,9 @@ impl Service {
         let mut recap = self.guard.run_heavy(build).await?;
         recap.withheld = withheld;
         recap.then_now = then_now;
+        if let Some(member) = member.filter(|_| !order.shared_only) {
+            recap.plan = self.recap_plan(member, &order.period).await?;
+        }
         Ok(recap)
     }
 

@@ -36,6 +36,9 @@ impl Service {
         form: FormId,
         values: Vec<(String, String)>,
     ) -> Outcome {
+        if let FormId::Capsule(letter) = form {
+            return self.submit_letter(actor, asker, letter, values).await;
+        }
         let asker = match asker {
             Ok(asker) => asker,
             Err(error) => {
@@ -65,7 +68,9 @@ impl Service {
         asker: &Asker,
         form: FormId,
     ) -> Result<RoundForm, ServiceError> {
-        let FormId::Answer(delivery) = form;
+        let FormId::Answer(delivery) = form else {
+            return Err(super::dispatch::unknown_action(asker));
+        };
         let round = self.round_form(asker, delivery).await?;
         if round.delivery.is_open(self.clock.now()) {
             Ok(round)

@@ -41,6 +41,12 @@ pub enum Example<'a> {
     SummaryOn,
     /// Turn the team's summaries off.
     SummaryOff,
+    /// Mark an action of my Mandalart (`3.5`) done.
+    MandalartDone(&'a str),
+    /// Write a letter sealed until the day (`YYYY-MM-DD`), or the default day.
+    CapsuleWrite(Option<&'a str>),
+    /// List my letters.
+    CapsuleList,
 }
 
 /// `example` as the person types it on `platform`, in a code span.
@@ -72,6 +78,10 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("schedule remove {name}"),
         Example::SummaryOn => "settings summary on".into(),
         Example::SummaryOff => "settings summary off".into(),
+        Example::MandalartDone(at) => format!("mandalart check {at} done"),
+        Example::CapsuleWrite(Some(day)) => format!("capsule write until {day}"),
+        Example::CapsuleWrite(None) => "capsule write".into(),
+        Example::CapsuleList => "capsule list".into(),
     }
 }
 
@@ -93,6 +103,10 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::ScheduleRemove(name) => format!("/hoego schedule remove name:{name}"),
         Example::SummaryOn => "/hoego settings summary:on".into(),
         Example::SummaryOff => "/hoego settings summary:off".into(),
+        Example::MandalartDone(at) => format!("/hoego mandalart check:{at} status:done"),
+        Example::CapsuleWrite(Some(day)) => format!("/hoego capsule write until:{day}"),
+        Example::CapsuleWrite(None) => "/hoego capsule write".into(),
+        Example::CapsuleList => "/hoego capsule list".into(),
     }
 }
 
@@ -145,6 +159,16 @@ mod tests {
             ),
             (Platform::Discord, Example::NameOption, "`name:<name>`"),
             (Platform::Slack, Example::NameOption, "`name <name>`"),
+            (
+                Platform::Discord,
+                Example::MandalartDone("3.5"),
+                "`/hoego mandalart check:3.5 status:done`",
+            ),
+            (
+                Platform::Slack,
+                Example::MandalartDone("3.5"),
+                "`/hoego mandalart check 3.5 done`",
+            ),
         ];
         for (platform, example, expected) in cases {
             assert_eq!(spell(platform, Lang::En, example), expected, "{platform:?}");

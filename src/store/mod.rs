@@ -5,6 +5,8 @@
 
 mod answer_writes;
 mod answers;
+mod capsule_claims;
+mod capsules;
 mod closing;
 mod connect;
 mod decode;
@@ -49,6 +51,8 @@ mod tx;
 use sqlx::{PgPool, SqlitePool};
 
 pub use answers::{AnswerWrite, FollowUpWrite, SavedAnswers, StoredAnswer};
+pub use capsule_claims::{CAPSULE_ATTEMPTS, DueCapsule};
+pub use capsules::{NewCapsule, StoredCapsule};
 pub use decode::Unreadable;
 pub use deliveries::{ClaimedDelivery, SentRecord};
 pub use digest_data::DigestRound;

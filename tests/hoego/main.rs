@@ -4,6 +4,7 @@ mod support;
 
 mod answer_store;
 mod answering;
+mod capsule;
 mod cli;
 mod config_layers;
 mod console;
@@ -19,6 +20,7 @@ mod hostile;
 mod http_endpoints;
 mod import;
 mod mandalart;
+mod mandalart_follow;
 mod memory_platform;
 mod migrations;
 mod milestone_answers;

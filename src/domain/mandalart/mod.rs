@@ -6,6 +6,7 @@
 //! eight actions of each sub-goal one per line. Positions count: a blank line is an empty cell.
 //! It is stored as JSON in the answer's text ([`Grid::to_storage`]).
 
+pub mod follow;
 pub mod layout;
 pub mod markdown;
 #[cfg(test)]

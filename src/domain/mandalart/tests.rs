@@ -114,3 +114,98 @@ fn the_markdown_table_has_nine_rows_of_nine_cells_in_place() {
     assert!(rows[6].contains("|   |   |   |   | **Calm \\| year** |"));
     assert!(rows[5].starts_with("|   |   |   | **Health** |"));
 }
+
+mod follow_through {
+    use super::super::follow::{ActionRef, ActionStatus, Marks};
+    use super::super::{Grid, Part};
+
+    #[test]
+    fn an_action_is_named_by_its_sub_goal_and_its_number_from_1_to_8() {
+        assert_eq!(
+            ActionRef::parse("3.5"),
+            Some(ActionRef { goal: 2, action: 4 })
+        );
+        assert_eq!(
+            ActionRef::parse(" 8.8 ").map(|a| a.to_string()),
+            Some("8.8".into())
+        );
+        for bad in [
+            "3.9", "0.1", "9.1", "3", "3.", ".5", "3,5", "a.b", "3.5.1", "-1.2", "",
+        ] {
+            assert_eq!(ActionRef::parse(bad), None, "{bad}");
+        }
+        for (typed, status) in [
+            ("done", ActionStatus::Done),
+            ("Partial", ActionStatus::Partial),
+            ("not-yet", ActionStatus::NotYet),
+            ("not_yet", ActionStatus::NotYet),
+        ] {
+            assert_eq!(typed.parse::<ActionStatus>(), Ok(status), "{typed}");
+        }
+        assert!("finished".parse::<ActionStatus>().is_err());
+    }
+
+    #[test]
+    fn progress_counts_the_written_actions_of_each_written_sub_goal_by_status() {
+        let mut grid = Grid::default();
+        grid.set(Part::Goals, "Health\n\nMoney").unwrap();
+        grid.set(Part::Actions(0), "Walk\nSleep\nSwim\n\nStretch")
+            .unwrap();
+        let mut marks = Marks::default();
+        marks.statuses[0][0] = Some(ActionStatus::Done);
+        marks.statuses[0][1] = Some(ActionStatus::Done);
+        marks.statuses[0][2] = Some(ActionStatus::Partial);
+        marks.statuses[0][4] = Some(ActionStatus::NotYet);
+        // An empty cell's status is not counted.
+        marks.statuses[0][3] = Some(ActionStatus::Done);
+        marks.ratings[2] = Some(4);
+
+        let progress = grid.progress(&marks);
+
+        assert_eq!(progress.len(), 2);
+        let health = &progress[0];
+        assert_eq!(
+            (health.number, health.title.as_str(), health.actions),
+            (1, "Health", 4)
+        );
+        assert_eq!((health.done, health.partial, health.not_yet), (2, 1, 1));
+        assert_eq!(health.rating, None);
+        let money = &progress[1];
+        assert_eq!((money.number, money.actions, money.rating), (3, 0, Some(4)));
+        assert_eq!(grid.first_action(), Some(ActionRef { goal: 0, action: 0 }));
+        assert_eq!(Grid::default().first_action(), None);
+    }
+
+    #[test]
+    fn the_table_marks_checked_actions_and_rated_sub_goals() {
+        let mut grid = Grid::default();
+        grid.set(Part::Goals, "Health").unwrap();
+        grid.set(Part::Actions(0), "Walk\nSleep\nSwim").unwrap();
+        let mut marks = Marks::default();
+        marks.statuses[0][0] = Some(ActionStatus::Done);
+        marks.statuses[0][1] = Some(ActionStatus::Partial);
+        marks.statuses[0][2] = Some(ActionStatus::NotYet);
+        marks.ratings[0] = Some(3);
+
+        let table = grid.markdown_with(&marks);
+        let rows: Vec<&str> = table.lines().collect();
+
+        assert_eq!(
+            rows[2],
+            "| ✅ Walk | 🔸 Sleep | ⏳ Swim |   |   |   |   |   |   |"
+        );
+        assert_eq!(
+            rows[3],
+            "|   | **Health** (3/5) |   |   |   |   |   |   |   |"
+        );
+        assert_eq!(
+            rows[5],
+            "|   |   |   | **Health** (3/5) |   |   |   |   |   |"
+        );
+        assert_eq!(rows[6], "|   |   |   |   |   |   |   |   |   |");
+        assert_eq!(
+            grid.markdown().lines().nth(2),
+            Some("| Walk | Sleep | Swim |   |   |   |   |   |   |")
+        );
+    }
+}

@@ -96,6 +96,7 @@ pub fn build(
         wishes,
         answers: answers.into_iter().map(entry).collect(),
         withheld: Vec::new(),
+        plan: None,
         then_now: Vec::new(),
     }
 }

@@ -91,6 +91,14 @@ pub struct Labels {
     pub set_on: String,
     /// A resolution's arc: where it stands, `{status}`.
     pub ended: String,
+    /// The heading over a Mandalart's follow-through: `{year}`.
+    pub plan_heading: String,
+    /// A sub-goal's actions: `{done}`, `{actions}`, `{partial}`.
+    pub plan_goal: String,
+    /// A sub-goal without actions.
+    pub plan_no_actions: String,
+    /// A sub-goal's latest rating: `{rating}`.
+    pub plan_rated: String,
     /// The `--full` appendix heading.
     pub all_answers: String,
     /// A suggested milestone: `{date}`, `{label}`, `{moved}`, `{before}`, `{after}`, `{iso}`.

@@ -13,6 +13,7 @@ mod labels;
 pub mod markdown;
 mod mood;
 mod participation;
+mod plan;
 mod post;
 mod quote;
 mod shift;
@@ -31,6 +32,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::lang::Lang;
+use crate::domain::mandalart::follow::GoalProgress;
 use crate::domain::milestone::{Milestone, PhaseUnit, Reader};
 use crate::domain::period::Period;
 use crate::domain::state::{DeliveryStatus, ResolutionStatus};
@@ -189,10 +191,24 @@ pub struct Recap {
     pub answers: Vec<Entry>,
     /// Why some anonymous answers are not shown (the anonymity threshold), one line each.
     pub withheld: Vec<String>,
+    /// The member's Mandalart for the recap's year, followed through: a line per sub-goal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanProgress>,
     /// Answers beside the earlier ones they recall ("then vs now"), as the reader may see
     /// both; left out of the JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub then_now: Vec<ThenNow>,
+}
+
+/// How a year's Mandalart went, for the member's own recap of that year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanProgress {
+    /// The year it planned.
+    pub year: i32,
+    /// Its centre goal.
+    pub centre: String,
+    /// Each written sub-goal with its actions counted by status and its latest rating.
+    pub goals: Vec<GoalProgress>,
 }
 
 /// Participation over the period.

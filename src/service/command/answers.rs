@@ -55,18 +55,6 @@ fn question_ref(question: Token) -> Result<QuestionRef, CommandError> {
     }
 }
 
-/// `mandalart [year]`.
-pub(super) fn mandalart(args: &mut Args) -> Result<Command, CommandError> {
-    let Some(year) = args.next_token() else {
-        return Ok(Command::Mandalart { year: None });
-    };
-    let year = number_in(&year.text, "mandalart", "[year]", (1970, 2200))?;
-    args.finish("mandalart")?;
-    Ok(Command::Mandalart {
-        year: Some(i32::try_from(year).unwrap_or(i32::MAX)),
-    })
-}
-
 /// `resolutions`, `resolutions list` and `resolutions set <n> <status> [note…]`.
 pub(super) fn resolutions(args: &mut Args) -> Result<Command, CommandError> {
     const TOPIC: &str = "resolutions set";

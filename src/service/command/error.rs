@@ -100,6 +100,13 @@ pub enum CommandError {
         /// The value as typed.
         value: String,
     },
+    /// An action of a Mandalart that is not `<sub-goal>.<action>`, each from 1 to 8.
+    InvalidAction {
+        /// The help topic of the command.
+        topic: &'static str,
+        /// The value as typed.
+        value: String,
+    },
     /// A number that is not a whole number in range.
     InvalidNumber {
         /// The help topic of the command.
@@ -145,6 +152,7 @@ impl CommandError {
             | E::InvalidDate { topic, .. }
             | E::InvalidDuration { topic, .. }
             | E::InvalidReminder { topic, .. }
+            | E::InvalidAction { topic, .. }
             | E::InvalidNumber { topic, .. }
             | E::InvalidCron { topic, .. } => Some(topic),
         }
@@ -253,6 +261,7 @@ impl CommandError {
             E::InvalidReminder { value, .. } => {
                 ("error.invalid_reminder", vec![arg("value", value)])
             }
+            E::InvalidAction { value, .. } => ("error.invalid_action", vec![arg("value", value)]),
             _ => ("error.see_help", vec![]),
         }
     }

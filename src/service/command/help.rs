@@ -5,7 +5,7 @@ use crate::domain::lang::Lang;
 use crate::service::i18n::t;
 
 use super::values::nearest;
-use super::{Command, MilestoneCommand, ScheduleCommand};
+use super::{CapsuleCommand, Command, MilestoneCommand, ScheduleCommand};
 
 /// The help for one command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,24 @@ pub const ENTRIES: &[HelpEntry] = &[
         "mandalart 2027",
     ),
     entry(
+        "mandalart check",
+        "mandalart check <sub-goal>.<action> done|partial|not-yet",
+        "help.mandalart_check",
+        "mandalart check 3.5 done",
+    ),
+    entry(
+        "capsule write",
+        "capsule write [team] [until <YYYY-MM-DD>]",
+        "help.capsule_write",
+        "capsule write until 2027-12-31",
+    ),
+    entry(
+        "capsule list",
+        "capsule list",
+        "help.capsule_list",
+        "capsule list",
+    ),
+    entry(
         "milestone add",
         "milestone add [team] <YYYY-MM-DD> <text…>",
         "help.milestone_add",
@@ -189,7 +207,7 @@ pub const ENTRIES: &[HelpEntry] = &[
 ];
 
 /// Topics that stand for several entries (`help schedule` lists every `schedule …` line).
-const GROUPS: &[&str] = &["schedule", "milestone"];
+const GROUPS: &[&str] = &["schedule", "milestone", "capsule"];
 
 fn matches(entry: &HelpEntry, topic: &str) -> bool {
     entry.topic == topic
@@ -320,6 +338,9 @@ impl Command {
             Command::SetResolution { .. } => "resolutions set",
             Command::Milestone(sub) => sub.help_topic(),
             Command::Mandalart { .. } => "mandalart",
+            Command::CheckMandalart { .. } => "mandalart check",
+            Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
+            Command::Capsule(CapsuleCommand::List) => "capsule list",
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
         }

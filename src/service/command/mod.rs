@@ -8,13 +8,16 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::lang::Lang;
+use crate::domain::mandalart::follow::{ActionRef, ActionStatus};
 use crate::domain::recap::digest::DigestGrouping;
 use crate::domain::visibility::Visibility;
 
 mod answers;
+mod capsule;
 mod error;
 pub mod help;
 mod lex;
+mod mandalart;
 mod milestone;
 mod parse;
 mod schedule;
@@ -34,6 +37,7 @@ pub fn parse_remind(text: &str) -> Option<Remind> {
 
 pub use error::CommandError;
 pub use help::help_text;
+pub use mandalart::check_args;
 pub use parse::parse;
 
 /// Something a person asked hoego to do.
@@ -128,8 +132,19 @@ pub enum Command {
         /// The year it plans; my latest when not given.
         year: Option<i32>,
     },
+    /// Mark where an action of my Mandalart stands (`mandalart check 3.5 done`).
+    CheckMandalart {
+        /// The year the Mandalart plans; my latest when not given.
+        year: Option<i32>,
+        /// The action: sub-goal and action.
+        at: ActionRef,
+        /// Where it stands.
+        status: ActionStatus,
+    },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
+    /// Letters to my future self (or, from an admin, to the team), sealed until a day.
+    Capsule(CapsuleCommand),
     /// Manage the team's schedules (admins only).
     Schedule(ScheduleCommand),
     /// Show help, for every command or one topic (`recap`, `schedule`, `schedule add`, …).
@@ -196,6 +211,21 @@ impl ResolutionStatus {
             ResolutionStatus::Dropped => "dropped",
         }
     }
+}
+
+/// A `capsule …` subcommand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapsuleCommand {
+    /// Open the form for a letter sealed until `until` (by default the next year-end round's
+    /// day, else 31 December).
+    Write {
+        /// The day it opens, as typed; checked against today elsewhere.
+        until: Option<NaiveDate>,
+        /// A letter to the team, opened in its digest channel (admins only).
+        team: bool,
+    },
+    /// List my letters by the day they open (a sealed letter's text stays hidden).
+    List,
 }
 
 /// A `milestone …` subcommand.

@@ -6,7 +6,7 @@ use crate::service::i18n::t;
 use super::lex::{Args, Token};
 use super::values::{date, nearest};
 use super::{Command, CommandError, DeliveryMode, RecapScope, SettingsChange};
-use super::{answers, help, milestone, schedule};
+use super::{answers, capsule, help, mandalart, milestone, schedule};
 
 /// Every top-level command word.
 const COMMANDS: &[&str] = &[
@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "resolutions",
     "milestone",
     "mandalart",
+    "capsule",
     "schedule",
     "help",
 ];
@@ -68,7 +69,8 @@ pub fn parse(text: &str) -> Result<Command, CommandError> {
         "visibility" => answers::visibility(args),
         "resolutions" => answers::resolutions(args),
         "milestone" | "milestones" => milestone::parse(args),
-        "mandalart" => answers::mandalart(args),
+        "mandalart" => mandalart::parse(args),
+        "capsule" | "capsules" => capsule::parse(args),
         "schedule" => schedule::parse(args),
         "help" => help_topic(args),
         _ => Err(unknown_command(word, args)),

@@ -3,11 +3,13 @@
 //! input per named sub-goal, five inputs a modal; the grid saved once whole.
 
 use hoego::domain::mandalart::Grid;
-use serde_json::Value;
+use hoego::service::Interaction;
+use hoego::service::ids::FormId;
+use serde_json::{Value, json};
 
-use super::payloads::{Person, Place};
+use super::payloads::{Person, Place, sub};
 use super::prompts::{ALICE, a_round_of};
-use super::{DiscordApp, content};
+use super::{DiscordApp, content, ephemeral};
 use crate::on_each_backend;
 use crate::support::Backend;
 
@@ -114,4 +116,68 @@ async fn a_mandalart_is_collected_in_stages_across_a_restart(backend: Backend) {
     app.finish().await;
 }
 
-on_each_backend!(a_mandalart_is_collected_in_stages_across_a_restart);
+/// `/hoego mandalart` with `check` and `status` (a choice, sent as its index: done, partial,
+/// not-yet).
+fn mandalart(check: Option<&str>, status: Option<u64>) -> Value {
+    let mut options = Vec::new();
+    options.extend(check.map(|at| ("check", json!(at))));
+    options.extend(status.map(|s| ("status", json!(s))));
+    sub("mandalart", &options)
+}
+
+async fn an_action_is_checked_with_the_mandalart_options_and_bad_ones_are_refused(
+    backend: Backend,
+) {
+    let Some(app) = DiscordApp::start(backend).await else {
+        return;
+    };
+    let (_, deliveries) = a_round_of(&app, "mandalart").await;
+    let delivery = deliveries.iter().find(|(u, _)| u == ALICE).unwrap().1;
+    let alice = Person::member(ALICE);
+    let form = format!("answer:{delivery}");
+    let goals = [
+        ("plan.centre", "A calm year"),
+        ("plan.goals", "Health\nMoney"),
+    ];
+    app.submit(&alice, Place::Dm, &form, &goals).await;
+    let values = vec![("plan.1".to_string(), "Walk daily\nSleep by 11".to_string())];
+    let submit = Interaction::Submit(FormId::Answer(delivery), values);
+    app.service.interact(&app.actor(&alice), submit).await;
+
+    let done = app.slash(&alice, mandalart(Some("1.1"), Some(0))).await;
+    let out_of_range = app.slash(&alice, mandalart(Some("3.9"), Some(1))).await;
+    let empty = app.slash(&alice, mandalart(Some("1.5"), Some(2))).await;
+    let no_status = app.slash(&alice, mandalart(Some("1.2"), None)).await;
+    let shown = app.slash(&alice, mandalart(None, None)).await;
+
+    assert!(ephemeral(&done), "{done}");
+    assert!(
+        content(&done).contains("“Walk daily”: done.\n“Health”: 1 of 2 actions done"),
+        "{done}"
+    );
+    assert!(
+        content(&out_of_range).starts_with("`3.9` is not an action of a Mandalart"),
+        "{out_of_range}"
+    );
+    assert!(
+        content(&empty).contains(
+            "is an empty cell: check an action you wrote, such as \
+             `/hoego mandalart check:1.1 status:done`"
+        ),
+        "{empty}"
+    );
+    assert!(
+        content(&no_status).starts_with("`mandalart check` is missing `status`."),
+        "{no_status}"
+    );
+    assert!(
+        content(&shown).contains("| ✅ Walk daily | Sleep by 11 |"),
+        "{shown}"
+    );
+    app.finish().await;
+}
+
+on_each_backend!(
+    a_mandalart_is_collected_in_stages_across_a_restart,
+    an_action_is_checked_with_the_mandalart_options_and_bad_ones_are_refused,
+);

@@ -8,6 +8,7 @@ pub mod payloads;
 mod answered_elsewhere;
 mod answering;
 mod autocomplete;
+mod capsule;
 mod commands;
 mod crash;
 mod digest_readers;

@@ -92,6 +92,53 @@ fn the_mandalart_examples_in_docs_are_what_hoego_draws() {
     }
 }
 
+/// The same grids followed through, as `mandalart` shows them once actions are checked: the
+/// heat map with its legend, and the table with each status's mark.
+#[test]
+fn the_checked_mandalart_examples_in_docs_are_what_hoego_draws() {
+    use hoego::domain::mandalart::follow::{ActionStatus, Marks};
+    use hoego::domain::mandalart::{Grid, Part};
+    use hoego::domain::recap::chart::mandalart::{Heat, heat_map};
+    use hoego::service::i18n::t;
+
+    let mut marks = Marks::default();
+    for goal in 0..8 {
+        for action in 0..8 {
+            marks.statuses[goal][action] = match (goal * 3 + action) % 5 {
+                0 | 1 => Some(ActionStatus::Done),
+                2 => Some(ActionStatus::Partial),
+                3 => Some(ActionStatus::NotYet),
+                _ => None,
+            };
+        }
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    for (lang, parts) in [(Lang::En, MANDALART_EN), (Lang::Ko, MANDALART_KO)] {
+        let mut grid = Grid::default();
+        grid.set(Part::Centre, parts[0]).unwrap();
+        grid.set(Part::Goals, parts[1]).unwrap();
+        for (n, actions) in parts[2..].iter().enumerate() {
+            grid.set(Part::Actions(n), actions).unwrap();
+        }
+        let title = t(lang, "mandalart.picture_title", &[("year", "2027")]);
+        let legend = ["done", "partial", "not-yet", "unchecked"]
+            .map(|s| t(lang, &format!("mandalart.status.{s}"), &[]));
+        let heat = Heat {
+            marks: &marks,
+            legend,
+        };
+        let stem = format!("mandalart-checked.{}", lang.code());
+        let png = heat_map(&grid, &heat, &title, true).expect("the heat map draws");
+        let document = format!(
+            "# {title}\n\n![{title}]({stem}.png)\n\n{}\n{}\n",
+            grid.markdown_with(&marks),
+            t(lang, "mandalart.marks_legend", &[])
+        );
+        assert_pinned(&dir.join(format!("{stem}.png")), &png);
+        assert_pinned(&dir.join(format!("{stem}.md")), document.as_bytes());
+    }
+}
+
 /// The centre, the sub-goals, then each sub-goal's actions (one per line; a blank line is an
 /// empty cell).
 const MANDALART_EN: [&str; 10] = [

@@ -125,4 +125,58 @@ async fn a_mandalart_is_collected_in_two_modals_across_a_restart(backend: Backen
     app.finish().await;
 }
 
-on_each_backend!(a_mandalart_is_collected_in_two_modals_across_a_restart);
+async fn an_action_is_checked_with_a_slash_command_and_a_bad_one_is_refused(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
+        return;
+    };
+    let admin = actor(
+        &Person {
+            id: "UADMIN",
+            name: "admin",
+        },
+        true,
+    );
+    let member = actor(&ALICE, false);
+    for (who, text) in [
+        (&admin, "schedule add mandalart \"0 10 28 12 *\" name plan"),
+        (&admin, "leave plan"),
+        (&member, "join plan"),
+        (&admin, "schedule run-now plan"),
+    ] {
+        let said = hoego::service::Interaction::Text(text.to_string());
+        app.service.interact(who, said).await;
+    }
+    let team = app.store.all_teams().await.unwrap().remove(0);
+    let delivery = app.store.deliveries_of_team(team.id).await.unwrap()[0].id;
+    let first = opened_by(&app, &ALICE, &format!("answer:{delivery}")).await;
+    let goals = [("plan.centre", "A calm 2027"), ("plan.goals", "Health")];
+    submit(&app, &first, &goals).await;
+    let second = opened_by(&app, &ALICE, &format!("answer:{delivery}")).await;
+    let mut values = goals.to_vec();
+    values.push(("plan.1", "Walk daily\nSwim"));
+    submit(&app, &second, &values).await;
+
+    let checked = app.typed(&ALICE, "mandalart check 1.2 partial").await;
+    let unknown = app.typed(&ALICE, "mandalart check 1.1 finished").await;
+    let shown = app.typed(&ALICE, "mandalart").await;
+
+    assert!(
+        checked.contains("“Swim”: partly done.\n“Health”: 0 of 2 actions done, 1 partly done"),
+        "{checked}"
+    );
+    assert!(
+        unknown.contains("`finished` is not a valid `status`: use one of done, partial, not-yet."),
+        "{unknown}"
+    );
+    assert!(
+        unknown.contains("Example: `mandalart check 3.5 done`"),
+        "{unknown}"
+    );
+    assert!(shown.contains("| Walk daily | 🔸 Swim |"), "{shown}");
+    app.finish().await;
+}
+
+on_each_backend!(
+    a_mandalart_is_collected_in_two_modals_across_a_restart,
+    an_action_is_checked_with_a_slash_command_and_a_bad_one_is_refused,
+);

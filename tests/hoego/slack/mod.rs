@@ -7,6 +7,7 @@ pub mod payloads;
 
 mod admin_rights;
 mod burst;
+mod capsule;
 mod commands;
 mod crash;
 mod digest_readers;

@@ -2,9 +2,10 @@
 //! [`Command`](crate::service::command::Command) and shows the reply (ephemeral when personal; a
 //! form opens as a modal). The doc comment of each subcommand is its description in Discord and
 //! in `/hoego help`. Subcommands live by what they are about: [`rounds`], [`recap`], [`me`],
-//! [`import`], [`resolutions`] (and the Mandalart), [`milestone`] and the admins' [`schedule`]; [`respond`] runs
+//! [`import`], [`resolutions`] (and the Mandalart), [`milestone`], [`capsule`] and the admins' [`schedule`]; [`respond`] runs
 //! them all.
 
+mod capsule;
 mod import;
 mod me;
 mod milestone;
@@ -14,6 +15,7 @@ mod respond;
 mod rounds;
 mod schedule;
 
+use self::capsule::capsule;
 use self::import::import;
 use self::me::{export, forget_me, pause, resume, settings};
 use self::milestone::milestone;
@@ -50,6 +52,7 @@ const SUGGESTIONS: usize = 25;
         "resolutions",
         "mandalart",
         "milestone",
+        "capsule",
         "join",
         "leave",
         "schedule",

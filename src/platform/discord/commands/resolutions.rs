@@ -1,9 +1,9 @@
 //! `/hoego resolutions`: list my resolutions and record progress on one; `/hoego mandalart`:
 //! show my plan for a year.
 
-use super::respond::run;
+use super::respond::{misread, run};
 use super::{Context, Error};
-use crate::service::command::{Command, ResolutionStatus};
+use crate::service::command::{Command, CommandError, ResolutionStatus, check_args};
 
 /// My resolutions: list them, record progress.
 #[poise::command(
@@ -21,7 +21,7 @@ pub async fn resolutions_list(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, Command::ListResolutions).await
 }
 
-/// Show my Mandalart (a plan for a year on a 9×9 grid).
+/// Show my Mandalart (a plan for a year on a 9×9 grid), or mark one of its actions.
 #[poise::command(slash_command)]
 pub async fn mandalart(
     ctx: Context<'_>,
@@ -29,8 +29,46 @@ pub async fn mandalart(
     #[min = 1970]
     #[max = 2200]
     year: Option<i32>,
+    #[description = "An action to mark, such as 3.5"] check: Option<String>,
+    #[description = "Where it stands"] status: Option<Mark>,
 ) -> Result<(), Error> {
-    run(ctx, Command::Mandalart { year }).await
+    let (at, status) = match (check, status) {
+        (None, None) => return run(ctx, Command::Mandalart { year }).await,
+        (Some(at), Some(status)) => (at, status),
+        (at, _) => {
+            let argument = if at.is_some() { "status" } else { "check" };
+            let topic = "mandalart check";
+            return misread(ctx, CommandError::MissingArgument { topic, argument }).await;
+        }
+    };
+    match check_args(&at, status.as_str()) {
+        Ok((at, status)) => run(ctx, Command::CheckMandalart { year, at, status }).await,
+        Err(error) => misread(ctx, error).await,
+    }
+}
+
+/// Where an action of a Mandalart stands.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Mark {
+    /// Done.
+    #[name = "done"]
+    Done,
+    /// Partly done.
+    #[name = "partial"]
+    Partial,
+    /// Not yet.
+    #[name = "not-yet"]
+    NotYet,
+}
+
+impl Mark {
+    fn as_str(self) -> &'static str {
+        match self {
+            Mark::Done => "done",
+            Mark::Partial => "partial",
+            Mark::NotYet => "not-yet",
+        }
+    }
 }
 
 /// How a resolution is going.
