@@ -15,6 +15,7 @@ pub mod period;
 pub mod recap;
 pub mod schedule;
 pub mod schedule_name;
+pub mod shard_share;
 pub mod state;
 pub mod summary;
 pub mod team;

@@ -16,6 +16,7 @@ mod letters;
 mod look_up;
 mod outcome;
 mod pacing;
+mod recalls;
 mod shared_rate;
 mod turns;
 
@@ -184,7 +185,8 @@ impl Sender {
                     .await;
             }
         };
-        let message = prompts::prompt(delivery, template, zone);
+        let recalls = self.recalls(delivery, template).await;
+        let message = prompts::prompt(delivery, template, zone, &recalls);
         let dm = matches!(message.to, Destination::Direct { .. });
         if delivery.stranded {
             match self.look_up(delivery, &message, outcome).await? {

@@ -7,15 +7,24 @@ use super::i18n::dates::Reader;
 use super::i18n::t;
 use super::ids::ActionId;
 use super::messenger::{Destination, Outgoing};
-use super::reply::{Action, Audience, Reply};
+use super::recalls::Recalls;
+use super::reply::{Action, Audience, Recalled, Reply};
 use crate::domain::lang::Lang;
+use crate::domain::recap::inert::inert;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::{PlaceholderValues, Template};
 use crate::domain::zone::ZoneName;
 use crate::store::ClaimedDelivery;
 
-/// The prompt for a claimed delivery of `template`, its closing time shown in `zone`.
-pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -> Outgoing {
+/// The prompt for a claimed delivery of `template`, its closing time shown in `zone`, each
+/// question followed by the earlier answer it recalls from `recalls` (given only for a prompt
+/// sent to the member alone: a DM).
+pub fn prompt(
+    delivery: &ClaimedDelivery,
+    template: &Template,
+    zone: ZoneName,
+    recalls: &Recalls,
+) -> Outgoing {
     let lang = delivery.language;
     let values = PlaceholderValues::for_round(
         template,
@@ -36,7 +45,13 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| format!("{}. {}", i + 1, q.text.filled(&values).get(lang)))
+        .map(|(i, q)| {
+            let text = format!("{}. {}", i + 1, q.text.filled(&values).get(lang));
+            match recalls.get(q.id.as_str()) {
+                Some(recall) => format!("{text}\n    ↺ {}", recalled_line(recall)),
+                None => text,
+            }
+        })
         .collect();
     let closes = t(
         lang,
@@ -59,6 +74,19 @@ pub fn prompt(delivery: &ClaimedDelivery, template: &Template, zone: ZoneName) -
         reply,
         idempotency_key: format!("hoego-d{}", delivery.id),
     }
+}
+
+/// The most characters of an earlier answer a prompt quotes (a prompt is one message).
+const RECALL_IN_PROMPT: usize = 300;
+
+/// An earlier answer on one line under its question: the intro, then the answer made inert,
+/// its lines joined by ` · `, cut at [`RECALL_IN_PROMPT`] characters.
+fn recalled_line(recall: &Recalled) -> String {
+    let lines: Vec<String> = recall.text.lines().map(|l| inert(l.trim())).collect();
+    let text = lines.join(" · ");
+    let cut: String = text.chars().take(RECALL_IN_PROMPT).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("{} {cut}{more}", recall.intro)
 }
 
 /// The reminder for a delivery whose prompt was sent, posted where the prompt went, its

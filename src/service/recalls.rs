@@ -66,20 +66,14 @@ impl Service {
         Ok(out)
     }
 
-    /// The member's answer that `recall` shows from `from`: in their round of the template
-    /// held nearest to a year (or a quarter) before, if they answered the question there.
+    /// The member's answer that `recall` shows from `from` ([`crate::store::Store::recalled`]).
     pub(crate) async fn recalled(
         &self,
         from: RecallFrom<'_>,
         recall: &Recall,
     ) -> Result<Option<EarlierAnswer>, StoreError> {
-        let question = recall.question.as_str();
-        let earlier = self
-            .store
-            .earlier_answers(from.member, from.template, question, from.round)
-            .await?;
-        let dated = earlier.into_iter().map(|a| (a.occurrence_local, a));
-        Ok(recall.ago.nearest(from.occurrence, dated).map(|(_, a)| a))
+        let (whose, when) = ((from.member, from.template), (from.round, from.occurrence));
+        self.store.recalled(whose, when, recall).await
     }
 }
 

@@ -10,7 +10,7 @@ use super::decode::{Decoders, Unreadable};
 use super::deliveries_sql as sql;
 use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{DeliveryId, RoundId, TeamId, TemplateVersionId};
+use crate::domain::ids::{DeliveryId, MemberId, RoundId, TeamId, TemplateVersionId};
 use crate::domain::lang::Lang;
 use crate::domain::state::DeliveryMode;
 use crate::domain::template::Template;
@@ -38,6 +38,8 @@ pub struct ClaimedDelivery {
     pub round_id: RoundId,
     /// The round's team (the sender takes turns between teams).
     pub team_id: TeamId,
+    /// Who is asked.
+    pub member_id: MemberId,
     /// Failed attempts so far.
     pub attempts: i64,
     /// When it was due.
@@ -291,6 +293,7 @@ fn claimed_from(row: &impl RowExt, decode: &Decoders) -> Result<ClaimedDelivery,
         id: DeliveryId(row.int("id")?),
         round_id: RoundId(row.int("round_id")?),
         team_id: TeamId(row.int("team_id")?),
+        member_id: MemberId(row.int("member_id")?),
         attempts: row.int("attempts")?,
         due_at: row.instant("due_at")?,
         closes_at: row.instant("closes_at")?,

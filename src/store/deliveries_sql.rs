@@ -68,7 +68,7 @@ pub(super) fn claim_reminders(dialect: Dialect) -> &'static str {
 pub(super) fn details(dialect: Dialect) -> &'static str {
     by_dialect!(
         dialect,
-        "SELECT d.id, d.round_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
+        "SELECT d.id, d.round_id, d.member_id, d.attempts, d.due_at, d.closes_at, d.platform_channel_id,
                 d.platform_message_id, m.user_id, m.dm_channel_id, m.language, m.delivery,
                 m.time_zone AS member_zone, t.time_zone AS team_zone,
                 t.id AS team_id, t.name AS team_name, s.name AS schedule_name, s.channel_id,

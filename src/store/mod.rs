@@ -43,6 +43,7 @@ mod scheduling_batch;
 mod scheduling_pg;
 mod scheduling_sqlite;
 mod send_pacing;
+mod shard_leases;
 mod summaries;
 mod team_view;
 mod teams;
@@ -79,6 +80,7 @@ pub use scheduling::{
     Advance, DueSchedule, DueTiming, Participant, PlannedDelivery, PlannedRound, Planner,
     TickReport,
 };
+pub use shard_leases::{LeaseTimes, ShardView};
 pub use summaries::SummaryRecord;
 pub use team_view::TeamAnswer;
 

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
 use crate::domain::ids::{MemberId, RoundId};
+use crate::domain::template::Recall;
 use crate::domain::visibility::Visibility;
 
 /// One of a member's answers to a recalled question, in another round of the template.
@@ -57,5 +58,20 @@ impl Store {
                 })
                 .collect()
         })
+    }
+
+    /// The member's answer that `recall` shows in `round` of the template `key`, held at
+    /// `occurrence`: in their round of the template held nearest to a year (or a quarter)
+    /// before, if they answered the question there ([`crate::domain::template::Ago::nearest`]).
+    pub async fn recalled(
+        &self,
+        (member, key): (MemberId, &str),
+        (round, occurrence): (RoundId, NaiveDateTime),
+        recall: &Recall,
+    ) -> Result<Option<EarlierAnswer>, StoreError> {
+        let question = recall.question.as_str();
+        let earlier = self.earlier_answers(member, key, question, round).await?;
+        let dated = earlier.into_iter().map(|a| (a.occurrence_local, a));
+        Ok(recall.ago.nearest(occurrence, dated).map(|(_, a)| a))
     }
 }

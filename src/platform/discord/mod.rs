@@ -8,7 +8,9 @@ mod actor;
 mod commands;
 pub mod doctor;
 mod errors;
+mod gateway;
 mod interactions;
+mod leased;
 mod localize;
 mod messenger;
 mod modal;
@@ -22,12 +24,12 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use secrecy::ExposeSecret;
-use serenity::all::{
-    ClientBuilder, ConnectionStage, FullEvent, GatewayIntents, GuildId, HttpBuilder, Interaction,
-};
+use serenity::all::{GatewayIntents, GuildId};
 use serenity::gateway::ShardManager;
 use tokio::task::JoinHandle;
 
+use self::gateway::{Gateway, http_builder};
+use self::leased::Leased;
 pub use self::messenger::DiscordMessenger;
 use self::pending::PendingForms;
 use self::readers::ChannelViewers;
@@ -38,6 +40,7 @@ use crate::domain::state::Platform;
 use crate::service::channel_readers::ReadsChannels;
 use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;
+use crate::service::shard_leases::ShardLeases;
 use crate::service::{Limits, Service};
 
 /// Discord in the list of platforms: configured by `discord.token`.
@@ -71,7 +74,7 @@ pub struct Data {
     /// Answer forms being filled in several modals.
     pub forms: Arc<PendingForms>,
     /// Modal submits being handled (a burst is acknowledged before its work).
-    pub submits: Submits,
+    pub submits: Arc<Submits>,
     /// Whether the Server Members intent is on (a role audience needs it).
     pub members_intent: bool,
     /// Whether the gateway is connected (for `/readyz`).
@@ -87,12 +90,22 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 
 /// The running bot.
 pub struct DiscordBot {
-    shard_manager: Arc<ShardManager>,
+    shards: Shards,
     messenger: Arc<DiscordMessenger>,
     /// Kept alive here: the service holds it weakly.
     _readers: Arc<dyn ReadsChannels>,
     connection: Connection,
-    task: Option<JoinHandle<Result<(), serenity::Error>>>,
+}
+
+/// How the bot runs its gateway shards.
+enum Shards {
+    /// One client for every shard of this process (SQLite, or `discord.shard_ids` pinned).
+    All {
+        manager: Arc<ShardManager>,
+        task: Option<JoinHandle<Result<(), serenity::Error>>>,
+    },
+    /// The shards whose leases this replica holds (PostgreSQL, no `discord.shard_ids`).
+    Leased(Leased),
 }
 
 /// The gateway intents hoego needs: guilds only, plus Server Members when enabled for role
@@ -107,11 +120,10 @@ pub fn intents(members_intent: bool) -> GatewayIntents {
 
 impl DiscordBot {
     /// Connects to Discord with `settings.token`, registers `/hoego` (in `guild_ids` at once, or
-    /// globally) and starts handling interactions on `service`.
+    /// globally) and starts handling interactions on `service`. On PostgreSQL without pinned
+    /// `shard_ids`, the shards are shared with the other replicas through leases.
     pub async fn start(settings: &DiscordSettings, service: Service) -> anyhow::Result<DiscordBot> {
         let (token, base) = token_and_base(settings)?;
-        let http = http_builder(&token, base.as_deref());
-        let connection = Connection::default();
         let forms = Arc::new(PendingForms::default());
         // Forget-me clears the forms a person is filling too.
         let kept: Arc<dyn Remembers> = forms.clone();
@@ -124,37 +136,45 @@ impl DiscordBot {
         service
             .readers
             .register(Platform::Discord, Arc::downgrade(&readers));
-        let data = Data {
-            service,
+        let messenger = Arc::new(DiscordMessenger::new(&token, base.clone()));
+        let guilds = settings.guild_ids.iter().map(|g| GuildId::new(*g));
+        let gateway = Gateway::new(
+            (token, base),
+            settings.members_intent,
+            guilds.collect(),
+            service.clone(),
             forms,
-            submits: Submits::default(),
-            members_intent: settings.members_intent,
-            connection: connection.clone(),
-            guilds: Default::default(),
-        };
-        let guilds: Vec<GuildId> = settings
-            .guild_ids
-            .iter()
-            .map(|g| GuildId::new(*g))
-            .collect();
-        let framework = poise::Framework::builder()
-            .options(options())
-            .initialize_owners(false)
-            .setup(move |ctx, _ready, framework| {
-                Box::pin(async move {
-                    register(ctx, &framework.options().commands, &guilds).await?;
-                    data.connection.set(true);
-                    Ok(data)
-                })
-            })
-            .build();
-        let mut client =
-            ClientBuilder::new_with_http(http.build(), intents(settings.members_intent))
-                .framework(framework)
-                .await
-                .context("cannot build the Discord client")?;
-        let messenger = Arc::new(DiscordMessenger::new(&token, base));
-        let shard_manager = client.shard_manager.clone();
+        );
+        let connection = Connection::default();
+        let shards = Self::shards(settings, gateway, &service, &connection).await?;
+        Ok(DiscordBot {
+            shards,
+            messenger,
+            _readers: readers,
+            connection,
+        })
+    }
+
+    /// Leased shards on PostgreSQL unless `shard_ids` pins them; otherwise one client running
+    /// every shard of this process.
+    async fn shards(
+        settings: &DiscordSettings,
+        gateway: Gateway,
+        service: &Service,
+        connection: &Connection,
+    ) -> anyhow::Result<Shards> {
+        if settings.shard_range.is_none() && ShardLeases::shared(service) {
+            let count = match settings.shard_count {
+                0 => gateway.recommended_shards().await?,
+                count => count,
+            };
+            if let Some(leases) = ShardLeases::new(service, count) {
+                let leased = Leased::spawn(gateway, leases, connection.clone());
+                return Ok(Shards::Leased(leased));
+            }
+        }
+        let mut client = gateway.client(connection.clone()).await?;
+        let manager = client.shard_manager.clone();
         let shards = (settings.shard_count, settings.shard_range);
         let task = tokio::spawn(async move {
             match shards {
@@ -164,11 +184,8 @@ impl DiscordBot {
                 (count, Some((first, last))) => client.start_shard_range(first..last, count).await,
             }
         });
-        Ok(DiscordBot {
-            shard_manager,
-            messenger,
-            _readers: readers,
-            connection,
+        Ok(Shards::All {
+            manager,
             task: Some(task),
         })
     }
@@ -178,7 +195,8 @@ impl DiscordBot {
         self.messenger.clone()
     }
 
-    /// Up from READY or RESUMED until the gateway disconnects (what `/readyz` watches).
+    /// Up from READY or RESUMED until the gateway disconnects (what `/readyz` watches); with
+    /// leased shards, up once every shard held is connected.
     pub fn connection(&self) -> Connection {
         self.connection.clone()
     }
@@ -186,22 +204,35 @@ impl DiscordBot {
     /// Waits until the client stops (a fatal gateway error such as an invalid token); at once
     /// when it was already waited for.
     pub async fn stopped(&mut self) -> anyhow::Result<()> {
-        let Some(task) = self.task.take() else {
-            return Ok(());
-        };
-        match task.await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(error)) => Err(error).context("the Discord client stopped"),
-            Err(error) => Err(error).context("the Discord client task failed"),
+        match &mut self.shards {
+            Shards::All { task, .. } => {
+                let Some(task) = task.take() else {
+                    return Ok(());
+                };
+                match task.await {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(error)) => Err(error).context("the Discord client stopped"),
+                    Err(error) => Err(error).context("the Discord client task failed"),
+                }
+            }
+            Shards::Leased(leased) => match leased.fatal.recv().await {
+                Some(error) => Err(error).context("the Discord client stopped"),
+                None => Ok(()),
+            },
         }
     }
 
-    /// Disconnects every shard.
+    /// Disconnects every shard (and gives up its leases).
     pub async fn stop(self) {
         self.connection.set(false);
-        self.shard_manager.shutdown_all().await;
-        if let Some(task) = self.task {
-            let _ = task.await;
+        match self.shards {
+            Shards::All { manager, task } => {
+                manager.shutdown_all().await;
+                if let Some(task) = task {
+                    let _ = task.await;
+                }
+            }
+            Shards::Leased(leased) => leased.stop().await,
         }
     }
 }
@@ -238,80 +269,4 @@ fn token_and_base(settings: &DiscordSettings) -> anyhow::Result<(String, Option<
         .as_ref()
         .map(|url| url.as_str().trim_end_matches('/').to_string());
     Ok((token, base))
-}
-
-/// serenity's REST client for `token`, through `base` when set (its own rate limiter off then).
-fn http_builder(token: &str, base: Option<&str>) -> HttpBuilder {
-    let http = HttpBuilder::new(token).default_allowed_mentions(render::no_mentions());
-    match base {
-        Some(base) => http.proxy(base).ratelimiter_disabled(true),
-        None => http,
-    }
-}
-
-async fn register(
-    ctx: &serenity::all::Context,
-    commands: &[poise::Command<Data, Error>],
-    guilds: &[GuildId],
-) -> Result<(), Error> {
-    if guilds.is_empty() {
-        poise::builtins::register_globally(ctx, commands).await?;
-    }
-    for guild in guilds {
-        poise::builtins::register_in_guild(ctx, commands, *guild).await?;
-    }
-    tracing::info!(guilds = guilds.len(), "slash commands registered");
-    Ok(())
-}
-
-fn options() -> poise::FrameworkOptions<Data, Error> {
-    poise::FrameworkOptions {
-        commands: vec![localized(commands::hoego())],
-        allowed_mentions: Some(render::no_mentions()),
-        on_error: |error| Box::pin(errors::on_error(error)),
-        event_handler: |framework, event| Box::pin(on_event(framework, event)),
-        ..Default::default()
-    }
-}
-
-/// `command` with its texts from the catalogs, in every language (see [`localize`]).
-fn localized(mut command: poise::Command<Data, Error>) -> poise::Command<Data, Error> {
-    localize::localize(&mut command);
-    command
-}
-
-/// Buttons and modal submits (poise handles the slash commands); the connection's state from
-/// READY, RESUMED and shard stage changes; the guilds' names from GUILD_CREATE and GUILD_UPDATE.
-async fn on_event(
-    framework: poise::FrameworkContext<'_, Data, Error>,
-    event: &FullEvent,
-) -> Result<(), Error> {
-    let (ctx, data) = (framework.serenity_context, framework.user_data);
-    let interaction = match event {
-        FullEvent::InteractionCreate { interaction } => interaction,
-        FullEvent::Ready { .. } | FullEvent::Resume { .. } => {
-            data.connection.set(true);
-            return Ok(());
-        }
-        FullEvent::GuildCreate { guild, .. } => {
-            data.guilds.name(guild.id, &guild.name);
-            return Ok(());
-        }
-        FullEvent::GuildUpdate { new_data, .. } => {
-            data.guilds.name(new_data.id, &new_data.name);
-            return Ok(());
-        }
-        FullEvent::ShardStageUpdate { event } => {
-            if event.new != ConnectionStage::Connected {
-                data.connection.set(false);
-            }
-            return Ok(());
-        }
-        _ => return Ok(()),
-    };
-    match interaction {
-        Interaction::Component(press) => interactions::on_press(ctx, data, press).await,
-        Interaction::Modal(submit) => interactions::on_submit(ctx, data, submit).await,
-        _ => Ok(()),
-    }
 }

@@ -1,7 +1,8 @@
 //! "Then vs now" on Discord (real serenity and poise against the fake): last year's answer is
-//! the placeholder of its author's input in the modal only they see — not in the prompt posted
-//! in the channel's thread, not in another member's modal (nor when another member presses
-//! the author's button in the thread), not in the round's digest.
+//! the placeholder of its author's input in the modal only they see, and under its question in
+//! a prompt sent by DM — not in the prompt posted in the channel's thread, not in another
+//! member's modal (nor when another member presses the author's button in the thread), not in
+//! the round's digest.
 
 use hoego::domain::visibility::Visibility;
 use hoego::service::Interaction;
@@ -43,7 +44,11 @@ async fn last_years_answer_shows_only_in_its_authors_modal(backend: Backend) {
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
-    let answers = [(member.id, "learned", THEN, Visibility::Team)];
+    let (_, bobs) = app.service.identify(&app.actor(&bob)).await.unwrap();
+    let answers = [
+        (member.id, "learned", THEN, Visibility::Team),
+        (bobs.id, "learned", "Ask for help", Visibility::Team),
+    ];
     earlier_round(&app.store, team, ("year-end", YEAR_END), then, &answers).await;
     let of = |user: &str| deliveries.iter().find(|(u, _)| u == user).unwrap().1;
     let (hers, his) = (
@@ -78,7 +83,19 @@ async fn last_years_answer_shows_only_in_its_authors_modal(backend: Backend) {
         Some("A year ago you wrote: Ship small")
     );
     assert_eq!(his_modal["type"], 9, "{his_modal}");
-    assert_eq!(placeholder(&his_modal, "learned"), None, "{his_modal}");
+    assert_eq!(
+        placeholder(&his_modal, "learned").as_deref(),
+        Some("A year ago you wrote: Ask for help")
+    );
+    // Bob's prompt is a DM: it quotes his own answer under the question, and nothing else.
+    let dm = app
+        .fake
+        .requests_to("POST", &format!("/channels/7{BOB}/messages"));
+    let dm = dm[0].body["content"].as_str().unwrap().to_string();
+    assert!(
+        dm.contains("3. What did 2026 teach you?\n    ↺ A year ago you wrote: Ask for help"),
+        "{dm}"
+    );
     assert_ne!(pressed_hers["type"], 9, "{pressed_hers}");
     assert!(
         content(&pressed_hers).contains("not yours"),

@@ -29,12 +29,12 @@ fn replica(api: &str, database: &str, dir: &std::path::Path) -> Command {
 }
 
 /// A started replica and the lines of its log.
-struct Running {
-    child: Child,
+pub(super) struct Running {
+    pub child: Child,
     log: mpsc::Receiver<String>,
 }
 
-fn start(mut command: Command) -> Running {
+pub(super) fn start(mut command: Command) -> Running {
     let mut child = command.spawn().expect("hoego starts");
     let (lines, log) = mpsc::channel();
     let stderr = child.stderr.take().unwrap();
@@ -50,7 +50,7 @@ fn start(mut command: Command) -> Running {
 
 impl Running {
     /// The address its endpoints bound, from the log line that announces them (20 s at most).
-    async fn endpoints(&self) -> SocketAddr {
+    pub async fn endpoints(&self) -> SocketAddr {
         for _ in 0..400 {
             while let Ok(line) = self.log.try_recv() {
                 if line.contains("health and metrics endpoints up") {

@@ -1,6 +1,7 @@
 //! "Then vs now" on Slack (real slack-morphism against the fake): last year's answer is a
-//! context block above its author's input in the modal only they see — not in the prompt
-//! replied in the channel's thread, not in another member's modal, not in the round's digest.
+//! context block above its author's input in the modal only they see, and under its question
+//! in a prompt sent by DM — not in the prompt replied in the channel's thread, not in another
+//! member's modal, not in the round's digest.
 
 use chrono::NaiveDate;
 use hoego::domain::ids::DeliveryId;
@@ -75,17 +76,21 @@ async fn a_year_end(app: &SlackApp) -> (DeliveryId, DeliveryId) {
         let member = app.store.member(delivery.member_id).await.unwrap();
         match member.user_id.as_str() {
             "UALICE" => of.0 = Some((delivery.id, member.id, team.id)),
-            _ => of.1 = Some(delivery.id),
+            _ => of.1 = Some((delivery.id, member.id)),
         }
     }
     let (hers, member, team) = of.0.expect("alice's delivery");
+    let (his, bob) = of.1.expect("bob's delivery");
     let then = NaiveDate::from_ymd_opt(2025, 12, 2)
         .unwrap()
         .and_hms_opt(9, 0, 0)
         .unwrap();
-    let answers = [(member, "learned", THEN, Visibility::Team)];
+    let answers = [
+        (member, "learned", THEN, Visibility::Team),
+        (bob, "learned", "Ask for help", Visibility::Team),
+    ];
     earlier_round(&app.store, team, ("year-end", YEAR_END), then, &answers).await;
-    (hers, of.1.expect("bob's delivery"))
+    (hers, his)
 }
 
 async fn last_years_answer_shows_only_in_its_authors_modal(backend: Backend) {
@@ -124,7 +129,25 @@ async fn last_years_answer_shows_only_in_its_authors_modal(backend: Backend) {
             "learned".to_string()
         )]
     );
-    assert_eq!(contexts(&his_modal), []);
+    assert_eq!(
+        contexts(&his_modal),
+        [(
+            "*A year ago you wrote:*\n> Ask for help".to_string(),
+            "learned".to_string()
+        )]
+    );
+    // Bob's prompt is a DM: it quotes his own answer under the question.
+    let to_bob = app.fake.calls_of("chat.postMessage");
+    let to_bob: Vec<String> = to_bob
+        .iter()
+        .filter(|c| c.body["channel"] != "C0RETRO")
+        .map(|c| c.body.to_string())
+        .collect();
+    assert_eq!(to_bob.len(), 1, "{to_bob:?}");
+    assert!(
+        to_bob[0].contains("A year ago you wrote: Ask for help"),
+        "{to_bob:?}"
+    );
     let posts = app.fake.calls_of("chat.postMessage");
     assert!(
         posts

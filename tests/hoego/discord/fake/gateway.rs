@@ -1,14 +1,17 @@
 //! The fake gateway, kept as Discord keeps it: HELLO; IDENTIFY with the bot's token (another
 //! token is closed with 4004, a privileged intent the application has not enabled with 4014)
-//! starts a new session answered by READY; heartbeats are ACKed; every dispatch has its sequence
-//! number and stays in the session's log, so a RESUME with the session id replays what the
-//! client missed, then RESUMED; a RESUME of an unknown or invalidated session gets op 9 (Invalid
-//! Session, not resumable) and must IDENTIFY again; the test can ask the client to reconnect
-//! (op 7) or close the connection with a code.
+//! starts a new session of the shard it names (`shard: [id, count]`, `[0, 1]` without), answered
+//! by READY and a GUILD_CREATE for each guild of that shard; heartbeats are ACKed. Several
+//! sessions may run at once, and, as on Discord, **every** session of a shard gets every dispatch
+//! of the shard's guilds (`(guild_id >> 22) % count`; DMs are shard 0's). Every dispatch has its
+//! session's sequence number and stays in its log, so a RESUME with the session id replays what
+//! the client missed, then RESUMED; a RESUME of an unknown or invalidated session gets op 9
+//! (Invalid Session, not resumable) and must IDENTIFY again; the test can ask the clients to
+//! reconnect (op 7) or close their connections with a code.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
@@ -16,55 +19,11 @@ use axum::response::Response;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 
-use super::{APP_ID, BOT_ID, FakeDiscord, Out, Shared};
+use super::sessions::Open;
+use super::{APP_ID, BOT_ID, Out, Shared};
 
 /// The privileged GUILD_MEMBERS intent bit.
 const GUILD_MEMBERS: u64 = 1 << 1;
-
-/// The gateway session: its id, the sequence so far, and every dispatch sent in it.
-#[derive(Debug, Default)]
-pub struct Session {
-    pub id: Option<String>,
-    pub seq: u64,
-    log: Vec<Value>,
-    /// Sessions started so far (READYs sent).
-    pub started: usize,
-    /// Whether a RESUME may continue it.
-    pub resumable: bool,
-}
-
-impl Session {
-    /// A new session: a fresh id, the sequence from 1, an empty log.
-    fn start(&mut self) -> String {
-        self.started += 1;
-        let id = format!("session-{}", self.started);
-        *self = Session {
-            id: Some(id.clone()),
-            seq: 0,
-            log: Vec::new(),
-            started: self.started,
-            resumable: true,
-        };
-        id
-    }
-
-    /// A dispatch frame with the next sequence number, kept in the log.
-    pub fn dispatch(&mut self, event: &str, data: Value) -> Value {
-        self.seq += 1;
-        let frame = json!({"op": 0, "t": event, "s": self.seq, "d": data});
-        self.log.push(frame.clone());
-        frame
-    }
-
-    /// What a client that saw up to `seq` missed.
-    fn missed_since(&self, seq: u64) -> Vec<Value> {
-        self.log
-            .iter()
-            .filter(|f| f["s"].as_u64().is_some_and(|s| s > seq))
-            .cloned()
-            .collect()
-    }
-}
 
 pub(super) fn gateway_url(shared: &Shared) -> String {
     format!(
@@ -93,9 +52,29 @@ enum Reply {
 
 /// One gateway connection: HELLO, then the client's IDENTIFY/RESUME/heartbeats and the test's
 /// dispatches, reconnect requests and closes.
-async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
-    let (out, mut outgoing) = mpsc::unbounded_channel();
-    *shared.gateway.lock().unwrap() = Some(out);
+async fn connection(shared: Arc<Shared>, socket: WebSocket) {
+    let (out, outgoing) = mpsc::unbounded_channel();
+    let id = {
+        let mut gateway = shared.gateway.lock().unwrap();
+        gateway.next_connection += 1;
+        let id = gateway.next_connection;
+        gateway.open.push(Open {
+            id,
+            session: None,
+            out,
+        });
+        id
+    };
+    serve(&shared, id, socket, outgoing).await;
+    shared.gateway.lock().unwrap().open.retain(|o| o.id != id);
+}
+
+async fn serve(
+    shared: &Shared,
+    id: u64,
+    mut socket: WebSocket,
+    mut outgoing: mpsc::UnboundedReceiver<Out>,
+) {
     let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}});
     if socket.send(frame(hello)).await.is_err() {
         return;
@@ -106,7 +85,7 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
                 let Some(Ok(message)) = incoming else { return };
                 let Message::Text(text) = message else { continue };
                 let Ok(payload) = serde_json::from_str::<Value>(text.as_str()) else { continue };
-                match on_client(&shared, &payload) {
+                match on_client(shared, id, &payload) {
                     Reply::Send(frames) => {
                         for value in frames {
                             if socket.send(frame(value)).await.is_err() {
@@ -148,11 +127,11 @@ async fn drain(mut socket: WebSocket) {
     .await;
 }
 
-fn on_client(shared: &Shared, payload: &Value) -> Reply {
+fn on_client(shared: &Shared, connection: u64, payload: &Value) -> Reply {
     match payload["op"].as_u64() {
         Some(1) => Reply::Send(vec![json!({"op": 11})]),
-        Some(2) => identify(shared, &payload["d"]),
-        Some(6) => resume(shared, &payload["d"]),
+        Some(2) => identify(shared, connection, &payload["d"]),
+        Some(6) => resume(shared, connection, &payload["d"]),
         _ => Reply::Nothing,
     }
 }
@@ -163,7 +142,7 @@ fn token_ok(shared: &Shared, given: &Value) -> bool {
     given.strip_prefix("Bot ").unwrap_or(given) == shared.token
 }
 
-fn identify(shared: &Shared, d: &Value) -> Reply {
+fn identify(shared: &Shared, connection: u64, d: &Value) -> Reply {
     shared.identifies.lock().unwrap().push(d.clone());
     if !token_ok(shared, &d["token"]) {
         return Reply::Close(4004, "Authentication failed.");
@@ -172,28 +151,43 @@ fn identify(shared: &Shared, d: &Value) -> Reply {
     if intents & GUILD_MEMBERS != 0 && !shared.members_intent_enabled.load(Ordering::SeqCst) {
         return Reply::Close(4014, "Disallowed intent(s).");
     }
-    let mut session = shared.session.lock().unwrap();
-    let id = session.start();
-    let ready = session.dispatch("READY", ready(&gateway_url(shared), &id));
-    // As on Discord, each guild of the bot follows READY with GUILD_CREATE (GUILDS intent).
-    let name = shared.renamed.lock().unwrap().clone();
-    let name = name.as_deref().unwrap_or(super::GUILD_NAME);
-    let guild = session.dispatch("GUILD_CREATE", guild_create(super::GUILD_ID, name));
-    Reply::Send(vec![ready, guild])
+    let shard = match (d["shard"][0].as_u64(), d["shard"][1].as_u64()) {
+        (Some(id), Some(count)) => (id, count),
+        _ => (0, 1),
+    };
+    let guilds = shared.guilds();
+    let mut gateway = shared.gateway.lock().unwrap();
+    let session = gateway.start(shard);
+    let ready = session.dispatch("READY", ready(&gateway_url(shared), &session.id));
+    let mut frames = vec![ready];
+    // As on Discord, each guild of the shard follows READY with GUILD_CREATE (GUILDS intent).
+    for (id, name) in guilds {
+        if session.carries(id.parse().unwrap_or(0)) {
+            frames.push(session.dispatch("GUILD_CREATE", guild_create(&id, &name)));
+        }
+    }
+    let id = session.id.clone();
+    gateway.attach(connection, &id);
+    Reply::Send(frames)
 }
 
-fn resume(shared: &Shared, d: &Value) -> Reply {
+fn resume(shared: &Shared, connection: u64, d: &Value) -> Reply {
     shared.resumes.fetch_add(1, Ordering::SeqCst);
     if !token_ok(shared, &d["token"]) {
         return Reply::Close(4004, "Authentication failed.");
     }
-    let mut session = shared.session.lock().unwrap();
-    let same = session.id.as_deref() == d["session_id"].as_str();
-    if !same || !session.resumable {
+    let mut gateway = shared.gateway.lock().unwrap();
+    let wanted = d["session_id"].as_str().unwrap_or_default();
+    let Some(session) = gateway
+        .sessions
+        .iter_mut()
+        .find(|s| s.id == wanted && s.resumable)
+    else {
         return Reply::Send(vec![json!({"op": 9, "d": false})]);
-    }
+    };
     let mut frames = session.missed_since(d["seq"].as_u64().unwrap_or(0));
     frames.push(session.dispatch("RESUMED", json!({})));
+    gateway.attach(connection, wanted);
     Reply::Send(frames)
 }
 
@@ -233,70 +227,4 @@ pub fn guild_create(id: &str, name: &str) -> Value {
         guild[key] = value.clone();
     }
     guild
-}
-
-/// The gateway as a test drives it.
-impl FakeDiscord {
-    /// Renames the guild: a GUILD_UPDATE now, and its new name in every later GUILD_CREATE.
-    pub fn rename_guild(&self, name: &str) {
-        *self.shared.renamed.lock().unwrap() = Some(name.to_string());
-        self.dispatch("GUILD_UPDATE", guild_update(super::GUILD_ID, name));
-    }
-
-    /// The IDENTIFY payloads received.
-    pub fn identifies(&self) -> Vec<Value> {
-        self.shared.identifies.lock().unwrap().clone()
-    }
-
-    /// How many RESUMEs were received.
-    pub fn resumes(&self) -> usize {
-        self.shared.resumes.load(Ordering::SeqCst)
-    }
-
-    /// Sends a dispatch in the current session: at once on an open connection, otherwise when
-    /// the client resumes (a dispatch into a session that is never resumed is lost, as on
-    /// Discord). An INTERACTION_CREATE starts its 3-second deadline now.
-    pub fn dispatch(&self, event: &'static str, data: Value) {
-        if event == "INTERACTION_CREATE" {
-            self.shared.interactions.lock().unwrap().dispatched(&data);
-        }
-        let frame = self.shared.session.lock().unwrap().dispatch(event, data);
-        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
-            let _ = sender.send(Out::Frame(frame));
-        }
-    }
-
-    /// Closes the current gateway connection with `code`.
-    pub fn close_gateway(&self, code: u16) {
-        if let Some(sender) = self.shared.gateway.lock().unwrap().take() {
-            let _ = sender.send(Out::Close(code));
-        }
-    }
-
-    /// Asks the client to reconnect and resume (op 7), as Discord does before moving a session.
-    pub fn request_reconnect(&self) {
-        if let Some(sender) = self.shared.gateway.lock().unwrap().as_ref() {
-            let _ = sender.send(Out::Frame(serde_json::json!({"op": 7, "d": null})));
-        }
-    }
-
-    /// Makes the current session impossible to resume: the next RESUME gets op 9.
-    pub fn invalidate_session(&self) {
-        self.shared.session.lock().unwrap().resumable = false;
-    }
-
-    /// Waits until at least `identifies` IDENTIFYs and `resumes` RESUMEs were received and a
-    /// session is ready.
-    pub async fn wait_for_sessions(&self, identifies: usize, resumes: usize) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while self.identifies().len() < identifies || self.resumes() < resumes {
-            assert!(Instant::now() < deadline, "no gateway session came");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
-
-    /// How many sessions were started (READYs sent).
-    pub fn sessions_started(&self) -> usize {
-        self.shared.session.lock().unwrap().started
-    }
 }

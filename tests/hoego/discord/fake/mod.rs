@@ -26,7 +26,7 @@ use axum::http::Method;
 use axum::routing::{any, get};
 use futures_util::future::BoxFuture;
 use serde_json::Value;
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::Notify;
 
 mod attachments;
 mod channels;
@@ -39,6 +39,7 @@ mod multipart;
 mod ratelimit;
 mod rest;
 mod servers;
+mod sessions;
 
 pub use self::attachments::attachment;
 pub use self::channels::dm_channel;
@@ -96,8 +97,11 @@ struct Shared {
     limits: Mutex<ratelimit::Limits>,
     interactions: Mutex<interactions::Interactions>,
     channels: Mutex<channels::Channels>,
-    gateway: Mutex<Option<mpsc::UnboundedSender<Out>>>,
-    session: Mutex<gateway::Session>,
+    gateway: Mutex<sessions::Gateway>,
+    /// Guilds besides [`GUILD_ID`], as (id, name).
+    more_guilds: Mutex<Vec<(String, String)>>,
+    /// The shard count `GET /gateway/bot` recommends (1 when 0).
+    recommended: AtomicU64,
     identifies: Mutex<Vec<Value>>,
     resumes: AtomicUsize,
     next_id: AtomicU64,
@@ -109,6 +113,15 @@ struct Shared {
 }
 
 impl Shared {
+    /// Every guild the bot is in, as (id, name).
+    fn guilds(&self) -> Vec<(String, String)> {
+        let renamed = self.renamed.lock().unwrap().clone();
+        let name = renamed.unwrap_or_else(|| GUILD_NAME.to_string());
+        let mut guilds = vec![(GUILD_ID.to_string(), name)];
+        guilds.extend(self.more_guilds.lock().unwrap().iter().cloned());
+        guilds
+    }
+
     fn record(&self, recorded: Recorded, violation: bool) {
         if violation {
             self.violations.lock().unwrap().push(recorded.clone());

@@ -173,7 +173,7 @@ fn route(
     match (method, parts) {
         ("GET", ["gateway"]) => ok(json!({"url": gateway_url(shared)})),
         ("GET", ["gateway", "bot"]) => ok(json!({
-            "url": gateway_url(shared), "shards": 1,
+            "url": gateway_url(shared), "shards": shared.recommended.load(Ordering::SeqCst).max(1),
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
         })),
         (
