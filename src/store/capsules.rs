@@ -5,9 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
-use super::rows::RowExt;
+use super::handled::claim;
+use super::rows::{BeginWrite, RowExt};
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{CapsuleId, DeliveryId, MemberId, TeamId};
+use crate::domain::ids::{CapsuleId, DeliveryId, MemberId, RequestId, TeamId};
 
 /// A letter to seal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,10 +55,12 @@ pub(super) const COLUMNS: &str = "c.id, c.team_wide, c.written_on, c.open_on, c.
 
 impl Store {
     /// Seals a letter; its id. A letter written as an answer replaces the one that answer made.
+    /// A `request` handled already is [`StoreError::HandledElsewhere`] (nothing written).
     pub async fn add_capsule(
         &self,
         capsule: &NewCapsule,
         now: DateTime<Utc>,
+        request: Option<&RequestId>,
     ) -> Result<CapsuleId, StoreError> {
         let sql = "INSERT INTO capsules (team_id, author_id, team_wide, channel_id, written_on,
                        open_on, opens_at, text, delivery_id, question_id, created_at)
@@ -70,6 +73,8 @@ impl Store {
             None => (None, None),
         };
         on_pool!(self, |pool| {
+            let mut tx = pool.begin_write().await?;
+            claim!(tx, request, now);
             let row = sqlx::query(sql)
                 .bind(capsule.team.0)
                 .bind(capsule.author.0)
@@ -82,9 +87,11 @@ impl Store {
                 .bind(delivery)
                 .bind(question)
                 .bind(now)
-                .fetch_one(pool)
+                .fetch_one(&mut *tx)
                 .await?;
-            Ok(CapsuleId(row.int("id")?))
+            let id = CapsuleId(row.int("id")?);
+            tx.commit().await?;
+            Ok(id)
         })
     }
 

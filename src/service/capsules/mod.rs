@@ -137,7 +137,8 @@ impl Service {
             text: text.as_str().to_string(),
             source: None,
         };
-        let id = self.store.add_capsule(&capsule, now).await?;
+        let request = asker.request.as_ref();
+        let id = self.store.add_capsule(&capsule, now, request).await?;
         tracing::info!(capsule = %id, "letter sealed");
         let why = self.why_this_day(asker, form.until, today).await?;
         let day = long_day(asker.lang(), form.until);

@@ -2,8 +2,8 @@
 //! own connections, their clocks a second apart) handle the same platform request at the same
 //! time — as two replicas on overlapping Discord shards do, or one replica and a platform
 //! delivering the request again. One makes the change and answers; the other changes nothing
-//! and has nothing to say: schedule add, run-now, join and leave, answer submits, milestones and
-//! resolution follow-ups.
+//! and has nothing to say: schedule add, run-now, join and leave, answer submits, milestones,
+//! resolution follow-ups and sealed letters.
 
 use chrono::Duration;
 use futures_util::future::join_all;
@@ -236,6 +236,22 @@ async fn handled_request_ids_are_pruned_by_the_scheduler_after_a_day(backend: Ba
     r.db.finish().await;
 }
 
+async fn a_letter_sealed_on_two_replicas_at_once_is_sealed_once(backend: Backend) {
+    let Some(r) = replicas(backend, "mina", false).await else {
+        return;
+    };
+    let opened = r.one.say("capsule write until 2027-12-31").await;
+    let form = opened.form.expect("the letter form").id;
+    let values = vec![("letter".to_string(), "Dear me, did you run?".to_string())];
+    let submit = Interaction::Submit(form, values);
+
+    let outcome = Replicas::both((&r.one, &r.two), 7007, submit).await;
+
+    assert_eq!(outcome, (1, 1), "one sealed it, the other stayed silent");
+    assert_eq!(r.db.count("SELECT COUNT(*) FROM capsules").await, 1);
+    r.db.finish().await;
+}
+
 on_each_backend!(
     a_schedule_added_on_two_replicas_at_once_is_added_once,
     a_run_now_on_two_replicas_at_once_opens_one_round,
@@ -243,6 +259,7 @@ on_each_backend!(
     a_submit_on_two_replicas_at_once_is_saved_once,
     a_milestone_added_on_two_replicas_at_once_is_added_once,
     a_resolution_followed_up_on_two_replicas_at_once_is_followed_up_once,
+    a_letter_sealed_on_two_replicas_at_once_is_sealed_once,
     the_same_request_delivered_again_later_changes_nothing,
     handled_request_ids_are_pruned_by_the_scheduler_after_a_day,
 );

@@ -300,6 +300,15 @@ impl FakeDiscord {
             .collect()
     }
 
+    /// How many requests match `method` and contain `path_contains` (without copying them).
+    pub fn count_to(&self, method: &str, path_contains: &str) -> usize {
+        let requests = self.shared.requests.lock().unwrap();
+        requests
+            .iter()
+            .filter(|r| r.method == method && r.path.contains(path_contains))
+            .count()
+    }
+
     /// The requests refused by a platform rule so far, and forgets them (for a test that
     /// provokes one on purpose).
     pub fn take_violations(&self) -> Vec<Recorded> {

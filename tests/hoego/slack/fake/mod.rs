@@ -273,6 +273,12 @@ impl FakeSlack {
             .collect()
     }
 
+    /// How many calls of `method` came so far (without copying them).
+    pub fn count_of(&self, method: &str) -> usize {
+        let calls = self.shared.calls.lock().unwrap();
+        calls.iter().filter(|c| c.method == method).count()
+    }
+
     /// The bytes uploaded for each file id.
     pub fn uploads(&self) -> HashMap<String, Vec<u8>> {
         self.shared.uploads.lock().unwrap().clone()
