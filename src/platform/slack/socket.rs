@@ -138,7 +138,11 @@ impl Link {
             .apps_connections_open(&SlackApiAppsConnectionOpenRequest::new())
             .await
             .map_err(|e| format!("apps.connections.open: {e}"))?;
-        let (socket, _) = tokio_tungstenite::connect_async(opened.url.0.as_str())
+        // Acknowledgements are small frames that must leave at once: with Nagle's algorithm on,
+        // one waits for the peer's (delayed) TCP acknowledgement of the one before, ~40 ms.
+        let disable_nagle = true;
+        let url = opened.url.0.as_str();
+        let (socket, _) = tokio_tungstenite::connect_async_with_config(url, None, disable_nagle)
             .await
             .map_err(|e| format!("connecting: {e}"))?;
         let (sink, mut stream) = socket.split();
