@@ -10,11 +10,13 @@
 //! per member with a follow-up each. Over 100,000 answers.
 //!
 //! 1. The team's year recap, read, built and rendered to Markdown (goal: under 300 ms); then the
-//!    same plus the chat reply around it (summary, Markdown attachment, two PNG charts).
+//!    same plus the chat reply around it (summary, Markdown attachment, a chart of the `energy`
+//!    answers of the weekly and of the quarterly template, each its own file; the year-end's one
+//!    answer draws none, and there is no participation chart: every member answers every round).
 //! 2. One member's year recap, read, built and rendered (goal: under 20 ms).
 //!
 //! Checked, so a figure cannot come from an empty recap: the team's shared answers read are over
-//! 70,000, every recap quotes answers, the chat reply carries its Markdown and two charts.
+//! 70,000, every recap quotes answers, the chat reply carries its Markdown and two charts, each its own file.
 //!
 //! Figures on the 2-core development machine while another build ran (load average ~3.5):
 //! reading the team's 70,200 shared answers 124–164 ms (PostgreSQL executes the query in ~45 ms;
@@ -168,7 +170,16 @@ async fn run(url: &str) -> anyhow::Result<()> {
         let recap = service.compile_recap(&team_order).await?;
         let reply = recap_reply(&recap, false, hoego::platform::discord::LIMITS);
         reply_times.push(started.elapsed());
-        assert_eq!(reply.attachments.len(), 3, "Markdown and two charts");
+        let files: Vec<&str> = reply
+            .attachments
+            .iter()
+            .map(|a| a.filename.as_str())
+            .collect();
+        let distinct: std::collections::HashSet<&&str> = files.iter().collect();
+        assert!(
+            files.len() == 3 && distinct.len() == 3 && files[0].ends_with(".md"),
+            "the Markdown and two energy charts, each its own file: {files:?}"
+        );
     }
     report(
         "team year recap as a chat reply (summary, Markdown, 2 PNG charts)",

@@ -88,7 +88,22 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
         &look,
         &boundaries,
     )?);
+    distinct_files(&mut charts);
     Ok(charts)
+}
+
+/// Gives each chart its own file name: two templates asking a scale question under one id
+/// (`energy` weekly and quarterly) draw two trends, the second becoming `trend-energy-2.png`.
+fn distinct_files(charts: &mut [Chart]) {
+    let mut seen = std::collections::HashSet::new();
+    for chart in charts {
+        let stem = chart.file.trim_end_matches(".png").to_string();
+        let mut n = 1;
+        while !seen.insert(chart.file.clone()) {
+            n += 1;
+            chart.file = format!("{stem}-{n}.png");
+        }
+    }
 }
 
 /// The lines of the recap's charts after its first day: each milestone of its periods (its
@@ -159,4 +174,35 @@ pub fn embed(document: &str, charts: &[Chart], path: impl Fn(&Chart) -> String) 
         out = format!("{}\n\n{}", out.trim_end(), rest);
     }
     format!("{}\n", out.trim_end())
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::{Chart, distinct_files};
+
+    #[test]
+    fn two_trends_of_one_question_id_get_two_files() {
+        let chart = |file: &str| Chart {
+            file: file.into(),
+            alt: String::new(),
+            png: Vec::new(),
+        };
+        let mut charts = vec![
+            chart("trend-energy.png"),
+            chart("trend-energy.png"),
+            chart("trend-energy.png"),
+            chart("participation.png"),
+        ];
+        distinct_files(&mut charts);
+        let files: Vec<&str> = charts.iter().map(|c| c.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "trend-energy.png",
+                "trend-energy-2.png",
+                "trend-energy-3.png",
+                "participation.png"
+            ]
+        );
+    }
 }
