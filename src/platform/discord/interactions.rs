@@ -5,10 +5,11 @@
 //! change claimed by the interaction's id, or its response refused with 40060) gets no answer
 //! from here.
 
-use serenity::all::{
-    ComponentInteraction, Context, CreateInteractionResponse, Interaction as Event,
-    ModalInteraction, User,
-};
+mod answer;
+
+use serenity::all::{ComponentInteraction, Context, Interaction as Event, ModalInteraction, User};
+
+use self::answer::{Answer, message, modal_answer, more_files};
 
 use super::errors::{already_acknowledged, answered_here};
 use super::{Data, Error, actor, modal, render};
@@ -62,10 +63,16 @@ pub async fn on_press(
         Err(outcome) => Some(message(outcome.reply())),
     };
     // None: another replica handled the same press and answers it.
-    let Some(response) = response else {
+    let Some(Answer(response, more)) = response else {
         return Ok(());
     };
-    answered_here(press.create_response(ctx, response).await, "press")
+    let sent = press.create_response(ctx, response).await;
+    if sent.is_ok() {
+        for follow_up in more {
+            press.create_followup(ctx, follow_up).await?;
+        }
+    }
+    answered_here(sent, "press")
 }
 
 /// A modal was submitted. Alone, it is answered at once when the work is quick, otherwise
@@ -97,14 +104,18 @@ async fn answer_submit(
     submit: &ModalInteraction,
     reply: &Reply,
 ) -> Result<(), Error> {
-    let sent = submit.create_response(ctx, message(reply)).await;
+    let Answer(response, more) = message(reply);
+    let mut sent = submit.create_response(ctx, response).await;
     if sent.as_ref().is_err_and(already_acknowledged) {
         let edited = submit
             .edit_response(ctx, render::edit_response(reply))
             .await;
-        if let Err(error) = edited {
-            tracing::info!(error = %error, "no deferred response to fill in");
+        match edited {
+            Ok(_) => more_files(ctx, submit, more).await?,
+            Err(error) => tracing::info!(error = %error, "no deferred response to fill in"),
         }
+    } else if sent.is_ok() {
+        sent = more_files(ctx, submit, more).await;
     }
     answered_here(sent, "submit")
 }
@@ -126,6 +137,7 @@ async fn deferred(
     submit
         .edit_response(ctx, render::edit_response(&reply))
         .await?;
+    more_files(ctx, submit, render::follow_ups(&reply)).await?;
     Ok(())
 }
 
@@ -156,17 +168,13 @@ async fn submitted_reply(data: &Data, submit: &ModalInteraction) -> Option<Reply
     submitted(data, &actor, form, outcome)
 }
 
-fn message(reply: &Reply) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(render::response_message(reply))
-}
-
 /// The response to a pressed button's reply: a form opens as a modal.
-fn opened(data: &Data, actor: &Actor, reply: Reply) -> CreateInteractionResponse {
+fn opened(data: &Data, actor: &Actor, reply: Reply) -> Answer {
     match reply.form.clone() {
         Some(form) => {
             let modal = modal::modal(&form, 0);
             data.forms.start(&actor.user_id, team_of(actor), form);
-            CreateInteractionResponse::Modal(modal)
+            modal_answer(modal)
         }
         None => message(&reply),
     }
@@ -174,13 +182,10 @@ fn opened(data: &Data, actor: &Actor, reply: Reply) -> CreateInteractionResponse
 
 /// Opens a page of a form being filled: as last shown here, or after a restart the form the
 /// service gives (with the answers of the pages it kept).
-async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> Option<CreateInteractionResponse> {
+async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> Option<Answer> {
     let at = page.page.unwrap_or(0);
     if let Some(pending) = data.forms.get(&actor.user_id, page.form) {
-        return Some(CreateInteractionResponse::Modal(modal::modal(
-            &pending.form,
-            at,
-        )));
+        return Some(modal_answer(modal::modal(&pending.form, at)));
     }
     let outcome = data
         .service
@@ -191,7 +196,7 @@ async fn reopen(data: &Data, actor: &Actor, page: FormPage) -> Option<CreateInte
         Some(form) => {
             let modal = modal::modal(&form, at.min(modal::page_count(&form) - 1));
             data.forms.start(&actor.user_id, team_of(actor), form);
-            CreateInteractionResponse::Modal(modal)
+            modal_answer(modal)
         }
         None => message(&reply),
     })

@@ -13,17 +13,16 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
 mod history;
 mod threads;
+mod upload;
 
 use super::{LIMITS, render};
 use crate::domain::lang::Lang;
 use crate::service::Limits;
 use crate::service::messenger::{Destination, Messenger, Outgoing, Pace, SendError, Sent, Unpaced};
-use crate::service::reply::Attachment;
 
 /// The real API, when no `discord.api_base_url` is configured.
 const DISCORD: &str = "https://discord.com";
@@ -111,31 +110,6 @@ impl DiscordMessenger {
         answer(request).await
     }
 
-    /// POSTs a message with files, as Discord takes uploads: the message as `payload_json`
-    /// listing each file under `attachments`, and each file as the part `files[n]`.
-    async fn post_files(
-        &self,
-        path: &str,
-        mut body: Value,
-        files: Vec<Attachment>,
-    ) -> Result<Value, SendError> {
-        let listed: Vec<Value> = files
-            .iter()
-            .enumerate()
-            .map(|(id, file)| json!({ "id": id, "filename": file.filename }))
-            .collect();
-        body["attachments"] = Value::Array(listed);
-        let mut form = Form::new().text("payload_json", body.to_string());
-        for (id, file) in files.into_iter().enumerate() {
-            let part = Part::bytes(file.bytes)
-                .file_name(file.filename)
-                .mime_str(&file.content_type)
-                .map_err(|e| SendError::Failed(format!("cannot attach a file: {e}")))?;
-            form = form.part(format!("files[{id}]"), part);
-        }
-        answer(self.request(path).multipart(form)).await
-    }
-
     fn request(&self, path: &str) -> reqwest::RequestBuilder {
         self.client
             .post(format!("{}/api/v10{path}", self.base))
@@ -181,16 +155,19 @@ impl Messenger for DiscordMessenger {
         let channel = self.channel_for(&message.to, pace).await?;
         pace.request(Some(message.to.pace_key())).await;
         let key = nonce(&message.idempotency_key);
-        let (create, files) =
+        let (create, files, more) =
             render::channel_message(&message.reply, &key, message.mention.as_deref());
-        let body = serde_json::to_value(&create)
-            .map_err(|e| SendError::Failed(format!("cannot encode the message: {e}")))?;
         let path = format!("/channels/{channel}/messages");
-        let posted = if files.is_empty() {
-            self.post(&path, &body).await?
-        } else {
-            self.post_files(&path, body, files).await?
-        };
+        let posted = self.post_message(&path, &create, files).await?;
+        // The files the message has no room for follow it, each message idempotent by its own
+        // nonce, so a retried send neither loses nor repeats any.
+        for (n, more) in more.iter().enumerate() {
+            pace.request(Some(message.to.pace_key())).await;
+            let key = nonce(&format!("{}#files{}", message.idempotency_key, n + 1));
+            let create = render::more_files_message(more, &key);
+            self.post_message(&path, &create, more.files.clone())
+                .await?;
+        }
         Ok(Sent {
             channel_id: posted["channel_id"]
                 .as_str()

@@ -18,6 +18,7 @@ mod pending;
 pub mod permissions;
 mod readers;
 pub mod render;
+mod spill;
 mod submits;
 
 use std::sync::Arc;

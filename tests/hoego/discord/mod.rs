@@ -25,6 +25,7 @@ mod permissions;
 mod prompts;
 mod readiness;
 mod recall;
+mod recap_files;
 mod recaps;
 pub(crate) mod roles;
 mod run;

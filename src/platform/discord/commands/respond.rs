@@ -45,7 +45,10 @@ pub async fn show(ctx: Context<'_>, actor: &Actor, reply: Reply) -> Result<(), E
         app.has_sent_initial_response.store(true, Ordering::SeqCst);
         return Ok(());
     }
-    ctx.send(render::poise_reply(&reply)).await?;
+    // The files beyond the first message's ten follow in follow-ups, in order.
+    for message in render::poise_replies(&reply) {
+        ctx.send(message).await?;
+    }
     Ok(())
 }
 

@@ -27,7 +27,8 @@ impl DiscordMessenger {
         pace: &dyn Pace,
     ) -> Result<Option<Sent>, SendError> {
         let key = nonce(&message.idempotency_key);
-        let (create, _) = render::channel_message(&message.reply, &key, message.mention.as_deref());
+        let (create, _, _) =
+            render::channel_message(&message.reply, &key, message.mention.as_deref());
         let body = serde_json::to_value(&create)
             .map_err(|e| SendError::Failed(format!("cannot encode the message: {e}")))?;
         let Some(marker) = custom_ids(&body).into_iter().next() else {
