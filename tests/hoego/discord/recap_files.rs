@@ -4,15 +4,11 @@
 //! sender posts in a channel spills over the same way, into further channel messages, and a
 //! retried send posts none of them twice.
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use hoego::domain::lang::Lang;
-use hoego::domain::mandalart::Grid;
-use hoego::domain::visibility::Visibility;
 use hoego::platform::discord::DiscordMessenger;
 use hoego::platform::discord::permissions::needed;
 use hoego::service::messenger::{Destination, Messenger, Outgoing};
 use hoego::service::reply::{Attachment, Reply};
-use hoego::store::{AnswerWrite, NewDelivery, NewRound};
 use serde_json::{Value, json};
 
 use super::fake::FakeDiscord;
@@ -20,102 +16,7 @@ use super::payloads::{Person, sub};
 use super::{DiscordApp, content, ephemeral, mentions_disabled};
 use crate::on_each_backend;
 use crate::support::Backend;
-use crate::support::chat::friday_schedule;
-
-/// Scale questions in [`many_scales`]: one trend chart each.
-const SCALES: usize = 12;
-
-/// A template with a text question, [`SCALES`] scale questions and a Mandalart.
-fn many_scales() -> String {
-    let mut toml = String::from(
-        "id = \"many\"\n[name]\nen = \"Many\"\nko = \"여럿\"\n[description]\nen = \"Week.\"\n\
-         ko = \"주.\"\n[[questions]]\nid = \"note\"\nkind = \"text\"\n[questions.text]\n\
-         en = \"What happened?\"\nko = \"무슨 일이 있었나요?\"\n",
-    );
-    for n in 1..=SCALES {
-        toml.push_str(&format!(
-            "[[questions]]\nid = \"s{n:02}\"\nkind = \"scale\"\n[questions.text]\n\
-             en = \"Scale {n}?\"\nko = \"척도 {n}?\"\n[questions.low]\nen = \"low\"\nko = \"낮음\"\n\
-             [questions.high]\nen = \"high\"\nko = \"높음\"\n"
-        ));
-    }
-    toml.push_str(
-        "[[questions]]\nid = \"plan\"\nkind = \"mandalart\"\nrequired = false\n\
-         [questions.text]\nen = \"Plan\"\nko = \"계획\"\n",
-    );
-    toml
-}
-
-fn write(question: &str, value: String, mandalart: Option<i32>) -> AnswerWrite {
-    AnswerWrite {
-        question_id: question.into(),
-        value: Some(value),
-        visibility: Visibility::Private,
-        resolutions: None,
-        milestone: None,
-        mandalart,
-    }
-}
-
-/// `who` answered the `many` template on the Friday of ISO weeks 10, 20 and 30 of 2026 (every
-/// scale, and a long note), and wrote a Mandalart for 2027 in week 50.
-async fn answered_many(app: &DiscordApp, who: &Person) {
-    app.registered().await;
-    let store = &app.store;
-    let (team, member) = app.service.identify(&app.actor(who)).await.unwrap();
-    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-    let template = store
-        .save_template(team.id, "many", &many_scales(), start)
-        .await
-        .unwrap();
-    let schedule = friday_schedule(team.id, "many", template);
-    let schedule = store.create_schedule(&schedule, start).await.unwrap();
-    for week in [10, 20, 30, 50] {
-        let date = NaiveDate::from_isoywd_opt(2026, week, chrono::Weekday::Fri).unwrap();
-        let local = date.and_hms_opt(17, 0, 0).unwrap();
-        let due = Utc.from_utc_datetime(&(local - Duration::hours(9)));
-        let closes = due + Duration::hours(48);
-        let round = NewRound {
-            team_id: team.id,
-            schedule_id: Some(schedule),
-            template_id: template,
-            occurrence_local: local,
-            due_at: due,
-            closes_at: closes,
-        };
-        let round = store.insert_round(&round, due).await.unwrap();
-        let delivery = NewDelivery {
-            round_id: round,
-            member_id: member.id,
-            due_at: due,
-            closes_at: closes,
-            remind_at: None,
-        };
-        let delivery = store.insert_delivery(&delivery).await.unwrap();
-        let mut writes = vec![write(
-            "note",
-            format!("week {week}: {}", "회고 ".repeat(200)),
-            None,
-        )];
-        for n in 1..=SCALES {
-            let value = (1 + (week as usize + n) % 5).to_string();
-            writes.push(write(&format!("s{n:02}"), value, None));
-        }
-        if week == 50 {
-            let mut grid = Grid {
-                centre: "A calm year".into(),
-                ..Grid::default()
-            };
-            grid.goals[0].title = "Health".into();
-            grid.goals[0].actions[0] = "Walk daily".into();
-            writes.push(write("plan", grid.to_storage(), Some(2027)));
-        }
-        store
-            .save_answers(delivery, member.id, &writes, due + Duration::hours(1))
-            .await
-            .unwrap();
-    }
-}
+use crate::support::many_charts::{answered_many, many_charts};
 
 fn filenames(body: &Value) -> Vec<String> {
     body["_files"]
@@ -131,10 +32,11 @@ async fn a_year_recap_with_more_than_ten_files_sends_them_all_in_follow_ups(back
         return;
     };
     let mina = Person::member("6001");
-    answered_many(&app, &mina).await;
+    app.registered().await;
+    let (team, member) = app.service.identify(&app.actor(&mina)).await.unwrap();
+    answered_many(&app.store, team.id, member.id).await;
     let mut expected = vec!["hoego-recap-2026.md".to_string()];
-    expected.extend((1..=SCALES).map(|n| format!("hoego-recap-2026-trend-s{n:02}.png")));
-    expected.push("hoego-recap-2026-mandalart-2027.png".into());
+    expected.extend(many_charts("hoego-recap-2026"));
 
     let response = app
         .slash(&mina, sub("recap", &[("period", json!("2026"))]))

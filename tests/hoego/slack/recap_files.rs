@@ -1,6 +1,6 @@
 //! `/hoego recap` on Slack: the recap comes through the response URL, and its chart PNGs go up
 //! as files (`files.getUploadURLExternal`, the upload, `files.completeUploadExternal`) to the
-//! member's DM.
+//! member's DM; a recap with thirteen charts shares every one of them there, in order (one file per `files.completeUploadExternal`, so no per-message limit applies).
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use hoego::domain::visibility::Visibility;
@@ -13,6 +13,7 @@ use super::rounds::actor;
 use crate::on_each_backend;
 use crate::support::Backend;
 use crate::support::chat::{WEEKLY, friday_schedule};
+use crate::support::many_charts::{answered_many, many_charts};
 
 /// Alice answered the built-in weekly on the Friday of ISO weeks 1 to 12 of 2026, each with a
 /// note and a mood from 2 to 5.
@@ -111,4 +112,39 @@ async fn a_recap_comes_through_the_response_url_and_its_chart_png_goes_to_the_dm
     app.finish().await;
 }
 
-on_each_backend!(a_recap_comes_through_the_response_url_and_its_chart_png_goes_to_the_dm);
+async fn a_recap_with_thirteen_charts_shares_every_one_in_the_dm_in_order(backend: Backend) {
+    let Some(app) = SlackApp::start(backend).await else {
+        return;
+    };
+    let (team, member) = app.service.identify(&actor(&ALICE, false)).await.unwrap();
+    answered_many(&app.store, team.id, member.id).await;
+    let charts = many_charts("hoego-recap-2026");
+
+    let (_, _, url) = app.command(&ALICE, "recap 2026").await;
+    app.answer_at(&url).await;
+    let completed = app
+        .fake
+        .wait_for("files.completeUploadExternal", charts.len())
+        .await;
+
+    let mut shared = Vec::new();
+    for call in &completed {
+        assert_eq!(call.body["channel_id"], json!(format!("D{}", ALICE.id)));
+        for file in call.body["files"].as_array().unwrap() {
+            shared.push(file["title"].as_str().unwrap().to_string());
+        }
+    }
+    let charts_shared: Vec<&String> = shared.iter().filter(|f| f.ends_with(".png")).collect();
+    assert_eq!(
+        charts_shared,
+        charts.iter().collect::<Vec<_>>(),
+        "{shared:?}"
+    );
+    app.fake.assert_no_violations();
+    app.finish().await;
+}
+
+on_each_backend!(
+    a_recap_comes_through_the_response_url_and_its_chart_png_goes_to_the_dm,
+    a_recap_with_thirteen_charts_shares_every_one_in_the_dm_in_order,
+);

@@ -7,6 +7,7 @@ pub mod db;
 pub mod golden;
 pub mod language;
 pub mod locks;
+pub mod many_charts;
 pub mod messenger;
 pub mod platforms;
 pub mod process;

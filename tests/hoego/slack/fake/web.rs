@@ -3,7 +3,8 @@
 //! only for `apps.connections.open`: `not_allowed_token_type`), the rate limits (429
 //! `ratelimited`), then each method with Slack's checks: blocks (`invalid_blocks`), text over
 //! 40,000 characters (`msg_too_long`), an empty message (`no_text`), unknown channels
-//! (`channel_not_found`), views and trigger ids. Also the upload URL files go to and the
+//! (`channel_not_found`), views and trigger ids, at most 14 files shared by one
+//! `files.completeUploadExternal` (`internal_error`). Also the upload URL files go to and the
 //! response URLs (five uses within 30 minutes) commands and presses answer through.
 
 use std::collections::HashMap;
@@ -158,21 +159,34 @@ fn reply(shared: &Shared, method: &str, body: &Value) -> Value {
         "users.info" => user(shared, body),
         "files.getUploadURLExternal" => json!({"ok": true, "file_id": format!("F{n}"),
             "upload_url": format!("{}/upload/F{n}", shared.base())}),
-        "files.completeUploadExternal" => {
-            let files: Vec<Value> = body["files"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|f| json!({"id": f["id"], "title": f["title"]}))
-                .collect();
-            json!({"ok": true, "files": files})
-        }
+        "files.completeUploadExternal" => complete_upload(body),
         "conversations.info" => workspace::conversation_info(shared, body),
         "conversations.members" => workspace::conversation_members(shared, body),
         "conversations.history" => history::history(shared, body),
         "conversations.replies" => history::replies(shared, body),
         _ => refusal("unknown_method"),
     }
+}
+
+/// Most files one `files.completeUploadExternal` shares. Slack does not document it; past it
+/// Slack answers `internal_error` (python-slack-sdk#1653: 14 files work, 15 fail).
+const FILES_PER_COMPLETE: usize = 14;
+
+/// `files.completeUploadExternal`: the files shared, at most [`FILES_PER_COMPLETE`].
+fn complete_upload(body: &Value) -> Value {
+    let files: Vec<Value> = body["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| json!({"id": f["id"], "title": f["title"]}))
+        .collect();
+    if files.is_empty() {
+        return refusal("invalid_arguments");
+    }
+    if files.len() > FILES_PER_COMPLETE {
+        return refusal("internal_error");
+    }
+    json!({"ok": true, "files": files})
 }
 
 /// A message's checks, shared by `chat.postMessage` and response URLs: Slack's error word.
