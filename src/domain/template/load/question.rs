@@ -35,16 +35,25 @@ impl Loader<'_> {
         let kind = self.kind(spanned, &id)?;
         let max_len = self.max_len(raw, &id, &kind)?;
         let label = self.label(raw, &id)?;
+        let capsule = self.capsule(raw, &id)?;
+        let visibility = match capsule {
+            true => Visibility::Private,
+            false => raw
+                .visibility
+                .as_ref()
+                .map_or(Visibility::Team, |v| *v.get_ref()),
+        };
         Ok(Question {
             id,
             kind,
             text,
             label,
-            visibility: raw.visibility.unwrap_or(Visibility::Team),
+            visibility,
             max_len,
             required: raw.required.unwrap_or(true),
             milestone: raw.milestone.as_ref().is_some_and(|m| *m.get_ref()),
             periods: raw.periods.as_ref().is_some_and(|p| *p.get_ref()),
+            capsule,
             // Read by `Loader::recalls` once every question of the template is known.
             recall: None,
         })

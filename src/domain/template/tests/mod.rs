@@ -1,6 +1,7 @@
 //! Tests for templates: the built-ins, loading files (and refusing broken ones), and the library.
 
 mod built_ins;
+mod capsule_questions;
 mod files;
 mod library;
 mod milestone_questions;
