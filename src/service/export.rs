@@ -11,6 +11,7 @@ use super::Service;
 use super::asker::Asker;
 use super::capsules;
 use super::error::ServiceError;
+use super::export_plans::export_plans;
 use super::i18n::resolution_words::status_word;
 use super::reply::{Attachment, Reply};
 use crate::domain::ids::TemplateVersionId;
@@ -47,23 +48,27 @@ impl Service {
             .member_dataset(asker.team.id, asker.member.id)
             .await?;
         let histories = self.store.resolution_histories(asker.member.id).await?;
+        let (plans, pictures) = export_plans(asker, &dataset.mandalarts)?;
         let json = Document::new(DocumentKind::Member, now, dataset)
             .to_json()
             .into_bytes();
+        let mut attachments = vec![
+            attachment(
+                "hoego-export.md",
+                "text/markdown",
+                [
+                    markdown(asker, &data, &histories, &templates, now),
+                    plans,
+                    capsules::export_markdown(asker, &letters, now),
+                ]
+                .concat()
+                .into_bytes(),
+            ),
+            attachment("hoego-export.json", "application/json", json),
+        ];
+        attachments.extend(pictures);
         Ok(Reply {
-            attachments: vec![
-                attachment(
-                    "hoego-export.md",
-                    "text/markdown",
-                    [
-                        markdown(asker, &data, &histories, &templates, now),
-                        capsules::export_markdown(asker, &letters, now),
-                    ]
-                    .concat()
-                    .into_bytes(),
-                ),
-                attachment("hoego-export.json", "application/json", json),
-            ],
+            attachments,
             ..asker.reply(text)
         })
     }
