@@ -177,6 +177,9 @@ impl Service {
         if let Some(member) = member.filter(|_| !order.shared_only) {
             recap.plan = self.recap_plan(member, &order.period).await?;
         }
+        if order.scope == Scope::Team {
+            recap.team_plans = self.team_recap_plans(order).await?;
+        }
         Ok(recap)
     }
 

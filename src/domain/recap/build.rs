@@ -98,6 +98,7 @@ pub fn build(
         withheld: Vec::new(),
         plan: None,
         then_now: Vec::new(),
+        team_plans: None,
     }
 }
 

@@ -88,6 +88,7 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
         &look,
         &boundaries,
     )?);
+    charts.extend(super::team_plans::sheets(recap, text)?);
     distinct_files(&mut charts);
     Ok(charts)
 }
