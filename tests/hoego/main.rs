@@ -23,6 +23,7 @@ mod mandalart;
 mod mandalart_follow;
 mod mandalart_ratings;
 mod mandalart_share;
+mod mandalart_sheet;
 mod memory_platform;
 mod migrations;
 mod milestone_answers;

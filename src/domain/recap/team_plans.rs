@@ -64,8 +64,8 @@ pub struct PlanWords {
     pub legend: [String; 4],
 }
 
-/// The plans' sections: the team's own with a line per sub-goal, then the shared ones, a line
-/// each (their sheets are attached with the charts).
+/// The plans' sections: the team's own with a line per sub-goal, then the shared ones under
+/// their authors' names, a line each (the sheets go under those headings).
 pub(super) fn render(out: &mut String, recap: &Recap, w: &Labels) {
     let Some(plans) = &recap.team_plans else {
         return;
@@ -97,7 +97,6 @@ pub(super) fn render(out: &mut String, recap: &Recap, w: &Labels) {
     }
     let _ = writeln!(out, "## {}\n", words.shared_heading);
     for plan in &plans.shared {
-        let author = plan.author.as_deref().unwrap_or_default();
         let outline: Vec<String> = plan.grid.outline().iter().map(|t| inert(t)).collect();
         let filled = fill(
             &words.filled,
@@ -106,14 +105,14 @@ pub(super) fn render(out: &mut String, recap: &Recap, w: &Labels) {
                 ("cells", &CELLS.to_string()),
             ],
         );
-        let _ = writeln!(
-            out,
-            "- **{}**: {} ({filled})",
-            inert(author),
-            outline.join(" · ")
-        );
+        let _ = writeln!(out, "{}\n", author_heading(plan));
+        let _ = writeln!(out, "{} ({filled})\n", outline.join(" · "));
     }
-    out.push('\n');
+}
+
+/// The heading over a shared plan: its author's name.
+fn author_heading(plan: &PlanShown) -> String {
+    format!("### {}", inert(plan.author.as_deref().unwrap_or_default()))
 }
 
 /// The plans' sheets: the team's own first (a heat map once anything is checked), then each
@@ -139,6 +138,7 @@ pub(super) fn sheets(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError
             file: format!("plan-team-{}.png", plans.year),
             alt: title.clone(),
             png,
+            after: Some(format!("## {}", words.team_heading)),
         });
     }
     for (n, plan) in plans.shared.iter().enumerate() {
@@ -148,6 +148,7 @@ pub(super) fn sheets(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError
             file: format!("plan-{}-{}.png", n + 1, plans.year),
             png: sheet(&plan.grid, &title, text)?,
             alt: title,
+            after: Some(author_heading(plan)),
         });
     }
     Ok(out)

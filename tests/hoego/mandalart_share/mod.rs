@@ -258,7 +258,8 @@ async fn a_shared_grid_shows_to_teammates_of_its_round_and_in_the_team_year_reca
     assert!(
         body.contains(
             "## Mandalarts for 2027 shared with the team\n\n\
-             - **joon**: SHARED-4K ship it · Launch · Hire (3 of 73 cells)\n"
+             ### joon\n\n\
+             SHARED-4K ship it · Launch · Hire (3 of 73 cells)\n"
         ),
         "{body}"
     );
