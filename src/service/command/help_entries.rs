@@ -97,7 +97,7 @@ pub const ENTRIES: &[HelpEntry] = &[
     ),
     entry(
         "mandalart",
-        "mandalart [year]",
+        "mandalart [year] [member]",
         "help.mandalart",
         "mandalart 2027",
     ),

@@ -38,10 +38,7 @@ impl Loader<'_> {
         let capsule = self.capsule(raw, &id)?;
         let visibility = match capsule {
             true => Visibility::Private,
-            false => raw
-                .visibility
-                .as_ref()
-                .map_or(Visibility::Team, |v| *v.get_ref()),
+            false => self.visibility(spanned, &id, &kind)?,
         };
         Ok(Question {
             id,
@@ -99,6 +96,27 @@ impl Loader<'_> {
             },
             RawKind::Mandalart => QuestionKind::Mandalart,
         })
+    }
+
+    /// Who reads the answers: the template's word, else the team (a Mandalart: its author
+    /// alone). A Mandalart cannot be anonymous: a plan gives its author away.
+    fn visibility(
+        &self,
+        spanned: &Spanned<RawQuestion>,
+        id: &QuestionId,
+        kind: &QuestionKind,
+    ) -> Result<Visibility, TemplateError> {
+        let grid = *kind == QuestionKind::Mandalart;
+        match spanned.get_ref().visibility.as_ref().map(|v| *v.get_ref()) {
+            Some(Visibility::Anonymous) if grid => {
+                let question = id.to_string();
+                let problem = TemplateProblem::AnonymousGrid { question };
+                Err(self.error(spanned.span().start, problem))
+            }
+            Some(visibility) => Ok(visibility),
+            None if grid => Ok(Visibility::Private),
+            None => Ok(Visibility::Team),
+        }
     }
 
     pub(super) fn not_applicable(

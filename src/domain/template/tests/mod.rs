@@ -3,6 +3,7 @@
 mod built_ins;
 mod capsule_questions;
 mod files;
+mod grid_visibility;
 mod library;
 mod milestone_questions;
 mod recall_questions;
