@@ -15,6 +15,7 @@ mod answers;
 mod capsule;
 mod error;
 pub mod help;
+mod help_entries;
 mod lex;
 mod mandalart;
 mod milestone;
@@ -23,6 +24,7 @@ mod schedule;
 mod schedule_types;
 #[cfg(test)]
 mod tests;
+mod topics;
 mod values;
 
 /// Reads a duration such as `2d`, `36h`, `90m` or `1w` (as `schedule add … window` does).
@@ -145,6 +147,13 @@ pub enum Command {
         /// Where it stands.
         status: ActionStatus,
     },
+    /// Show a teammate's Mandalart they shared with the team (`mandalart 2027 @mina`).
+    SharedMandalart {
+        /// The year it plans; their latest when not given.
+        year: Option<i32>,
+        /// Whose.
+        member: UserRef,
+    },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
     /// Letters to my future self (or, from an admin, to the team), sealed until a day.
@@ -230,6 +239,11 @@ pub enum CapsuleCommand {
     },
     /// List my letters by the day they open (a sealed letter's text stays hidden).
     List,
+    /// Delete my letter numbered `n` in the list (a team letter only while I am an admin).
+    Delete {
+        /// Its number in `capsule list`, from 1.
+        n: u32,
+    },
 }
 
 /// A `milestone …` subcommand.

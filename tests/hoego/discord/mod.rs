@@ -17,6 +17,7 @@ mod failures;
 mod hung;
 mod imports;
 mod mandalart;
+mod mandalart_share;
 mod mapping;
 mod milestones;
 mod pacing;
@@ -34,6 +35,7 @@ mod strict;
 mod takeover;
 mod team_names;
 mod templates;
+mod year_end;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
