@@ -11,10 +11,12 @@ use super::Service;
 use super::asker::Asker;
 use super::capsules;
 use super::error::ServiceError;
+use super::export_plans::export_plans;
 use super::i18n::resolution_words::status_word;
 use super::reply::{Attachment, Reply};
 use crate::domain::ids::TemplateVersionId;
 use crate::domain::import::{Document, DocumentKind};
+use crate::domain::mandalart::{CELLS, Grid};
 use crate::domain::template::{PlaceholderValues, Template};
 use crate::store::{AnswerRecord, MemberExport, ResolutionHistory};
 
@@ -47,23 +49,27 @@ impl Service {
             .member_dataset(asker.team.id, asker.member.id)
             .await?;
         let histories = self.store.resolution_histories(asker.member.id).await?;
+        let (plans, pictures) = export_plans(asker, &dataset.mandalarts)?;
         let json = Document::new(DocumentKind::Member, now, dataset)
             .to_json()
             .into_bytes();
+        let mut attachments = vec![
+            attachment(
+                "hoego-export.md",
+                "text/markdown",
+                [
+                    markdown(asker, &data, &histories, &templates, now),
+                    plans,
+                    capsules::export_markdown(asker, &letters, now),
+                ]
+                .concat()
+                .into_bytes(),
+            ),
+            attachment("hoego-export.json", "application/json", json),
+        ];
+        attachments.extend(pictures);
         Ok(Reply {
-            attachments: vec![
-                attachment(
-                    "hoego-export.md",
-                    "text/markdown",
-                    [
-                        markdown(asker, &data, &histories, &templates, now),
-                        capsules::export_markdown(asker, &letters, now),
-                    ]
-                    .concat()
-                    .into_bytes(),
-                ),
-                attachment("hoego-export.json", "application/json", json),
-            ],
+            attachments,
             ..asker.reply(text)
         })
     }
@@ -184,19 +190,44 @@ fn answer_markdown(asker: &Asker, templates: &Templates, answer: &AnswerRecord) 
             ("updated", &asker.stamp(answer.updated_at)),
         ],
     );
+    let grid = is_grid(templates, answer);
     let mut out = format!(
         "\n### {}\n\n{}\n\n_{meta}_\n",
         question_text(asker, templates, answer),
-        quoted(&answer.value)
+        match grid {
+            true => grid_line(asker, &answer.value),
+            false => quoted(&answer.value),
+        }
     );
     if !answer.history.is_empty() {
         out.push_str(&format!("\n{}\n\n", asker.t("export.md_history", &[])));
         for old in &answer.history {
-            let value = old.value.replace('\n', " / ");
+            let value = match grid {
+                true => grid_line(asker, &old.value),
+                false => old.value.replace('\n', " / "),
+            };
             out.push_str(&format!("- {}: {value}\n", asker.stamp(old.replaced_at)));
         }
     }
     out
+}
+
+/// Whether the answer is to a Mandalart question (its text is the grid's stored form).
+fn is_grid(templates: &Templates, answer: &AnswerRecord) -> bool {
+    let template = templates.get(&answer.template_id);
+    let mut questions = template.map(|t| t.questions.iter()).into_iter().flatten();
+    questions.any(|q| q.id.as_str() == answer.question_id && q.is_mandalart())
+}
+
+/// A stored grid in words (its table and picture have their own section): how full it is.
+fn grid_line(asker: &Asker, stored: &str) -> String {
+    match Grid::from_storage(stored) {
+        Some(grid) => {
+            let (filled, cells) = (grid.filled().to_string(), CELLS.to_string());
+            asker.t("export.md_grid", &[("filled", &filled), ("cells", &cells)])
+        }
+        None => quoted(stored),
+    }
 }
 
 /// An answer's text as a Markdown block quote, so its own Markdown cannot break the file.

@@ -15,8 +15,8 @@ use crate::domain::mandalart::follow::Marks;
 use crate::domain::mandalart::follow::rated_goal;
 use crate::domain::mandalart::{CELL_MAX_LEN, CELLS, Grid, Part, SIDE};
 use crate::domain::period::{Period, PeriodKind};
-use crate::domain::recap::PlanProgress;
 use crate::domain::recap::chart::mandalart::{Heat, heat_map, sheet};
+use crate::domain::recap::{NextPlan, PlanProgress, PlanSheet};
 use crate::domain::team::Member;
 use crate::domain::template::QuestionId;
 use crate::domain::template::Template;
@@ -120,10 +120,50 @@ impl Service {
         member: &Member,
         period: &Period,
     ) -> Result<Option<PlanProgress>, ServiceError> {
+        let Some((year, sheet)) = self.year_sheet(member, period, 0).await? else {
+            return Ok(None);
+        };
+        Ok(Some(PlanProgress {
+            year,
+            centre: sheet.grid.centre.clone(),
+            goals: sheet.grid.progress(&sheet.marks),
+            sheet,
+        }))
+    }
+
+    /// The member's Mandalart for the year after a year recap's year: the plan they wrote at
+    /// its end (none for any other period, or when there is none).
+    pub(crate) async fn recap_next_plan(
+        &self,
+        member: &Member,
+        period: &Period,
+    ) -> Result<Option<NextPlan>, ServiceError> {
+        let Some((year, sheet)) = self.year_sheet(member, period, 1).await? else {
+            return Ok(None);
+        };
+        let goals = sheet.grid.goals.iter().map(|g| g.title.clone());
+        Ok(Some(NextPlan {
+            year,
+            centre: sheet.grid.centre.clone(),
+            goals: goals.filter(|t| !t.is_empty()).collect(),
+            sheet: PlanSheet {
+                marks: Marks::default(),
+                ..sheet
+            },
+        }))
+    }
+
+    /// The member's grid for the year `ahead` years after a year recap's, with its marks.
+    async fn year_sheet(
+        &self,
+        member: &Member,
+        period: &Period,
+        ahead: i32,
+    ) -> Result<Option<(i32, PlanSheet)>, ServiceError> {
         if period.kind != PeriodKind::Year {
             return Ok(None);
         }
-        let year = period.from.year();
+        let year = period.from.year() + ahead;
         let Some(stored) = self.store.mandalart(member.id, Some(year)).await? else {
             return Ok(None);
         };
@@ -131,11 +171,7 @@ impl Service {
             return Ok(None);
         };
         let marks = self.store.mandalart_marks(stored.answer_id).await?;
-        Ok(Some(PlanProgress {
-            year,
-            centre: grid.centre.clone(),
-            goals: grid.progress(&marks),
-        }))
+        Ok(Some((year, PlanSheet { grid, marks })))
     }
 
     /// Adds to a quarterly round's `template` a 1–5 question for each written sub-goal of the
@@ -184,7 +220,7 @@ impl Service {
 }
 
 /// The sheet, as a heat map with its legend once anything is checked or rated.
-fn picture(
+pub(super) fn picture(
     asker: &Asker,
     grid: &Grid,
     marks: &Marks,

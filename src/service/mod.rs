@@ -12,6 +12,7 @@ pub mod digest;
 mod dispatch;
 pub mod error;
 mod export;
+mod export_plans;
 mod forget;
 mod forms;
 mod grid_form;

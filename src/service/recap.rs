@@ -176,6 +176,7 @@ impl Service {
         recap.then_now = then_now;
         if let Some(member) = member.filter(|_| !order.shared_only) {
             recap.plan = self.recap_plan(member, &order.period).await?;
+            recap.next_plan = self.recap_next_plan(member, &order.period).await?;
         }
         Ok(recap)
     }

@@ -223,12 +223,13 @@ async fn the_own_recap_of_the_plans_year_has_a_line_per_sub_goal(backend: Backen
         ),
         "{text}"
     );
-    for (name, reply) in [
-        ("2026", earlier),
-        ("quarter", quarter),
-        ("team", team),
-        ("joon", other),
-    ] {
+    assert!(
+        recap_text(&earlier).contains("## Plan for 2027\n"),
+        "the plan written in 2026 is shown as next year's: {}",
+        recap_text(&earlier)
+    );
+    assert!(!recap_text(&earlier).contains("How the Mandalart"));
+    for (name, reply) in [("quarter", quarter), ("team", team), ("joon", other)] {
         assert!(
             !recap_text(&reply).contains("Mandalart"),
             "{name}: {}",

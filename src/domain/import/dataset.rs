@@ -6,6 +6,9 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::plans::{
+    ActionRecord, CheckWord, GoalRecord, LetterRecord, MandalartRecord, RatingRecord,
+};
 pub use super::records::{
     AnswerItem, AnswerRef, DeliveryRecord, FollowUpRecord, HistoryItem, MilestoneRecord,
     ResolutionRecord, RoundRecord,
@@ -40,6 +43,13 @@ pub struct Dataset {
     /// Milestones, by date (a document written before milestones were exported has none).
     #[serde(default)]
     pub milestones: Vec<MilestoneRecord>,
+    /// Mandalarts with their checks and ratings (none in a document written before they were
+    /// exported).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mandalarts: Vec<MandalartRecord>,
+    /// Letters to the future, only in their author's own export (never in a team's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<LetterRecord>,
 }
 
 /// A team.
@@ -177,6 +187,10 @@ impl Dataset {
             .iter_mut()
             .filter_map(|m| m.author.as_mut())
             .for_each(rename);
+        self.mandalarts
+            .iter_mut()
+            .for_each(|m| rename(&mut m.member));
+        self.letters.iter_mut().for_each(|l| rename(&mut l.member));
     }
 
     /// How many answers it holds.

@@ -9,9 +9,11 @@ pub mod document;
 pub mod headings;
 pub mod markdown;
 pub mod notes;
+mod plans;
 pub mod problem;
 mod records;
 pub mod validate;
+mod validate_plans;
 pub mod when;
 mod words;
 

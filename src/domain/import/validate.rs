@@ -55,7 +55,7 @@ pub fn validate(data: &Dataset, whole_team: bool) -> Result<(), Refusal> {
     for (i, milestone) in data.milestones.iter().enumerate() {
         check_milestone(data, milestone, &members, &format!("milestones[{i}]"))?;
     }
-    Ok(())
+    super::validate_plans::validate_plans(data, &members)
 }
 
 fn parse_templates(data: &Dataset) -> Result<Vec<Template>, Refusal> {

@@ -97,6 +97,7 @@ pub fn build(
         answers: answers.into_iter().map(entry).collect(),
         withheld: Vec::new(),
         plan: None,
+        next_plan: None,
         then_now: Vec::new(),
     }
 }

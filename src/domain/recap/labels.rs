@@ -99,6 +99,10 @@ pub struct Labels {
     pub plan_no_actions: String,
     /// A sub-goal's latest rating: `{rating}`.
     pub plan_rated: String,
+    /// The heading over the plan for the year after the recap's: `{year}`.
+    pub next_plan_heading: String,
+    /// How much of that plan is written: `{filled}`, `{cells}`.
+    pub next_plan_filled: String,
     /// The `--full` appendix heading.
     pub all_answers: String,
     /// A suggested milestone: `{date}`, `{label}`, `{moved}`, `{before}`, `{after}`, `{iso}`.
@@ -175,6 +179,15 @@ pub struct ChartWords {
     pub fall: String,
     /// The boundaries drawn: `{marks}`.
     pub marks: String,
+    /// A Mandalart sheet's title: `{year}`.
+    pub mandalart_title: String,
+    /// The alt text of a plan's heat map: `{year}`, `{centre}`, `{done}`, `{partial}`,
+    /// `{not_yet}`, `{actions}`.
+    pub mandalart_alt_heat: String,
+    /// The alt text of a plain sheet: `{year}`, `{centre}`, `{filled}`, `{cells}`.
+    pub mandalart_alt_sheet: String,
+    /// A heat map's legend: done, partial, not yet, unchecked.
+    pub mandalart_legend: [String; 4],
 }
 
 /// `template` with each `{name}` of `args` replaced by its value, in one pass (a value is never

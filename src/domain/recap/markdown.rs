@@ -43,6 +43,7 @@ pub fn render_with(recap: &Recap, full: bool) -> String {
             author_lines(&mut out, group, recap.scope, w, true);
         }
     }
+    super::plan::render_next(&mut out, recap, w);
     for note in &recap.withheld {
         let _ = writeln!(out, "_{note}_\n");
     }

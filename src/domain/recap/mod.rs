@@ -32,7 +32,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::lang::Lang;
-use crate::domain::mandalart::follow::GoalProgress;
+use crate::domain::mandalart::Grid;
+use crate::domain::mandalart::follow::{GoalProgress, Marks};
 use crate::domain::milestone::{Milestone, PhaseUnit, Reader};
 use crate::domain::period::Period;
 use crate::domain::state::{DeliveryStatus, ResolutionStatus};
@@ -194,6 +195,10 @@ pub struct Recap {
     /// The member's Mandalart for the recap's year, followed through: a line per sub-goal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<PlanProgress>,
+    /// The member's Mandalart for the year after the recap's (written at its end), shown as a
+    /// sheet; only in their own recap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_plan: Option<NextPlan>,
     /// Answers beside the earlier ones they recall ("then vs now"), as the reader may see
     /// both; left out of the JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -209,6 +214,33 @@ pub struct PlanProgress {
     pub centre: String,
     /// Each written sub-goal with its actions counted by status and its latest rating.
     pub goals: Vec<GoalProgress>,
+    /// The grid and its follow-through, drawn as a heat map (or the plain sheet while nothing
+    /// is checked); the JSON keeps the counts above.
+    #[serde(skip)]
+    pub sheet: PlanSheet,
+}
+
+/// The member's Mandalart for the year after the recap's: the plan they made at its end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextPlan {
+    /// The year it plans.
+    pub year: i32,
+    /// Its centre goal.
+    pub centre: String,
+    /// Its written sub-goals.
+    pub goals: Vec<String>,
+    /// The grid, drawn as the plain sheet and written as the Markdown 9×9 table.
+    #[serde(skip)]
+    pub sheet: PlanSheet,
+}
+
+/// A Mandalart as a recap draws it: the grid and what was checked and rated of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlanSheet {
+    /// The grid.
+    pub grid: Grid,
+    /// Its actions' statuses and sub-goals' ratings (none for a plan not yet begun).
+    pub marks: Marks,
 }
 
 /// Participation over the period.

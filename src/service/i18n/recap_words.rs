@@ -41,6 +41,13 @@ fn pair(lang: Lang, id: &str) -> [String; 2] {
     [a.trim().to_string(), b.trim().to_string()]
 }
 
+/// The words of a `|`-separated list of four.
+fn four(lang: Lang, id: &str) -> [String; 4] {
+    let all = text(lang, id);
+    let words: Vec<&str> = all.split('|').map(str::trim).collect();
+    std::array::from_fn(|at| words.get(at).copied().unwrap_or(id).to_string())
+}
+
 fn read(lang: Lang) -> RecapWords {
     let t = |id: &str| text(lang, id);
     let status = |s: ResolutionStatus| super::resolution_words::status_word(lang, s);
@@ -77,6 +84,8 @@ fn read(lang: Lang) -> RecapWords {
             plan_goal: t("plan_goal"),
             plan_no_actions: t("plan_no_actions"),
             plan_rated: t("plan_rated"),
+            next_plan_heading: t("next_plan_heading"),
+            next_plan_filled: t("next_plan_filled"),
             all_answers: t("all_answers"),
             suggestion: t("suggestion"),
             rose: t("rose"),
@@ -113,6 +122,10 @@ fn read(lang: Lang) -> RecapWords {
             gap_rounds: t("chart.gap_rounds"),
             fall: t("chart.fall"),
             marks: t("chart.marks"),
+            mandalart_title: t("chart.mandalart_title"),
+            mandalart_alt_heat: t("chart.mandalart_alt_heat"),
+            mandalart_alt_sheet: t("chart.mandalart_alt_sheet"),
+            mandalart_legend: four(lang, "chart.mandalart_legend"),
         },
         statuses: [
             status(ResolutionStatus::OnTrack),

@@ -49,7 +49,8 @@ impl Service {
 
 impl Service {
     /// The team's milestones of the asker's export: dropped when it comes from this team (the
-    /// team has them), else made the asker's own, private.
+    /// team has them), else made the asker's own, private. Team letters from another team are
+    /// dropped.
     pub(super) async fn own_milestones(
         &self,
         request: &ImportRequest,
@@ -68,6 +69,9 @@ impl Service {
         };
         if same_team {
             data.milestones.retain(|m| !m.team_wide);
+        } else {
+            // A team letter opens in a channel of the team it was written in.
+            data.letters.retain(|l| !l.team_wide);
         }
         for milestone in data.milestones.iter_mut().filter(|m| m.team_wide) {
             milestone.team_wide = false;

@@ -38,6 +38,8 @@ pub(super) fn text(
         ("import.line_resolutions", report.resolutions),
         ("import.line_follow_ups", report.follow_ups),
         ("import.line_milestones", report.milestones),
+        ("import.line_mandalarts", report.mandalarts),
+        ("import.line_letters", report.letters),
         ("import.line_unchanged", report.unchanged),
         ("import.line_kept", report.kept),
         ("import.line_skipped", skipped),

@@ -16,6 +16,7 @@ use crate::store::{Store, StoreError, on_pool};
 
 mod answers;
 mod milestones;
+mod plans;
 mod schedules;
 
 /// Whose rows to read.
@@ -76,6 +77,8 @@ impl Store {
         self.fill_answers(scope, &mut data, &mut index).await?;
         data.resolutions = self.resolution_records(scope, &data, &index).await?;
         data.milestones = self.milestone_records(scope, &data, &index).await?;
+        data.mandalarts = self.mandalart_records(scope, &data, &index).await?;
+        data.letters = self.letter_records(scope).await?;
         Ok(data)
     }
 

@@ -12,6 +12,7 @@
 
 mod export;
 mod milestones;
+mod plans;
 mod resolutions;
 mod rounds;
 mod write;
@@ -66,6 +67,10 @@ pub struct ImportReport {
     pub follow_ups: usize,
     /// Milestones added.
     pub milestones: usize,
+    /// Mandalarts tied to their answers.
+    pub mandalarts: usize,
+    /// Letters to the future added.
+    pub letters: usize,
     /// The first and last date of the rounds the dataset holds.
     pub dates: Option<(NaiveDate, NaiveDate)>,
 }
@@ -88,6 +93,8 @@ impl ImportReport {
             resolutions: 0,
             follow_ups: 0,
             milestones: 0,
+            mandalarts: 0,
+            letters: 0,
             dates: None,
         }
     }
@@ -105,6 +112,8 @@ impl ImportReport {
                 + self.resolutions
                 + self.follow_ups
                 + self.milestones
+                + self.mandalarts
+                + self.letters
                 > 0
     }
 }

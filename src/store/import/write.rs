@@ -46,6 +46,7 @@ pub(super) async fn write(
     .await?;
     super::resolutions::write(tx, data, &members, &placed, &mut report).await?;
     super::milestones::write(tx, team, data, &members, &placed, &mut report).await?;
+    super::plans::write(tx, team, data, &members, &placed, &mut report).await?;
     report.dates = data
         .rounds
         .iter()

@@ -43,7 +43,12 @@ fn the_examples_in_docs_are_the_fixture_year_as_hoego_renders_it() {
     for lang in Lang::ALL {
         let year = Year::generate(lang, SEED);
         for (scope, who) in [(Scope::Me, "member"), (Scope::Team, "team")] {
-            let recap = year.recap(scope);
+            let mut recap = year.recap(scope);
+            if scope == Scope::Me {
+                // The member planned 2026 as a Mandalart and followed it through, and wrote the
+                // one for 2027 at the year's end (as the service adds them to their own recap).
+                (recap.plan, recap.next_plan) = plans(lang);
+            }
             let stem = format!("{who}-year.{}", lang.code());
             let charts = chart::charts(&recap).expect("the charts draw");
             let file = |c: &chart::Chart| format!("charts/{stem}-{}", c.file);
@@ -97,32 +102,11 @@ fn the_mandalart_examples_in_docs_are_what_hoego_draws() {
 /// with each status's mark and each rating.
 #[test]
 fn the_checked_mandalart_examples_in_docs_are_what_hoego_draws() {
-    use hoego::domain::mandalart::follow::{ActionStatus, Marks};
     use hoego::domain::mandalart::{Grid, Part};
     use hoego::domain::recap::chart::mandalart::{Heat, heat_map};
     use hoego::service::i18n::t;
 
-    let mut marks = Marks::default();
-    for goal in 0..8 {
-        for action in 0..8 {
-            marks.statuses[goal][action] = match (goal * 3 + action) % 5 {
-                0 | 1 => Some(ActionStatus::Done),
-                2 => Some(ActionStatus::Partial),
-                3 => Some(ActionStatus::NotYet),
-                _ => None,
-            };
-        }
-    }
-    marks.ratings = [
-        Some(4),
-        Some(3),
-        Some(5),
-        Some(2),
-        Some(4),
-        None,
-        Some(3),
-        Some(5),
-    ];
+    let marks = checked_marks();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
     for (lang, parts) in [(Lang::En, MANDALART_EN), (Lang::Ko, MANDALART_KO)] {
         let mut grid = Grid::default();
@@ -148,6 +132,86 @@ fn the_checked_mandalart_examples_in_docs_are_what_hoego_draws() {
         assert_pinned(&dir.join(format!("{stem}.png")), &png);
         assert_pinned(&dir.join(format!("{stem}.md")), document.as_bytes());
     }
+}
+
+/// The checked example's statuses and ratings: a pattern of done, partly done, not yet and
+/// unchecked over the 64 actions, and a rating for seven sub-goals.
+fn checked_marks() -> hoego::domain::mandalart::follow::Marks {
+    use hoego::domain::mandalart::follow::{ActionStatus, Marks};
+
+    let mut marks = Marks::default();
+    for goal in 0..8 {
+        for action in 0..8 {
+            marks.statuses[goal][action] = match (goal * 3 + action) % 5 {
+                0 | 1 => Some(ActionStatus::Done),
+                2 => Some(ActionStatus::Partial),
+                3 => Some(ActionStatus::NotYet),
+                _ => None,
+            };
+        }
+    }
+    marks.ratings = [
+        Some(4),
+        Some(3),
+        Some(5),
+        Some(2),
+        Some(4),
+        None,
+        Some(3),
+        Some(5),
+    ];
+    marks
+}
+
+/// The example grid of `lang` (its centre replaced when `centre` is given).
+fn example_grid(lang: Lang, centre: Option<&str>) -> hoego::domain::mandalart::Grid {
+    use hoego::domain::mandalart::{Grid, Part};
+
+    let parts = match lang {
+        Lang::En => MANDALART_EN,
+        Lang::Ko => MANDALART_KO,
+    };
+    let mut grid = Grid::default();
+    grid.set(Part::Centre, centre.unwrap_or(parts[0])).unwrap();
+    grid.set(Part::Goals, parts[1]).unwrap();
+    for (n, actions) in parts[2..].iter().enumerate() {
+        grid.set(Part::Actions(n), actions).unwrap();
+    }
+    grid
+}
+
+/// The member's Mandalart for 2026 followed through (the checked example under another centre)
+/// and the one for 2027 (the plain example), as the member's own year recap holds them.
+fn plans(
+    lang: Lang,
+) -> (
+    Option<hoego::domain::recap::PlanProgress>,
+    Option<hoego::domain::recap::NextPlan>,
+) {
+    use hoego::domain::recap::{NextPlan, PlanProgress, PlanSheet};
+
+    let centre = match lang {
+        Lang::En => "A calm, curious 2026",
+        Lang::Ko => "차분하고 궁금한 게 많은 2026년",
+    };
+    let (grid, marks) = (example_grid(lang, Some(centre)), checked_marks());
+    let plan = PlanProgress {
+        year: 2026,
+        centre: grid.centre.clone(),
+        goals: grid.progress(&marks),
+        sheet: PlanSheet { grid, marks },
+    };
+    let grid = example_grid(lang, None);
+    let next = NextPlan {
+        year: 2027,
+        centre: grid.centre.clone(),
+        goals: grid.goals.iter().map(|g| g.title.clone()).collect(),
+        sheet: PlanSheet {
+            grid,
+            marks: Default::default(),
+        },
+    };
+    (Some(plan), Some(next))
 }
 
 /// The centre, the sub-goals, then each sub-goal's actions (one per line; a blank line is an

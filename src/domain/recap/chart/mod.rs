@@ -9,6 +9,7 @@ mod axes;
 mod canvas;
 pub mod mandalart;
 mod participation;
+mod plan_sheets;
 mod trend;
 mod words;
 
@@ -38,6 +39,10 @@ pub struct Chart {
     pub alt: String,
     /// The PNG image.
     pub png: Vec<u8>,
+    /// The heading line (`## …`) of the section it belongs under, if it has one: a Mandalart
+    /// sheet beside its section. Without one, a trend goes after the opening and anything else
+    /// at the end.
+    pub after: Option<String>,
 }
 
 /// A vertical line on a chart: a milestone, where a calendar period begins, or a suggested
@@ -88,6 +93,7 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
         &look,
         &boundaries,
     )?);
+    charts.extend(plan_sheets::charts(recap, text)?);
     distinct_files(&mut charts);
     Ok(charts)
 }
@@ -150,16 +156,32 @@ fn marks(boundaries: &[Boundary], look: &Look) -> String {
 }
 
 /// `document` (a recap's Markdown) with each chart embedded as `![alt](path)`, `path` naming
-/// where the chart's file is: the trends after the opening (before the first `## ` heading),
-/// participation at the end, where the recap tells it.
+/// where the chart's file is: a chart with a section right under that section's heading (at the
+/// end when the document has no such heading), the trends after the opening (before the first
+/// `## ` heading), participation at the end, where the recap tells it.
 pub fn embed(document: &str, charts: &[Chart], path: impl Fn(&Chart) -> String) -> String {
     let image = |chart: &Chart| {
         let alt = chart.alt.replace(['\n', '\r'], " ");
         let alt = alt.replace('[', "\\[").replace(']', "\\]");
         format!("![{alt}]({})\n\n", path(chart))
     };
-    let (trends, rest): (Vec<&Chart>, Vec<&Chart>) =
-        charts.iter().partition(|c| c.file.starts_with("trend-"));
+    let mut document = document.to_string();
+    let mut unplaced = Vec::new();
+    for chart in charts {
+        let Some(heading) = &chart.after else {
+            continue;
+        };
+        let line = format!("\n{heading}\n\n");
+        match document.find(&line) {
+            Some(at) => document.insert_str(at + line.len(), &image(chart)),
+            None => unplaced.push(chart),
+        }
+    }
+    let document = document.as_str();
+    let (trends, rest): (Vec<&Chart>, Vec<&Chart>) = (charts.iter())
+        .filter(|c| c.after.is_none())
+        .partition(|c| c.file.starts_with("trend-"));
+    let rest: Vec<&Chart> = rest.into_iter().chain(unplaced).collect();
     let trends: String = trends.into_iter().map(image).collect();
     let rest: String = rest.into_iter().map(image).collect();
     let title = document.find("\n# ").map_or(0, |at| at + 1);
@@ -186,6 +208,7 @@ mod file_tests {
             file: file.into(),
             alt: String::new(),
             png: Vec::new(),
+            after: None,
         };
         let mut charts = vec![
             chart("trend-energy.png"),

@@ -43,6 +43,7 @@ pub(super) fn chart(
         file: "participation.png".into(),
         alt: words::participation_alt(&facts, scope, &marks, look),
         png,
+        after: None,
     }))
 }
 

@@ -210,6 +210,7 @@ fn the_markdown_embeds_the_trends_after_the_opening_and_participation_at_the_end
         file: file.into(),
         alt: alt.into(),
         png: vec![],
+        after: None,
     };
     let document = "---\ntitle: x\n---\n\n# Mina's 2026\n\nOpening.\n\n## Q1\n\nText.\n";
     let charts = [

@@ -28,6 +28,7 @@ pub(super) fn chart(
         file: format!("trend-{}.png", trend.question_id),
         alt: alt(trend, look, boundaries),
         png,
+        after: None,
     }))
 }
 
