@@ -203,6 +203,9 @@ impl Service {
             Command::CheckMandalart { year, at, status } => {
                 self.check_mandalart(asker, year, at, status).await
             }
+            Command::SharedMandalart { year, member } => {
+                self.show_shared_mandalart(asker, year, &member).await
+            }
             Command::Capsule(sub) => self.capsule_command(asker, sub).await,
             Command::Help { topic } => {
                 Ok(asker.reply(command::help_text(asker.lang(), topic.as_deref())))

@@ -24,6 +24,7 @@ pub mod interaction;
 pub mod limits;
 mod mandalart;
 mod mandalart_check;
+mod mandalart_share;
 pub mod members;
 pub mod membership;
 pub mod memory;

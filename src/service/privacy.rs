@@ -7,6 +7,7 @@ use super::command::QuestionRef;
 use super::error::ServiceError;
 use super::reply::Reply;
 use super::rounds::RoundForm;
+use super::syntax::Example;
 use crate::domain::visibility::Visibility;
 
 impl Service {
@@ -19,6 +20,9 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         let round = self.current_answered_round(asker).await?;
         let question_id = question_id(asker, &round, question)?;
+        let grid = self
+            .grid_kept_private(asker, &round, question_id.as_deref(), visibility)
+            .await?;
         let changed = self
             .store
             .set_answer_visibility(
@@ -43,7 +47,48 @@ impl Service {
             ("visibility", word),
         ];
         let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        Ok(asker.reply(asker.t("visibility.updated", &args)))
+        let mut text = asker.t("visibility.updated", &args);
+        if let Some(note) = grid {
+            text.push('\n');
+            text.push_str(&note);
+        }
+        Ok(asker.reply(text))
+    }
+
+    /// A Mandalart is never anonymous (a plan gives its author away): naming it alone is
+    /// refused with how to share it; with `all`, the note that it kept its visibility, when the
+    /// round holds one (the store never makes a grid anonymous).
+    async fn grid_kept_private(
+        &self,
+        asker: &Asker,
+        round: &RoundForm,
+        question: Option<&str>,
+        visibility: Visibility,
+    ) -> Result<Option<String>, ServiceError> {
+        if visibility != Visibility::Anonymous {
+            return Ok(None);
+        }
+        let grids: Vec<&str> = (round.template.questions.iter())
+            .filter(|q| q.is_mandalart())
+            .map(|q| q.id.as_str())
+            .collect();
+        let answers = self.store.delivery_answers(round.delivery.delivery_id);
+        let answered = answers.await?;
+        let Some(grid) = grids
+            .into_iter()
+            .find(|g| question.is_none_or(|q| q == *g))
+            .filter(|g| answered.iter().any(|a| a.question_id == *g))
+        else {
+            return Ok(None);
+        };
+        let example = asker.spell(Example::ShareAnswer(grid));
+        let args = [("example", example.as_str())];
+        match question {
+            Some(_) => Err(ServiceError::User(
+                asker.t("visibility.grid_not_anonymous", &args),
+            )),
+            None => Ok(Some(asker.t("visibility.grid_kept", &args))),
+        }
     }
 
     async fn current_answered_round(&self, asker: &Asker) -> Result<RoundForm, ServiceError> {

@@ -178,6 +178,9 @@ impl Service {
             recap.plan = self.recap_plan(member, &order.period).await?;
             recap.next_plan = self.recap_next_plan(member, &order.period).await?;
         }
+        if order.scope == Scope::Team {
+            recap.team_plans = self.team_recap_plans(order).await?;
+        }
         Ok(recap)
     }
 

@@ -43,6 +43,10 @@ pub enum Example<'a> {
     SummaryOff,
     /// Mark an action of my Mandalart (`3.5`) done.
     MandalartDone(&'a str),
+    /// Share the answer to the named question (a Mandalart) with the team, with my name.
+    ShareAnswer(&'a str),
+    /// Show the named teammate's Mandalart shared with the team.
+    SharedMandalart(&'a str),
     /// Write a letter sealed until the day (`YYYY-MM-DD`), or the default day.
     CapsuleWrite(Option<&'a str>),
     /// List my letters.
@@ -79,6 +83,9 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOn => "settings summary on".into(),
         Example::SummaryOff => "settings summary off".into(),
         Example::MandalartDone(at) => format!("mandalart check {at} done"),
+        Example::ShareAnswer(question) => format!("visibility {question} team"),
+        Example::SharedMandalart(name) if name.contains(' ') => format!("mandalart \"@{name}\""),
+        Example::SharedMandalart(name) => format!("mandalart @{name}"),
         Example::CapsuleWrite(Some(day)) => format!("capsule write until {day}"),
         Example::CapsuleWrite(None) => "capsule write".into(),
         Example::CapsuleList => "capsule list".into(),
@@ -104,6 +111,10 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOn => "/hoego settings summary:on".into(),
         Example::SummaryOff => "/hoego settings summary:off".into(),
         Example::MandalartDone(at) => format!("/hoego mandalart check:{at} status:done"),
+        Example::SharedMandalart(name) => format!("/hoego mandalart member:@{name}"),
+        Example::ShareAnswer(question) => {
+            format!("/hoego visibility readers:team question:{question}")
+        }
         Example::CapsuleWrite(Some(day)) => format!("/hoego capsule write until:{day}"),
         Example::CapsuleWrite(None) => "/hoego capsule write".into(),
         Example::CapsuleList => "/hoego capsule list".into(),

@@ -170,8 +170,10 @@ impl Store {
         visibility: Visibility,
         now: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
+        // A Mandalart is never made anonymous: a plan gives its author away.
         let answers = "UPDATE answers SET visibility = $3, updated_at = $4
-                       WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2)";
+                       WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2)
+                         AND NOT ($3 = 'anonymous' AND id IN (SELECT answer_id FROM mandalarts))";
         let resolutions = "UPDATE resolutions SET visibility = $3, updated_at = $4
                            WHERE answer_id IN (SELECT id FROM answers
                                  WHERE delivery_id = $1 AND ($2 IS NULL OR question_id = $2))";

@@ -44,6 +44,7 @@ mod scheduling_pg;
 mod scheduling_sqlite;
 mod send_pacing;
 mod shard_leases;
+mod shared_plans;
 mod summaries;
 mod team_view;
 mod teams;
@@ -81,6 +82,7 @@ pub use scheduling::{
     TickReport,
 };
 pub use shard_leases::{LeaseTimes, ShardView};
+pub use shared_plans::SharedGrid;
 pub use summaries::SummaryRecord;
 pub use team_view::TeamAnswer;
 

@@ -22,6 +22,7 @@ mod import;
 mod mandalart;
 mod mandalart_follow;
 mod mandalart_ratings;
+mod mandalart_share;
 mod mandalart_sheet;
 mod memory_platform;
 mod migrations;

@@ -99,6 +99,7 @@ pub fn build(
         plan: None,
         next_plan: None,
         then_now: Vec::new(),
+        team_plans: None,
     }
 }
 

@@ -37,6 +37,7 @@ pub fn render_with(recap: &Recap, full: bool) -> String {
     super::then_now::render(&mut out, recap);
     last_resolutions(&mut out, recap, w);
     super::plan::render(&mut out, recap, w);
+    super::team_plans::render(&mut out, recap, w);
     for block in &recap.wishes {
         let _ = writeln!(out, "## {}\n", block.heading);
         for group in &block.authors {

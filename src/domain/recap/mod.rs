@@ -18,6 +18,7 @@ mod post;
 mod quote;
 mod shift;
 pub mod split;
+pub mod team_plans;
 mod then_now;
 mod words;
 
@@ -203,6 +204,9 @@ pub struct Recap {
     /// both; left out of the JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub then_now: Vec<ThenNow>,
+    /// A team's year recap: the team's Mandalart for the year and the members' shared ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_plans: Option<team_plans::TeamPlans>,
 }
 
 /// How a year's Mandalart went, for the member's own recap of that year.

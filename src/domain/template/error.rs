@@ -107,6 +107,14 @@ pub enum TemplateProblem {
         /// The question's kind: `text`, `list` or `scale`.
         kind: &'static str,
     },
+    /// A Mandalart question made anonymous: a plan gives its author away.
+    #[error(
+        "question `{question}`: a Mandalart cannot be anonymous, as a plan gives its author away; use visibility = \"private\" (the default for a Mandalart) or \"team\""
+    )]
+    AnonymousGrid {
+        /// The question.
+        question: String,
+    },
     /// A short `label` longer than a form label may be.
     #[error(
         "question `{question}`: the {} label is {len} characters; a label is a short form of the question, at most {}",

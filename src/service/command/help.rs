@@ -5,7 +5,6 @@ use crate::domain::lang::Lang;
 use crate::service::i18n::t;
 
 use super::values::nearest;
-use super::{CapsuleCommand, Command, MilestoneCommand, ScheduleCommand};
 
 /// The help for one command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +102,7 @@ pub const ENTRIES: &[HelpEntry] = &[
     ),
     entry(
         "mandalart",
-        "mandalart [year]",
+        "mandalart [year] [member]",
         "help.mandalart",
         "mandalart 2027",
     ),
@@ -313,65 +312,4 @@ fn overview(lang: Lang) -> String {
     lines.extend(ENTRIES.iter().map(|e| format!("• {}", help_line(lang, e))));
     lines.push(t(lang, "help.footer", &[]));
     lines.join("\n")
-}
-
-impl Command {
-    /// The help topic that documents this command (a topic of [`ENTRIES`]).
-    pub fn help_topic(&self) -> &'static str {
-        match self {
-            Command::Answer { .. } => "answer",
-            Command::Skip { .. } => "skip",
-            Command::Edit { .. } => "edit",
-            Command::Recap { .. } => "recap",
-            Command::ShowSettings | Command::UpdateSettings(_) | Command::TeamSummary { .. } => {
-                "settings"
-            }
-            Command::Join { .. } => "join",
-            Command::Leave { .. } => "leave",
-            Command::Pause { .. } => "pause",
-            Command::Resume => "resume",
-            Command::Export => "export",
-            Command::Import { .. } => "import",
-            Command::ForgetMe { .. } => "forget-me",
-            Command::SetVisibility { .. } => "visibility",
-            Command::ListResolutions => "resolutions",
-            Command::SetResolution { .. } => "resolutions set",
-            Command::Milestone(sub) => sub.help_topic(),
-            Command::Mandalart { .. } => "mandalart",
-            Command::CheckMandalart { .. } => "mandalart check",
-            Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
-            Command::Capsule(CapsuleCommand::List) => "capsule list",
-            Command::Schedule(sub) => sub.help_topic(),
-            Command::Help { .. } => "help",
-        }
-    }
-}
-
-impl MilestoneCommand {
-    /// The help topic that documents this subcommand.
-    pub fn help_topic(&self) -> &'static str {
-        match self {
-            MilestoneCommand::Add { .. } => "milestone add",
-            MilestoneCommand::List { .. } => "milestone list",
-            MilestoneCommand::Remove { .. } => "milestone remove",
-            MilestoneCommand::Visibility { .. } => "milestone visibility",
-        }
-    }
-}
-
-impl ScheduleCommand {
-    /// The help topic that documents this subcommand.
-    pub fn help_topic(&self) -> &'static str {
-        match self {
-            ScheduleCommand::Add(_) => "schedule add",
-            ScheduleCommand::List => "schedule list",
-            ScheduleCommand::Preview { .. } => "schedule preview",
-            ScheduleCommand::Pause { .. } => "schedule pause",
-            ScheduleCommand::Resume { .. } => "schedule resume",
-            ScheduleCommand::Remove { .. } => "schedule remove",
-            ScheduleCommand::RunNow { .. } => "schedule run-now",
-            ScheduleCommand::AddMember { .. } => "schedule add-member",
-            ScheduleCommand::RemoveMember { .. } => "schedule remove-member",
-        }
-    }
 }

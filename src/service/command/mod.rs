@@ -23,6 +23,7 @@ mod schedule;
 mod schedule_types;
 #[cfg(test)]
 mod tests;
+mod topics;
 mod values;
 
 /// Reads a duration such as `2d`, `36h`, `90m` or `1w` (as `schedule add … window` does).
@@ -144,6 +145,13 @@ pub enum Command {
         at: ActionRef,
         /// Where it stands.
         status: ActionStatus,
+    },
+    /// Show a teammate's Mandalart they shared with the team (`mandalart 2027 @mina`).
+    SharedMandalart {
+        /// The year it plans; their latest when not given.
+        year: Option<i32>,
+        /// Whose.
+        member: UserRef,
     },
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),

@@ -25,7 +25,12 @@ fn with_users(name: &str, schedule: &str, users: &[(&str, &Person)]) -> Value {
 
 impl DiscordApp {
     /// `/hoego …` typed by `who`, with the users named in options resolved in the payload.
-    async fn slash_naming(&self, who: &Person, options: Value, named: &[&Person]) -> Value {
+    pub(super) async fn slash_naming(
+        &self,
+        who: &Person,
+        options: Value,
+        named: &[&Person],
+    ) -> Value {
         let users: serde_json::Map<String, Value> = named
             .iter()
             .map(|p| {

@@ -17,6 +17,7 @@ mod failures;
 mod hung;
 mod imports;
 mod mandalart;
+mod mandalart_share;
 mod mapping;
 mod milestones;
 mod pacing;

@@ -94,6 +94,7 @@ fn drawn(recap: &Recap, text: bool) -> Result<Vec<Chart>, ChartError> {
         &boundaries,
     )?);
     charts.extend(plan_sheets::charts(recap, text)?);
+    charts.extend(super::team_plans::sheets(recap, text)?);
     distinct_files(&mut charts);
     Ok(charts)
 }

@@ -35,12 +35,13 @@ impl Loader<'_> {
         let kind = self.kind(spanned, &id)?;
         let max_len = self.max_len(raw, &id, &kind)?;
         let label = self.label(raw, &id)?;
+        let visibility = self.visibility(spanned, &id, &kind)?;
         Ok(Question {
             id,
             kind,
             text,
             label,
-            visibility: raw.visibility.unwrap_or(Visibility::Team),
+            visibility,
             max_len,
             required: raw.required.unwrap_or(true),
             milestone: raw.milestone.as_ref().is_some_and(|m| *m.get_ref()),
@@ -90,6 +91,27 @@ impl Loader<'_> {
             },
             RawKind::Mandalart => QuestionKind::Mandalart,
         })
+    }
+
+    /// Who reads the answers: the template's word, else the team (a Mandalart: its author
+    /// alone). A Mandalart cannot be anonymous: a plan gives its author away.
+    fn visibility(
+        &self,
+        spanned: &Spanned<RawQuestion>,
+        id: &QuestionId,
+        kind: &QuestionKind,
+    ) -> Result<Visibility, TemplateError> {
+        let grid = *kind == QuestionKind::Mandalart;
+        match spanned.get_ref().visibility {
+            Some(Visibility::Anonymous) if grid => {
+                let question = id.to_string();
+                let problem = TemplateProblem::AnonymousGrid { question };
+                Err(self.error(spanned.span().start, problem))
+            }
+            Some(visibility) => Ok(visibility),
+            None if grid => Ok(Visibility::Private),
+            None => Ok(Visibility::Team),
+        }
     }
 
     pub(super) fn not_applicable(

@@ -2,6 +2,7 @@
 
 mod built_ins;
 mod files;
+mod grid_visibility;
 mod library;
 mod milestone_questions;
 mod recall_questions;

@@ -1,7 +1,10 @@
 //! `/hoego resolutions`: list my resolutions and record progress on one; `/hoego mandalart`:
 //! show my plan for a year.
 
+use serenity::all::User;
+
 use super::respond::{misread, run};
+use super::schedule::person;
 use super::{Context, Error};
 use crate::service::command::{Command, CommandError, ResolutionStatus, check_args};
 
@@ -31,7 +34,12 @@ pub async fn mandalart(
     year: Option<i32>,
     #[description = "An action to mark, such as 3.5"] check: Option<String>,
     #[description = "Where it stands"] status: Option<Mark>,
+    #[description = "A teammate's shared one"] member: Option<User>,
 ) -> Result<(), Error> {
+    if let Some(user) = member.filter(|_| check.is_none() && status.is_none()) {
+        let member = person(&user);
+        return run(ctx, Command::SharedMandalart { year, member }).await;
+    }
     let (at, status) = match (check, status) {
         (None, None) => return run(ctx, Command::Mandalart { year }).await,
         (Some(at), Some(status)) => (at, status),

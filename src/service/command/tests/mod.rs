@@ -2,5 +2,6 @@
 
 mod errors;
 mod help;
+mod mandalarts;
 mod milestones;
 mod parsing;
