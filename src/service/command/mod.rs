@@ -15,6 +15,7 @@ mod answers;
 mod capsule;
 mod error;
 pub mod help;
+mod help_entries;
 mod lex;
 mod mandalart;
 mod milestone;
@@ -238,6 +239,11 @@ pub enum CapsuleCommand {
     },
     /// List my letters by the day they open (a sealed letter's text stays hidden).
     List,
+    /// Delete my letter numbered `n` in the list (a team letter only while I am an admin).
+    Delete {
+        /// Its number in `capsule list`, from 1.
+        n: u32,
+    },
 }
 
 /// A `milestone …` subcommand.

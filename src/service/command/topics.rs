@@ -29,6 +29,7 @@ impl Command {
             Command::SharedMandalart { .. } => "mandalart",
             Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
             Command::Capsule(CapsuleCommand::List) => "capsule list",
+            Command::Capsule(CapsuleCommand::Delete { .. }) => "capsule delete",
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
         }
