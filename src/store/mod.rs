@@ -46,6 +46,7 @@ mod send_pacing;
 mod shard_leases;
 mod shared_plans;
 mod summaries;
+mod team_mandalarts;
 mod team_view;
 mod teams;
 mod tx;
@@ -84,6 +85,7 @@ pub use scheduling::{
 pub use shard_leases::{LeaseTimes, ShardView};
 pub use shared_plans::SharedGrid;
 pub use summaries::SummaryRecord;
+pub use team_mandalarts::StoredTeamGrid;
 pub use team_view::TeamAnswer;
 
 /// Which SQL backend a store runs on.
