@@ -15,6 +15,7 @@ mod answers;
 mod capsule;
 mod error;
 pub mod help;
+mod help_entries;
 mod lex;
 mod mandalart;
 pub use mandalart::TeamMandalartCommand;
