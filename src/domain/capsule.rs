@@ -3,7 +3,7 @@
 //! once. This module holds what a letter is ([`LetterText`]), when it opens ([`opens_at`]) and
 //! which day it opens by default ([`default_day`]).
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::schedule::resolve_local;
@@ -92,6 +92,27 @@ pub fn default_day(today: NaiveDate, year_end_rounds: &[NaiveDate]) -> DefaultDa
     DefaultDay::EndOfYear(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today))
 }
 
+/// The day a letter written as an answer to a round held on `round_day` opens: the earliest of
+/// the team's coming `year_end_rounds` at least half a year after the round (next year's round,
+/// not one still to come this season), else the round's day a year later (28 February for a
+/// 29th); always after `today`.
+pub fn answer_letter_day(
+    round_day: NaiveDate,
+    today: NaiveDate,
+    year_end_rounds: &[NaiveDate],
+) -> NaiveDate {
+    let later = |months| round_day.checked_add_months(Months::new(months));
+    let half_a_year = later(6).unwrap_or(round_day);
+    let day = year_end_rounds
+        .iter()
+        .copied()
+        .filter(|d| *d >= half_a_year)
+        .min()
+        .or_else(|| later(12))
+        .unwrap_or(round_day);
+    day.max(today.succ_opt().unwrap_or(today))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +154,31 @@ mod tests {
         assert_eq!(
             default_day(day(2026, 12, 31), &[]),
             DefaultDay::EndOfYear(day(2027, 12, 31))
+        );
+    }
+
+    #[test]
+    fn an_answer_letter_opens_at_next_years_year_end_round_else_a_year_after_its_round() {
+        let round = day(2026, 12, 28);
+        let next_year = [day(2027, 12, 27)];
+        assert_eq!(
+            answer_letter_day(round, day(2026, 12, 29), &next_year),
+            day(2027, 12, 27)
+        );
+        // A round run early: this season's regular round is no "year from now".
+        let this_season = [day(2026, 12, 28), day(2027, 12, 27)];
+        assert_eq!(
+            answer_letter_day(day(2026, 12, 7), day(2026, 12, 7), &this_season[..1]),
+            day(2027, 12, 7)
+        );
+        assert_eq!(
+            answer_letter_day(day(2026, 12, 7), day(2026, 12, 7), &this_season),
+            day(2027, 12, 27)
+        );
+        assert_eq!(answer_letter_day(round, round, &[]), day(2027, 12, 28));
+        assert_eq!(
+            answer_letter_day(day(2028, 2, 29), day(2028, 2, 29), &[]),
+            day(2029, 2, 28)
         );
     }
 

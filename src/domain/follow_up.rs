@@ -41,6 +41,7 @@ pub fn question(
         required: false,
         milestone: false,
         periods: false,
+        capsule: false,
         recall: None,
     }
 }

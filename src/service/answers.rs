@@ -146,6 +146,7 @@ impl Service {
         }
         self.offer_periods(asker, &round, &mut values).await?;
         self.offer_resolutions(asker, &round, &mut values).await?;
+        self.offer_letters(&round, &mut values).await?;
         let form = FormId::Answer(round.delivery.delivery_id);
         self.with_kept_pages(form, &mut values).await?;
         let mut blocks = vec![format!(

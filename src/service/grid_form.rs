@@ -45,15 +45,20 @@ pub fn grid_fields(
                     .get(&id)
                     .cloned()
                     .or_else(|| Some(grid.value(part)).filter(|v| !v.is_empty())),
-                error: errors.iter().find_map(|(_, error)| match error {
-                    AnswerError::Grid { field, .. } if *field == id => {
-                        Some(error.worded(asker.lang()))
-                    }
-                    AnswerError::Required if part == Part::Centre => {
-                        Some(error.worded(asker.lang()))
-                    }
-                    _ => None,
-                }),
+                // Only this question's errors: another question's "needs an answer" is not the
+                // centre's.
+                error: errors
+                    .iter()
+                    .filter(|(q, _)| q == &question.id)
+                    .find_map(|(_, error)| match error {
+                        AnswerError::Grid { field, .. } if *field == id => {
+                            Some(error.worded(asker.lang()))
+                        }
+                        AnswerError::Required if part == Part::Centre => {
+                            Some(error.worded(asker.lang()))
+                        }
+                        _ => None,
+                    }),
                 id,
                 label,
                 short_label,

@@ -96,9 +96,15 @@ impl Service {
             false => None,
         };
         // After the summary was asked for: a letter is never sent to a summary's model.
-        if order.scope == Scope::Me && !public {
-            self.add_opened_letters(asker, &order.period, &mut recap)
-                .await?;
+        let period = &order.period;
+        match order.scope {
+            Scope::Me if !public => self.add_opened_letters(asker, period, &mut recap).await?,
+            Scope::Me => {}
+            Scope::Team => {
+                let posted_in = order.digest_channel.as_deref();
+                self.add_team_letters(asker, period, posted_in, &mut recap)
+                    .await?;
+            }
         }
         let limits = asker.limits;
         let reply = move || recap_reply_with(&recap, public, limits, above.as_deref());

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::answers::edit_action;
 use super::asker::Asker;
+use super::capsules::{is_capsule, letters_sealed, typed_letter};
 use super::error::ServiceError;
 use super::forms::{answer_form, round_labels, typed_text};
 use super::grid_form::{grid_kept, submitted_grids};
@@ -90,7 +91,7 @@ impl Service {
         values: &[(String, String)],
     ) -> Result<Outcome, ServiceError> {
         let earlier = self.earlier_grids(round).await?;
-        let (writes, follow_ups, ratings) = match checked(round, &earlier, values) {
+        let (writes, follow_ups, ratings, letters) = match checked(round, &earlier, values) {
             Ok(checked) => checked,
             Err(errors) => {
                 let mut typed: HashMap<String, String> = earlier;
@@ -103,6 +104,7 @@ impl Service {
                 }));
             }
         };
+        let letters = self.letter_writes(asker, round, letters).await?;
         let delivery = &round.delivery;
         let saved = self
             .store
@@ -110,7 +112,7 @@ impl Service {
                 delivery.delivery_id,
                 asker.member.id,
                 &writes,
-                (&follow_ups, &ratings),
+                (&follow_ups, &ratings, &letters),
                 self.clock.now(),
                 asker.request.as_ref(),
             )
@@ -119,6 +121,7 @@ impl Service {
         tracing::info!(delivery = %delivery.delivery_id, ?saved, "answers saved");
         let mut reply = saved_reply(asker, round, saved, self.clock.now());
         reply.blocks.extend(grid_kept(asker, round, &writes));
+        reply.blocks.extend(letters_sealed(asker, &letters));
         Ok(Outcome::Done(reply))
     }
 }
@@ -150,8 +153,14 @@ impl Service {
     }
 }
 
-/// What a checked form writes: answers, resolution follow-ups, Mandalart ratings.
-type Writes = (Vec<AnswerWrite>, Vec<FollowUpWrite>, Vec<RatingWrite>);
+/// What a checked form writes: answers, resolution follow-ups, Mandalart ratings, and the text
+/// of each capsule question (never an answer; `None` when left empty).
+type Writes = (
+    Vec<AnswerWrite>,
+    Vec<FollowUpWrite>,
+    Vec<RatingWrite>,
+    Vec<(QuestionId, Option<String>)>,
+);
 
 /// The answers, resolution follow-ups and Mandalart ratings to write, or every field's error.
 fn checked(
@@ -179,9 +188,13 @@ fn checked(
         }
     };
     let (mut writes, mut follow_ups, mut errors) = (Vec::new(), Vec::new(), FormErrors::new());
-    let mut ratings = Vec::new();
+    let (mut ratings, mut letters) = (Vec::new(), Vec::new());
     let quarterly = round.template.id.as_str() == QUARTERLY;
     for (id, value) in answers {
+        if is_capsule(round, &id) {
+            letters.push((id, typed_letter(value)));
+            continue;
+        }
         if let Some(rating) = rating_write(round, &id, &value) {
             ratings.extend(rating);
             continue;
@@ -203,7 +216,7 @@ fn checked(
         }
     }
     if errors.is_empty() {
-        Ok((writes, follow_ups, ratings))
+        Ok((writes, follow_ups, ratings, letters))
     } else {
         Err(errors)
     }

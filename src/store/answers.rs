@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::answer_letters::LetterWrite;
 use super::group_commit::Submission;
 use super::rows::BeginWrite;
 use super::rows::RowExt;
@@ -97,7 +98,7 @@ impl Store {
         answers: &[AnswerWrite],
         now: DateTime<Utc>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
-        self.save_submission(delivery, member, answers, (&[], &[]), now, None)
+        self.save_submission(delivery, member, answers, (&[], &[], &[]), now, None)
             .await
     }
 
@@ -105,7 +106,8 @@ impl Store {
     /// transaction: each replaces the follow-up of the same resolution in the same round and
     /// sets the resolution's status (only the member's own resolutions are touched), and the
     /// ratings of the member's Mandalart's sub-goals, each replacing the one given for the same
-    /// sub-goal in the same round. The form's
+    /// sub-goal in the same round, and the letters of its capsule questions (see
+    /// [`super::answer_letters`]). The form's
     /// kept pages, if it had several, are forgotten in the same transaction. Submissions that
     /// arrive together share a transaction and its commit (see [`group_commit`]); each is
     /// answered once that commit is done. A `request` handled already is
@@ -117,7 +119,7 @@ impl Store {
         delivery: DeliveryId,
         member: MemberId,
         answers: &[AnswerWrite],
-        (follow_ups, ratings): (&[FollowUpWrite], &[RatingWrite]),
+        (follow_ups, ratings, letters): (&[FollowUpWrite], &[RatingWrite], &[LetterWrite]),
         now: DateTime<Utc>,
         request: Option<&RequestId>,
     ) -> Result<Option<SavedAnswers>, StoreError> {
@@ -127,6 +129,7 @@ impl Store {
             answers: answers.to_vec(),
             follow_ups: follow_ups.to_vec(),
             ratings: ratings.to_vec(),
+            letters: letters.to_vec(),
             now,
             request: request.cloned(),
         };

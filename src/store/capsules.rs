@@ -95,17 +95,17 @@ impl Store {
         })
     }
 
-    /// Removes the letter an answer made (the answer was cleared); whether there was one.
-    pub async fn remove_answer_capsule(
+    /// Deletes `author`'s letter `id`; whether there was one.
+    pub async fn delete_capsule(
         &self,
-        delivery: DeliveryId,
-        question: &str,
+        author: MemberId,
+        id: CapsuleId,
     ) -> Result<bool, StoreError> {
-        let sql = "DELETE FROM capsules WHERE delivery_id = $1 AND question_id = $2";
+        let sql = "DELETE FROM capsules WHERE id = $1 AND author_id = $2";
         on_pool!(self, |pool| {
             let done = sqlx::query(sql)
-                .bind(delivery.0)
-                .bind(question)
+                .bind(id.0)
+                .bind(author.0)
                 .execute(pool)
                 .await?;
             Ok(done.rows_affected() == 1)

@@ -18,6 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
+use super::answer_letters::{LetterWrite, write_letter};
 use super::answer_writes::{self as writes, Written};
 use super::answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers};
 use super::handled::claim_in;
@@ -39,6 +40,7 @@ pub(super) struct Submission {
     pub answers: Vec<AnswerWrite>,
     pub follow_ups: Vec<FollowUpWrite>,
     pub ratings: Vec<RatingWrite>,
+    pub letters: Vec<LetterWrite>,
     pub now: DateTime<Utc>,
     pub request: Option<RequestId>,
 }
@@ -199,7 +201,8 @@ async fn alone(pool: &Pool, submission: &Submission) -> Saved {
 
 /// The statements of one submission: its request claimed ([`StoreError::HandledElsewhere`]
 /// when it was handled already), the delivery claimed (`None`, nothing written, when it no
-/// longer takes answers), its answers and follow-ups, its kept pages forgotten.
+/// longer takes answers), its answers, follow-ups, ratings and letters, its kept pages
+/// forgotten.
 async fn write(tx: &mut Tx, submission: &Submission) -> Saved {
     let Submission {
         delivery,
@@ -233,6 +236,9 @@ async fn write(tx: &mut Tx, submission: &Submission) -> Saved {
     }
     for rating in &submission.ratings {
         writes::write_rating(tx, member, rating, now).await?;
+    }
+    for letter in &submission.letters {
+        write_letter(tx, delivery, member, letter, now).await?;
     }
     let drafts = "DELETE FROM form_drafts WHERE delivery_id = $1";
     tx.execute(drafts, &[Arg::Int(delivery.0)]).await?;

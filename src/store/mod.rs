@@ -3,6 +3,7 @@
 //! Most statements are written once and run on both backends (`$1` placeholders work in both);
 //! where the dialects differ, the statement says so with [`Dialect`].
 
+mod answer_letters;
 mod answer_writes;
 mod answers;
 mod capsule_claims;
@@ -46,6 +47,7 @@ mod send_pacing;
 mod shard_leases;
 mod shared_plans;
 mod summaries;
+mod team_letters;
 mod team_mandalarts;
 mod team_view;
 mod teams;
@@ -53,6 +55,7 @@ mod tx;
 
 use sqlx::{PgPool, SqlitePool};
 
+pub use answer_letters::{AnswerLetter, LetterWrite};
 pub use answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers, StoredAnswer};
 pub use capsule_claims::{CAPSULE_ATTEMPTS, DueCapsule};
 pub use capsules::{NewCapsule, StoredCapsule};
@@ -85,6 +88,7 @@ pub use scheduling::{
 pub use shard_leases::{LeaseTimes, ShardView};
 pub use shared_plans::SharedGrid;
 pub use summaries::SummaryRecord;
+pub use team_letters::OpenedTeamLetter;
 pub use team_mandalarts::StoredTeamGrid;
 pub use team_view::TeamAnswer;
 

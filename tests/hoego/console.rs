@@ -132,7 +132,8 @@ async fn refused_answers_are_asked_again_and_the_rest_kept(backend: Backend) {
         return;
     };
     mina(&db).open_round("year-end", YEAR_END).await;
-    let script = "answer\nSpring | Autumn\n\nPatience\n\n9\nRun a marathon | Read more\n\
+    // The Mandalart's centre and sub-goals and the letter are left out (three empty lines).
+    let script = "answer\nSpring | Autumn\n\nPatience\n\n9\nRun a marathon | Read more\n\n\n\n\
                   The launch\n4\n\
                   forget-me\nforget-me confirm\n";
 

@@ -19,6 +19,7 @@ fn question(id_: &str, kind: QuestionKind, max_len: usize, required: bool) -> Qu
         required,
         milestone: false,
         periods: false,
+        capsule: false,
         recall: None,
     }
 }

@@ -34,13 +34,14 @@ impl MappingFile {
 
 impl HeadingMap {
     /// The headings `template` answers to, plus `mapping`'s; a mapping to a question the
-    /// template does not ask is refused with that heading.
+    /// template does not ask is refused with that heading. A `capsule = true` question is never
+    /// a heading's: its answers are sealed letters, not notes to import.
     pub fn new(template: &Template, mapping: &MappingFile) -> Result<HeadingMap, String> {
         let mut map = HeadingMap {
             by_heading: HashMap::new(),
             known: Vec::new(),
         };
-        for question in &template.questions {
+        for question in template.questions.iter().filter(|q| !q.capsule) {
             let id = question.id.clone();
             map.known.push(id.to_string());
             map.add(id.as_str(), &id);
@@ -55,7 +56,7 @@ impl HeadingMap {
             let question = template
                 .questions
                 .iter()
-                .find(|q| q.id.as_str() == target)
+                .find(|q| q.id.as_str() == target && !q.capsule)
                 .ok_or_else(|| format!("{heading:?} = {target:?}"))?;
             map.add(heading, &question.id);
             map.known.push(heading.clone());

@@ -118,6 +118,9 @@ pub enum Problem {
     Milestone(MilestoneError),
     /// A milestone's visibility that is not `private` or `team` (or not `team` for the team's).
     MilestoneVisibility(String),
+    /// An answer to a letter question (`capsule = true`): such answers are sealed letters, which
+    /// an export holds under `letters`, never as answers.
+    LetterAnswer(String),
 }
 
 /// A refused file: which, where, and why.
@@ -164,6 +167,9 @@ impl ImportError {
                 vec![("version", v.to_string())],
             ),
             Problem::BadReference(what) => ("import.bad_reference", vec![("what", what.clone())]),
+            Problem::LetterAnswer(question) => {
+                ("import.letter_answer", vec![("question", question.clone())])
+            }
             Problem::NoDate => ("import.no_date", vec![]),
             Problem::BadDate(given) => ("import.bad_date", vec![("given", given.clone())]),
             Problem::UnknownHeading { heading, known } => (

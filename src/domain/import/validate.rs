@@ -1,7 +1,8 @@
 //! Checking a dataset's references before anything is written: every template, schedule,
 //! member and round a row names exists; templates parse; each answer's question is asked by
-//! its round's template; a milestone's author is a member, its text and date are ones the
-//! milestone command takes, and a team-wide one is seen by the team. A problem comes back with the field's path, e.g.
+//! its round's template and is not a letter question (those answers are sealed letters); a
+//! milestone's author is a member, its text and date are ones the milestone command takes, and
+//! a team-wide one is seen by the team. A problem comes back with the field's path, e.g.
 //! `rounds[3].deliveries[0].member`.
 
 use std::collections::HashSet;
@@ -139,11 +140,15 @@ fn check_round(
         let mut answered = HashSet::new();
         for (k, answer) in delivery.answers.iter().enumerate() {
             let field = format!("{here}.answers[{k}].question_id");
-            let asks = template
+            let asked = template
                 .questions
                 .iter()
-                .any(|q| q.id.as_str() == answer.question_id);
-            if !asks || !answered.insert(answer.question_id.as_str()) {
+                .find(|q| q.id.as_str() == answer.question_id);
+            if asked.is_some_and(|q| q.capsule) {
+                let question = answer.question_id.clone();
+                return Err((field, Problem::LetterAnswer(question)));
+            }
+            if asked.is_none() || !answered.insert(answer.question_id.as_str()) {
                 let what = format!("{:?} in template {}", answer.question_id, template.id);
                 return Err((field, Problem::BadReference(what)));
             }

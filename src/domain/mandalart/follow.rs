@@ -189,6 +189,7 @@ pub fn rating_question(
         required: false,
         milestone: false,
         periods: false,
+        capsule: false,
         recall: None,
     }
 }

@@ -187,6 +187,39 @@ pub enum TemplateProblem {
         /// The `ago` as given.
         given: String,
     },
+    /// A `capsule = true` question with a field that only makes sense of a kept answer.
+    #[error(
+        "question `{question}`: a `capsule = true` question's answer is sealed as a letter, not kept as an answer, so `{field}` does not go with it; remove `{field}` (or `capsule`), e.g. capsule = true, required = false"
+    )]
+    CapsuleConflict {
+        /// The question.
+        question: String,
+        /// The field: `milestone`, `recall` or `visibility`.
+        field: &'static str,
+    },
+    /// A `capsule = true` question allowing more than a letter holds.
+    #[error(
+        "question `{question}`: max_len {value} is longer than a letter; a `capsule = true` question takes 1 to {}",
+        crate::domain::capsule::LetterText::MAX_LEN
+    )]
+    CapsuleMaxLen {
+        /// The question.
+        question: String,
+        /// The value given.
+        value: i64,
+    },
+    /// A `recall` naming a capsule question, whose answers are sealed letters.
+    #[error(
+        "template `{template}`, question `{question}`: `recall` names `{recalled}`, a `capsule = true` question whose answers are sealed letters; name a text or list question that is not a capsule, e.g. recall = {{ question = \"{question}\", ago = \"1y\" }}"
+    )]
+    RecallCapsule {
+        /// The template's id.
+        template: String,
+        /// The question that recalls.
+        question: String,
+        /// The id it named.
+        recalled: String,
+    },
     /// Two template files in one directory use the same id.
     #[error("template id `{id}` is already used by {other_file}")]
     DuplicateTemplateId {

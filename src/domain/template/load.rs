@@ -69,6 +69,15 @@
 //! # named question of this template (often the question itself) in the round held about a
 //! # year ("1y") or a quarter ("1q") earlier; their own recap shows the two side by side.
 //! recall = { question = "learned", ago = "1y" }
+//!
+//! [[questions]]
+//! id = "to-next-year"
+//! required = false
+//! capsule = true          # text only: the answer is a sealed letter to its author, opened by
+//!                         # DM on the team's next year-end round's day (else 31 December); it
+//!                         # is never kept or shown as an answer; max_len at most 3000; not with
+//!                         # milestone, recall or a visibility other than "private"
+//! text = { en = "A few lines to yourself a year from now", ko = "1년 뒤의 나에게 몇 줄 남겨 주세요" }
 //! ```
 //!
 //! Every text (name, description, question, scale label) may use the placeholders `{year}`,
@@ -78,6 +87,7 @@
 
 use std::collections::HashMap;
 
+mod capsule;
 mod question;
 mod raw;
 mod recall;

@@ -34,6 +34,10 @@ pub struct Question {
     /// the round's year into, one per line, for them to edit (list questions only): a
     /// year-end's "the periods of {year}, and what turned each".
     pub periods: bool,
+    /// Whether the answer is a sealed letter to its author (`capsule = true`, text questions
+    /// only): kept as a letter that opens about a year later, never as an answer, so no recap,
+    /// digest, chart, summary or team view holds it; empty makes no letter.
+    pub capsule: bool,
     /// The earlier answer its author is shown beside this one (text and list questions only):
     /// `recall = { question = "learned", ago = "1y" }`.
     pub recall: Option<Recall>,

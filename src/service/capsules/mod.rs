@@ -1,10 +1,14 @@
-//! `capsule write` and `capsule list`: a letter to one's future self (or, from an admin, to the
+//! `capsule write`, `capsule list` and `capsule delete`: a letter to one's future self (or, from an admin, to the
 //! team) written in a form and sealed until a day. Sealed letters live in their own table, which
 //! no recap, digest, chart, summary or team view reads; the author's export shows them, marked
 //! sealed. On the day the sender sends each back once ([`letter_message`]), and the author's own
-//! recap of a period holding the day shows it ([`Service::add_opened_letters`]).
+//! recap of a period holding the day shows it ([`Service::add_opened_letters`]). A template's
+//! `capsule = true` question seals its answer the same way ([`answers`]).
 
+mod answers;
+mod delete;
 mod letters;
+mod team_letters;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -23,6 +27,7 @@ use crate::domain::state::ScheduleState;
 use crate::service::command::CapsuleCommand;
 use crate::store::NewCapsule;
 
+pub(super) use answers::{is_capsule, letters_sealed, typed_letter};
 pub(super) use letters::export_markdown;
 pub use letters::{letter_message, long_day};
 
@@ -41,6 +46,7 @@ impl Service {
         match command {
             CapsuleCommand::Write { until, team } => self.capsule_form(asker, until, team).await,
             CapsuleCommand::List => self.list_capsules(asker).await,
+            CapsuleCommand::Delete { n } => self.delete_capsule(asker, n).await,
         }
     }
 
@@ -187,15 +193,20 @@ impl Service {
         asker: &Asker,
         today: NaiveDate,
     ) -> Result<DefaultDay, ServiceError> {
-        let rounds: Vec<NaiveDate> = self
+        let rounds = self.year_end_round_days(asker).await?;
+        Ok(default_day(today, &rounds))
+    }
+
+    /// The day of the next round of each of the team's active year-end schedules.
+    async fn year_end_round_days(&self, asker: &Asker) -> Result<Vec<NaiveDate>, ServiceError> {
+        Ok(self
             .store
             .schedules(asker.team.id)
             .await?
             .into_iter()
             .filter(|s| s.template_key == YEAR_END && s.state == ScheduleState::Active)
             .filter_map(|s| s.next_local.map(|local| local.date()))
-            .collect();
-        Ok(default_day(today, &rounds))
+            .collect())
     }
 
     /// Why a letter opens on `day`: the next year-end round's day, the year's end, or the day

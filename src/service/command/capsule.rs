@@ -1,10 +1,10 @@
-//! `capsule write [team] [until <YYYY-MM-DD>]` and `capsule list`.
+//! `capsule write [team] [until <YYYY-MM-DD>]`, `capsule list` and `capsule delete <n>`.
 
 use super::lex::Args;
-use super::values::{date, nearest};
+use super::values::{date, nearest, number_in};
 use super::{CapsuleCommand, Command, CommandError};
 
-const SUBCOMMANDS: &[&str] = &["write", "list"];
+const SUBCOMMANDS: &[&str] = &["write", "list", "delete"];
 
 /// A `capsule …` command; `capsule` alone lists.
 pub(super) fn parse(args: &mut Args) -> Result<Command, CommandError> {
@@ -16,10 +16,12 @@ pub(super) fn parse(args: &mut Args) -> Result<Command, CommandError> {
         "list" => args
             .finish("capsule list")
             .map(|()| Command::Capsule(CapsuleCommand::List)),
+        "delete" | "remove" => delete(args).map(Command::Capsule),
         _ => Err(CommandError::UnknownSubcommand {
             command: "capsule",
             suggestion: nearest(&sub.text, SUBCOMMANDS).map(|word| match word {
                 "write" => "capsule write",
+                "delete" => "capsule delete",
                 _ => "capsule list",
             }),
             word: sub.text,
@@ -57,4 +59,18 @@ fn write(args: &mut Args) -> Result<CapsuleCommand, CommandError> {
     };
     args.finish(TOPIC)?;
     Ok(CapsuleCommand::Write { until, team })
+}
+
+/// `delete <n>`: the letter's number in `capsule list`.
+fn delete(args: &mut Args) -> Result<CapsuleCommand, CommandError> {
+    const TOPIC: &str = "capsule delete";
+    let Some(token) = args.next_token() else {
+        return Err(CommandError::MissingArgument {
+            topic: TOPIC,
+            argument: "<n>",
+        });
+    };
+    let n = number_in(&token.text, TOPIC, "<n>", (1, 999))?;
+    args.finish(TOPIC)?;
+    Ok(CapsuleCommand::Delete { n })
 }

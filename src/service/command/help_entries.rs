@@ -1,5 +1,5 @@
-//! Every command's help entry: its topic, usage, purpose (a catalog id) and an example that
-//! works, in the order help lists them.
+//! The table of help entries: every command's usage, purpose (a catalog id) and an example
+//! that works, in the order help lists them.
 
 /// The help for one command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +136,12 @@ pub const ENTRIES: &[HelpEntry] = &[
         "capsule list",
         "help.capsule_list",
         "capsule list",
+    ),
+    entry(
+        "capsule delete",
+        "capsule delete <n>",
+        "help.capsule_delete",
+        "capsule delete 2",
     ),
     entry(
         "milestone add",

@@ -242,6 +242,11 @@ pub enum CapsuleCommand {
     },
     /// List my letters by the day they open (a sealed letter's text stays hidden).
     List,
+    /// Delete my letter numbered `n` in the list (a team letter only while I am an admin).
+    Delete {
+        /// Its number in `capsule list`, from 1.
+        n: u32,
+    },
 }
 
 /// A `milestone …` subcommand.

@@ -32,6 +32,7 @@ impl Command {
             Command::TeamMandalart(TeamMandalartCommand::Check { .. }) => "mandalart team check",
             Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
             Command::Capsule(CapsuleCommand::List) => "capsule list",
+            Command::Capsule(CapsuleCommand::Delete { .. }) => "capsule delete",
             Command::Schedule(sub) => sub.help_topic(),
             Command::Help { .. } => "help",
         }

@@ -4,7 +4,11 @@
 //! for a day that is not to come or cannot be read, an empty letter, a team letter from a
 //! member; the default day. Opening on the day: [`opening`].
 
+mod answers;
+mod console;
+mod deleting;
 mod opening;
+mod team_recaps;
 
 use chrono::{TimeZone, Utc};
 use hoego::domain::lang::Lang;

@@ -97,4 +97,46 @@ async fn a_letter_is_written_in_a_modal_and_sent_back_once_by_dm(backend: Backen
     app.finish().await;
 }
 
-on_each_backend!(a_letter_is_written_in_a_modal_and_sent_back_once_by_dm);
+async fn a_letter_is_deleted_by_its_number_with_the_delete_subcommand(backend: Backend) {
+    let Some(app) = DiscordApp::start(backend).await else {
+        return;
+    };
+    let mina = Person::member("6001");
+    app.registered().await;
+    let modal = app
+        .slash(&mina, capsule("write", &[("until", json!("2026-12-28"))]))
+        .await;
+    let custom_id = modal["data"]["custom_id"].as_str().unwrap_or_default();
+    app.submit(&mina, Place::Guild, custom_id, &[("letter", LETTER)])
+        .await;
+
+    let none = app
+        .slash(&mina, capsule("delete", &[("n", json!(2))]))
+        .await;
+    let deleted = app
+        .slash(&mina, capsule("delete", &[("n", json!(1))]))
+        .await;
+    let listed = app.slash(&mina, capsule("list", &[])).await;
+
+    assert_eq!(
+        content(&none),
+        "You have no letter 2: `/hoego capsule list` numbers your letters from 1 to 1."
+    );
+    assert!(ephemeral(&deleted), "{deleted}");
+    assert!(
+        content(&deleted).starts_with(
+            "Deleted letter 1, written 1 Dec 2026 and sealed until 28 Dec 2026. It is gone for good"
+        ),
+        "{deleted}"
+    );
+    assert!(
+        content(&listed).starts_with("You have no letters yet."),
+        "{listed}"
+    );
+    app.finish().await;
+}
+
+on_each_backend!(
+    a_letter_is_written_in_a_modal_and_sent_back_once_by_dm,
+    a_letter_is_deleted_by_its_number_with_the_delete_subcommand,
+);

@@ -34,6 +34,7 @@ mod strict;
 mod takeover;
 mod team_names;
 mod templates;
+mod year_end;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

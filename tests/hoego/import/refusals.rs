@@ -230,3 +230,67 @@ on_both!(
     a_broken_csv_and_a_refused_answer_name_their_lines,
     super::a_broken_csv_and_a_refused_answer_name_their_lines
 );
+
+/// A letter question's answers are sealed letters (an export holds them under `letters`): a
+/// document that carries one as an answer is refused, so it can never become a readable answer.
+async fn an_answer_to_a_letter_question_is_refused(db: &TestDb) {
+    let source = TestDb::new(crate::support::Backend::Sqlite).await.unwrap();
+    super::lived_in_team(&source.store).await;
+    let team = source.store.all_teams().await.unwrap().remove(0);
+    let chat = crate::support::chat::Chat::new(&source.store, "operator");
+    let json = chat
+        .service
+        .team_export(team.id, hoego::domain::lang::Lang::En)
+        .await
+        .unwrap()
+        .json;
+    source.finish().await;
+    let mut document: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let round = document["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| !r["deliveries"][0]["answers"].as_array().unwrap().is_empty())
+        .expect("a round with answers");
+    let template = document["rounds"][round]["template"].as_u64().unwrap() as usize;
+    let letter = "\n[[questions]]\nid = \"to-future-me\"\nkind = \"text\"\ncapsule = true\nrequired = false\n[questions.text]\nen = \"A few lines to yourself a year from now\"\nko = \"1년 뒤의 나에게 몇 줄\"\n";
+    let with_letter = format!(
+        "{}{letter}",
+        document["templates"][template]["source"].as_str().unwrap()
+    );
+    document["templates"][template]["source"] = with_letter.into();
+    let answers = document["rounds"][round]["deliveries"][0]["answers"]
+        .as_array_mut()
+        .unwrap();
+    let mut answer = answers[0].clone();
+    answer["question_id"] = "to-future-me".into();
+    answer["value"] = "Dear me".into();
+    answers.push(answer);
+    let crafted = document.to_string();
+    let field = format!(
+        "team.json (rounds[{round}].deliveries[0].answers[{}].question_id)",
+        answers_len(&document, round) - 1
+    );
+
+    refused(
+        db,
+        &[("team.json", &crafted)],
+        &["team.json"],
+        &[
+            &field,
+            "to-future-me is a letter to your future self: letters are sealed, not kept as answers",
+        ],
+    )
+    .await;
+}
+on_both!(
+    an_answer_to_a_letter_question_is_refused,
+    super::an_answer_to_a_letter_question_is_refused
+);
+
+fn answers_len(document: &serde_json::Value, round: usize) -> usize {
+    document["rounds"][round]["deliveries"][0]["answers"]
+        .as_array()
+        .unwrap()
+        .len()
+}

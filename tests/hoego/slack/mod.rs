@@ -30,6 +30,7 @@ mod takeover;
 mod team_names;
 mod templates;
 mod threads;
+mod year_end;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

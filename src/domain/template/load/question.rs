@@ -35,7 +35,11 @@ impl Loader<'_> {
         let kind = self.kind(spanned, &id)?;
         let max_len = self.max_len(raw, &id, &kind)?;
         let label = self.label(raw, &id)?;
-        let visibility = self.visibility(spanned, &id, &kind)?;
+        let capsule = self.capsule(raw, &id)?;
+        let visibility = match capsule {
+            true => Visibility::Private,
+            false => self.visibility(spanned, &id, &kind)?,
+        };
         Ok(Question {
             id,
             kind,
@@ -46,6 +50,7 @@ impl Loader<'_> {
             required: raw.required.unwrap_or(true),
             milestone: raw.milestone.as_ref().is_some_and(|m| *m.get_ref()),
             periods: raw.periods.as_ref().is_some_and(|p| *p.get_ref()),
+            capsule,
             // Read by `Loader::recalls` once every question of the template is known.
             recall: None,
         })
@@ -102,7 +107,7 @@ impl Loader<'_> {
         kind: &QuestionKind,
     ) -> Result<Visibility, TemplateError> {
         let grid = *kind == QuestionKind::Mandalart;
-        match spanned.get_ref().visibility {
+        match spanned.get_ref().visibility.as_ref().map(|v| *v.get_ref()) {
             Some(Visibility::Anonymous) if grid => {
                 let question = id.to_string();
                 let problem = TemplateProblem::AnonymousGrid { question };

@@ -17,9 +17,9 @@ impl Loader<'_> {
         raw: &[Spanned<RawQuestion>],
         questions: &mut [Question],
     ) -> Result<(), TemplateError> {
-        let kinds: Vec<(QuestionId, QuestionKind)> = questions
+        let kinds: Vec<(QuestionId, QuestionKind, bool)> = questions
             .iter()
-            .map(|q| (q.id.clone(), q.kind.clone()))
+            .map(|q| (q.id.clone(), q.kind.clone(), q.capsule))
             .collect();
         for (raw, question) in raw.iter().zip(questions.iter_mut()) {
             if let Some(spanned) = &raw.get_ref().recall {
@@ -38,14 +38,14 @@ impl Loader<'_> {
         kind: &QuestionKind,
         raw: &RawRecall,
         at: usize,
-        kinds: &[(QuestionId, QuestionKind)],
+        kinds: &[(QuestionId, QuestionKind, bool)],
     ) -> Result<Recall, TemplateError> {
         if !recallable(kind) {
             return Err(self.not_applicable(at, id, "recall", kind.as_str()));
         }
         let (template, question) = (template.to_string(), id.to_string());
         let named = raw.question.get_ref().trim();
-        let found = kinds.iter().find(|(known, _)| known.as_str() == named);
+        let found = kinds.iter().find(|(known, ..)| known.as_str() == named);
         let recalled = match found {
             None => {
                 let recalled = named.to_string();
@@ -56,7 +56,16 @@ impl Loader<'_> {
                 };
                 return Err(self.error(raw.question.span().start, problem));
             }
-            Some((_, kind)) if !recallable(kind) => {
+            Some((_, _, true)) => {
+                let recalled = named.to_string();
+                let problem = TemplateProblem::RecallCapsule {
+                    template,
+                    question,
+                    recalled,
+                };
+                return Err(self.error(raw.question.span().start, problem));
+            }
+            Some((_, kind, _)) if !recallable(kind) => {
                 let problem = TemplateProblem::RecallKind {
                     template,
                     question,
@@ -65,7 +74,7 @@ impl Loader<'_> {
                 };
                 return Err(self.error(raw.question.span().start, problem));
             }
-            Some((known, _)) => known.clone(),
+            Some((known, ..)) => known.clone(),
         };
         let Some(ago) = Ago::parse(raw.ago.get_ref()) else {
             let given = raw.ago.get_ref().clone();

@@ -25,6 +25,8 @@ fn has_hangul(s: &str) -> bool {
 
 #[test]
 fn every_built_in_loads_with_three_to_seven_questions_but_the_mandalart_with_its_grid() {
+    // Besides the optional plan and letter that close the year-end form.
+    let closing = |q: &&Question| !(q.is_mandalart() || q.capsule);
     let library = TemplateLibrary::load(None).expect("built-ins load");
     let mut want = vec![
         "4ls",
@@ -45,7 +47,7 @@ fn every_built_in_loads_with_three_to_seven_questions_but_the_mandalart_with_its
             assert_eq!(template.questions[0].visibility.as_str(), "private");
             continue;
         }
-        let n = template.questions.len();
+        let n = template.questions.iter().filter(closing).count();
         assert!((3..=7).contains(&n), "{} has {n} questions", template.id);
     }
 }
@@ -99,7 +101,7 @@ fn every_built_in_question_fits_a_form_label_or_has_a_short_one() {
 }
 
 #[test]
-fn the_year_end_template_ends_with_resolutions_for_next_year() {
+fn the_year_end_template_ends_with_resolutions_a_mandalart_and_a_letter_both_optional() {
     let library = TemplateLibrary::built_in();
     let year_end = library.get("year-end").expect("year-end exists");
     let first = &year_end.questions[0];
@@ -116,8 +118,24 @@ fn the_year_end_template_ends_with_resolutions_for_next_year() {
             .iter()
             .any(|q| matches!(q.kind, QuestionKind::Scale { .. }))
     );
-    let last = year_end.questions.last().expect("has questions");
+    let [.., last, plan, letter] = year_end.questions.as_slice() else {
+        panic!("at least three questions");
+    };
     assert_eq!(last.kind, QuestionKind::List { resolutions: true });
+    assert_eq!(plan.kind, QuestionKind::Mandalart);
+    assert_eq!(
+        (plan.required, plan.visibility.as_str()),
+        (false, "private")
+    );
+    assert_eq!(letter.kind, QuestionKind::Text);
+    assert!(letter.capsule && !letter.required && !plan.capsule && !last.capsule);
+    assert_eq!(letter.visibility.as_str(), "private");
+    assert!(
+        letter
+            .text
+            .ko
+            .starts_with("1년 뒤의 나에게 몇 줄 남겨 주세요.")
+    );
     let values = PlaceholderValues::from_occurrence(
         chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date"),
         "Core",
@@ -126,6 +144,7 @@ fn the_year_end_template_ends_with_resolutions_for_next_year() {
         last.text.filled(&values).ko,
         "2027년의 다짐을 한 줄에 하나씩 적어 주세요."
     );
+    assert_eq!(plan.text.filled(&values).en, "Plan 2027 as a Mandalart");
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! `/hoego capsule write|list`: a letter to my future self (or the team's, admins), written in a
-//! modal and sealed until a day; and the list of my letters.
+//! `/hoego capsule write|list|delete`: a letter to my future self (or the team's, admins),
+//! written in a modal and sealed until a day; the list of my letters; deleting one by number.
 
 use chrono::NaiveDate;
 
@@ -11,7 +11,7 @@ use crate::service::command::{CapsuleCommand, Command, CommandError};
 #[poise::command(
     slash_command,
     subcommand_required,
-    subcommands("capsule_write", "capsule_list")
+    subcommands("capsule_write", "capsule_list", "capsule_delete")
 )]
 pub async fn capsule(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -43,4 +43,13 @@ pub async fn capsule_write(
 #[poise::command(slash_command, rename = "list")]
 pub async fn capsule_list(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, Command::Capsule(CapsuleCommand::List)).await
+}
+
+/// Delete a letter.
+#[poise::command(slash_command, rename = "delete")]
+pub async fn capsule_delete(
+    ctx: Context<'_>,
+    #[description = "Its number in the list"] n: u32,
+) -> Result<(), Error> {
+    run(ctx, Command::Capsule(CapsuleCommand::Delete { n })).await
 }
