@@ -2,7 +2,8 @@
 //! Mode connections, one from each member: the acknowledgement latency as the fake measured it
 //! (goal: p99 < 60 ms for 200; every ack < 1 s for 2,000). Checked: every submit acknowledged
 //! once with an empty payload (saved, the modal closes), every delivery answered in the
-//! database, nothing Slack would refuse.
+//! database, every member told in their DM that the answers were saved, nothing Slack would
+//! refuse.
 
 use std::time::Duration;
 
@@ -45,6 +46,7 @@ pub async fn run(backend: Backend, members: usize) -> anyhow::Result<()> {
         tokio::time::sleep(Duration::from_millis(500)).await;
         let twice = envelopes.iter().filter(|e| fake.acks_of(e) != 1).count();
         let answered = answered(&url).await?;
+        let confirmed = confirmed(&fake, &deliveries).await;
         let spread = Spread::of(acks);
         let what = format!(
             "slack, {members} `view_submission`s at once, {}: ack",
@@ -72,6 +74,10 @@ pub async fn run(backend: Backend, members: usize) -> anyhow::Result<()> {
         anyhow::ensure!(
             answered == members,
             "{answered} of {members} deliveries answered in the database"
+        );
+        anyhow::ensure!(
+            confirmed == members,
+            "{confirmed} of {members} members told in their DM that their answers were saved"
         );
         bot.stop().await
     })
@@ -116,4 +122,21 @@ async fn answered(url: &str) -> anyhow::Result<usize> {
         .iter()
         .filter(|d| d.status == DeliveryStatus::Answered)
         .count())
+}
+
+/// How many of the members got "Saved 3 answers" in their DM (waiting up to 60 s for the
+/// confirmations, which are posted after the acknowledgements).
+async fn confirmed(fake: &FakeSlack, deliveries: &[(String, DeliveryId)]) -> usize {
+    let posted = || fake.count_of("chat.postMessage") >= deliveries.len();
+    let _ = super::child::until(Duration::from_secs(60), posted).await;
+    let posts = fake.calls_of("chat.postMessage");
+    let saved: std::collections::HashSet<&str> = posts
+        .iter()
+        .filter(|c| c.body.to_string().contains("Saved 3 answers"))
+        .filter_map(|c| c.answer["channel"].as_str())
+        .collect();
+    deliveries
+        .iter()
+        .filter(|(user, _)| saved.contains(format!("D{user}").as_str()))
+        .count()
 }

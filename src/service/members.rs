@@ -31,6 +31,8 @@ impl Service {
             None => (self.register_team(actor).await?, None),
         };
         match member {
+            // An empty name is one the platform has not given: the member keeps their own.
+            Some(member) if actor.display_name.is_empty() => Ok((team, member)),
             Some(member) if member.display_name == actor.display_name => Ok((team, member)),
             _ => {
                 let member = self.register_member(actor, &team).await?;
@@ -65,7 +67,10 @@ impl Service {
         let member = NewMember {
             team_id: team.id,
             user_id: actor.user_id.clone(),
-            display_name: actor.display_name.clone(),
+            display_name: match actor.display_name.is_empty() {
+                true => actor.user_id.clone(),
+                false => actor.display_name.clone(),
+            },
             language,
             time_zone: actor.time_zone,
         };

@@ -87,7 +87,8 @@ pub struct Actor {
     pub team_name: String,
     /// The person's platform user id.
     pub user_id: String,
-    /// The person's display name.
+    /// The person's display name; empty when the platform has not given it, and a known member
+    /// keeps the name they have (a new one is named by their user id).
     pub display_name: String,
     /// The platform's locale for the person (e.g. `ko`, `en-US`), if it gives one.
     pub locale: Option<String>,

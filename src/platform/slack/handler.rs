@@ -258,8 +258,8 @@ impl Handler {
         to: &ReplyTo,
     ) -> Result<(), slack_morphism::errors::SlackClientError> {
         let Some(url) = &to.response_url else {
-            let channel = self.messenger.dm_channel(&actor.user_id).await?;
-            return self.messenger.post(&channel, reply, None).await.map(|_| ());
+            let posted = self.messenger.post_direct(&actor.user_id, reply).await;
+            return posted.map(|_| ());
         };
         let rendered = super::blocks::render(reply);
         let content = SlackMessageContent::new()

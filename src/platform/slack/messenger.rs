@@ -58,6 +58,26 @@ impl SlackMessenger {
         }
     }
 
+    /// Posts `reply` in the DM with `user`, addressed to their DM's id when known, else to their
+    /// own id (Slack delivers it in the DM and names the DM, which is kept): a burst of replies
+    /// to people opens no conversations (`conversations.open` allows 50 a minute).
+    pub async fn post_direct(&self, user: &str, reply: &Reply) -> Result<Sent, SlackClientError> {
+        let sent = self.post(&self.direct(user, None), reply, None).await?;
+        self.remember_dm(user, &sent.channel_id);
+        Ok(sent)
+    }
+
+    /// Where a DM to `user` goes: the DM's id given or cached, else the user's id.
+    fn direct(&self, user: &str, dm_channel: Option<&String>) -> String {
+        let cached = self.dms.lock().expect("dm cache").get(user).cloned();
+        dm_channel.cloned().or(cached).unwrap_or(user.to_string())
+    }
+
+    fn remember_dm(&self, user: &str, channel: &str) {
+        let mut dms = self.dms.lock().expect("dm cache");
+        dms.insert(user.to_string(), channel.to_string());
+    }
+
     /// The DM conversation with `user` (opened once, then cached).
     pub async fn dm_channel(&self, user: &str) -> Result<String, SlackClientError> {
         if let Some(channel) = self.dms.lock().expect("dm cache").get(user) {
@@ -199,16 +219,12 @@ impl SlackMessenger {
                 user_id,
                 dm_channel,
             } => {
-                let cached = self.dms.lock().expect("dm cache").get(user_id).cloned();
-                let channel = dm_channel.clone().or(cached).unwrap_or(user_id.clone());
+                let channel = self.direct(user_id, dm_channel.as_ref());
                 pace.request(Some(message.to.pace_key())).await;
                 let sent = self
                     .post_rendered(&channel, &rendered, None, marker)
                     .await?;
-                self.dms
-                    .lock()
-                    .expect("dm cache")
-                    .insert(user_id.clone(), sent.channel_id.clone());
+                self.remember_dm(user_id, &sent.channel_id);
                 Ok(sent)
             }
             Destination::Channel { channel_id, thread } => {

@@ -1,7 +1,10 @@
 //! A submitted answer modal. Its acknowledgement is the answer: refused answers come back as
 //! Slack's per-field errors (the modal stays open with everything typed); saved answers close it
 //! and are confirmed in the person's DM. When the database does not answer in time, the modal
-//! stays open with an error on its first question, so nothing typed is lost.
+//! stays open with an error on its first question, so nothing typed is lost. Nothing but the
+//! commit waits in front of the acknowledgement: the person is who hoego knows them to be
+//! ([`super::people::People::actor_at_once`]), except for a letter to the team, whose writer's
+//! admin rights are read from Slack.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,6 +16,7 @@ use super::handler::{Handler, ReplyTo};
 use super::modal;
 use crate::domain::ids::RequestId;
 use crate::service::i18n::t;
+use crate::service::ids::FormId;
 use crate::service::{Interaction, Outcome};
 
 /// How long saving may take inside the acknowledgement (Slack waits 3 seconds).
@@ -33,10 +37,12 @@ impl Handler {
         let values = modal::values(&submission.view);
         let first_block = values.first().map(|(id, _)| id.clone()).unwrap_or_default();
         let domain = submission.team.domain.as_deref();
-        let mut actor = self
-            .people
-            .actor(&metadata.team, domain, &submission.user.id.0)
-            .await;
+        let (team, user) = (metadata.team.as_str(), submission.user.id.0.as_str());
+        let mut actor = match form {
+            // Only a letter to the team asks for rights (an admin's), read from Slack.
+            FormId::Capsule(letter) if letter.team => self.people.actor(team, domain, user).await,
+            _ => self.people.actor_at_once(team, user),
+        };
         actor.request = submission.trigger_id.as_ref().map(RequestId::slack);
         let saving = self
             .service

@@ -18,6 +18,14 @@ pub struct Workspaces {
 }
 
 impl Workspaces {
+    /// The name of workspace `team` read within [`PROFILE_TTL_SECS`] of `now`, without asking
+    /// Slack.
+    pub fn cached(&self, now: DateTime<Utc>, team: &str) -> Option<String> {
+        let names = self.names.lock().expect("workspaces");
+        let (at, name) = names.get(team)?;
+        (now - *at < TimeDelta::seconds(PROFILE_TTL_SECS)).then(|| name.clone())
+    }
+
     /// The name of workspace `team` at `now` (`domain` when Slack gave one, for a workspace
     /// never read).
     pub async fn name(

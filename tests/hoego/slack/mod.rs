@@ -6,6 +6,7 @@ pub mod fake;
 pub mod payloads;
 
 mod admin_rights;
+mod at_once;
 mod burst;
 mod capsule;
 mod commands;

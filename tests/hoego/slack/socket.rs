@@ -82,7 +82,7 @@ async fn an_event_slack_sends_again_is_handled_once(backend: Backend) {
     let posted_now = app.fake.calls_of("chat.postMessage");
     assert_eq!(posted_now.len(), 2, "{posted_now:?}");
     for call in &posted {
-        assert_eq!(call.body["channel"], json!(format!("D{}", ALICE.id)));
+        assert_eq!(call.answer["channel"], json!(format!("D{}", ALICE.id)));
     }
     let texts: Vec<String> = posted_now.iter().map(|c| text_of(&c.body)).collect();
     assert!(texts.iter().any(|t| t.contains("recap")), "{texts:?}");
