@@ -203,6 +203,7 @@ impl Service {
             Command::CheckMandalart { year, at, status } => {
                 self.check_mandalart(asker, year, at, status).await
             }
+            Command::TeamMandalart(sub) => self.team_mandalart_command(asker, sub).await,
             Command::SharedMandalart { year, member } => {
                 self.show_shared_mandalart(asker, year, &member).await
             }
@@ -243,6 +244,7 @@ impl Service {
             ActionId::WriteCapsule(form) => {
                 self.capsule_form(asker, Some(form.until), form.team).await
             }
+            ActionId::WriteTeamGrid(form) => self.team_grid_form(asker, form.year, form.from).await,
             ActionId::ConfirmImport(id) => self.confirm_import(asker, id).await,
             ActionId::CancelImport(id) => self.cancel_import(asker, id).await,
             // A page of a form asked in pieces: the whole form, with the pages kept so far.
@@ -251,6 +253,7 @@ impl Service {
                 FormId::Capsule(form) => {
                     self.capsule_form(asker, Some(form.until), form.team).await
                 }
+                FormId::TeamGrid(form) => self.team_grid_form(asker, form.year, form.from).await,
             },
         }
     }

@@ -2,7 +2,7 @@
 //! form's [`FormId`] (with the page, [`FormPage`], where a platform asks a long form in several
 //! modals). This file is the only place their wire grammar is written: `answer:42`, `edit:42`,
 //! `skip:42`, `join:7`, `forget:confirm`, `forget:cancel`, `import:confirm:5`, `import:cancel:5`,
-//! `answer:42@1`, `more:answer:42@1`, `capsule:2027-12-31`, `capsule:team:2027-12-31`.
+//! `answer:42@1`, `more:answer:42@1`, `capsule:2027-12-31`, `capsule:team:2027-12-31`, `team-grid:2027:2`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -35,6 +35,18 @@ pub enum ActionId {
     Continue(FormPage),
     /// Opens the form of a letter sealed until a day.
     WriteCapsule(CapsuleForm),
+    /// Opens (a part of) the team's Mandalart form.
+    WriteTeamGrid(TeamGridForm),
+}
+
+/// A part of the team's Mandalart form: the year it plans and its first field (its fields are
+/// asked a platform's form at a time, each part saved as it comes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TeamGridForm {
+    /// The year it plans.
+    pub year: i32,
+    /// The first field shown, from 0 (the centre).
+    pub from: usize,
 }
 
 /// A letter's form: the day it opens and whether it is the team's.
@@ -53,6 +65,8 @@ pub enum FormId {
     Answer(DeliveryId),
     /// A letter sealed until a day.
     Capsule(CapsuleForm),
+    /// A part of the team's Mandalart.
+    TeamGrid(TeamGridForm),
 }
 
 /// One page of a form a platform asks in several modals: the form alone when it has one page.
@@ -77,6 +91,7 @@ impl ActionId {
             ActionId::Continue(page) => page.form.delivery(),
             ActionId::Join(_)
             | ActionId::WriteCapsule(_)
+            | ActionId::WriteTeamGrid(_)
             | ActionId::ForgetConfirm
             | ActionId::ForgetCancel
             | ActionId::ConfirmImport(_)
@@ -90,7 +105,7 @@ impl FormId {
     pub fn delivery(&self) -> Option<DeliveryId> {
         match self {
             FormId::Answer(id) => Some(*id),
-            FormId::Capsule(_) => None,
+            FormId::Capsule(_) | FormId::TeamGrid(_) => None,
         }
     }
 
@@ -99,6 +114,7 @@ impl FormId {
         match self {
             FormId::Answer(id) => ActionId::Answer(*id),
             FormId::Capsule(form) => ActionId::WriteCapsule(*form),
+            FormId::TeamGrid(form) => ActionId::WriteTeamGrid(*form),
         }
     }
 }
@@ -116,6 +132,7 @@ impl fmt::Display for ActionId {
             ActionId::CancelImport(id) => write!(f, "import:cancel:{id}"),
             ActionId::Continue(page) => write!(f, "more:{page}"),
             ActionId::WriteCapsule(form) => write!(f, "{form}"),
+            ActionId::WriteTeamGrid(form) => write!(f, "{form}"),
         }
     }
 }
@@ -144,6 +161,12 @@ impl FromStr for ActionId {
                 }
             }
             "more" => arg.parse().map(ActionId::Continue).map_err(|_| unknown()),
+            "team-grid" => {
+                let (year, from) = arg.split_once(':').ok_or_else(unknown)?;
+                let year = year.parse().map_err(|_| unknown())?;
+                let from = from.parse().map_err(|_| unknown())?;
+                Ok(ActionId::WriteTeamGrid(TeamGridForm { year, from }))
+            }
             "capsule" => {
                 let (team, day) = match arg.strip_prefix("team:") {
                     Some(day) => (true, day),
@@ -162,7 +185,14 @@ impl fmt::Display for FormId {
         match self {
             FormId::Answer(id) => write!(f, "answer:{id}"),
             FormId::Capsule(form) => write!(f, "{form}"),
+            FormId::TeamGrid(form) => write!(f, "{form}"),
         }
+    }
+}
+
+impl fmt::Display for TeamGridForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "team-grid:{}:{}", self.year, self.from)
     }
 }
 
@@ -180,6 +210,7 @@ impl FromStr for FormId {
         match s.parse::<ActionId>() {
             Ok(ActionId::Answer(id)) => Ok(FormId::Answer(id)),
             Ok(ActionId::WriteCapsule(form)) => Ok(FormId::Capsule(form)),
+            Ok(ActionId::WriteTeamGrid(form)) => Ok(FormId::TeamGrid(form)),
             _ => Err(UnknownId(s.to_string())),
         }
     }
@@ -239,6 +270,13 @@ mod tests {
             (
                 ActionId::WriteCapsule(capsule(true)),
                 "capsule:team:2027-12-31",
+            ),
+            (
+                ActionId::WriteTeamGrid(TeamGridForm {
+                    year: 2027,
+                    from: 2,
+                }),
+                "team-grid:2027:2",
             ),
         ];
         for (action, text) in actions {

@@ -76,8 +76,9 @@ impl Service {
         ))
     }
 
-    /// The plans a team's year recap shows: the members' grids for the year shared with the
-    /// team, in rounds the reader may read; `None` for any other recap or when there are none.
+    /// The plans a team's year recap shows: the team's own Mandalart for the year, and the
+    /// members' grids for the year shared with the team in rounds the reader may read; `None`
+    /// for any other recap or when there are none.
     pub(crate) async fn team_recap_plans(
         &self,
         order: &RecapOrder,
@@ -92,6 +93,7 @@ impl Service {
         let reader = order.member.as_ref();
         let channel = order.digest_channel.as_deref();
         let shared = self.readable_grids(&order.team, reader, channel, shared);
+        let team = self.team_plan_shown(order.team.id, year).await?;
         let shared: Vec<PlanShown> = (shared.await?.into_iter())
             .filter_map(|g| {
                 let grid = Grid::from_storage(&g.grid)?;
@@ -103,12 +105,12 @@ impl Service {
                 })
             })
             .collect();
-        if shared.is_empty() {
+        if shared.is_empty() && team.is_none() {
             return Ok(None);
         }
         Ok(Some(TeamPlans {
             year,
-            team: None,
+            team,
             shared,
             words: plan_words(order.lang, year),
         }))

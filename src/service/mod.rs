@@ -56,6 +56,8 @@ pub mod shown;
 mod submit;
 pub mod summary;
 pub mod syntax;
+mod team_grid_form;
+mod team_mandalart;
 mod team_view;
 
 pub use interaction::{Interaction, Outcome, PageSubmit};

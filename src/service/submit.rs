@@ -41,6 +41,9 @@ impl Service {
         if let FormId::Capsule(letter) = form {
             return self.submit_letter(actor, asker, letter, values).await;
         }
+        if let FormId::TeamGrid(grid) = form {
+            return self.submit_team_grid(actor, asker, grid, values).await;
+        }
         let asker = match asker {
             Ok(asker) => asker,
             Err(error) => {

@@ -47,6 +47,12 @@ pub enum Example<'a> {
     ShareAnswer(&'a str),
     /// Show the named teammate's Mandalart shared with the team.
     SharedMandalart(&'a str),
+    /// Show the team's Mandalart.
+    TeamMandalart,
+    /// Write the team's Mandalart for the year.
+    TeamMandalartWrite(&'a str),
+    /// Mark an action of the team's Mandalart (`3.5`) done.
+    TeamMandalartDone(&'a str),
     /// Write a letter sealed until the day (`YYYY-MM-DD`), or the default day.
     CapsuleWrite(Option<&'a str>),
     /// List my letters.
@@ -84,6 +90,9 @@ fn text(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOff => "settings summary off".into(),
         Example::MandalartDone(at) => format!("mandalart check {at} done"),
         Example::ShareAnswer(question) => format!("visibility {question} team"),
+        Example::TeamMandalart => "mandalart team".into(),
+        Example::TeamMandalartWrite(year) => format!("mandalart team write {year}"),
+        Example::TeamMandalartDone(at) => format!("mandalart team check {at} done"),
         Example::SharedMandalart(name) if name.contains(' ') => format!("mandalart \"@{name}\""),
         Example::SharedMandalart(name) => format!("mandalart @{name}"),
         Example::CapsuleWrite(Some(day)) => format!("capsule write until {day}"),
@@ -112,6 +121,13 @@ fn discord(lang: Lang, example: Example<'_>) -> String {
         Example::SummaryOff => "/hoego settings summary:off".into(),
         Example::MandalartDone(at) => format!("/hoego mandalart check:{at} status:done"),
         Example::SharedMandalart(name) => format!("/hoego mandalart member:@{name}"),
+        Example::TeamMandalart => "/hoego mandalart team:True".into(),
+        Example::TeamMandalartWrite(year) => {
+            format!("/hoego mandalart year:{year} team:True write:True")
+        }
+        Example::TeamMandalartDone(at) => {
+            format!("/hoego mandalart team:True check:{at} status:done")
+        }
         Example::ShareAnswer(question) => {
             format!("/hoego visibility readers:team question:{question}")
         }

@@ -48,6 +48,7 @@ mod shard_leases;
 mod shared_plans;
 mod summaries;
 mod team_letters;
+mod team_mandalarts;
 mod team_view;
 mod teams;
 mod tx;
@@ -88,6 +89,7 @@ pub use shard_leases::{LeaseTimes, ShardView};
 pub use shared_plans::SharedGrid;
 pub use summaries::SummaryRecord;
 pub use team_letters::OpenedTeamLetter;
+pub use team_mandalarts::StoredTeamGrid;
 pub use team_view::TeamAnswer;
 
 /// Which SQL backend a store runs on.

@@ -8,7 +8,7 @@ pub use super::help_entries::{ENTRIES, HelpEntry};
 use super::values::nearest;
 
 /// Topics that stand for several entries (`help schedule` lists every `schedule …` line).
-const GROUPS: &[&str] = &["schedule", "milestone", "capsule"];
+const GROUPS: &[&str] = &["schedule", "milestone", "capsule", "mandalart"];
 
 fn matches(entry: &HelpEntry, topic: &str) -> bool {
     entry.topic == topic

@@ -108,6 +108,24 @@ pub const ENTRIES: &[HelpEntry] = &[
         "mandalart check 3.5 done",
     ),
     entry(
+        "mandalart team",
+        "mandalart team [year]",
+        "help.mandalart_team",
+        "mandalart team 2027",
+    ),
+    entry(
+        "mandalart team write",
+        "mandalart team write [year]",
+        "help.mandalart_team_write",
+        "mandalart team write 2027",
+    ),
+    entry(
+        "mandalart team check",
+        "mandalart team check <sub-goal>.<action> done|partial|not-yet",
+        "help.mandalart_team_check",
+        "mandalart team check 3.5 done",
+    ),
+    entry(
         "capsule write",
         "capsule write [team] [until <YYYY-MM-DD>]",
         "help.capsule_write",

@@ -18,6 +18,7 @@ pub mod help;
 mod help_entries;
 mod lex;
 mod mandalart;
+pub use mandalart::TeamMandalartCommand;
 mod milestone;
 mod parse;
 mod schedule;
@@ -154,6 +155,8 @@ pub enum Command {
         /// Whose.
         member: UserRef,
     },
+    /// The team's own Mandalart: show it, write it or check its actions (admins).
+    TeamMandalart(TeamMandalartCommand),
     /// My milestones and the team's: add, list, remove, share.
     Milestone(MilestoneCommand),
     /// Letters to my future self (or, from an admin, to the team), sealed until a day.

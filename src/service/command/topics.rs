@@ -1,6 +1,6 @@
 //! Which help topic documents each command: the topic a refusal's example and the logs name.
 
-use super::{CapsuleCommand, Command, MilestoneCommand, ScheduleCommand};
+use super::{CapsuleCommand, Command, MilestoneCommand, ScheduleCommand, TeamMandalartCommand};
 
 impl Command {
     /// The help topic that documents this command (a topic of [`super::help::ENTRIES`]).
@@ -27,6 +27,9 @@ impl Command {
             Command::Mandalart { .. } => "mandalart",
             Command::CheckMandalart { .. } => "mandalart check",
             Command::SharedMandalart { .. } => "mandalart",
+            Command::TeamMandalart(TeamMandalartCommand::Show { .. }) => "mandalart team",
+            Command::TeamMandalart(TeamMandalartCommand::Write { .. }) => "mandalart team write",
+            Command::TeamMandalart(TeamMandalartCommand::Check { .. }) => "mandalart team check",
             Command::Capsule(CapsuleCommand::Write { .. }) => "capsule write",
             Command::Capsule(CapsuleCommand::List) => "capsule list",
             Command::Capsule(CapsuleCommand::Delete { .. }) => "capsule delete",

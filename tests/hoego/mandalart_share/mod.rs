@@ -4,6 +4,8 @@
 //! recap, digest or summary request, and the team export (the operator's backup) carries it
 //! marked private. A grid is never anonymous.
 
+mod team;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use hoego::domain::ids::RoundId;
 use hoego::domain::lang::Lang;

@@ -6,7 +6,9 @@ use serenity::all::User;
 use super::respond::{misread, run};
 use super::schedule::person;
 use super::{Context, Error};
-use crate::service::command::{Command, CommandError, ResolutionStatus, check_args};
+use crate::service::command::{
+    Command, CommandError, ResolutionStatus, TeamMandalartCommand, check_args,
+};
 
 /// My resolutions: list them, record progress.
 #[poise::command(
@@ -24,8 +26,10 @@ pub async fn resolutions_list(ctx: Context<'_>) -> Result<(), Error> {
     run(ctx, Command::ListResolutions).await
 }
 
+// Also a teammate's shared one (`member`) and the team's (`team`), written by admins (`write`).
 /// Show my Mandalart (a plan for a year on a 9×9 grid), or mark one of its actions.
 #[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
 pub async fn mandalart(
     ctx: Context<'_>,
     #[description = "The year it plans; your latest when not given"]
@@ -35,21 +39,40 @@ pub async fn mandalart(
     #[description = "An action to mark, such as 3.5"] check: Option<String>,
     #[description = "Where it stands"] status: Option<Mark>,
     #[description = "A teammate's shared one"] member: Option<User>,
+    #[description = "The team's"] team: Option<bool>,
+    #[description = "Fill it in (admins)"] write: Option<bool>,
 ) -> Result<(), Error> {
-    if let Some(user) = member.filter(|_| check.is_none() && status.is_none()) {
+    let team = team.unwrap_or(false) || write.unwrap_or(false);
+    if let Some(user) = member.filter(|_| !team && check.is_none() && status.is_none()) {
         let member = person(&user);
         return run(ctx, Command::SharedMandalart { year, member }).await;
     }
+    if write.unwrap_or(false) {
+        let write = TeamMandalartCommand::Write { year };
+        return run(ctx, Command::TeamMandalart(write)).await;
+    }
     let (at, status) = match (check, status) {
+        (None, None) if team => {
+            let show = TeamMandalartCommand::Show { year };
+            return run(ctx, Command::TeamMandalart(show)).await;
+        }
         (None, None) => return run(ctx, Command::Mandalart { year }).await,
         (Some(at), Some(status)) => (at, status),
         (at, _) => {
             let argument = if at.is_some() { "status" } else { "check" };
-            let topic = "mandalart check";
+            let topic = if team {
+                "mandalart team check"
+            } else {
+                "mandalart check"
+            };
             return misread(ctx, CommandError::MissingArgument { topic, argument }).await;
         }
     };
     match check_args(&at, status.as_str()) {
+        Ok((at, status)) if team => {
+            let check = TeamMandalartCommand::Check { year, at, status };
+            run(ctx, Command::TeamMandalart(check)).await
+        }
         Ok((at, status)) => run(ctx, Command::CheckMandalart { year, at, status }).await,
         Err(error) => misread(ctx, error).await,
     }
