@@ -8,7 +8,7 @@ use super::error::ServiceError;
 use super::reply::Reply;
 use super::syntax::Example;
 use crate::domain::mandalart::Grid;
-use crate::domain::mandalart::follow::{ActionRef, ActionStatus};
+use crate::domain::mandalart::follow::{ActionRef, ActionStatus, GoalProgress};
 
 impl Service {
     /// Marks action `at` of the asker's Mandalart for `year` (their latest without one).
@@ -30,31 +30,45 @@ impl Service {
             .await?;
         let marks = self.store.mandalart_marks(stored.answer_id).await?;
         let progress = grid.progress(&marks);
-        let goal = progress.iter().find(|p| p.number == at.goal + 1);
-        let mut text = asker.t(
-            "mandalart.checked",
-            &[
-                ("year", &year),
-                ("action", &at.to_string()),
-                ("text", grid.action(at)),
-                ("status", &status_word(asker, status)),
-            ],
-        );
-        if let Some(goal) = goal {
-            text.push('\n');
-            text.push_str(&asker.t(
-                "mandalart.goal_progress",
-                &[
-                    ("goal", &goal.title),
-                    ("actions", &goal.actions.to_string()),
-                    ("done", &goal.done.to_string()),
-                    ("partial", &goal.partial.to_string()),
-                    ("not_yet", &goal.not_yet.to_string()),
-                ],
-            ));
-        }
+        let text = checked_text(asker, "mandalart", &year, &grid, at, status, &progress);
         Ok(asker.reply(text))
     }
+}
+
+/// The reply to a check: the action and its new status, then how its sub-goal is going. `keys`
+/// names the catalog section (`mandalart` for one's own grid, `team_mandalart` for the team's).
+pub(crate) fn checked_text(
+    asker: &Asker,
+    keys: &str,
+    year: &str,
+    grid: &Grid,
+    at: ActionRef,
+    status: ActionStatus,
+    progress: &[GoalProgress],
+) -> String {
+    let mut text = asker.t(
+        &format!("{keys}.checked"),
+        &[
+            ("year", year),
+            ("action", &at.to_string()),
+            ("text", grid.action(at)),
+            ("status", &status_word(asker, status)),
+        ],
+    );
+    if let Some(goal) = progress.iter().find(|p| p.number == at.goal + 1) {
+        text.push('\n');
+        text.push_str(&asker.t(
+            &format!("{keys}.goal_progress"),
+            &[
+                ("goal", &goal.title),
+                ("actions", &goal.actions.to_string()),
+                ("done", &goal.done.to_string()),
+                ("partial", &goal.partial.to_string()),
+                ("not_yet", &goal.not_yet.to_string()),
+            ],
+        ));
+    }
+    text
 }
 
 /// A status in the asker's words.

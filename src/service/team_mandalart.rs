@@ -9,7 +9,7 @@ use super::Service;
 use super::asker::Asker;
 use super::command::TeamMandalartCommand;
 use super::error::ServiceError;
-use super::mandalart_check::status_word;
+use super::mandalart_check::checked_text;
 use super::mandalart_share::sheet_reply;
 use super::reply::Reply;
 use super::syntax::Example;
@@ -112,28 +112,7 @@ impl Service {
             .await?;
         let marks = self.store.team_mandalart_marks(asker.team.id, year).await?;
         let progress = grid.progress(&marks);
-        let mut text = asker.t(
-            "team_mandalart.checked",
-            &[
-                ("year", &y),
-                ("action", &at.to_string()),
-                ("text", grid.action(at)),
-                ("status", &status_word(asker, status)),
-            ],
-        );
-        if let Some(goal) = progress.iter().find(|p| p.number == at.goal + 1) {
-            text.push('\n');
-            text.push_str(&asker.t(
-                "team_mandalart.goal_progress",
-                &[
-                    ("goal", &goal.title),
-                    ("actions", &goal.actions.to_string()),
-                    ("done", &goal.done.to_string()),
-                    ("partial", &goal.partial.to_string()),
-                    ("not_yet", &goal.not_yet.to_string()),
-                ],
-            ));
-        }
+        let text = checked_text(asker, "team_mandalart", &y, &grid, at, status, &progress);
         Ok(asker.reply(text))
     }
 
