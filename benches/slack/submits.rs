@@ -135,8 +135,31 @@ async fn confirmed(fake: &FakeSlack, deliveries: &[(String, DeliveryId)]) -> usi
         .filter(|c| c.body.to_string().contains("Saved 3 answers"))
         .filter_map(|c| c.answer["channel"].as_str())
         .collect();
-    deliveries
+    let confirmed = deliveries
         .iter()
         .filter(|(user, _)| saved.contains(format!("D{user}").as_str()))
-        .count()
+        .count();
+    if confirmed < deliveries.len() {
+        println!("    not all confirmed: {}", posts_seen(fake));
+    }
+    confirmed
+}
+
+/// What the bot posted and called, told when a confirmation is missing: each method's count,
+/// and the posts by status and first words.
+fn posts_seen(fake: &FakeSlack) -> String {
+    let mut tally: std::collections::BTreeMap<String, usize> = Default::default();
+    for call in fake.calls() {
+        let mut key = format!("{} {}", call.method, call.status);
+        if call.method == "chat.postMessage" {
+            let text = call.body["text"].as_str().unwrap_or_default();
+            let error = call.answer["error"].as_str().unwrap_or("ok");
+            key = format!(
+                "{key} {error} {:?}",
+                text.chars().take(24).collect::<String>()
+            );
+        }
+        *tally.entry(key).or_default() += 1;
+    }
+    format!("{tally:#?}")
 }

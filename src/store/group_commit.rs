@@ -3,10 +3,13 @@
 //! nothing is reported saved that is not durable.
 //!
 //! A writer takes the first waiting submission, gathers the others that arrive within
-//! [`LINGER`] (at most [`BATCH`]), writes each inside a savepoint of one transaction and
-//! commits once. A submission the database refuses is rolled back to its savepoint and answered
-//! with its error alone; when the transaction itself fails (the commit, a lost connection),
-//! each submission of the batch is tried again in a transaction of its own. When every waiter
+//! [`LINGER`] (at most [`BATCH`]) and commits them once. The plain ones (text answers only) are
+//! written set-based, a fixed handful of statements for all of them (see
+//! [`super::batch_writes`]); the others each inside a savepoint, one statement a row. When
+//! the set-based statements fail, they are undone and every submission of the batch is written
+//! in a savepoint of its own: a submission the database refuses is rolled back to its savepoint
+//! and answered with its error alone. When the transaction itself fails (the commit, a lost
+//! connection), each submission of the batch is tried again in a transaction of its own. When every waiter
 //! of a batch gave up (the platform's deadline passed), the batch is abandoned and rolled back.
 //! PostgreSQL gets [`PG_WRITERS`] writers (one batch commits while the next gathers); SQLite,
 //! which has one writer anyway, gets one.
@@ -21,6 +24,7 @@ use tokio::sync::{Mutex, mpsc, oneshot};
 use super::answer_letters::{LetterWrite, write_letter};
 use super::answer_writes::{self as writes, Written};
 use super::answers::{AnswerWrite, FollowUpWrite, RatingWrite, SavedAnswers};
+use super::batch_writes;
 use super::handled::claim_in;
 use super::tx::{Arg, Tx};
 use super::{Pool, StoreError};
@@ -168,33 +172,70 @@ async fn all_gone(batch: &[Job]) {
     }
 }
 
-/// Writes every submission of `batch` in one transaction, each in a savepoint; each one's
-/// outcome, or the error that failed the transaction.
+/// Writes every submission of `batch` in one transaction; each one's outcome, or the error
+/// that failed the transaction.
 async fn together(pool: &Pool, batch: &[Job]) -> Result<Vec<Saved>, sqlx::Error> {
     if let [job] = batch {
         return Ok(vec![alone(pool, &job.submission).await]);
     }
+    let submissions: Vec<&Submission> = batch.iter().map(|job| &job.submission).collect();
     let mut tx = Tx::begin(pool).await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch {
-        tx.execute("SAVEPOINT submission", &[]).await?;
-        match write(&mut tx, &job.submission).await {
-            Ok(saved) => outcomes.push(Ok(saved)),
-            Err(error) => {
-                tx.execute("ROLLBACK TO SAVEPOINT submission", &[]).await?;
-                outcomes.push(Err(error));
-            }
-        }
-        tx.execute("RELEASE SAVEPOINT submission", &[]).await?;
-    }
+    let outcomes = write_all(&mut tx, &submissions).await?;
     tx.commit().await?;
     Ok(outcomes)
 }
 
-/// Writes one submission in a transaction of its own.
+/// The plain submissions of `batch` set-based (see [`batch_writes`]) in a savepoint, then the
+/// others each in a savepoint of its own; when the set-based statements fail, they are undone
+/// and every submission is written in a savepoint of its own.
+async fn write_all(tx: &mut Tx, batch: &[&Submission]) -> Result<Vec<Saved>, sqlx::Error> {
+    let mut outcomes: Vec<Option<Saved>> = batch.iter().map(|_| None).collect();
+    let (plain, mut rest) = batch_writes::split(batch);
+    if plain.len() > 1 {
+        let chosen: Vec<&Submission> = plain.iter().map(|&i| batch[i]).collect();
+        tx.execute("SAVEPOINT plain", &[]).await?;
+        match batch_writes::write_plain(tx, &chosen).await {
+            Ok(saved) => {
+                for (i, saved) in plain.into_iter().zip(saved) {
+                    outcomes[i] = Some(saved);
+                }
+            }
+            Err(error) => {
+                tracing::warn!(error = %error, size = chosen.len(), "set-based writes failed; writing each submission alone");
+                tx.execute("ROLLBACK TO SAVEPOINT plain", &[]).await?;
+                rest = (0..batch.len()).collect();
+            }
+        }
+        tx.execute("RELEASE SAVEPOINT plain", &[]).await?;
+    } else {
+        rest = (0..batch.len()).collect();
+    }
+    for i in rest {
+        outcomes[i] = Some(in_savepoint(tx, batch[i]).await?);
+    }
+    Ok(outcomes.into_iter().flatten().collect())
+}
+
+/// Writes one submission in a savepoint: rolled back to it when the database refuses it.
+async fn in_savepoint(tx: &mut Tx, submission: &Submission) -> Result<Saved, sqlx::Error> {
+    tx.execute("SAVEPOINT submission", &[]).await?;
+    let saved = write(tx, submission).await;
+    if saved.is_err() {
+        tx.execute("ROLLBACK TO SAVEPOINT submission", &[]).await?;
+    }
+    tx.execute("RELEASE SAVEPOINT submission", &[]).await?;
+    Ok(saved)
+}
+
+/// Writes one submission in a transaction of its own (set-based when it is plain).
 async fn alone(pool: &Pool, submission: &Submission) -> Saved {
     let mut tx = Tx::begin(pool).await?;
-    let saved = write(&mut tx, submission).await?;
+    let saved = match batch_writes::is_plain(submission) {
+        true => batch_writes::write_plain(&mut tx, &[submission])
+            .await?
+            .remove(0)?,
+        false => write(&mut tx, submission).await?,
+    };
     tx.commit().await?;
     Ok(saved)
 }

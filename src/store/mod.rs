@@ -6,6 +6,7 @@
 mod answer_letters;
 mod answer_writes;
 mod answers;
+mod batch_writes;
 mod capsule_claims;
 mod capsules;
 mod closing;

@@ -155,12 +155,25 @@ impl Tx {
     where
         T: for<'r> FromRow<'r, PgRow> + for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
     {
+        let sql = format!("{head} VALUES {{values}} {tail}");
+        self.fetch_values(&sql, width, rows).await
+    }
+
+    /// Runs `sql` with `{values}` in it replaced by `(…), (…)` placeholders for `rows` (each
+    /// `width` values, flattened; e.g. `WITH v(a, b) AS (VALUES {values}) UPDATE …`), once per
+    /// chunk the parameter limit allows; gathers what it returns. Nothing runs without rows.
+    pub(crate) async fn fetch_values<T>(
+        &mut self,
+        sql: &str,
+        width: usize,
+        rows: &[Arg],
+    ) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: for<'r> FromRow<'r, PgRow> + for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
+    {
         let mut out = Vec::new();
         for chunk in rows.chunks((MAX_PARAMS / width).max(1) * width) {
-            let sql = format!(
-                "{head} VALUES {} {tail}",
-                placeholders(chunk.len() / width, width)
-            );
+            let sql = sql.replace("{values}", &placeholders(chunk.len() / width, width));
             out.extend(self.fetch::<T>(&sql, chunk).await?);
         }
         Ok(out)

@@ -4,6 +4,7 @@ mod support;
 
 mod answer_store;
 mod answering;
+mod batch_writes;
 mod capsule;
 mod cli;
 mod config_layers;

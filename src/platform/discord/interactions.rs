@@ -83,7 +83,7 @@ pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) ->
     let (others, _counted) = data.submits.enter();
     let work = submitted_reply(data, submit);
     if others > 0 {
-        return deferred(ctx, submit, work).await;
+        return deferred(ctx, data, submit, work).await;
     }
     tokio::pin!(work);
     tokio::select! {
@@ -92,7 +92,7 @@ pub async fn on_submit(ctx: &Context, data: &Data, submit: &ModalInteraction) ->
             // Another replica handled the same submit and answers it.
             None => Ok(()),
         },
-        () = tokio::time::sleep(DEFER_AFTER) => deferred(ctx, submit, work).await,
+        () = tokio::time::sleep(DEFER_AFTER) => deferred(ctx, data, submit, work).await,
     }
 }
 
@@ -123,13 +123,18 @@ async fn answer_submit(
 /// Acknowledges `submit` now and edits the response into the reply once `work` has it.
 async fn deferred(
     ctx: &Context,
+    data: &Data,
     submit: &ModalInteraction,
     work: impl Future<Output = Option<Reply>>,
 ) -> Result<(), Error> {
+    let acknowledging = data.submits.acknowledging();
     let deferred = submit.defer_ephemeral(ctx).await;
+    drop(acknowledging);
     if deferred.is_err() {
         return answered_here(deferred, "submit");
     }
+    // In a burst, the others' acknowledgements go out before this one's database work.
+    data.submits.after_acknowledgements().await;
     let Some(reply) = work.await else {
         tracing::info!("a submit deferred here was handled by another replica");
         return Ok(());
