@@ -24,14 +24,16 @@
 //! read, built and rendered min 190–237 ms, median 239–335 ms; with the chat reply and charts
 //! median 260–342 ms; one member's year recap median 2.5–5 ms.
 //!
-//! Later the team's year recap regressed (median 434 ms at load 0.5; 376–586 ms at load ~4):
+//! Later the team's year recap regressed (median 434 ms at load 0.5; 358–586 ms at load 3–4.5):
 //! "then vs now" read each recalling answer's earlier answers with one query per answer (751
-//! here). Read once per recalled question for the whole team, interleaved with the old build
-//! at load ~4 (other engineers building on the 2 cores): median 308–319 ms (old 376–423 ms),
-//! min 230–295 ms; one member's year recap median 3–5 ms. Then the answers and the participation
-//! rows read at once, "then vs now" and the team's plans read while the recap is built, and
-//! question details looked up once per run of answers: median 214–333 ms, min 185–260 ms at
-//! load ~4.3 (the previous step 311–375 ms in the same interleaved runs).
+//! here). Now they are read once per recalled question for the whole team; the answers and the
+//! participation rows are read at once, the answers decoded as they arrive; "then vs now" and
+//! the team's plans are read while the recap is built; anonymity filters in place; condensing
+//! lowercases ASCII directly. Interleaved with the old build, 3 runs each, load 2.9–3.6 (other
+//! engineers building on the 2 cores): the team's year recap median 152–214 ms, min 125–180 ms
+//! (old: median 358–391 ms, min 273–356 ms); with the chat reply median 171–220 ms (old
+//! 314–431 ms); reading the shared answers median 54–122 ms; one member's year recap median
+//! 2.2–3.4 ms.
 //!
 //! The indexes that serve them: `rounds_team_due (team_id, due_at)`, then the unique
 //! `(round_id, member_id)` of `deliveries` and `(delivery_id, question_id)` of `answers` for

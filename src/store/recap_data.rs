@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use futures_util::TryStreamExt;
 use sqlx::Row;
 
 use super::rows::RowExt;
@@ -199,8 +200,8 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<TeamAnswer>, StoreError> {
-        let rounds = self.rounds_between(team, from, to).await?;
-        let names = self.member_names(team).await?;
+        let (rounds, names) =
+            tokio::try_join!(self.rounds_between(team, from, to), self.member_names(team))?;
         let sql = "SELECT d.round_id, a.question_id, a.value, a.visibility,
                        CASE WHEN a.visibility = 'anonymous' THEN NULL ELSE d.member_id END
                    FROM answers a
@@ -208,15 +209,15 @@ impl Store {
                    JOIN rounds r ON r.id = d.round_id
                    WHERE r.team_id = $1 AND r.due_at >= $2 AND r.due_at < $3
                      AND a.visibility <> 'private'";
+        // Each row is decoded as it arrives, while the database still produces the next ones.
         let mut rows: Vec<(DateTime<Utc>, TeamAnswer)> = on_pool!(self, |pool| {
-            let rows = sqlx::query(sql)
+            let mut stream = sqlx::query(sql)
                 .bind(team.0)
                 .bind(from)
                 .bind(to)
-                .fetch_all(pool)
-                .await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
+                .fetch(pool);
+            let mut out = Vec::new();
+            while let Some(row) = stream.try_next().await? {
                 let round_id: i64 = row.try_get(0)?;
                 let author: Option<i64> = row.try_get(4)?;
                 let visibility: &str = row.try_get(3)?;
