@@ -24,6 +24,12 @@
 //! read, built and rendered min 190–237 ms, median 239–335 ms; with the chat reply and charts
 //! median 260–342 ms; one member's year recap median 2.5–5 ms.
 //!
+//! Later the team's year recap regressed (median 434 ms at load 0.5; 376–586 ms at load ~4):
+//! "then vs now" read each recalling answer's earlier answers with one query per answer (751
+//! here). Read once per recalled question for the whole team, interleaved with the old build
+//! at load ~4 (other engineers building on the 2 cores): median 308–319 ms (old 376–423 ms),
+//! min 230–295 ms; one member's year recap median 3–5 ms.
+//!
 //! The indexes that serve them: `rounds_team_due (team_id, due_at)`, then the unique
 //! `(round_id, member_id)` of `deliveries` and `(delivery_id, question_id)` of `answers` for
 //! the team; `deliveries_member (member_id, round_id)` and the same answers index for one member;

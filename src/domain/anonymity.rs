@@ -43,9 +43,9 @@ pub fn withhold<T>(
     threshold: usize,
     key: impl Fn(&T) -> AnswerKey<'_>,
 ) -> (Vec<T>, Vec<Withheld>) {
-    // Counted by borrowed keys (no text copied per answer), then each answer's fate decided
-    // before the answers move.
-    let shown: Vec<bool> = {
+    // Counted by borrowed keys (no text copied per answer), each answer's fate decided and the
+    // withheld ones described before the answers are filtered in place.
+    let shown = {
         let mut counts: HashMap<(i64, &str), usize> = HashMap::new();
         for answer in &answers {
             let k = key(answer);
@@ -53,24 +53,33 @@ pub fn withhold<T>(
                 *counts.entry((k.round, k.question_id)).or_default() += 1;
             }
         }
-        answers
+        let shown: Vec<bool> = answers
             .iter()
             .map(|answer| {
                 let k = key(answer);
-                let count = counts.get(&(k.round, k.question_id)).copied().unwrap_or(0);
-                !k.anonymous || count >= threshold
+                !k.anonymous || counts[&(k.round, k.question_id)] >= threshold
             })
-            .collect()
+            .collect();
+        shown
     };
+    let withheld = described(&answers, &shown, &key);
+    let mut kept = answers;
+    let mut fates = shown.into_iter();
+    kept.retain(|_| fates.next().unwrap_or(true));
+    (kept, withheld)
+}
+
+/// What was withheld of `answers` (those not `shown`), per question in the order first met.
+fn described<T>(
+    answers: &[T],
+    shown: &[bool],
+    key: &impl Fn(&T) -> AnswerKey<'_>,
+) -> Vec<Withheld> {
     let mut withheld: Vec<Withheld> = Vec::new();
     let mut rounds_seen: Vec<(String, i64)> = Vec::new();
-    let mut kept = Vec::with_capacity(answers.len());
-    for (answer, shown) in answers.into_iter().zip(shown) {
-        if shown {
-            kept.push(answer);
-            continue;
-        }
-        let k = key(&answer);
+    let hidden = answers.iter().zip(shown).filter(|(_, shown)| !**shown);
+    for (answer, _) in hidden {
+        let k = key(answer);
         let at = match withheld.iter().position(|w| w.question_id == k.question_id) {
             Some(at) => at,
             None => {
@@ -92,7 +101,7 @@ pub fn withhold<T>(
             withheld[at].rounds += 1;
         }
     }
-    (kept, withheld)
+    withheld
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! when it is posted publicly), in a team's recap only when the earlier answer is shared with
 //! the team by name and its round is one the reader may read there.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -12,7 +12,7 @@ use super::error::ServiceError;
 use super::questions::QuestionInfo;
 use super::recalls::RecallFrom;
 use super::recap::{ReadAnswer, RecapOrder, instants};
-use crate::domain::ids::{MemberId, RoundId};
+use crate::domain::ids::{MemberId, RoundId, TeamId};
 use crate::domain::recap::{Scope, ThenNow};
 use crate::domain::template::Recall;
 use crate::domain::visibility::Visibility;
@@ -60,6 +60,16 @@ impl Recalling {
         }
     }
 
+    /// Where its recall looks from.
+    fn from(&self) -> RecallFrom<'_> {
+        RecallFrom {
+            member: self.member,
+            template: &self.template,
+            round: self.round,
+            occurrence: self.at,
+        }
+    }
+
     /// The recalled question's id, when it is not the answer's own.
     pub(super) fn other_question(&self) -> Option<String> {
         let own = self.question_id.as_str();
@@ -70,6 +80,10 @@ impl Recalling {
 /// The rounds a team's reader may read, read once when first needed (`None` inside: all).
 type Readable = Option<Option<HashSet<RoundId>>>;
 
+/// The team's earlier answers by (template key, recalled question), then by member, read once
+/// per pair when first needed: one query for all the members a team's recap recalls.
+type TeamEarlier = HashMap<(String, String), HashMap<MemberId, Vec<EarlierAnswer>>>;
+
 impl Service {
     /// Each recalling answer beside the earlier one, when there is one the reader may see.
     pub(super) async fn then_now(
@@ -79,14 +93,16 @@ impl Service {
     ) -> Result<Vec<ThenNow>, ServiceError> {
         let mut out = Vec::new();
         let mut readable: Readable = None;
+        let mut team_earlier = TeamEarlier::new();
         for r in recalling {
-            let from = RecallFrom {
-                member: r.member,
-                template: &r.template,
-                round: r.round,
-                occurrence: r.at,
+            let then = match order.scope {
+                Scope::Me => self.recalled(r.from(), &r.recall).await?,
+                Scope::Team => {
+                    let team = order.team.id;
+                    self.team_recalled(team, &r, &mut team_earlier).await?
+                }
             };
-            let Some(then) = self.recalled(from, &r.recall).await? else {
+            let Some(then) = then else {
                 continue;
             };
             if !self.may_see(order, &then, &mut readable).await? {
@@ -103,6 +119,30 @@ impl Service {
             });
         }
         Ok(out)
+    }
+
+    /// What [`Service::recalled`] finds for `r`, from the team's earlier answers read once per
+    /// (template, question) into `earlier`.
+    async fn team_recalled(
+        &self,
+        team: TeamId,
+        r: &Recalling,
+        earlier: &mut TeamEarlier,
+    ) -> Result<Option<EarlierAnswer>, ServiceError> {
+        let key = (r.template.clone(), r.recall.question.to_string());
+        if !earlier.contains_key(&key) {
+            let rows = self.store.team_earlier_answers(team, &key.0, &key.1);
+            let mut by_member: HashMap<MemberId, Vec<EarlierAnswer>> = HashMap::new();
+            for (member, answer) in rows.await? {
+                by_member.entry(member).or_default().push(answer);
+            }
+            earlier.insert(key.clone(), by_member);
+        }
+        let answers = earlier[&key].get(&r.member).map_or(&[][..], Vec::as_slice);
+        let dated = (answers.iter())
+            .filter(|a| a.round_id != r.round)
+            .map(|a| (a.occurrence_local, a));
+        Ok(r.recall.ago.nearest(r.at, dated).map(|(_, a)| a.clone()))
     }
 
     /// Whether the reader of `order` may see `then`: always in one's own recap read alone;

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::rows::RowExt;
 use super::{Store, StoreError, on_pool};
-use crate::domain::ids::{MemberId, RoundId};
+use crate::domain::ids::{MemberId, RoundId, TeamId};
 use crate::domain::template::Recall;
 use crate::domain::visibility::Visibility;
 
@@ -55,6 +55,44 @@ impl Store {
                         value: row.text("value")?,
                         visibility: row.word("visibility")?,
                     })
+                })
+                .collect()
+        })
+    }
+
+    /// The answers of every member of `team` to `question` in rounds of the template `key`, by
+    /// member, each member's oldest first: [`Store::earlier_answers`] of them all at once, for a
+    /// team's recap that recalls many members' earlier answers.
+    pub async fn team_earlier_answers(
+        &self,
+        team: TeamId,
+        key: &str,
+        question: &str,
+    ) -> Result<Vec<(MemberId, EarlierAnswer)>, StoreError> {
+        let sql = "SELECT d.member_id, r.id AS round_id, r.occurrence_local, a.value, a.visibility
+                   FROM members m
+                   JOIN deliveries d ON d.member_id = m.id
+                   JOIN rounds r ON r.id = d.round_id
+                   JOIN templates t ON t.id = r.template_id
+                   JOIN answers a ON a.delivery_id = d.id
+                   WHERE m.team_id = $1 AND t.key = $2 AND a.question_id = $3
+                   ORDER BY d.member_id, r.due_at, r.id";
+        on_pool!(self, |pool| {
+            let rows = sqlx::query(sql)
+                .bind(team.0)
+                .bind(key)
+                .bind(question)
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|row| {
+                    let answer = EarlierAnswer {
+                        round_id: RoundId(row.int("round_id")?),
+                        occurrence_local: row.local("occurrence_local")?,
+                        value: row.text("value")?,
+                        visibility: row.word("visibility")?,
+                    };
+                    Ok((MemberId(row.int("member_id")?), answer))
                 })
                 .collect()
         })

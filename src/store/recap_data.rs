@@ -219,7 +219,7 @@ impl Store {
             for row in &rows {
                 let round_id: i64 = row.try_get(0)?;
                 let author: Option<i64> = row.try_get(4)?;
-                let visibility: String = row.try_get(3)?;
+                let visibility: &str = row.try_get(3)?;
                 let Some(round) = rounds.get(&round_id) else {
                     continue;
                 };

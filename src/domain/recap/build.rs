@@ -186,16 +186,17 @@ fn blocks(order: &TemplateOrder, answers: &[&RecapAnswer], max_lines: usize) -> 
 }
 
 /// A list answer's items, or a text answer whole.
-fn items(a: &RecapAnswer) -> Vec<Item<'_>> {
+fn items(a: &RecapAnswer) -> impl Iterator<Item = Item<'_>> {
     let item = |text| Item {
         author: a.author.as_deref(),
         date: a.date,
         text,
     };
-    match a.kind {
-        QuestionKind::List { .. } => a.value.lines().map(item).collect(),
-        _ => vec![item(&a.value)],
-    }
+    let (list, whole) = match a.kind {
+        QuestionKind::List { .. } => (Some(a.value.lines()), None),
+        _ => (None, Some(a.value.as_str())),
+    };
+    list.into_iter().flatten().chain(whole).map(item)
 }
 
 /// The framing answers as the opening (lists before the template's first text question), the

@@ -20,7 +20,11 @@ pub fn normalise(text: &str) -> String {
                 out.push(' ');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if c != '\'' {
             gap = true;
         }
@@ -86,11 +90,12 @@ pub(super) fn condense(items: Vec<Item<'_>>, max_lines: usize) -> Vec<AuthorLine
             }
         }
     }
-    authors.sort_by(|a, b| match (&a.0, &b.0) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()).then(x.cmp(y)),
+    // By name ignoring case, then as written; the unnamed last. Each name lowercased once.
+    authors.sort_by_cached_key(|(author, _, _)| {
+        (
+            author.is_none(),
+            author.map(|name| (name.to_lowercase(), name)),
+        )
     });
     authors
         .into_iter()
