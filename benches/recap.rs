@@ -28,7 +28,10 @@
 //! "then vs now" read each recalling answer's earlier answers with one query per answer (751
 //! here). Read once per recalled question for the whole team, interleaved with the old build
 //! at load ~4 (other engineers building on the 2 cores): median 308–319 ms (old 376–423 ms),
-//! min 230–295 ms; one member's year recap median 3–5 ms.
+//! min 230–295 ms; one member's year recap median 3–5 ms. Then the answers and the participation
+//! rows read at once, "then vs now" and the team's plans read while the recap is built, and
+//! question details looked up once per run of answers: median 214–333 ms, min 185–260 ms at
+//! load ~4.3 (the previous step 311–375 ms in the same interleaved runs).
 //!
 //! The indexes that serve them: `rounds_team_due (team_id, due_at)`, then the unique
 //! `(round_id, member_id)` of `deliveries` and `(delivery_id, question_id)` of `answers` for

@@ -17,7 +17,12 @@ pub(crate) struct Questions<'a> {
     lang: Lang,
     team_name: &'a str,
     templates: HashMap<TemplateVersionId, Option<Arc<Template>>>,
-    texts: HashMap<TemplateVersionId, HashMap<String, QuestionInfo>>,
+    /// Where each question's info sits in `infos`.
+    texts: HashMap<TemplateVersionId, HashMap<String, usize>>,
+    infos: Vec<QuestionInfo>,
+    /// The question asked last and its place: answers come question by question, so most
+    /// lookups are of the one before.
+    last: Option<(TemplateVersionId, String, usize)>,
 }
 
 /// What a recap needs to know of a question.
@@ -47,6 +52,8 @@ impl<'a> Questions<'a> {
             team_name,
             templates: HashMap::new(),
             texts: HashMap::new(),
+            infos: Vec::new(),
+            last: None,
         }
     }
 
@@ -84,12 +91,14 @@ impl<'a> Questions<'a> {
         question: &str,
         date: NaiveDate,
     ) -> Result<&QuestionInfo, StoreError> {
-        if self
-            .texts
-            .get(&template)
-            .is_some_and(|t| t.contains_key(question))
+        if let Some((_, _, at)) = (self.last.as_ref())
+            .filter(|(last, id, _)| *last == template && id.as_str() == question)
         {
-            return Ok(&self.texts[&template][question]);
+            return Ok(&self.infos[*at]);
+        }
+        if let Some(&at) = self.texts.get(&template).and_then(|t| t.get(question)) {
+            self.last = Some((template, question.to_string(), at));
+            return Ok(&self.infos[at]);
         }
         if !self.templates.contains_key(&template) {
             let parsed = match self.store.template(template).await {
@@ -130,8 +139,12 @@ impl<'a> Questions<'a> {
                 milestone: false,
                 recall: None,
             });
+        let at = self.infos.len();
+        self.infos.push(found);
         let texts = self.texts.entry(template).or_default();
-        Ok(texts.entry(question.to_string()).or_insert(found))
+        texts.insert(question.to_string(), at);
+        self.last = Some((template, question.to_string(), at));
+        Ok(&self.infos[at])
     }
 }
 

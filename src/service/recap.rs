@@ -134,21 +134,11 @@ impl Service {
             }
             (Scope::Team, _) => None,
         };
-        let (mut answers, mut recalling) = self
-            .recap_answers(order, member, from, to, &mut questions)
-            .await?;
-        let mut rows = self
-            .store
-            .delivery_outcomes(order.team.id, member.map(|m| m.id), from, to)
-            .await?
-            .into_iter()
-            .map(|d| ParticipationRow {
-                member: d.member_id.0,
-                round: d.round_id.0,
-                date: d.occurrence_local.date(),
-                status: d.status,
-            })
-            .collect::<Vec<_>>();
+        // The answers and the participation rows are read at once: one decodes while the
+        // database executes the other.
+        let answers = self.recap_answers(order, member, from, to, &mut questions);
+        let rows = self.participation_rows(order, member, from, to);
+        let ((mut answers, mut recalling), mut rows) = tokio::try_join!(answers, rows)?;
         let mut withheld = Vec::new();
         if order.scope == Scope::Team {
             let reader = order.member.as_ref();
@@ -160,7 +150,6 @@ impl Service {
             recalling.retain(|r| r.author.is_some());
             recalling.retain(|r| rounds.as_ref().is_none_or(|set| set.contains(&r.round)));
         }
-        let then_now = self.then_now(order, recalling).await?;
         let arcs = match member {
             Some(member) if !order.shared_only => self.arcs(member, order).await?,
             _ => Vec::new(),
@@ -177,17 +166,46 @@ impl Service {
             max_lines: order.max_lines,
         };
         let build = move || recap::build(&request, answers, &rows, arcs);
-        let mut recap = self.guard.run_heavy(build).await?;
+        let build = self.guard.run_heavy(build);
+        // "Then vs now" and the team's plans are read while the recap is built.
+        let then_now = self.then_now(order, recalling);
+        let team_plans = async {
+            match order.scope {
+                Scope::Team => self.team_recap_plans(order).await,
+                Scope::Me => Ok(None),
+            }
+        };
+        let (mut recap, then_now, team_plans) = tokio::try_join!(build, then_now, team_plans)?;
         recap.withheld = withheld;
         recap.then_now = then_now;
+        recap.team_plans = team_plans;
         if let Some(member) = member.filter(|_| !order.shared_only) {
             recap.plan = self.recap_plan(member, &order.period).await?;
             recap.next_plan = self.recap_next_plan(member, &order.period).await?;
         }
-        if order.scope == Scope::Team {
-            recap.team_plans = self.team_recap_plans(order).await?;
-        }
         Ok(recap)
+    }
+
+    /// Who was asked in which round of the period, and how it went.
+    async fn participation_rows(
+        &self,
+        order: &RecapOrder,
+        member: Option<&Member>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ParticipationRow>, ServiceError> {
+        let outcomes = (self.store)
+            .delivery_outcomes(order.team.id, member.map(|m| m.id), from, to)
+            .await?;
+        Ok(outcomes
+            .into_iter()
+            .map(|d| ParticipationRow {
+                member: d.member_id.0,
+                round: d.round_id.0,
+                date: d.occurrence_local.date(),
+                status: d.status,
+            })
+            .collect())
     }
 
     async fn recap_answers(
