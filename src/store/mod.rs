@@ -7,6 +7,8 @@ mod answer_letters;
 mod answer_writes;
 mod answers;
 mod batch_writes;
+#[cfg(test)]
+mod batch_writes_tests;
 mod capsule_claims;
 mod capsules;
 mod closing;
