@@ -31,7 +31,7 @@ use super::{Pool, StoreError};
 use crate::domain::ids::{DeliveryId, MemberId, RequestId};
 
 /// The most submissions one commit carries.
-pub const BATCH: usize = 64;
+pub const BATCH: usize = 256;
 /// How long the first submission of a batch waits for others to join it.
 pub const LINGER: Duration = Duration::from_millis(1);
 /// Writers on PostgreSQL (each holds a pooled connection while it writes).
@@ -100,14 +100,21 @@ impl GroupCommit {
         for _ in 0..writers {
             let (pool, jobs, counts) = (pool.clone(), jobs.clone(), self.counts.clone());
             tokio::spawn(async move {
-                // Ends when the store (the queue's sender) is gone.
-                while let Some(batch) = gather(&mut *jobs.lock().await).await {
+                // Ends when the store (the queue's sender) is gone. The queue is held only
+                // while gathering, so the other writers gather and write meanwhile.
+                while let Some(batch) = next_batch(&jobs).await {
                     write_batch(&pool, &counts, batch).await;
                 }
             });
         }
         queue
     }
+}
+
+/// The next batch, gathered by one writer at a time (the lock is let go before it is written).
+async fn next_batch(jobs: &Mutex<mpsc::UnboundedReceiver<Job>>) -> Option<Vec<Job>> {
+    let mut jobs = jobs.lock().await;
+    gather(&mut jobs).await
 }
 
 /// The next batch: the first job waiting and those that join it within [`LINGER`].

@@ -129,3 +129,47 @@ async fn a_submit_the_database_refuses_is_refused_alone_and_its_batch_is_saved(b
     db.finish().await;
 }
 on_each_backend!(a_submit_the_database_refuses_is_refused_alone_and_its_batch_is_saved);
+
+/// PostgreSQL's writers work side by side: while one waits on a row another transaction holds
+/// (its batch cannot commit yet), a submit arriving meanwhile is gathered and saved by another
+/// writer instead of queueing behind it. (SQLite has one writer.)
+#[tokio::test]
+async fn a_waiting_batch_does_not_hold_up_the_next_on_postgres() {
+    use sqlx::Connection;
+    let Some(db) = TestDb::new(Backend::Postgres).await else {
+        return;
+    };
+    let store = db.store.clone();
+    let members = members_in_a_round(&store, 2).await;
+    let [(first, held), (second, free)] = [members[0].clone(), members[1].clone()];
+    let mut holder = sqlx::PgConnection::connect(db.settings.url.expose())
+        .await
+        .unwrap();
+    let mut lock = holder.begin().await.unwrap();
+    sqlx::query("SELECT id FROM deliveries WHERE id = $1 FOR UPDATE")
+        .bind(held.0)
+        .execute(&mut *lock)
+        .await
+        .unwrap();
+    let values = [
+        ("went-well", "fine"),
+        ("was-hard", "no"),
+        ("next-week", "rest"),
+    ];
+
+    let waiting = tokio::spawn(async move { first.submit(FormId::Answer(held), &values).await });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let meanwhile = second.submit(FormId::Answer(free), &values).await;
+    let still_waiting = !waiting.is_finished();
+    lock.rollback().await.unwrap();
+    let after = waiting.await.unwrap();
+
+    assert!(
+        still_waiting,
+        "the held delivery's submit did not wait for its row"
+    );
+    assert!(matches!(meanwhile, Outcome::Done(_)), "{meanwhile:?}");
+    assert!(matches!(after, Outcome::Done(_)), "{after:?}");
+    holder.close().await.ok();
+    db.finish().await;
+}
