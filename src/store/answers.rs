@@ -133,7 +133,7 @@ impl Store {
             now,
             request: request.cloned(),
         };
-        self.group.save(&self.pool, submission).await
+        self.group.save(&self.writers, submission).await
     }
 
     /// (commits, submissions written by them) since this store opened: how much submissions

@@ -52,6 +52,7 @@ impl Store {
             }
         };
         Ok(Store {
+            writers: writers_pool(settings, &pool),
             pool,
             decode: Default::default(),
             known: Default::default(),
@@ -65,4 +66,27 @@ impl Store {
         store.migrate().await?;
         Ok(store)
     }
+}
+
+/// The connection of SQLite's one submission writer ([`super::group_commit`]), apart from the
+/// readers' pool, so a batch being written never queues behind the reads of the submissions
+/// still to come (opened when first used). An in-memory database is shared by the connections
+/// of one pool only, so there the writer uses the readers' pool. PostgreSQL's writers use the
+/// readers' pool: with connections of their own beside it, the reads of a burst took the CPU
+/// the writers needed (the Slack submits bench was slower).
+fn writers_pool(settings: &DatabaseSettings, pool: &Pool) -> Pool {
+    match pool {
+        Pool::Sqlite(readers) if !in_memory(&settings.url) => Pool::Sqlite(
+            SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(settings.connect_timeout)
+                .connect_lazy_with((*readers.connect_options()).clone()),
+        ),
+        other => other.clone(),
+    }
+}
+
+fn in_memory(url: &DatabaseUrl) -> bool {
+    let url = url.expose();
+    url.contains(":memory:") || url.contains("mode=memory")
 }

@@ -12,7 +12,8 @@
 //! connection), each submission of the batch is tried again in a transaction of its own. When every waiter
 //! of a batch gave up (the platform's deadline passed), the batch is abandoned and rolled back.
 //! PostgreSQL gets [`PG_WRITERS`] writers (one batch commits while the next gathers); SQLite,
-//! which has one writer anyway, gets one.
+//! which has one writer anyway, gets one. SQLite's writer writes on a connection of its own,
+//! apart from the reads (see `connect::writers_pool`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};

@@ -108,6 +108,8 @@ pub enum Dialect {
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: Pool,
+    /// The submissions' writers' own connections (see `connect::writers_pool`).
+    writers: Pool,
     decode: std::sync::Arc<decode::Decoders>,
     known: std::sync::Arc<identities::Identities>,
     group: std::sync::Arc<group_commit::GroupCommit>,
@@ -160,6 +162,10 @@ impl Store {
 
     /// Closes every connection.
     pub async fn close(&self) {
-        on_pool!(self, |pool| pool.close().await)
+        on_pool!(self, |pool| pool.close().await);
+        match &self.writers {
+            Pool::Postgres(writers) => writers.close().await,
+            Pool::Sqlite(writers) => writers.close().await,
+        }
     }
 }
