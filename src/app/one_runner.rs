@@ -46,21 +46,10 @@ pub enum LockRefused {
 /// Takes the run lock of `url` when it is a SQLite file; `None` for PostgreSQL and in-memory
 /// SQLite, which need none.
 pub fn lock(url: &DatabaseUrl) -> Result<Option<RunLock>, LockRefused> {
-    match sqlite_file(url) {
+    match url.sqlite_file() {
         Some(database) => lock_file(&database).map(Some),
         None => Ok(None),
     }
-}
-
-/// The database file of a SQLite URL (`sqlite://PATH?options`), unless it lives in memory.
-fn sqlite_file(url: &DatabaseUrl) -> Option<PathBuf> {
-    let DatabaseUrl::Sqlite { url } = url else {
-        return None;
-    };
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-    let path = rest.split('?').next().unwrap_or(rest);
-    let in_memory = path.is_empty() || path == ":memory:" || url.contains("mode=memory");
-    (!in_memory).then(|| PathBuf::from(path))
 }
 
 /// The lock file beside `database`: `hoego.db` → `hoego.db.run-lock`.
@@ -118,7 +107,7 @@ mod tests {
 
     #[test]
     fn the_lock_file_sits_beside_the_database_and_memory_needs_none() {
-        let file = |url| sqlite_file(&sqlite(url)).map(|p| lock_path(&p));
+        let file = |url| sqlite(url).sqlite_file().map(|p| lock_path(&p));
         assert_eq!(
             file("sqlite://hoego.db"),
             Some(PathBuf::from("hoego.db.run-lock"))

@@ -56,6 +56,18 @@ impl DatabaseUrl {
     pub fn is_postgres(&self) -> bool {
         matches!(self, DatabaseUrl::Postgres(_))
     }
+
+    /// The database file of a SQLite URL (`sqlite://PATH?options`), unless it lives in memory
+    /// (or this is PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        let DatabaseUrl::Sqlite { url } = self else {
+            return None;
+        };
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        let path = rest.split('?').next().unwrap_or(rest);
+        let in_memory = path.is_empty() || path == ":memory:" || url.contains("mode=memory");
+        (!in_memory).then(|| std::path::PathBuf::from(path))
+    }
 }
 
 /// What stands in for a secret.

@@ -76,7 +76,7 @@ impl Store {
 /// the writers needed (the Slack submits bench was slower).
 fn writers_pool(settings: &DatabaseSettings, pool: &Pool) -> Pool {
     match pool {
-        Pool::Sqlite(readers) if !in_memory(&settings.url) => Pool::Sqlite(
+        Pool::Sqlite(readers) if settings.url.sqlite_file().is_some() => Pool::Sqlite(
             SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(settings.connect_timeout)
@@ -84,9 +84,4 @@ fn writers_pool(settings: &DatabaseSettings, pool: &Pool) -> Pool {
         ),
         other => other.clone(),
     }
-}
-
-fn in_memory(url: &DatabaseUrl) -> bool {
-    let url = url.expose();
-    url.contains(":memory:") || url.contains("mode=memory")
 }

@@ -2,22 +2,10 @@
 //! closed round, never into someone else's delivery.
 
 use chrono::Duration;
-use hoego::domain::visibility::Visibility;
-use hoego::store::{AnswerWrite, SavedAnswers, Store};
+use hoego::store::{SavedAnswers, Store};
 
 use crate::both_backends;
-use crate::support::chat::{Chat, NowUtc, WEEKLY};
-
-fn write(question: &str, value: &str) -> AnswerWrite {
-    AnswerWrite {
-        question_id: question.into(),
-        value: Some(value.into()),
-        visibility: Visibility::Team,
-        resolutions: None,
-        milestone: None,
-        mandalart: None,
-    }
-}
+use crate::support::chat::{Chat, NowUtc, WEEKLY, team_answer as write};
 
 async fn a_closed_round_or_another_members_delivery_takes_no_answers(store: Store) {
     let mina = Chat::new(&store, "mina");

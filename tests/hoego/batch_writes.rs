@@ -6,22 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use futures_util::future::join_all;
 use hoego::domain::ids::{DeliveryId, MemberId, RequestId};
-use hoego::domain::visibility::Visibility;
 use hoego::store::{AnswerWrite, SavedAnswers, Store, StoreError};
 
 use crate::both_backends;
-use crate::support::chat::{Chat, NowUtc, WEEKLY};
-
-fn write(question: &str, value: &str) -> AnswerWrite {
-    AnswerWrite {
-        question_id: question.into(),
-        value: Some(value.into()),
-        visibility: Visibility::Team,
-        resolutions: None,
-        milestone: None,
-        mandalart: None,
-    }
-}
+use crate::support::chat::{Chat, NowUtc, WEEKLY, team_answer as write};
 
 fn left_empty(question: &str) -> AnswerWrite {
     AnswerWrite {

@@ -11,6 +11,7 @@ use hoego::domain::recap::digest::DigestGrouping;
 use hoego::domain::state::Platform;
 use hoego::domain::team::Member;
 use hoego::domain::template::TemplateLibrary;
+use hoego::domain::visibility::Visibility;
 use hoego::domain::zone::ZoneName;
 use hoego::service::clock::ManualClock;
 use hoego::service::guard::{Guard, Policy};
@@ -18,7 +19,7 @@ use hoego::service::ids::{ActionId, FormId};
 use hoego::service::quotas::Quotas;
 use hoego::service::reply::{Form, Reply};
 use hoego::service::{Actor, Defaults, Interaction, Limits, Outcome, Service};
-use hoego::store::{NewDelivery, NewRound, NewSchedule, Store};
+use hoego::store::{AnswerWrite, NewDelivery, NewRound, NewSchedule, Store};
 
 /// The built-in weekly template's source.
 pub const WEEKLY: &str = include_str!("../../../config/templates/weekly.toml");
@@ -252,5 +253,18 @@ pub fn friday_schedule(team: TeamId, name: &str, template: TemplateVersionId) ->
         grace_secs: 3600,
         next_local: None,
         next_due_at: None,
+    }
+}
+
+/// A store write of `value` as the team-visible answer to `question`, with nothing that comes
+/// from it (no resolutions, milestone or Mandalart).
+pub fn team_answer(question: &str, value: &str) -> AnswerWrite {
+    AnswerWrite {
+        question_id: question.into(),
+        value: Some(value.into()),
+        visibility: Visibility::Team,
+        resolutions: None,
+        milestone: None,
+        mandalart: None,
     }
 }
