@@ -12,6 +12,7 @@ mod batch_writes_tests;
 mod capsule_claims;
 mod capsules;
 mod closing;
+mod columns;
 mod connect;
 mod decode;
 mod deliveries;
