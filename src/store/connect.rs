@@ -57,6 +57,7 @@ impl Store {
             decode: Default::default(),
             known: Default::default(),
             group: Default::default(),
+            batched: Default::default(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! A member's deliveries as the conversation use cases see them: which rounds they may answer
 //! now, one delivery with its round and template, and marking a delivery skipped.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -9,7 +10,7 @@ use sqlx::AssertSqlSafe;
 use super::decode::{Decoders, Unreadable};
 use super::rows::RowExt;
 use super::tx::Arg;
-use super::{Store, StoreError, on_pool};
+use super::{Pool, Store, StoreError, on_pool};
 use crate::domain::ids::{
     DeliveryId, MemberId, RequestId, RoundId, ScheduleId, TeamId, TemplateVersionId,
 };
@@ -120,6 +121,12 @@ impl Store {
         &self,
         delivery: DeliveryId,
     ) -> Result<Option<DeliveryRound>, StoreError> {
+        // Read together with the others asked meanwhile (see `read_batch`).
+        let (pool, decode) = (self.pool.clone(), self.decode.clone());
+        let read = move |ids| read_rounds(pool.clone(), decode.clone(), ids);
+        if let Some(found) = self.batched.rounds.get(delivery, read).await {
+            return Ok(found);
+        }
         let sql = format!("{DELIVERY_ROUND} WHERE d.id = $1");
         on_pool!(self, |pool| {
             let row = sqlx::query(AssertSqlSafe(sql))
@@ -172,6 +179,45 @@ impl Store {
             .await)?;
         Ok(name)
     }
+}
+
+/// The deliveries `ids` with their rounds, with one statement, by id: the ids bound as one
+/// array on PostgreSQL, as a JSON array on SQLite.
+async fn read_rounds(
+    pool: Pool,
+    decode: Arc<Decoders>,
+    ids: Vec<DeliveryId>,
+) -> Result<HashMap<DeliveryId, DeliveryRound>, StoreError> {
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    match &pool {
+        Pool::Postgres(pool) => {
+            let sql = format!("{DELIVERY_ROUND} WHERE d.id = ANY($1)");
+            let rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(ids)
+                .fetch_all(pool)
+                .await?;
+            by_id(&rows, &decode)
+        }
+        Pool::Sqlite(pool) => {
+            let sql = format!("{DELIVERY_ROUND} WHERE d.id IN (SELECT value FROM json_each($1))");
+            let json = serde_json::to_string(&ids).unwrap_or_default();
+            let rows = sqlx::query(AssertSqlSafe(sql))
+                .bind(json)
+                .fetch_all(pool)
+                .await?;
+            by_id(&rows, &decode)
+        }
+    }
+}
+
+/// Each row's delivery and round, by delivery.
+fn by_id(
+    rows: &[impl RowExt],
+    decode: &Decoders,
+) -> Result<HashMap<DeliveryId, DeliveryRound>, StoreError> {
+    rows.iter()
+        .map(|row| delivery_round_from(row, decode).map(|round| (round.delivery_id, round)))
+        .collect()
 }
 
 fn delivery_round_from(row: &impl RowExt, decode: &Decoders) -> Result<DeliveryRound, StoreError> {

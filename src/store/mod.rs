@@ -35,6 +35,9 @@ mod member_deliveries;
 mod milestones;
 mod pending_imports;
 mod quota_writes;
+mod read_batch;
+#[cfg(test)]
+mod read_batch_tests;
 mod recalls;
 mod recap_data;
 mod resolutions;
@@ -114,6 +117,8 @@ pub struct Store {
     decode: std::sync::Arc<decode::Decoders>,
     known: std::sync::Arc<identities::Identities>,
     group: std::sync::Arc<group_commit::GroupCommit>,
+    /// Reads gathered while one of their kind is in flight (see `read_batch`).
+    batched: read_batch::Batched,
 }
 
 #[derive(Debug, Clone)]

@@ -32,6 +32,7 @@ mod milestones;
 mod personal;
 mod privacy;
 mod privacy_property;
+mod read_batch;
 mod read_only;
 mod recall;
 mod recap_cli;
