@@ -13,6 +13,7 @@ pub mod console;
 pub mod discord;
 pub mod fit;
 pub mod slack;
+pub mod submits;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -11,9 +11,9 @@ use serenity::all::{
 use tokio::sync::OnceCell;
 
 use super::pending::PendingForms;
-use super::submits::Submits;
 use super::{Data, Error, actor, commands, errors, interactions, localize, render};
 use crate::platform::Connection;
+use crate::platform::submits::Submits;
 use crate::service::Service;
 
 /// What every client of the bot is built from.

@@ -19,7 +19,6 @@ pub mod permissions;
 mod readers;
 pub mod render;
 mod spill;
-mod submits;
 
 use std::sync::Arc;
 
@@ -34,10 +33,10 @@ use self::leased::Leased;
 pub use self::messenger::DiscordMessenger;
 use self::pending::PendingForms;
 use self::readers::ChannelViewers;
-use self::submits::Submits;
 use super::{ChatPlatform, Connection, Entry, Starting};
 use crate::config::{DiscordSettings, Settings};
 use crate::domain::state::Platform;
+use crate::platform::submits::Submits;
 use crate::service::channel_readers::ReadsChannels;
 use crate::service::memory::Remembers;
 use crate::service::messenger::Messenger;

@@ -15,6 +15,7 @@ use super::people::People;
 use super::seen::Seen;
 use crate::domain::ids::RequestId;
 use crate::domain::lang::Lang;
+use crate::platform::submits::Submits;
 use crate::service::i18n::t;
 use crate::service::ids::{ActionId, FormId};
 use crate::service::reply::{Action, Audience, Form, Reply};
@@ -36,6 +37,8 @@ pub struct Handler {
     pub seen: Seen,
     /// Permits for work done after an acknowledgement (see [`Handler::later`]).
     pub workers: Arc<Semaphore>,
+    /// The modal submits being saved and acknowledged (their confirmations wait for them).
+    pub submits: Arc<Submits>,
 }
 
 /// How many commands, presses and messages are worked on at once after their

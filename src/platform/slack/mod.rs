@@ -124,6 +124,7 @@ impl SlackBot {
             token,
             seen: Default::default(),
             workers: Arc::new(tokio::sync::Semaphore::new(handler::WORKERS)),
+            submits: Default::default(),
         });
         let connection = Connection::default();
         let http = match (settings.http_bind, secret) {

@@ -4,7 +4,9 @@
 //! stays open with an error on its first question, so nothing typed is lost. Nothing but the
 //! commit waits in front of the acknowledgement: the person is who hoego knows them to be
 //! ([`super::people::People::actor_at_once`]), except for a letter to the team, whose writer's
-//! admin rights are read from Slack.
+//! admin rights are read from Slack. In a burst, the confirmations wait until every submit
+//! being saved is acknowledged (at most half a second), so they do not take the CPU and the
+//! connections the acknowledgements are waiting for.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -44,6 +46,7 @@ impl Handler {
             _ => self.people.actor_at_once(team, user),
         };
         actor.request = submission.trigger_id.as_ref().map(RequestId::slack);
+        let _acknowledging = self.submits.acknowledging();
         let saving = self
             .service
             .interact(&actor, Interaction::Submit(form, values));
@@ -54,9 +57,15 @@ impl Handler {
                 errors(refused)
             }
             Ok(Outcome::Done(reply)) | Ok(Outcome::Refused(reply)) => {
+                // In a burst, every submit is saved and acknowledged before the first
+                // confirmation is posted.
                 let handler = self.clone();
-                self.later(async move {
-                    handler.answer(&actor, reply, ReplyTo::default()).await;
+                tokio::spawn(async move {
+                    handler.submits.after_acknowledgements().await;
+                    let answering = handler.clone();
+                    handler.later(async move {
+                        answering.answer(&actor, reply, ReplyTo::default()).await;
+                    });
                 });
                 SlackInteractionResponse::Empty
             }

@@ -1,7 +1,9 @@
 //! Counting the modal submits being handled at this moment, so that a submit arriving in a
-//! burst can be acknowledged before its database work starts, and the acknowledgements still
-//! being sent, so that the work of the submits already acknowledged waits for them: in a burst,
-//! every submit is acknowledged first and worked on after.
+//! burst can be acknowledged before its database work starts (Discord), and the
+//! acknowledgements still being sent, so that the work of the submits already acknowledged
+//! waits for them: in a burst, every submit is acknowledged first and worked on after. On
+//! Slack, where the acknowledgement waits for the commit, the work that waits is the
+//! confirmation posted in the person's DM.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
