@@ -90,7 +90,7 @@ impl Column {
 
 /// `rows` (each `width` values, flattened) as `width` columns; `None` when there are no rows
 /// or a column holds values of different kinds.
-pub(super) fn columns(rows: &[Arg], width: usize) -> Option<Vec<Column>> {
+fn columns(rows: &[Arg], width: usize) -> Option<Vec<Column>> {
     let first = rows.get(..width).filter(|_| width > 0)?;
     let count = rows.len() / width;
     let mut columns: Vec<Column> = first.iter().map(|a| Column::like(a, count)).collect();
@@ -104,16 +104,19 @@ pub(super) fn columns(rows: &[Arg], width: usize) -> Option<Vec<Column>> {
     Some(columns)
 }
 
-/// `sql` with its `VALUES {values}` read from `columns` instead (bound as `$1`, `$2`, …), and
-/// those bound values; `None` when `sql` has no `VALUES {values}`.
+/// `sql` with its `VALUES {values}` read from `rows` (each `width` values, flattened) as
+/// columns instead (bound as `$1`, `$2`, …), and those bound values; `None` when `sql` has no
+/// `VALUES {values}`, there are no rows, or a column holds values of different kinds.
 pub(super) fn unnested(
     sql: &str,
-    columns: Vec<Column>,
+    rows: &[Arg],
+    width: usize,
 ) -> Option<Result<(String, PgArguments), sqlx::Error>> {
     const VALUES: &str = "VALUES {values}";
     if !sql.contains(VALUES) {
         return None;
     }
+    let columns = columns(rows, width)?;
     let arrays: Vec<String> = columns
         .iter()
         .enumerate()
@@ -162,10 +165,11 @@ mod tests {
             Arg::Text("b".into()),
             Arg::OptText(Some("c".into())),
         ];
-        let columns = columns(&rows, 3).expect("one kind per column");
         let sql = "WITH v (id, word, note) AS (VALUES {values}) SELECT * FROM v";
 
-        let (sql, _) = unnested(sql, columns).expect("has VALUES").expect("binds");
+        let (sql, _) = unnested(sql, &rows, 3)
+            .expect("one kind per column")
+            .expect("binds");
 
         assert_eq!(
             sql,
@@ -179,7 +183,7 @@ mod tests {
         assert!(columns(&[Arg::Int(1), Arg::Text("a".into())], 1).is_none());
         assert!(columns(&[], 2).is_none());
         let rows = [Arg::Int(1)];
-        let kept = unnested("DELETE FROM t WHERE id = $1", columns(&rows, 1).unwrap());
+        let kept = unnested("DELETE FROM t WHERE id = $1", &rows, 1);
         assert!(kept.is_none());
     }
 

@@ -12,7 +12,7 @@ use sqlx::AssertSqlSafe;
 
 use super::rows::RowExt;
 use super::teams::{JOINED_MEMBER, JOINED_MEMBER_NAMES, member_named, team_from};
-use super::{Dialect, Pool, Store, StoreError, on_pool};
+use super::{Dialect, Pool, Store, StoreError};
 use crate::domain::state::Platform;
 use crate::domain::team::{Member, Team};
 
@@ -79,34 +79,17 @@ impl Store {
         Ok(found)
     }
 
-    async fn read_identity(&self, key: &Key) -> Result<Option<(Team, Option<Member>)>, StoreError> {
-        let sql = format!(
-            "SELECT t.id, t.platform, t.external_id, t.name, t.time_zone, t.language,
-                    {JOINED_MEMBER}
-             FROM teams t LEFT JOIN members m ON m.team_id = t.id AND m.user_id = $3
-             WHERE t.platform = $1 AND t.external_id = $2"
-        );
-        let (platform, team, user) = key;
-        on_pool!(self, |pool| {
-            let row = sqlx::query(AssertSqlSafe(sql.as_str()))
-                .bind(platform.as_str())
-                .bind(team)
-                .bind(user)
-                .fetch_optional(pool)
-                .await?;
-            row.as_ref().map(identity_from).transpose()
-        })
-    }
-
     /// The identity at `key`, read together with the others asked meanwhile (see
     /// `read_batch`).
     async fn identity_read(&self, key: &Key) -> Result<Option<(Team, Option<Member>)>, StoreError> {
         let pool = self.pool.clone();
         let read = move |keys| read_identities(pool.clone(), keys);
-        match self.batched.identities.get(key.clone(), read).await {
-            Some(found) => Ok(found),
-            None => self.read_identity(key).await,
+        if let Some(found) = self.batched.identities.get(key.clone(), read).await {
+            return Ok(found);
         }
+        // The set-based read failed: this key alone, to meet its own error.
+        let mut found = read_identities(self.pool.clone(), vec![key.clone()]).await?;
+        Ok(found.remove(key))
     }
 }
 

@@ -127,16 +127,9 @@ impl Store {
         if let Some(found) = self.batched.rounds.get(delivery, read).await {
             return Ok(found);
         }
-        let sql = format!("{DELIVERY_ROUND} WHERE d.id = $1");
-        on_pool!(self, |pool| {
-            let row = sqlx::query(AssertSqlSafe(sql))
-                .bind(delivery.0)
-                .fetch_optional(pool)
-                .await?;
-            row.as_ref()
-                .map(|row| delivery_round_from(row, &self.decode))
-                .transpose()
-        })
+        // The set-based read failed: this delivery alone, to meet its own error.
+        let alone = read_rounds(self.pool.clone(), self.decode.clone(), vec![delivery]);
+        Ok(alone.await?.remove(&delivery))
     }
 
     /// Marks an open delivery skipped; `false` when it is no longer open (closed meanwhile). A

@@ -30,9 +30,6 @@ pub(super) struct Batched {
     pub rounds: Arc<ReadBatch<DeliveryId, DeliveryRound>>,
 }
 
-/// A read's answer for one key: `None` when the key was not found.
-type Found<V> = Option<V>;
-
 /// Reads of one kind, gathered while one is in flight.
 #[derive(Debug)]
 pub(super) struct ReadBatch<K, V> {
@@ -41,7 +38,7 @@ pub(super) struct ReadBatch<K, V> {
 
 #[derive(Debug)]
 struct Waiting<K, V> {
-    reads: Vec<(K, oneshot::Sender<Found<V>>)>,
+    reads: Vec<(K, oneshot::Sender<Option<V>>)>,
     reading: bool,
 }
 
@@ -61,10 +58,10 @@ where
     K: Eq + Hash + Clone + Send + 'static,
     V: Clone + Send + 'static,
 {
-    /// What `key` reads as, read together with the keys asked meanwhile by `read` (which
-    /// returns what it found, by key); `None` when that read failed, for the caller to read
-    /// `key` on its own.
-    pub(super) async fn get<R, F>(self: &Arc<Self>, key: K, read: R) -> Option<Found<V>>
+    /// What `key` reads as (`None` when not found), read together with the keys asked
+    /// meanwhile by `read` (which returns what it found, by key); `None` when that read failed,
+    /// for the caller to read `key` on its own.
+    pub(super) async fn get<R, F>(self: &Arc<Self>, key: K, read: R) -> Option<Option<V>>
     where
         R: FnMut(Vec<K>) -> F + Send + 'static,
         F: Future<Output = Result<HashMap<K, V>, StoreError>> + Send + 'static,

@@ -180,8 +180,7 @@ impl Tx {
         T: for<'r> FromRow<'r, PgRow> + for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
     {
         if let Tx::Postgres(tx) = self
-            && let Some(columns) = columns::columns(rows, width)
-            && let Some(unnested) = columns::unnested(sql, columns)
+            && let Some(unnested) = columns::unnested(sql, rows, width)
         {
             let (sql, args) = unnested?;
             let query = sqlx::query_as_with(AssertSqlSafe(sql), args);
